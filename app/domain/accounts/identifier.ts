@@ -1,0 +1,36 @@
+// What a person types to sign in: an e-mail address or a mobile number.
+// Pure; normalises to one canonical form so "20 12 34 56", "+45 20123456"
+// and "004520123456" are the same account.
+
+export type Identifier = { kind: "email"; value: string } | { kind: "phone"; value: string };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+export function parseIdentifier(input: string): Identifier | null {
+  const trimmed = input.trim();
+  if (!trimmed || trimmed.length > 254) return null;
+  if (trimmed.includes("@")) {
+    const email = trimmed.toLowerCase();
+    return EMAIL.test(email) ? { kind: "email", value: email } : null;
+  }
+  const phone = normalisePhone(trimmed);
+  return phone ? { kind: "phone", value: phone } : null;
+}
+
+/** E.164. Danish numbers may be written without +45; others need their country code. */
+export function normalisePhone(input: string): string | null {
+  if (!/^[\d\s()+\-.]+$/.test(input)) return null;
+  let digits = input.replace(/[\s()\-.]/g, "");
+  if (digits.startsWith("00")) digits = `+${digits.slice(2)}`;
+  if (/^\d{8}$/.test(digits)) return `+45${digits}`;
+  if (/^\+45\d{8}$/.test(digits)) return digits;
+  if (/^\+[1-9]\d{7,14}$/.test(digits) && !digits.startsWith("+45")) return digits;
+  return null;
+}
+
+/** For showing back to the person who typed it, e.g. "+45 20 12 34 56". */
+export function displayIdentifier(identifier: Identifier): string {
+  if (identifier.kind === "email") return identifier.value;
+  const match = /^\+45(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(identifier.value);
+  return match ? `+45 ${match.slice(1).join(" ")}` : identifier.value;
+}

@@ -1,0 +1,12 @@
+// The one database client of the running app, kept across dev rebuilds.
+import type { PrismaClient } from "~/generated/prisma/client.ts";
+import { createDb } from "./db-client.ts";
+import { env } from "./env.server.ts";
+
+export type Db = PrismaClient;
+/** A client or an interactive transaction: what domain functions take. */
+export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends" | "$use">;
+
+const globalForDb = globalThis as unknown as { __db?: PrismaClient };
+
+export const db: PrismaClient = (globalForDb.__db ??= createDb(env().DATABASE_URL));

@@ -1,0 +1,40 @@
+// The environment, read and validated once. Every setting the app reads is
+// here, with its default, so README's configuration table has one source.
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Set by server/index.ts to the embedded server when not given. */
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+  /** Public base URL, used in links in e-mail/SMS and for the Origin check. */
+  APP_URL: z.string().url().optional(),
+  /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.dk:587. Unset in dev/test: the in-process catcher. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Aktivitetsportalen <noreply@aktivitetsportalen.dk>"),
+  /** HTTP SMS gateway (POST JSON {to, text}); unset in dev/test: the outbox at /dev/outbox. */
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().optional(),
+  SMS_SENDER: z.string().default("Aktivitet"),
+  /** Show /dev/outbox and use the outbox transports. Never true in production. */
+  DEV_OUTBOX: z.enum(["0", "1"]).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export const isProduction = () => env().NODE_ENV === "production";
+
+/** The dev outbox (SMS outbox, SMTP catcher, /dev/outbox) is on outside production unless switched off. */
+export const devOutboxEnabled = () => !isProduction() && env().DEV_OUTBOX !== "0";

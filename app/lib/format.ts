@@ -1,0 +1,43 @@
+// Dates, times and numbers for the reader's language, always in Danish time.
+import { intlLocale, TIME_ZONE, type Language } from "./i18n.ts";
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function dateFormat(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${language}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(language), { timeZone: TIME_ZONE, ...options });
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** "mandag 3. marts 2027" / "Monday 3 March 2027" */
+export function formatDate(date: Date, language: Language): string {
+  return dateFormat(language, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(date);
+}
+
+/** "15.00" (da) / "15:00" (en, ar) */
+export function formatTime(date: Date, language: Language): string {
+  return dateFormat(language, { hour: "2-digit", minute: "2-digit" }).format(date);
+}
+
+export function formatDateTime(date: Date, language: Language): string {
+  return dateFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+export function formatNumber(value: number, language: Language, options: Intl.NumberFormatOptions = {}): string {
+  const key = `n|${language}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(language), options);
+    cache.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** Amounts are stored in øre. */
+export function formatKroner(ore: number, language: Language): string {
+  return formatNumber(ore / 100, language, { style: "currency", currency: "DKK", minimumFractionDigits: ore % 100 === 0 ? 0 : 2 });
+}

@@ -1,0 +1,28 @@
+// The browser and server share one way to get translations into React: the
+// root loader sends the active language's client namespaces, and this
+// builds an i18next instance from them synchronously (no extra request, the
+// same markup on both sides).
+import i18next, { type i18n } from "i18next";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { clientNamespaces, type Language } from "./i18n.ts";
+
+export function createI18n(language: Language, resources: Record<string, unknown>): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng: language,
+    resources: { [language]: resources as Record<string, Record<string, string>> },
+    ns: [...clientNamespaces],
+    defaultNS: "common",
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    initImmediate: false,
+    react: { useSuspense: false },
+  });
+  return instance;
+}
+
+export function I18nProvider(props: { language: Language; resources: Record<string, unknown>; children: ReactNode }) {
+  const instance = useMemo(() => createI18n(props.language, props.resources), [props.language, props.resources]);
+  return <I18nextProvider i18n={instance}>{props.children}</I18nextProvider>;
+}

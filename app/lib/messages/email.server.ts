@@ -1,0 +1,35 @@
+// E-mail through a real SMTP transport (nodemailer). Without SMTP_URL, in
+// development and tests, it goes to the in-process SMTP catcher
+// (smtp-catcher.server.ts), which the server or the test setup starts.
+import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "../env.server.ts";
+
+let transporter: Transporter | undefined;
+
+function transport(): Transporter {
+  if (!transporter) {
+    const url = env().SMTP_URL;
+    if (!url) throw new Error("SMTP_URL is not set (and the development mail catcher is not running).");
+    transporter = nodemailer.createTransport(url);
+  }
+  return transporter;
+}
+
+export type Email = { to: string; subject: string; text: string; html?: string; language: string };
+
+export async function sendEmail(email: Email): Promise<void> {
+  await transport().sendMail({
+    from: env().MAIL_FROM,
+    to: email.to,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    headers: { "Content-Language": email.language },
+  });
+}
+
+/** For tests that start a new catcher: forget the cached transport. */
+export function resetEmailTransport(): void {
+  transporter?.close();
+  transporter = undefined;
+}

@@ -1,0 +1,31 @@
+// Fixed-window rate limits in PostgreSQL, so every app instance shares them.
+// One statement counts the hit and returns the new count.
+import { db } from "./db.server.ts";
+
+export type RateLimit = { limit: number; windowSeconds: number };
+export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
+
+export async function hitRateLimit(key: string, { limit, windowSeconds }: RateLimit, now = new Date()): Promise<RateLimitResult> {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
+    RETURNING "count"`;
+  const count = rows[0]?.count ?? 1;
+  const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
+  return { allowed: count <= limit, retryAfterSeconds };
+}
+
+export class RateLimitedError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super("rate limited");
+  }
+}
+
+/** Throws RateLimitedError when any of the limits is exceeded (all are counted). */
+export async function enforceRateLimits(checks: { key: string; limit: RateLimit }[], now = new Date()): Promise<void> {
+  const results = await Promise.all(checks.map((check) => hitRateLimit(check.key, check.limit, now)));
+  const blocked = results.filter((result) => !result.allowed);
+  if (blocked.length) throw new RateLimitedError(Math.max(...blocked.map((result) => result.retryAfterSeconds)));
+}

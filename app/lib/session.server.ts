@@ -1,0 +1,111 @@
+// Sessions with lucia (3.2): a random token in an HttpOnly cookie; the
+// database keeps only its SHA-256, so a leaked table cannot sign anyone in.
+// Lucia slides the expiry when a session is past half its life.
+// See docs/decisions/003-sign-in.md.
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+import type { Role } from "~/generated/prisma/client.ts";
+import { db } from "./db.server.ts";
+import { isProduction } from "./env.server.ts";
+
+export function hashToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+type UserAttributes = { role: Role; language: string; personId: string; firstName: string; lastName: string };
+
+/** Lucia's storage, over Prisma; every session id it hands us is hashed before it touches the database. */
+const adapter: Adapter = {
+  async getSessionAndUser(token) {
+    const row = await db.session.findUnique({
+      where: { id: hashToken(token) },
+      include: { user: { include: { person: { select: { firstName: true, lastName: true } } } } },
+    });
+    if (!row || row.user.disabledAt) return [null, null];
+    const session: DatabaseSession = { id: token, userId: row.userId, expiresAt: row.expiresAt, attributes: {} };
+    const user: DatabaseUser = {
+      id: row.user.id,
+      attributes: {
+        role: row.user.role,
+        language: row.user.language,
+        personId: row.user.personId,
+        firstName: row.user.person.firstName,
+        lastName: row.user.person.lastName,
+      },
+    };
+    return [session, user];
+  },
+  async getUserSessions(userId) {
+    const rows = await db.session.findMany({ where: { userId } });
+    return rows.map((row) => ({ id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: {} }));
+  },
+  async setSession(session) {
+    await db.session.create({ data: { id: hashToken(session.id), userId: session.userId, expiresAt: session.expiresAt } });
+  },
+  async updateSessionExpiration(token, expiresAt) {
+    await db.session.updateMany({ where: { id: hashToken(token) }, data: { expiresAt } });
+  },
+  async deleteSession(token) {
+    await db.session.deleteMany({ where: { id: hashToken(token) } });
+  },
+  async deleteUserSessions(userId) {
+    await db.session.deleteMany({ where: { userId } });
+  },
+  async deleteExpiredSessions() {
+    await db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
+  },
+};
+
+export const lucia = new Lucia(adapter, {
+  sessionExpiresIn: new TimeSpan(30, "d"),
+  sessionCookie: {
+    name: isProduction() ? "__Host-session" : "session",
+    attributes: { secure: isProduction(), sameSite: "lax", path: "/" },
+  },
+  getUserAttributes: (attributes) => attributes,
+});
+
+declare module "lucia" {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseUserAttributes: UserAttributes;
+    UserId: string;
+  }
+}
+
+export type SessionUser = { id: string } & UserAttributes;
+export type Auth = { user: SessionUser | null; sessionToken: string | null; setCookie: string | null };
+
+// All loaders of one request receive the same Request object: validate once.
+const perRequest = new WeakMap<Request, Promise<Auth>>();
+
+export function getAuth(request: Request): Promise<Auth> {
+  let auth = perRequest.get(request);
+  if (!auth) {
+    auth = validate(request);
+    perRequest.set(request, auth);
+  }
+  return auth;
+}
+
+async function validate(request: Request): Promise<Auth> {
+  const token = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!token) return { user: null, sessionToken: null, setCookie: null };
+  const { session, user } = await lucia.validateSession(token);
+  if (!session) return { user: null, sessionToken: null, setCookie: lucia.createBlankSessionCookie().serialize() };
+  const setCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : null;
+  return { user, sessionToken: session.id, setCookie };
+}
+
+/** Starts a session for a user who just proved who they are; returns the Set-Cookie value. */
+export async function createUserSession(userId: string): Promise<string> {
+  const session = await lucia.createSession(userId, {});
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+export async function destroySession(request: Request): Promise<string> {
+  const { sessionToken } = await getAuth(request);
+  if (sessionToken) await lucia.invalidateSession(sessionToken);
+  return lucia.createBlankSessionCookie().serialize();
+}

@@ -1,0 +1,171 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button.tsx";
+import { LanguageSwitcher } from "~/components/language-switcher.tsx";
+import { getUser, hasRole } from "~/lib/auth.server.ts";
+import { devOutboxEnabled } from "~/lib/env.server.ts";
+import { textDirection, type Language } from "~/lib/i18n.ts";
+import { clientResources, getLanguage } from "~/lib/i18n.server.ts";
+import { I18nProvider } from "~/lib/i18n-react.tsx";
+import { getAuth } from "~/lib/session.server.ts";
+import stylesheet from "~/styles/tailwind.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [language, auth, user] = await Promise.all([getLanguage(request), getAuth(request), getUser(request)]);
+  const payload = {
+    language,
+    dir: textDirection(language),
+    resources: clientResources(language),
+    user: user
+      ? { name: [user.firstName, user.lastName].filter(Boolean).join(" "), role: user.role, isStaff: hasRole(user, ["STAFF", "PARTNER"]) }
+      : null,
+    devOutbox: devOutboxEnabled(),
+  };
+  return auth.setCookie ? data(payload, { headers: { "Set-Cookie": auth.setCookie } }) : payload;
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>> extends infer T ? (T extends { data: infer D } ? D : T) : never;
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<typeof loader>("root") as RootData | undefined;
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const root = useRootData();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-10 focus:bg-white focus:p-3">
+        {t("skipToContent")}
+      </a>
+      <header className="border-b border-brand-100 bg-brand-50">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+          <Link to="/" className="flex min-h-11 flex-col justify-center no-underline">
+            <span className="text-lg font-bold text-brand-800">{t("appName")}</span>
+            <span className="text-xs text-slate-700">{t("programme")}</span>
+          </Link>
+          <nav aria-label={t("nav.mainMenu")} className="flex flex-wrap items-center gap-2">
+            {root?.user ? (
+              <>
+                {root.user.isStaff ? (
+                  <Link to="/staff" className="inline-flex min-h-11 items-center px-2">
+                    {t("nav.staff")}
+                  </Link>
+                ) : null}
+                <Link to="/account" className="inline-flex min-h-11 items-center px-2">
+                  {t("nav.account")}
+                </Link>
+                <Form method="post" action="/logout">
+                  <Button type="submit" variant="secondary" size="sm">
+                    {t("nav.signOut")}
+                  </Button>
+                </Form>
+              </>
+            ) : (
+              <Link to={`/login?redirectTo=${encodeURIComponent(here)}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white no-underline">
+                {t("nav.signIn")}
+              </Link>
+            )}
+          </nav>
+        </div>
+        <div className="mx-auto max-w-5xl px-4 pb-2">
+          <LanguageSwitcher current={root?.language ?? "da"} redirectTo={here} />
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+        {children}
+      </main>
+      <footer className="border-t border-slate-200 bg-slate-50">
+        <div className="mx-auto max-w-5xl space-y-1 px-4 py-6 text-sm text-slate-700">
+          <p className="font-semibold">{t("footer.organisation")}</p>
+          <p>{t("footer.contact")}</p>
+          <p>{t("footer.funding")}</p>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRootData();
+  const language: Language = root?.language ?? "da";
+  useEffect(() => {
+    // Browser tests wait for this before clicking: a click before hydration is lost.
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
+  return (
+    <html lang={language} dir={root?.dir ?? "ltr"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b5a53" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {root ? (
+          <I18nProvider language={language} resources={root.resources}>
+            <Shell>{children}</Shell>
+          </I18nProvider>
+        ) : (
+          children
+        )}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const root = useRootData();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!root) {
+    // The root loader itself failed: no translations to hand.
+    return (
+      <main className="p-6">
+        <h1 className="text-2xl font-bold">Der gik noget galt · Something went wrong</h1>
+        <p>Prøv igen om lidt. · Please try again shortly.</p>
+      </main>
+    );
+  }
+  const [title, text] =
+    status === 404 ? [t("error.notFoundTitle"), t("error.notFound")] : status === 403 ? [t("error.forbiddenTitle"), t("error.forbidden")] : [t("error.title"), t("error.generic")];
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{title}</h1>
+      <p>{text}</p>
+      <p>
+        <Link to="/">{t("error.backHome")}</Link>
+      </p>
+    </div>
+  );
+}

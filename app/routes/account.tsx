@@ -1,0 +1,44 @@
+// The signed-in person's own account.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/lib/auth.server.ts";
+import { db } from "~/lib/db.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Min konto · Aktivitetsportalen" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const account = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { email: true, phone: true, role: true, language: true, person: { select: { firstName: true, lastName: true } } },
+  });
+  return { account };
+}
+
+export default function Account() {
+  const { t } = useTranslation("account");
+  const { account } = useLoaderData<typeof loader>();
+  const name = [account.person.firstName, account.person.lastName].filter(Boolean).join(" ");
+  const rows: [string, string | null][] = [
+    [t("name"), name || null],
+    [t("email"), account.email],
+    [t("phone"), account.phone],
+    [t("role"), t(`common:role.${account.role}`)],
+    [t("language"), t(`common:languageName.${account.language}`)],
+  ];
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {!name ? <p className="rounded-lg bg-amber-50 p-3">{t("nameMissing")}</p> : null}
+      <dl className="divide-y divide-slate-200 rounded-lg border border-slate-200">
+        {rows.map(([label, value]) => (
+          <div key={label} className="flex flex-wrap justify-between gap-2 p-3">
+            <dt className="font-semibold">{label}</dt>
+            <dd dir="auto">{value ?? t("notGiven")}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// Switch language: remembered in a cookie and, when signed in, on the account.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { getUser, safeRedirect } from "~/lib/auth.server.ts";
+import { db } from "~/lib/db.server.ts";
+import { languages } from "~/lib/i18n.ts";
+import { languageCookie } from "~/lib/i18n.server.ts";
+
+const schema = z.object({ language: z.enum(languages), redirectTo: z.string().optional() });
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Unknown language", { status: 400 });
+  const user = await getUser(request);
+  if (user) await db.user.update({ where: { id: user.id }, data: { language: parsed.data.language, person: { update: { language: parsed.data.language } } } });
+  // Drop a ?lng= from the page we return to, or it would override the choice.
+  const back = new URL(safeRedirect(parsed.data.redirectTo), "http://portal");
+  back.searchParams.delete("lng");
+  return redirect(back.pathname + back.search, { headers: { "Set-Cookie": await languageCookie.serialize(parsed.data.language) } });
+}

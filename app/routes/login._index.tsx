@@ -1,0 +1,88 @@
+// Step 1 of sign-in: the e-mail address or mobile number.
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Button } from "~/components/ui/button.tsx";
+import { Field } from "~/components/ui/field.tsx";
+import { displayIdentifier, parseIdentifier } from "~/domain/accounts/identifier.ts";
+import { startSignIn } from "~/domain/accounts/sign-in.server.ts";
+import { getUser, safeRedirect } from "~/lib/auth.server.ts";
+import { signInCookie } from "~/lib/cookies.server.ts";
+import { getLanguage } from "~/lib/i18n.server.ts";
+import { RateLimitedError } from "~/lib/rate-limit.server.ts";
+
+const schema = z.object({
+  identifier: z.string({ error: "errors.identifierRequired" }).trim().max(254, { error: "errors.identifierInvalid" }),
+  redirectTo: z.string().optional(),
+});
+
+export const meta: MetaFunction = () => [{ title: "Log ind · Aktivitetsportalen" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return submission.reply();
+  const identifier = parseIdentifier(submission.value.identifier);
+  if (!identifier) return submission.reply({ fieldErrors: { identifier: ["errors.identifierInvalid"] } });
+  try {
+    const { challengeId } = await startSignIn({ identifier, ip: context.clientIp, language: await getLanguage(request) });
+    const pending = { challengeId, display: displayIdentifier(identifier), redirectTo: safeRedirect(submission.value.redirectTo) };
+    return redirect("/login/code", { headers: { "Set-Cookie": await signInCookie.serialize(pending) } });
+  } catch (error) {
+    if (error instanceof RateLimitedError) {
+      return submission.reply({ formErrors: [`errors.rateLimited|${Math.ceil(error.retryAfterSeconds / 60)}`] });
+    }
+    throw error;
+  }
+}
+
+export default function SignIn() {
+  const { t } = useTranslation("auth");
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const formError = form.errors?.[0];
+  const [errorKey, minutes] = formError?.split("|") ?? [];
+  return (
+    <div className="mx-auto max-w-md space-y-4">
+      <h1 className="text-2xl font-bold">{t("signIn.title")}</h1>
+      <p>{t("signIn.intro")}</p>
+      {errorKey ? (
+        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
+          {t(errorKey, { minutes })}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="space-y-2">
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <Field
+          {...getInputProps(fields.identifier, { type: "text" })}
+          id={fields.identifier.id}
+          label={t("signIn.identifierLabel")}
+          hint={t("signIn.identifierHint")}
+          autoComplete="username"
+          inputMode="email"
+          dir="ltr"
+          errors={fields.identifier.errors?.map((key) => t(key))}
+        />
+        <Button type="submit" className="w-full" pending={navigation.state !== "idle"}>
+          {navigation.state !== "idle" ? t("common:form.pending") : t("signIn.submit")}
+        </Button>
+      </Form>
+      <p className="text-sm text-slate-700">{t("signIn.newHere")}</p>
+    </div>
+  );
+}

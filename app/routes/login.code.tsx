@@ -1,0 +1,120 @@
+// Step 2 of sign-in: the 6-digit code.
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Button } from "~/components/ui/button.tsx";
+import { Field } from "~/components/ui/field.tsx";
+import { verifySignIn } from "~/domain/accounts/sign-in.server.ts";
+import { db } from "~/lib/db.server.ts";
+import { readPendingSignIn, signInCookie } from "~/lib/cookies.server.ts";
+import { devOutboxEnabled } from "~/lib/env.server.ts";
+import { getLanguage, languageCookie } from "~/lib/i18n.server.ts";
+import { RateLimitedError } from "~/lib/rate-limit.server.ts";
+import { createUserSession } from "~/lib/session.server.ts";
+
+const schema = z.object({
+  // People paste "123 456" or type Arabic-Indic digits on some keyboards.
+  code: z
+    .string({ error: "errors.codeRequired" })
+    .transform((value) => value.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, { error: "errors.codeFormat" })),
+});
+
+export const meta: MetaFunction = () => [{ title: "Log ind · Aktivitetsportalen" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const pending = await readPendingSignIn(request);
+  if (!pending) throw redirect("/login");
+  return { display: pending.display, devOutbox: devOutboxEnabled() };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const pending = await readPendingSignIn(request);
+  if (!pending) throw redirect("/login");
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return submission.reply();
+  let result;
+  try {
+    result = await verifySignIn({ challengeId: pending.challengeId, code: submission.value.code, ip: context.clientIp, language: await getLanguage(request) });
+  } catch (error) {
+    if (error instanceof RateLimitedError) return submission.reply({ formErrors: [`errors.rateLimited|${Math.ceil(error.retryAfterSeconds / 60)}`] });
+    throw error;
+  }
+  if (!result.ok) {
+    return result.reason === "wrong"
+      ? submission.reply({ fieldErrors: { code: [`errors.codeWrong|${result.attemptsLeft}`] } })
+      : submission.reply({ formErrors: ["errors.codeExpired"] });
+  }
+  const user = await db.user.findUniqueOrThrow({ where: { id: result.userId }, select: { role: true, language: true } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await createUserSession(result.userId));
+  headers.append("Set-Cookie", await signInCookie.serialize("", { maxAge: 0 }));
+  // The account's language wins from now on.
+  headers.append("Set-Cookie", await languageCookie.serialize(user.language));
+  const home = user.role === "STAFF" || user.role === "ADMIN" || user.role === "PARTNER" ? "/staff" : "/account";
+  return redirect(pending.redirectTo !== "/" ? pending.redirectTo : home, { headers });
+}
+
+/** Errors are stored as "key|count" so the count survives the round trip. */
+function translateError(t: (key: string, options?: Record<string, unknown>) => string, error: string): string {
+  const [key, value] = error.split("|");
+  return t(key!, { count: Number(value), minutes: value });
+}
+
+export default function SignInCode() {
+  const { t } = useTranslation("auth");
+  const { display, devOutbox } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <div className="mx-auto max-w-md space-y-4">
+      <h1 className="text-2xl font-bold">{t("code.title")}</h1>
+      <p>
+        {t("code.sentTo", { identifier: "\u2068" + display + "\u2069" })}
+      </p>
+      {form.errors?.length ? (
+        <div role="alert" className="space-y-2 rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
+          {form.errors.map((error) => (
+            <p key={error}>{translateError(t, error)}</p>
+          ))}
+          <p>
+            <Link to="/login">{t("code.startOver")}</Link>
+          </p>
+        </div>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="space-y-2">
+        <Field
+          {...getInputProps(fields.code, { type: "text" })}
+          id={fields.code.id}
+          label={t("code.codeLabel")}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          maxLength={12}
+          dir="ltr"
+          className="max-w-56"
+          errors={fields.code.errors?.map((error) => translateError(t, error))}
+        />
+        <Button type="submit" className="w-full" pending={navigation.state !== "idle"}>
+          {navigation.state !== "idle" ? t("common:form.pending") : t("code.submit")}
+        </Button>
+      </Form>
+      <p>
+        <Link to="/login">{t("code.startOver")}</Link>
+      </p>
+      {devOutbox ? (
+        <p className="rounded-lg bg-amber-50 p-3 text-sm">
+          {t("code.devHint")} <a href="/dev/outbox">/dev/outbox</a>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,1051 @@
+// Demo data for a fresh installation: the plan's housing areas, effort areas
+// and activity types, the partner organisations, one demo account per role
+// (documented in the README), a handful of households created by staff, and
+// the programme's published activities with their sessions.
+//
+// This module owns only *what* the demo contains. The caller decides *when*:
+// it runs once, on an empty migrated database. Every date is placed relative
+// to `now`, so the demo always looks current; wall-clock times are local
+// Copenhagen time, converted to real instants across daylight saving.
+//
+// Keys are generated here (crypto.randomUUID) so that everything is written
+// with one createMany per table, inside a single transaction.
+import { randomUUID } from "node:crypto";
+import type {
+  Gender,
+  HouseholdRole,
+  Prisma,
+  PrismaClient,
+  Role,
+} from "../app/generated/prisma/client.ts";
+
+// ---------------------------------------------------------------- localized text
+
+/** Translatable text as stored in jsonb columns: Danish required, others fall back to it. */
+type Text = { da: string; en?: string; ar?: string };
+
+function text(da: string, en: string, ar?: string): Text {
+  return ar === undefined ? { da, en } : { da, en, ar };
+}
+
+// ---------------------------------------------------------------- calendar days
+
+/** A calendar day, represented as a Date at 00:00 UTC (what Prisma writes to a `date` column). */
+type Day = Date;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const TIME_ZONE = "Europe/Copenhagen";
+
+function day(year: number, month: number, date: number): Day {
+  return new Date(Date.UTC(year, month - 1, date));
+}
+
+function addDays(d: Day, days: number): Day {
+  return new Date(d.getTime() + days * DAY_MS);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+function isoWeekday(d: Day): number {
+  return d.getUTCDay() === 0 ? 7 : d.getUTCDay();
+}
+
+/** The first day on or after `from` that falls on the given ISO weekday. */
+function nextWeekday(from: Day, weekday: number): Day {
+  return addDays(from, (weekday - isoWeekday(from) + 7) % 7);
+}
+
+function mondayOf(d: Day): Day {
+  return addDays(d, 1 - isoWeekday(d));
+}
+
+/** Monday of ISO week `week` in ISO year `year` (4 January is always in week 1). */
+function isoWeekMonday(year: number, week: number): Day {
+  return addDays(mondayOf(day(year, 1, 4)), 7 * (week - 1));
+}
+
+function isoWeek(d: Day): number {
+  const thursday = addDays(d, 4 - isoWeekday(d));
+  const firstMonday = isoWeekMonday(thursday.getUTCFullYear(), 1);
+  return Math.floor((thursday.getTime() - firstMonday.getTime()) / (7 * DAY_MS)) + 1;
+}
+
+/** Easter Sunday (Gregorian; anonymous algorithm). */
+function easterSunday(year: number): Day {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const date = ((h + l - 7 * m + 114) % 31) + 1;
+  return day(year, month, date);
+}
+
+/** Last given ISO weekday of a month. */
+function lastWeekdayOfMonth(year: number, month: number, weekday: number): Day {
+  const last = addDays(day(year, month + 1, 1), -1);
+  return addDays(last, -((isoWeekday(last) - weekday + 7) % 7));
+}
+
+/** Days the whole programme pauses: Christmas and New Year, Easter, Ascension, Whit Monday. */
+function isProgrammeClosed(d: Day): boolean {
+  const month = d.getUTCMonth() + 1;
+  const date = d.getUTCDate();
+  if ((month === 12 && date >= 22) || (month === 1 && date <= 2)) return true;
+  const easter = easterSunday(d.getUTCFullYear());
+  const offset = Math.round((d.getTime() - easter.getTime()) / DAY_MS);
+  return (offset >= -3 && offset <= 1) || offset === 39 || offset === 50;
+}
+
+/** Danish school holidays (approximate): winter week 7, Easter week, summer weeks 27–31, autumn week 42. */
+function isSchoolHoliday(d: Day): boolean {
+  const week = isoWeek(d);
+  const easter = easterSunday(d.getUTCFullYear());
+  const offset = Math.round((d.getTime() - easter.getTime()) / DAY_MS);
+  return week === 7 || week === 42 || (week >= 27 && week <= 31) || (offset >= -8 && offset <= 1);
+}
+
+// ---------------------------------------------------------------- Copenhagen wall-clock time
+
+const copenhagenFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+/** Copenhagen wall-clock fields of an instant, packed as if they were UTC (milliseconds). */
+function copenhagenWallClock(instant: Date): number {
+  const field = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(copenhagenFormat.formatToParts(instant).find((part) => part.type === type)?.value);
+  return Date.UTC(field("year"), field("month") - 1, field("day"), field("hour"), field("minute"), field("second"));
+}
+
+/** Offset of Copenhagen from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */
+function copenhagenOffset(instant: Date): number {
+  const whole = instant.getTime() - instant.getUTCMilliseconds();
+  return copenhagenWallClock(new Date(whole)) - whole;
+}
+
+/** The calendar day in Copenhagen at an instant. */
+function copenhagenDay(instant: Date): Day {
+  const wall = new Date(copenhagenWallClock(instant));
+  return day(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
+}
+
+/** The instant at which Copenhagen clocks show `time` ("HH:MM") on day `d`. */
+function at(d: Day, time: string): Date {
+  const [hours, minutes] = time.split(":").map(Number);
+  const wall = d.getTime() + ((hours ?? 0) * 60 + (minutes ?? 0)) * 60_000;
+  // Guess with the offset at the wall time read as UTC, then correct once:
+  // the two lookups disagree only within hours of a DST change.
+  let utc = wall - copenhagenOffset(new Date(wall));
+  const corrected = copenhagenOffset(new Date(utc));
+  if (wall - utc !== corrected) utc = wall - corrected;
+  return new Date(utc);
+}
+
+/**
+ * The next yearly occurrence (this year or next) of a day whose `time` is
+ * still ahead of `now`.
+ */
+function nextYearly(now: Date, dayInYear: (year: number) => Day, time: string): Day {
+  const year = copenhagenDay(now).getUTCFullYear();
+  const thisYear = dayInYear(year);
+  return at(thisYear, time) > now ? thisYear : dayInYear(year + 1);
+}
+
+// ---------------------------------------------------------------- sessions
+
+type Slot = { startsAt: Date; endsAt: Date; place?: string; cancelledAt?: Date };
+
+function slot(d: Day, start: string, end: string): Slot {
+  return { startsAt: at(d, start), endsAt: at(d, end) };
+}
+
+/**
+ * Days of a weekly series from `from`: on the given ISO weekdays, every
+ * `every` weeks (counted from the week of `from`), skipping closed days,
+ * either up to `until` or until `count` days are found.
+ */
+function weekly(options: {
+  from: Day;
+  weekdays: number[];
+  every?: number;
+  until?: Day;
+  count?: number;
+  skip?: (d: Day) => boolean;
+}): Day[] {
+  const { from, weekdays, every = 1, until, count, skip = isProgrammeClosed } = options;
+  const firstMonday = mondayOf(from);
+  const days: Day[] = [];
+  for (let d = from; days.length < (count ?? Infinity); d = addDays(d, 1)) {
+    if (until && d > until) break;
+    if (d.getTime() - from.getTime() > 2 * 366 * DAY_MS) break; // safety net
+    const weekIndex = Math.round((mondayOf(d).getTime() - firstMonday.getTime()) / (7 * DAY_MS));
+    if (weekIndex % every === 0 && weekdays.includes(isoWeekday(d)) && !skip(d)) days.push(d);
+  }
+  return days;
+}
+
+function weeklyRecurrence(weekdays: number[], start: string, end: string, every = 1): Prisma.InputJsonObject {
+  return every === 1
+    ? { kind: "weekly", weekdays, start, end }
+    : { kind: "weekly", weekdays, interval: every, start, end };
+}
+
+/** `start` minus `days` days, but never earlier than a day after `now` (sign-up stays open in the demo). */
+function closesBefore(start: Date, days: number, now: Date): Date {
+  const closes = new Date(start.getTime() - days * DAY_MS);
+  const earliest = new Date(Math.min(now.getTime() + DAY_MS, start.getTime()));
+  return closes < earliest ? earliest : closes;
+}
+
+// ---------------------------------------------------------------- people
+
+/**
+ * A birth date that makes a person exactly `age` whole years old on `today`:
+ * the last birthday was between 1 and 330 days ago, varied by `seed` so that
+ * siblings do not share a birthday.
+ */
+function birthDateForAge(today: Day, age: number, seed: string): Day {
+  const sameDayThen = day(today.getUTCFullYear() - age, today.getUTCMonth() + 1, today.getUTCDate());
+  let hash = 0;
+  for (const char of seed) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) % 10_007;
+  return addDays(sameDayThen, -(1 + (hash % 330)));
+}
+
+// ---------------------------------------------------------------- reference data
+
+const HOUSING_AREAS = [
+  { code: "gl-jennumparken", name: "Gl. Jennumparken" },
+  { code: "glarbjergvej", name: "Glarbjergvej-området" },
+  { code: "vangdalen", name: "Vangdalen" },
+  { code: "hermann-stillingsvej", name: "Hermann Stillingsvej-området" },
+  { code: "energivej", name: "Energivej-området" },
+  { code: "sjaellandsgade", name: "Sjællandsgade-kvarteret" },
+  { code: "centrale-randers", name: "Centrale Randers" },
+  { code: "outside", name: "Uden for helhedsplanens områder", isPlanArea: false },
+] as const;
+
+type AreaCode = (typeof HOUSING_AREAS)[number]["code"];
+
+const EFFORT_AREAS = [
+  {
+    code: "uddannelse",
+    name: text("Uddannelse og livschancer", "Education and life chances", "التعليم وفرص الحياة"),
+  },
+  { code: "beskaeftigelse", name: text("Beskæftigelse", "Employment", "العمل والتوظيف") },
+  {
+    code: "kriminalitetsforebyggelse",
+    name: text("Kriminalitetsforebyggelse", "Crime prevention", "الوقاية من الجريمة"),
+  },
+  {
+    code: "sammenhaengskraft",
+    name: text(
+      "Sammenhængskraft og medborgerskab",
+      "Community cohesion and citizenship",
+      "التماسك المجتمعي والمواطنة",
+    ),
+  },
+] as const;
+
+type EffortCode = (typeof EFFORT_AREAS)[number]["code"];
+
+const ACTIVITY_TYPES = [
+  { code: "family-course", name: text("Familieforløb", "Family course", "برنامج للعائلات"), icon: "family" },
+  { code: "sports-camp", name: text("Sportscamp", "Sports camp", "مخيم رياضي"), icon: "sun" },
+  {
+    code: "homework-cafe",
+    name: text("Lektiecafé", "Homework café", "مقهى الواجبات المدرسية"),
+    icon: "book",
+    dropIn: true,
+  },
+  { code: "open-training", name: text("Åben træning", "Open training", "تدريب مفتوح"), icon: "ball", dropIn: true },
+  { code: "one-day-event", name: text("Arrangement", "Event", "فعالية"), icon: "star" },
+  { code: "club", name: text("Klub og fællesskab", "Clubs and community", "نوادٍ وأنشطة مجتمعية"), icon: "heart" },
+] as const;
+
+type TypeCode = (typeof ACTIVITY_TYPES)[number]["code"];
+
+const ORGANISATIONS = ["Randers Nord IF", "Randers Bibliotek", "Boligforeningen Randers", "Bysekretariatet"] as const;
+
+type OrganisationName = (typeof ORGANISATIONS)[number];
+
+/** The demo sign-in identifiers, one account per role (the README lists them). */
+export const DEMO_ACCOUNTS = {
+  admin: { email: "admin@aktivitetsportalen.dk", role: "ADMIN" },
+  staff: { email: "medarbejder@aktivitetsportalen.dk", role: "STAFF" },
+  volunteer: { email: "frivillig@aktivitetsportalen.dk", role: "PARTNER" },
+  trainer: { email: "traener@randersnordif.dk", role: "PARTNER" },
+  parentArabic: { phone: "+4520000001", role: "PARENT" },
+  parentDanish: { email: "foraelder@example.dk", role: "PARENT" },
+  youth: { phone: "+4520000002", role: "YOUTH" },
+} as const satisfies Record<string, { email?: string; phone?: string; role: Role }>;
+
+// ---------------------------------------------------------------- households
+
+type MemberSpec = {
+  firstName: string;
+  lastName?: string;
+  gender: Gender;
+  /** Children and youth: age in whole years at `now`. Adults carry no birth date. */
+  age?: number;
+  phone?: string;
+  email?: string;
+  language?: string;
+};
+
+type HouseholdSpec = {
+  area: AreaCode;
+  lastName: string;
+  language: string;
+  guardians: MemberSpec[];
+  children: MemberSpec[];
+};
+
+/** Households registered by staff on the families' behalf; none of them has a login. */
+const STAFF_HOUSEHOLDS: HouseholdSpec[] = [
+  {
+    area: "gl-jennumparken",
+    lastName: "Warsame",
+    language: "da",
+    guardians: [{ firstName: "Hodan", gender: "FEMALE", phone: "+4520000005" }],
+    children: [
+      { firstName: "Abdi", gender: "MALE", age: 12 },
+      { firstName: "Sagal", gender: "FEMALE", age: 9 },
+      { firstName: "Nimco", gender: "FEMALE", age: 4 },
+    ],
+  },
+  {
+    area: "glarbjergvej",
+    lastName: "Yılmaz",
+    language: "da",
+    guardians: [
+      { firstName: "Ayşe", gender: "FEMALE", phone: "+4520000006" },
+      { firstName: "Mehmet", gender: "MALE", phone: "+4520000007" },
+    ],
+    children: [
+      { firstName: "Emre", gender: "MALE", age: 13 },
+      { firstName: "Elif", gender: "FEMALE", age: 7 },
+    ],
+  },
+  {
+    area: "vangdalen",
+    lastName: "Al-Khatib",
+    language: "ar",
+    guardians: [{ firstName: "Rania", gender: "FEMALE", phone: "+4520000008" }],
+    children: [
+      { firstName: "Karim", gender: "MALE", age: 16 },
+      { firstName: "Jana", gender: "FEMALE", age: 10 },
+      { firstName: "Adam", gender: "MALE", age: 2 },
+    ],
+  },
+  {
+    area: "hermann-stillingsvej",
+    lastName: "Ahmadi",
+    language: "da",
+    guardians: [
+      { firstName: "Farida", gender: "FEMALE", phone: "+4520000009" },
+      { firstName: "Nasir", gender: "MALE" },
+    ],
+    children: [
+      { firstName: "Maryam", gender: "FEMALE", age: 15 },
+      { firstName: "Zahra", gender: "FEMALE", age: 11 },
+      { firstName: "Mustafa", gender: "MALE", age: 6 },
+      { firstName: "Sana", gender: "FEMALE", age: 3 },
+    ],
+  },
+  {
+    area: "energivej",
+    lastName: "Nowak",
+    language: "en",
+    guardians: [
+      { firstName: "Katarzyna", gender: "FEMALE", phone: "+4520000010", email: "katarzyna.nowak@example.com" },
+    ],
+    children: [
+      { firstName: "Jakub", gender: "MALE", age: 12 },
+      { firstName: "Zofia", gender: "FEMALE", age: 8 },
+    ],
+  },
+  {
+    area: "sjaellandsgade",
+    lastName: "Pedersen",
+    language: "da",
+    guardians: [{ firstName: "Line", gender: "FEMALE", phone: "+4520000011" }],
+    children: [{ firstName: "Noah", gender: "MALE", age: 7 }],
+  },
+  {
+    area: "centrale-randers",
+    lastName: "Hussein",
+    language: "ar",
+    guardians: [{ firstName: "Fatima", gender: "FEMALE", phone: "+4520000012" }],
+    children: [
+      { firstName: "Hassan", gender: "MALE", age: 17 },
+      { firstName: "Nour", gender: "FEMALE", age: 13 },
+    ],
+  },
+  {
+    area: "outside",
+    lastName: "Christensen",
+    language: "da",
+    guardians: [
+      { firstName: "Thomas", gender: "MALE", phone: "+4520000013", email: "thomas.christensen@example.dk" },
+    ],
+    children: [
+      { firstName: "Freja", gender: "FEMALE", age: 9 },
+      { firstName: "Oscar", gender: "MALE", age: 5 },
+    ],
+  },
+];
+
+// ---------------------------------------------------------------- the seed
+
+type ActivitySpec = Omit<
+  Prisma.ActivityCreateManyInput,
+  "id" | "typeId" | "effortAreaId" | "status" | "title" | "description" | "practicalInfo"
+> & {
+  type: TypeCode;
+  effort: EffortCode;
+  title: Text;
+  description: Text;
+  practicalInfo: Text;
+  sessions: Slot[];
+  /** Plan areas whose residents may join; empty means all plan areas. */
+  eligible?: AreaCode[];
+  partners?: ("volunteer" | "trainer")[];
+};
+
+const CONTACT_STAFF = { contactName: "Jonas Lund", contactPhone: "+4520000020", contactEmail: DEMO_ACCOUNTS.staff.email };
+const CONTACT_FAMILY = {
+  contactName: "Hanne Bach, familiekonsulent",
+  contactPhone: "+4520000021",
+  contactEmail: "familie@aktivitetsportalen.dk",
+};
+const CONTACT_CLUB = {
+  contactName: "Kasper Nielsen, Randers Nord IF",
+  contactPhone: "+4520000022",
+  contactEmail: DEMO_ACCOUNTS.trainer.email,
+};
+
+/**
+ * Fills an empty, migrated database with the demo. `now` anchors every date
+ * (tests pass a fixed instant).
+ */
+export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Promise<void> {
+  const today = copenhagenDay(now);
+
+  // -- reference data
+  const areaId = Object.fromEntries(HOUSING_AREAS.map((area) => [area.code, randomUUID()])) as Record<
+    AreaCode,
+    string
+  >;
+  const effortId = Object.fromEntries(EFFORT_AREAS.map((area) => [area.code, randomUUID()])) as Record<
+    EffortCode,
+    string
+  >;
+  const typeId = Object.fromEntries(ACTIVITY_TYPES.map((type) => [type.code, randomUUID()])) as Record<
+    TypeCode,
+    string
+  >;
+  const organisationId = Object.fromEntries(ORGANISATIONS.map((name) => [name, randomUUID()])) as Record<
+    OrganisationName,
+    string
+  >;
+
+  // -- people, accounts and households
+  const people: Prisma.PersonCreateManyInput[] = [];
+  const users: Prisma.UserCreateManyInput[] = [];
+  const households: Prisma.HouseholdCreateManyInput[] = [];
+  const members: Prisma.HouseholdMemberCreateManyInput[] = [];
+
+  function addPerson(spec: MemberSpec & { lastName: string; area?: AreaCode; language: string }): string {
+    const id = randomUUID();
+    people.push({
+      id,
+      firstName: spec.firstName,
+      lastName: spec.lastName,
+      birthDate:
+        spec.age === undefined ? null : birthDateForAge(today, spec.age, `${spec.firstName} ${spec.lastName}`),
+      gender: spec.gender,
+      housingAreaId: spec.area ? areaId[spec.area] : null,
+      email: spec.email ?? null,
+      phone: spec.phone ?? null,
+      language: spec.language,
+    });
+    return id;
+  }
+
+  function addUser(
+    personId: string,
+    account: { role: Role; email?: string; phone?: string },
+    language: string,
+    organisation?: OrganisationName,
+  ): string {
+    const id = randomUUID();
+    users.push({
+      id,
+      personId,
+      role: account.role,
+      email: account.email ?? null,
+      phone: account.phone ?? null,
+      language,
+      organisationId: organisation ? organisationId[organisation] : null,
+    });
+    return id;
+  }
+
+  function addHousehold(createdById: string | null, memberships: [string, HouseholdRole][]): void {
+    const householdId = randomUUID();
+    households.push({ id: householdId, createdById });
+    for (const [personId, role] of memberships) members.push({ householdId, personId, role });
+  }
+
+  /** A household from a spec: guardians speak the household language, children Danish. */
+  function addFamily(spec: HouseholdSpec, createdById: string | null, existing: [string, HouseholdRole][] = []) {
+    const shared = { lastName: spec.lastName, area: spec.area };
+    addHousehold(createdById, [
+      ...existing,
+      ...spec.guardians.map((g): [string, HouseholdRole] => [
+        addPerson({ ...shared, language: spec.language, ...g }),
+        "GUARDIAN",
+      ]),
+      ...spec.children.map((c): [string, HouseholdRole] => [addPerson({ ...shared, language: "da", ...c }), "CHILD"]),
+    ]);
+  }
+
+  // Staff and partners: accounts without a household.
+  addUser(
+    addPerson({ firstName: "Mette", lastName: "Kjær", gender: "FEMALE", language: "da" }),
+    DEMO_ACCOUNTS.admin,
+    "da",
+    "Bysekretariatet",
+  );
+  const staffUserId = addUser(
+    addPerson({ firstName: "Jonas", lastName: "Lund", gender: "MALE", language: "da" }),
+    DEMO_ACCOUNTS.staff,
+    "da",
+    "Bysekretariatet",
+  );
+  const partnerUserId = {
+    volunteer: addUser(
+      addPerson({ firstName: "Birgit", lastName: "Holm", gender: "FEMALE", language: "da" }),
+      DEMO_ACCOUNTS.volunteer,
+      "da",
+      "Randers Bibliotek",
+    ),
+    trainer: addUser(
+      addPerson({ firstName: "Kasper", lastName: "Nielsen", gender: "MALE", language: "da" }),
+      DEMO_ACCOUNTS.trainer,
+      "da",
+      "Randers Nord IF",
+    ),
+  };
+
+  // Arabic-speaking parent, signed up herself.
+  const amira = addPerson({
+    firstName: "Amira",
+    lastName: "Haddad",
+    gender: "FEMALE",
+    area: "gl-jennumparken",
+    language: "ar",
+  });
+  addUser(amira, DEMO_ACCOUNTS.parentArabic, "ar");
+  addFamily(
+    {
+      area: "gl-jennumparken",
+      lastName: "Haddad",
+      language: "ar",
+      guardians: [],
+      children: [
+        { firstName: "Yusuf", gender: "MALE", age: 11 },
+        { firstName: "Lina", gender: "FEMALE", age: 8 },
+        { firstName: "Omar", gender: "MALE", age: 5 },
+      ],
+    },
+    null,
+    [[amira, "GUARDIAN"]],
+  );
+
+  // Danish parent with a second guardian who has no login.
+  const sofie = addPerson({
+    firstName: "Sofie",
+    lastName: "Andersen",
+    gender: "FEMALE",
+    area: "vangdalen",
+    language: "da",
+  });
+  addUser(sofie, DEMO_ACCOUNTS.parentDanish, "da");
+  addFamily(
+    {
+      area: "vangdalen",
+      lastName: "Andersen",
+      language: "da",
+      guardians: [{ firstName: "Mikkel", gender: "MALE", phone: "+4520000003" }],
+      children: [
+        { firstName: "Emma", gender: "FEMALE", age: 14 },
+        { firstName: "Lucas", gender: "MALE", age: 10 },
+      ],
+    },
+    null,
+    [[sofie, "GUARDIAN"]],
+  );
+
+  // Young person with his own login, also a child in his mother's household.
+  const ali = addPerson({
+    firstName: "Ali",
+    lastName: "Hassan",
+    gender: "MALE",
+    age: 14,
+    area: "glarbjergvej",
+    language: "da",
+  });
+  addUser(ali, DEMO_ACCOUNTS.youth, "da");
+  addFamily(
+    {
+      area: "glarbjergvej",
+      lastName: "Hassan",
+      language: "ar",
+      guardians: [{ firstName: "Samira", gender: "FEMALE", phone: "+4520000004" }],
+      children: [],
+    },
+    staffUserId,
+    [[ali, "CHILD"]],
+  );
+
+  for (const spec of STAFF_HOUSEHOLDS) addFamily(spec, staffUserId);
+
+  // -- activities
+  const seriesFrom = addDays(today, -28);
+  const seriesUntil = addDays(today, 70);
+
+  const homeworkDays = weekly({
+    from: seriesFrom,
+    until: seriesUntil,
+    weekdays: [1, 3],
+    skip: (d) => isProgrammeClosed(d) || isSchoolHoliday(d),
+  });
+  const homeworkSlots = homeworkDays.map((d) => slot(d, "15:00", "17:00"));
+  // One upcoming afternoon is called off, to show a cancelled session.
+  const cancelledHomework = homeworkSlots.filter((s) => s.startsAt > now)[3];
+  if (cancelledHomework) cancelledHomework.cancelledAt = new Date(now.getTime() - 2 * DAY_MS);
+
+  const familyDays = weekly({ from: nextWeekday(addDays(today, 21), 6), weekdays: [6], every: 2, count: 6 });
+  const fathersDays = weekly({
+    from: nextWeekday(seriesFrom, 4),
+    until: addDays(today, 84),
+    weekdays: [4],
+    every: 2,
+  });
+  const lunchDays = weekly({ from: nextWeekday(addDays(today, 14), 3), weekdays: [3], count: 4 });
+
+  const campMonday = nextYearly(now, (year) => isoWeekMonday(year, 27), "09:00");
+  const campSlots = [0, 1, 2, 3, 4].map((i) => slot(addDays(campMonday, i), "09:00", "15:00"));
+
+  const trainingSlots = weekly({ from: seriesFrom, until: seriesUntil, weekdays: [2] }).map((d) =>
+    slot(d, "18:00", "19:30"),
+  );
+  // The hall is booked one evening: that session moves.
+  const movedTraining = trainingSlots.filter((s) => s.startsAt > now)[2];
+  if (movedTraining) movedTraining.place = "Nørrevangsskolens gymnastiksal";
+
+  const easterDay = nextYearly(now, (year) => addDays(easterSunday(year), -1), "10:00");
+  const easterSlot = slot(easterDay, "10:00", "12:00");
+  const midsummerDay = nextYearly(now, (year) => day(year, 6, 23), "19:00");
+  const pumpkinDay = nextYearly(now, (year) => lastWeekdayOfMonth(year, 10, 4), "16:00");
+  const pumpkinSlot = slot(pumpkinDay, "16:00", "18:30");
+
+  const cadetDays = weekly({ from: nextWeekday(addDays(today, 10), 4), weekdays: [4], count: 10 });
+  const knittingSlots = weekly({ from: seriesFrom, until: seriesUntil, weekdays: [5] }).map((d) =>
+    slot(d, "10:00", "12:00"),
+  );
+
+  const familySlots = familyDays.map((d) => slot(d, "10:00", "13:00"));
+  const lunchSlots = lunchDays.map((d) => slot(d, "16:30", "18:00"));
+  const cadetSlots = cadetDays.map((d) => slot(d, "16:00", "18:00"));
+  const firstStart = (slots: Slot[]): Date => slots[0]?.startsAt ?? now;
+  const daysAgo = (days: number): Date => new Date(now.getTime() - days * DAY_MS);
+
+  const activities: ActivitySpec[] = [
+    {
+      slug: "lektiecafe-jennumparken",
+      type: "homework-cafe",
+      effort: "uddannelse",
+      title: text("Lektiecafé i Jennumparken", "Homework café in Jennumparken", "مقهى الواجبات المدرسية في Jennumparken"),
+      description: text(
+        "Få hjælp til lektierne af frivillige lektiehjælpere fra Randers Bibliotek. Lektiecaféen er for alle skolebørn fra 1. til 10. klasse. Du behøver ikke at tilmelde dig – kom, når det passer dig. Vi har frugt og saftevand, og der er ro til at arbejde.",
+        "Get help with your homework from volunteer helpers from Randers Library. The homework café is for all school children from year 1 to year 10. There is no need to sign up – just drop in when it suits you. We serve fruit and squash, and there is a quiet place to work.",
+        "احصل على مساعدة في واجباتك المدرسية من متطوعين من مكتبة راندرس. مقهى الواجبات مفتوح لجميع تلاميذ المدارس من الصف الأول حتى الصف العاشر. لا حاجة إلى التسجيل – تعال متى يناسبك. نقدّم الفاكهة والعصير، وهناك مكان هادئ للدراسة.",
+      ),
+      practicalInfo: text(
+        "Tag dine lektier, din computer eller iPad og din oplader med. Forældre er også velkomne. Lektiecaféen holder lukket i skoleferierne.",
+        "Bring your homework, your laptop or iPad and your charger. Parents are welcome too. The homework café is closed during the school holidays.",
+        "أحضر واجباتك وحاسوبك أو جهاز الآيباد والشاحن. أولياء الأمور مرحّب بهم أيضًا. يُغلق مقهى الواجبات خلال العطل المدرسية.",
+      ),
+      place: "Jennumparkens bibliotek/fælleshus",
+      address: "Jennumparken 62, 8930 Randers NØ",
+      minAge: 6,
+      maxAge: 17,
+      capacity: null,
+      requiresSignUp: false,
+      recurrence: weeklyRecurrence([1, 3], "15:00", "17:00"),
+      ...CONTACT_STAFF,
+      sessions: homeworkSlots,
+      partners: ["volunteer"],
+    },
+    {
+      slug: "familiedage",
+      type: "family-course",
+      effort: "sammenhaengskraft",
+      title: text("Familiedage – leg, mad og fællesskab", "Family days – play, food and community", "أيام العائلة – لعب وطعام وأُلفة"),
+      description: text(
+        "Et forløb med seks lørdage for hele familien. Vi leger, laver mad sammen og tager på små ture i nærområdet. Forældrene får en snak med andre forældre om hverdagen med børn, mens børnene er sammen med vores pædagoger. Forløbet slutter med en fælles spisning.",
+        "A course of six Saturdays for the whole family. We play, cook together and go on short trips in the neighbourhood. Parents get to talk with other parents about everyday life with children, while the children spend time with our educators. The course ends with a shared meal.",
+        "برنامج من ستة أيام سبت للعائلة كلها. نلعب ونطبخ معًا ونقوم بنزهات قصيرة في الحي. يتحدث الآباء والأمهات مع أولياء أمور آخرين عن الحياة اليومية مع الأطفال، بينما يقضي الأطفال الوقت مع مربّينا. يُختتم البرنامج بوجبة مشتركة.",
+      ),
+      practicalInfo: text(
+        "Tilmeldingen gælder hele familien og alle seks gange. Frokost er inkluderet. Sig til, hvis jeres familie har særlige hensyn til mad.",
+        "Sign-up covers the whole family and all six meetings. Lunch is included. Let us know if your family has any dietary requirements.",
+        "التسجيل يشمل العائلة كلها وجميع اللقاءات الستة. الغداء مشمول. أخبرونا إذا كانت لدى عائلتكم احتياجات غذائية خاصة.",
+      ),
+      place: "Beboerhuset i Vangdalen",
+      address: "Vangdalen 40, 8930 Randers NØ",
+      minAge: 0,
+      maxAge: 17,
+      capacity: 12,
+      capacityUnit: "HOUSEHOLD",
+      openToOutsiders: false,
+      signUpOpensAt: daysAgo(10),
+      signUpClosesAt: closesBefore(firstStart(familySlots), 3, now),
+      cancelDeadlineHours: 48,
+      recurrence: weeklyRecurrence([6], "10:00", "13:00", 2),
+      ...CONTACT_FAMILY,
+      sessions: familySlots,
+    },
+    {
+      slug: "faedregruppen",
+      type: "family-course",
+      effort: "sammenhaengskraft",
+      title: text("Fædregruppen", "Fathers' group", "مجموعة الآباء"),
+      description: text(
+        "Fædre og børn mødes hver anden torsdag til aktiviteter, aftensmad og en god snak. Børnene leger og spiller, mens fædrene deler erfaringer med at være far i Danmark. Aftenen slutter med aftensmad, som vi laver sammen.",
+        "Fathers and their children meet every other Thursday for activities, dinner and a good chat. The children play while the fathers share their experiences of being a dad in Denmark. The evening ends with a dinner we cook together.",
+        "يلتقي الآباء وأطفالهم يوم الخميس كل أسبوعين لممارسة الأنشطة وتناول العشاء والحديث. يلعب الأطفال بينما يتبادل الآباء تجاربهم حول الأبوّة في الدنمارك. تنتهي الأمسية بعشاء نحضّره معًا.",
+      ),
+      practicalInfo: text(
+        "Tilmeldingen gælder far og børn. Aftensmaden er gratis. Du er velkommen, selvom du ikke har været med fra starten.",
+        "Sign-up covers the father and his children. Dinner is free. You are welcome to join even if you were not there from the start.",
+        "التسجيل يشمل الأب وأطفاله. العشاء مجاني. يمكنك الانضمام حتى لو لم تكن معنا منذ البداية.",
+      ),
+      place: "Fælleshuset, Glarbjergvej",
+      address: "Glarbjergvej 15, 8930 Randers NØ",
+      minAge: 3,
+      maxAge: 12,
+      capacity: 10,
+      capacityUnit: "HOUSEHOLD",
+      openToOutsiders: false,
+      signUpOpensAt: daysAgo(42),
+      signUpClosesAt: null,
+      cancelDeadlineHours: 24,
+      recurrence: weeklyRecurrence([4], "17:00", "19:00", 2),
+      ...CONTACT_FAMILY,
+      sessions: fathersDays.map((d) => slot(d, "17:00", "19:00")),
+    },
+    {
+      slug: "madpakkegruppen",
+      type: "family-course",
+      effort: "uddannelse",
+      title: text("Madpakkegruppen", "Packed lunch group", "مجموعة تحضير علبة الغداء"),
+      description: text(
+        "Fire hyggelige eftermiddage, hvor børn og forældre laver sunde og billige madpakker sammen. I får gode idéer til madpakker, som børnene faktisk spiser, og vi taler om, hvordan god mad giver overskud i skolen.",
+        "Four relaxed afternoons where children and parents make healthy, affordable packed lunches together. You get good ideas for lunches the children will actually eat, and we talk about how good food helps children do well at school.",
+        "أربعة لقاءات ممتعة بعد الظهر يحضّر فيها الأطفال والآباء معًا علب غداء صحية وبتكلفة قليلة. ستحصلون على أفكار لوجبات يأكلها الأطفال فعلًا، وسنتحدث عن دور الطعام الجيد في نشاط الأطفال وتركيزهم في المدرسة.",
+      ),
+      practicalInfo: text(
+        "Vi sørger for råvarerne. Tag en madkasse med til hvert barn, så I kan tage madpakkerne med hjem.",
+        "We provide the ingredients. Bring a lunch box for each child so you can take the lunches home.",
+        "نوفّر المكوّنات. أحضروا علبة غداء لكل طفل لتأخذوا الوجبات معكم إلى البيت.",
+      ),
+      place: "Fælleshusets køkken, Gl. Jennumparken",
+      address: "Jennumparken 62, 8930 Randers NØ",
+      minAge: 5,
+      maxAge: 12,
+      capacity: 8,
+      capacityUnit: "HOUSEHOLD",
+      openToOutsiders: false,
+      signUpOpensAt: daysAgo(7),
+      signUpClosesAt: closesBefore(firstStart(lunchSlots), 2, now),
+      cancelDeadlineHours: 48,
+      recurrence: weeklyRecurrence([3], "16:30", "18:00"),
+      ...CONTACT_FAMILY,
+      sessions: lunchSlots,
+      eligible: ["gl-jennumparken", "energivej"],
+    },
+    {
+      slug: "sommer-sportscamp",
+      type: "sports-camp",
+      effort: "kriminalitetsforebyggelse",
+      title: text("Sommer-sportscamp på Nordre Fælled", "Summer sports camp at Nordre Fælled", "مخيم رياضي صيفي في Nordre Fælled"),
+      description: text(
+        "Fem dage med fodbold, atletik, rundbold og vandlege i sommerferien. Trænerne fra Randers Nord IF står for træningen, og alle kan være med – uanset om man har spillet før. Vi spiser frokost sammen hver dag, og fredag slutter vi med turnering og præmier.",
+        "Five days of football, athletics, rounders and water games in the summer holidays. Coaches from Randers Nord IF lead the sessions, and everyone can join – whether you have played before or not. We have lunch together every day, and on Friday we finish with a tournament and prizes.",
+        "خمسة أيام من كرة القدم وألعاب القوى وألعاب الكرة والألعاب المائية خلال العطلة الصيفية. يشرف مدربو نادي Randers Nord IF على التدريبات، ويمكن للجميع المشاركة سواء لعبوا من قبل أم لا. نتناول الغداء معًا كل يوم، ونختتم يوم الجمعة ببطولة وجوائز.",
+      ),
+      practicalInfo: text(
+        "Tag sportstøj, indendørs- og udendørssko, drikkedunk og badetøj med. Frokost og frugt er inkluderet. Tilmeldingen gælder alle fem dage.",
+        "Bring sportswear, indoor and outdoor shoes, a water bottle and swimwear. Lunch and fruit are included. Sign-up covers all five days.",
+        "أحضر ملابس رياضية وحذاءً للصالة وآخر للملعب الخارجي وقارورة ماء وملابس سباحة. الغداء والفاكهة مشمولان. التسجيل يشمل الأيام الخمسة كلها.",
+      ),
+      place: "Randers Nord IF, Nordre Fælled",
+      address: "Nordre Fælled 2, 8930 Randers NØ",
+      minAge: 7,
+      maxAge: 13,
+      capacity: 20,
+      capacityUnit: "PERSON",
+      signUpOpensAt: daysAgo(14),
+      signUpClosesAt: closesBefore(firstStart(campSlots), 14, now),
+      cancelDeadlineHours: 72,
+      ...CONTACT_CLUB,
+      sessions: campSlots,
+      partners: ["trainer"],
+    },
+    {
+      slug: "aaben-traening",
+      type: "open-training",
+      effort: "kriminalitetsforebyggelse",
+      title: text("Åben træning – fodbold og fitness", "Open training – football and fitness", "تدريب مفتوح – كرة القدم واللياقة البدنية"),
+      description: text(
+        "Hver tirsdag aften er hallen åben for unge mellem 10 og 17 år. Vi spiller fodbold og træner fitness med trænere fra Randers Nord IF. Du behøver ikke at være medlem af klubben eller at tilmelde dig – bare mød op.",
+        "Every Tuesday evening the sports hall is open to young people aged 10 to 17. We play football and do fitness training with coaches from Randers Nord IF. You don't have to be a club member or sign up – just turn up.",
+        "كل مساء ثلاثاء تُفتح الصالة الرياضية للشباب من سن 10 إلى 17 عامًا. نلعب كرة القدم ونمارس تمارين اللياقة مع مدربي نادي Randers Nord IF. لا يلزمك أن تكون عضوًا في النادي أو أن تسجّل – فقط تعال.",
+      ),
+      practicalInfo: text(
+        "Husk indendørssko og drikkedunk. Der er omklædningsrum og bad.",
+        "Remember indoor shoes and a water bottle. Changing rooms and showers are available.",
+        "لا تنسَ حذاء الصالة وقارورة الماء. تتوفر غرف لتبديل الملابس وحمّامات للاستحمام.",
+      ),
+      place: "Randers Nord IF, hallen på Nordre Fælled",
+      address: "Nordre Fælled 2, 8930 Randers NØ",
+      minAge: 10,
+      maxAge: 17,
+      capacity: null,
+      requiresSignUp: false,
+      recurrence: weeklyRecurrence([2], "18:00", "19:30"),
+      ...CONTACT_CLUB,
+      sessions: trainingSlots,
+      partners: ["trainer"],
+    },
+    {
+      slug: "paaskejagt-nordre-faelled",
+      type: "one-day-event",
+      effort: "sammenhaengskraft",
+      title: text("Påskejagt på Nordre Fælled", "Easter egg hunt at Nordre Fælled", "البحث عن بيض عيد الفصح في Nordre Fælled"),
+      description: text(
+        "Kom med på påskejagt for hele familien! Vi gemmer påskeæg rundt på fælleden, og børnene løser små opgaver undervejs. Bagefter er der kaffe, saftevand og boller i klubhuset.",
+        "Join the Easter egg hunt for the whole family! We hide Easter eggs around the common, and the children solve small tasks along the way. Afterwards there is coffee, squash and buns in the clubhouse.",
+        "انضموا إلينا في البحث عن بيض عيد الفصح مع العائلة كلها! نخبّئ البيض في أرجاء الساحة الخضراء، ويحلّ الأطفال مهامَّ صغيرة على الطريق. بعد ذلك نقدّم القهوة والعصير والكعك في مقر النادي.",
+      ),
+      practicalInfo: text(
+        "Tilmeld de børn, der skal være med på jagten – voksne behøver ikke tilmelding. Tag tøj på efter vejret.",
+        "Sign up the children taking part in the hunt – adults do not need to sign up. Dress for the weather.",
+        "سجّلوا الأطفال المشاركين في البحث – لا يحتاج البالغون إلى التسجيل. ارتدوا ملابس مناسبة للطقس.",
+      ),
+      place: "Nordre Fælled, ved klubhuset",
+      address: "Nordre Fælled 2, 8930 Randers NØ",
+      minAge: 2,
+      maxAge: 12,
+      capacity: 60,
+      capacityUnit: "PERSON",
+      // Opens four weeks before the day, which may still lie ahead.
+      signUpOpensAt: new Date(easterSlot.startsAt.getTime() - 28 * DAY_MS),
+      signUpClosesAt: new Date(easterSlot.startsAt.getTime() - DAY_MS),
+      ...CONTACT_STAFF,
+      sessions: [easterSlot],
+      partners: ["trainer"],
+    },
+    {
+      slug: "sankt-hans-noerrevangsparken",
+      type: "one-day-event",
+      effort: "sammenhaengskraft",
+      title: text(
+        "Sankt Hans i Nørrevangsparken",
+        "Midsummer Eve in Nørrevangsparken",
+        "احتفال ليلة منتصف الصيف (Sankt Hans) في Nørrevangsparken",
+      ),
+      description: text(
+        "Vi fejrer Sankt Hans med bål, båltale og fællessang. Fra kl. 19 kan børnene bage snobrød, og grillen er tændt, så I kan tage jeres egen mad med. Bålet tændes kl. 21. Alle er velkomne – der er ingen tilmelding.",
+        "We celebrate Midsummer Eve with a bonfire, a speech and community singing. From 7 pm the children can bake twist bread, and the barbecue is lit, so you can bring your own food to grill. The bonfire is lit at 9 pm. Everyone is welcome – no sign-up needed.",
+        "نحتفل بليلة منتصف الصيف بإشعال نار كبيرة وإلقاء كلمة والغناء الجماعي. ابتداءً من الساعة 19:00 يمكن للأطفال خَبز خبز العصا على النار، وتكون الشوّاية جاهزة لتشووا طعامكم الخاص. تُشعل النار الكبيرة في الساعة 21:00. الجميع مرحّب بهم – لا حاجة إلى التسجيل.",
+      ),
+      practicalInfo: text(
+        "Tag gerne et tæppe eller en campingstol med. Snobrødsdej og pinde er gratis.",
+        "Feel free to bring a blanket or a camping chair. Dough and sticks for twist bread are free.",
+        "يمكنكم إحضار بطانية أو كرسي تخييم. العجين والعصي مجانية.",
+      ),
+      place: "Nørrevangsparken, ved bålpladsen",
+      address: "Nørrevangsparken, 8930 Randers NØ",
+      minAge: null,
+      maxAge: null,
+      capacity: null,
+      requiresSignUp: false,
+      ...CONTACT_STAFF,
+      sessions: [slot(midsummerDay, "19:00", "22:00")],
+    },
+    {
+      slug: "graeskarskaering-myretuen",
+      type: "one-day-event",
+      effort: "sammenhaengskraft",
+      title: text("Græskarskæring på Myretuen", "Pumpkin carving at Myretuen", "نحت اليقطين في Myretuen"),
+      description: text(
+        "Skær dit eget græskar til en flot efterårslygte! Vi har græskar, børneknive og skabeloner, og de voksne hjælper med de svære snit. Der er varm kakao og æbleskiver, og når det bliver mørkt, går vi en lygtetur rundt i området.",
+        "Carve your own pumpkin into a lovely autumn lantern! We have pumpkins, child-safe knives and templates, and the adults help with the tricky cuts. There is hot chocolate and æbleskiver, and when it gets dark we go on a lantern walk around the neighbourhood.",
+        "انحت يقطينتك الخاصة لتصنع منها فانوسًا جميلًا للخريف! نوفّر اليقطين وسكاكين آمنة للأطفال وقوالب للرسم، ويساعد الكبار في القطع الصعبة. نقدّم الكاكاو الساخن وكرات الفطائر الدنماركية (æbleskiver)، وعندما يحلّ الظلام نقوم بجولة بالفوانيس في الحي.",
+      ),
+      practicalInfo: text(
+        "Prisen på 20 kr. dækker græskar og forplejning og betales ved ankomst (kontant eller MobilePay). Tag tøj på, der må blive beskidt.",
+        "The price of DKK 20 covers the pumpkin and refreshments and is paid on arrival (cash or MobilePay). Wear clothes that can get dirty.",
+        "يغطّي السعر البالغ 20 كرونة اليقطينة والضيافة، ويُدفع عند الوصول (نقدًا أو عبر MobilePay). ارتدوا ملابس لا بأس أن تتّسخ.",
+      ),
+      place: "Myretuen, legepladsen i Vangdalen",
+      address: "Vangdalen 40, 8930 Randers NØ",
+      minAge: 4,
+      maxAge: 12,
+      capacity: 25,
+      capacityUnit: "PERSON",
+      priceOre: 2000,
+      // Opens three weeks before the day, which may still lie ahead.
+      signUpOpensAt: new Date(pumpkinSlot.startsAt.getTime() - 21 * DAY_MS),
+      signUpClosesAt: new Date(pumpkinSlot.startsAt.getTime() - DAY_MS),
+      ...CONTACT_STAFF,
+      sessions: [pumpkinSlot],
+    },
+    {
+      slug: "brandkadet",
+      type: "club",
+      effort: "kriminalitetsforebyggelse",
+      title: text(
+        "Brandkadet hos Østjyllands Brandvæsen",
+        "Fire cadets with Østjyllands Brandvæsen",
+        "طلائع الإطفاء مع Østjyllands Brandvæsen",
+      ),
+      description: text(
+        "Som brandkadet lærer du førstehjælp, brandslukning og samarbejde sammen med rigtige brandfolk fra Østjyllands Brandvæsen. Forløbet varer ti torsdage og slutter med en øvelse og et kadetbevis. Du skal kunne komme alle gange.",
+        "As a fire cadet you learn first aid, firefighting and teamwork together with real firefighters from Østjyllands Brandvæsen, the East Jutland fire service. The course runs for ten Thursdays and ends with an exercise and a cadet certificate. You need to be able to come every time.",
+        "بصفتك أحد طلائع الإطفاء، تتعلّم الإسعافات الأولية وإطفاء الحرائق والعمل الجماعي مع رجال إطفاء حقيقيين من هيئة الإطفاء في شرق يولاند (Østjyllands Brandvæsen). يمتد البرنامج على عشرة أيام خميس، ويُختتم بتمرين عملي وشهادة إتمام. يجب أن تتمكن من الحضور في جميع المرات.",
+      ),
+      practicalInfo: text(
+        "Brandvæsenet låner dig udstyret. Tag praktisk tøj og gode sko på. Forløbet er for unge, der bor i udvalgte boligområder.",
+        "The fire service lends you the equipment. Wear practical clothes and sturdy shoes. The course is for young people living in selected housing areas.",
+        "تُعيرك هيئة الإطفاء المعدّات اللازمة. ارتدِ ملابس عملية وحذاءً متينًا. البرنامج مخصص للشباب المقيمين في أحياء سكنية محددة.",
+      ),
+      place: "Brandstation Randers",
+      address: "Hobrovej 93, 8930 Randers NØ",
+      minAge: 12,
+      maxAge: 16,
+      capacity: 16,
+      capacityUnit: "PERSON",
+      openToOutsiders: false,
+      signUpOpensAt: daysAgo(5),
+      signUpClosesAt: closesBefore(firstStart(cadetSlots), 2, now),
+      cancelDeadlineHours: 48,
+      recurrence: weeklyRecurrence([4], "16:00", "18:00"),
+      ...CONTACT_STAFF,
+      sessions: cadetSlots,
+      eligible: ["gl-jennumparken", "glarbjergvej", "hermann-stillingsvej"],
+    },
+    {
+      slug: "noerklecafe",
+      type: "club",
+      effort: "sammenhaengskraft",
+      title: text("Nørklecafé", "Knitting café", "مقهى الحياكة والتطريز"),
+      // Deliberately without Arabic, so the fallback-to-Danish note shows.
+      description: text(
+        "Strik, hækl, sy eller broder sammen med andre i et hyggeligt fællesskab. Alle niveauer er velkomne – erfarne nørklere hjælper gerne nybegyndere i gang. Kaffe og te er gratis, og der er ingen tilmelding.",
+        "Knit, crochet, sew or embroider with others in a friendly community. All levels are welcome – experienced crafters are happy to help beginners get started. Coffee and tea are free, and there is no need to sign up.",
+      ),
+      practicalInfo: text(
+        "Vi har garn og pinde, du kan låne, men tag gerne dit eget projekt med.",
+        "We have yarn and needles you can borrow, but feel free to bring your own project.",
+        "لدينا خيوط وإبر يمكنك استعارتها، ويمكنك أيضًا إحضار مشروعك الخاص.",
+      ),
+      place: "Fælleshuset, Sjællandsgade",
+      address: "Sjællandsgade 20, 8900 Randers C",
+      minAge: 18,
+      maxAge: null,
+      capacity: null,
+      requiresSignUp: false,
+      recurrence: weeklyRecurrence([5], "10:00", "12:00"),
+      ...CONTACT_STAFF,
+      sessions: knittingSlots,
+    },
+  ];
+
+  const activityRows: Prisma.ActivityCreateManyInput[] = [];
+  const eligibleRows: Prisma.ActivityEligibleAreaCreateManyInput[] = [];
+  const partnerRows: Prisma.ActivityPartnerCreateManyInput[] = [];
+  const sessionRows: Prisma.ActivitySessionCreateManyInput[] = [];
+  for (const { type, effort, sessions, eligible = [], partners = [], ...fields } of activities) {
+    const activityId = randomUUID();
+    activityRows.push({
+      ...fields,
+      id: activityId,
+      typeId: typeId[type],
+      effortAreaId: effortId[effort],
+      status: "PUBLISHED",
+    });
+    for (const code of eligible) eligibleRows.push({ activityId, housingAreaId: areaId[code] });
+    for (const partner of partners) partnerRows.push({ activityId, userId: partnerUserId[partner] });
+    for (const session of sessions) sessionRows.push({ ...session, activityId });
+  }
+
+  // -- write everything in one transaction, one statement per table
+  await db.$transaction([
+    db.housingArea.createMany({
+      data: HOUSING_AREAS.map((area, index) => ({
+        id: areaId[area.code],
+        code: area.code,
+        name: area.name,
+        isPlanArea: "isPlanArea" in area ? area.isPlanArea : true,
+        sortOrder: (index + 1) * 10,
+      })),
+    }),
+    db.effortArea.createMany({
+      data: EFFORT_AREAS.map((area, index) => ({
+        id: effortId[area.code],
+        code: area.code,
+        name: area.name,
+        sortOrder: (index + 1) * 10,
+      })),
+    }),
+    db.activityType.createMany({
+      data: ACTIVITY_TYPES.map((type, index) => ({
+        id: typeId[type.code],
+        code: type.code,
+        name: type.name,
+        icon: type.icon,
+        dropIn: "dropIn" in type ? type.dropIn : false,
+        sortOrder: (index + 1) * 10,
+      })),
+    }),
+    db.organisation.createMany({ data: ORGANISATIONS.map((name) => ({ id: organisationId[name], name })) }),
+    db.person.createMany({ data: people }),
+    db.user.createMany({ data: users }),
+    db.household.createMany({ data: households }),
+    db.householdMember.createMany({ data: members }),
+    db.activity.createMany({ data: activityRows }),
+    db.activityEligibleArea.createMany({ data: eligibleRows }),
+    db.activityPartner.createMany({ data: partnerRows }),
+    db.activitySession.createMany({ data: sessionRows }),
+  ]);
+}

