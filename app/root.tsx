@@ -20,7 +20,7 @@ import { LanguageSwitcher } from "~/components/language-switcher.tsx";
 import { getUser, hasRole } from "~/lib/auth.server.ts";
 import { devOutboxEnabled } from "~/lib/env.server.ts";
 import { textDirection, type Language } from "~/lib/i18n.ts";
-import { clientResources, getLanguage } from "~/lib/i18n.server.ts";
+import { clientResources, getLanguage, languageCookie } from "~/lib/i18n.server.ts";
 import { I18nProvider } from "~/lib/i18n-react.tsx";
 import { getAuth } from "~/lib/session.server.ts";
 import stylesheet from "~/styles/tailwind.css";
@@ -41,7 +41,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : null,
     devOutbox: devOutboxEnabled(),
   };
-  return auth.setCookie ? data(payload, { headers: { "Set-Cookie": auth.setCookie } }) : payload;
+  const headers = new Headers();
+  if (auth.setCookie) headers.append("Set-Cookie", auth.setCookie);
+  // A link with ?lng= (e.g. in an Arabic SMS) keeps its language on the next pages.
+  if (new URL(request.url).searchParams.has("lng")) headers.append("Set-Cookie", await languageCookie.serialize(language));
+  return data(payload, { headers });
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>> extends infer T ? (T extends { data: infer D } ? D : T) : never;

@@ -3,7 +3,8 @@
 // through pg_ctl so the server is a daemon we start, find again and stop —
 // it survives a `kill -9` of Node and is adopted by the next start.
 // See docs/decisions/002-embedded-postgresql.md.
-import { execFile, execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -62,6 +63,26 @@ function runAsIds(): { uid?: number; gid?: number } {
   return ids;
 }
 
+/** Can the postgres user reach (traverse and write) this folder? */
+function reachableBy(ids: { uid?: number; gid?: number }, dir: string): boolean {
+  if (ids.uid === undefined) return true;
+  return spawnSync("sh", ["-c", 'test -x "$1" && test -w "$1"', "sh", dir], { uid: ids.uid, gid: ids.gid }).status === 0;
+}
+
+/**
+ * As root, PostgreSQL runs as `postgres`, which cannot enter a checkout under
+ * a private home folder (/root is 0700). Then the cluster lives in
+ * /var/lib/aktivitetsportalen/<hash of the requested folder> instead.
+ */
+function usableDataDir(requested: string, ids: { uid?: number; gid?: number }, log: (line: string) => void): string {
+  fs.mkdirSync(path.dirname(requested), { recursive: true });
+  if (fs.existsSync(path.join(requested, "PG_VERSION")) || reachableBy(ids, path.dirname(requested))) return requested;
+  const fallback = path.join("/var/lib/aktivitetsportalen", createHash("sha256").update(requested).digest("hex").slice(0, 16));
+  fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
+  log(`The postgres user cannot reach ${path.dirname(requested)}; keeping the database in ${fallback} instead`);
+  return fallback;
+}
+
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
@@ -90,15 +111,13 @@ function isAlive(pid: number): boolean {
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const { port, user = "postgres", password = "postgres", log = () => {} } = options;
-  const dataDir = path.resolve(options.dataDir);
   const bin = await binaries();
   const ids = runAsIds();
+  const dataDir = usableDataDir(path.resolve(options.dataDir), ids, log);
   const spawnOptions = { ...ids, env: { ...process.env, LC_ALL: "C", LANG: "C" } };
 
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
     log(`Creating a PostgreSQL cluster in ${dataDir}`);
-    // The parent stays traversable for the postgres user; the cluster is its own.
-    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const pwfile = path.join(os.tmpdir(), `pg-pw-${process.pid}-${Date.now()}`);
     fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o644 });
@@ -175,4 +194,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       return stopped;
     },
   };
+}
+
+/** Stops a cluster left running in a data folder, if any (cleanup after tests). */
+export async function stopEmbeddedPostgresIn(dataDir: string): Promise<void> {
+  const running = readPid(dataDir);
+  if (!running || !isAlive(running.pid)) return;
+  const bin = await binaries();
+  await run(bin.pg_ctl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30"], runAsIds()).catch(() => process.kill(running.pid, "SIGQUIT"));
 }

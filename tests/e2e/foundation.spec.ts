@@ -1,0 +1,121 @@
+// The foundation as a new user meets it on a phone: the start page in three
+// languages, sign-in with a code from the outbox, and refusals that matter.
+import { expect, test } from "@playwright/test";
+import { codeFromOutbox, expectNoAxeViolations, hydrated } from "./helpers.ts";
+
+test("the start page speaks Danish, then Arabic right-to-left, then English — and axe finds nothing", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "da");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aktiviteter for børn, unge og familier i Randers");
+  await expect(page.getByText("Gl. Jennumparken")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await hydrated(page);
+  await page.getByRole("button", { name: "العربية" }).click();
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("أنشطة للأطفال والشباب والعائلات في راندرس");
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Activities for children, young people and families in Randers");
+
+  // The choice is remembered across a fresh load.
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("a first visit follows Accept-Language", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "ar", extraHTTPHeaders: { "Accept-Language": "ar,en;q=0.5" } });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await context.close();
+});
+
+test("nothing sticks out sideways on a 360 px phone, in Arabic either", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const lng of ["da", "ar"]) {
+    await page.goto(`/?lng=${lng}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, lng).toBeLessThanOrEqual(0);
+  }
+});
+
+test("a demo parent signs in with the code from the outbox, sees their account, and signs out", async ({ page }) => {
+  await page.goto("/login");
+  await expectNoAxeViolations(page);
+  await hydrated(page);
+  await page.getByLabel("E-mail eller mobilnummer").fill("foraelder@example.dk");
+  await page.getByRole("button", { name: "Send mig en kode" }).click();
+  await expect(page).toHaveURL(/\/login\/code$/);
+  await expectNoAxeViolations(page);
+
+  // A wrong code is explained, and what was typed stays.
+  const code = await codeFromOutbox(page, "foraelder@example.dk");
+  const wrong = code === "000000" ? "111111" : "000000";
+  await page.getByLabel("Kode (6 cifre)").fill(wrong);
+  await page.getByRole("button", { name: "Log ind", exact: true }).click();
+  await expect(page.getByText("Koden passer ikke. Du har 4 forsøg tilbage.")).toBeVisible();
+  await expect(page.getByLabel("Kode (6 cifre)")).toHaveValue(wrong);
+
+  await page.getByLabel("Kode (6 cifre)").fill(code);
+  await page.getByRole("button", { name: "Log ind", exact: true }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText("Sofie Andersen")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A parent is no staff member.
+  const staff = await page.goto("/staff");
+  expect(staff?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Ingen adgang" })).toBeVisible();
+
+  await hydrated(page);
+  await page.getByRole("button", { name: "Log ud" }).click();
+  await expect(page.getByRole("link", { name: "Log ind" })).toBeVisible();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Faccount$/);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the Arabic-speaking demo parent signs in by mobile number, and errors come back translated", async ({ page }) => {
+    await page.goto("/login?lng=ar");
+    await page.getByLabel("البريد الإلكتروني أو رقم الهاتف المحمول").fill("not a number");
+    await page.getByRole("button", { name: "أرسل لي رمزًا" }).click();
+    await expect(page.getByText("هذا لا يبدو بريدًا إلكترونيًا ولا رقم هاتف محمول", { exact: false })).toBeVisible();
+    await expect(page.getByLabel("البريد الإلكتروني أو رقم الهاتف المحمول")).toHaveValue("not a number");
+
+    await page.getByLabel("البريد الإلكتروني أو رقم الهاتف المحمول").fill("20 00 00 01");
+    await page.getByRole("button", { name: "أرسل لي رمزًا" }).click();
+    await expect(page).toHaveURL(/\/login\/code$/);
+    const code = await codeFromOutbox(page, "+4520000001");
+    await page.getByLabel("الرمز (6 أرقام)").fill(code);
+    await page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByText("Amira Haddad")).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  });
+});
+
+test("the staff area sends anonymous visitors to sign-in and back", async ({ page }) => {
+  const response = await page.goto("/staff");
+  expect(response?.status()).toBe(200);
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fstaff$/);
+});
+
+test("a cross-site POST is refused before it reaches the app", async ({ request, baseURL }) => {
+  const refused = await request.post("/language", { form: { language: "ar" }, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(refused.status()).toBe(403);
+  const allowed = await request.post("/language", { form: { language: "ar" }, headers: { Origin: baseURL! }, maxRedirects: 0 });
+  expect(allowed.status()).toBe(302);
+});
+
+test("responses carry the security headers", async ({ request }) => {
+  const response = await request.get("/");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(response.headers()["referrer-policy"]).toBe("same-origin");
+});

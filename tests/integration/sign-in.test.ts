@@ -1,0 +1,136 @@
+// Passwordless sign-in against real PostgreSQL and a real SMTP round trip.
+import { describe, expect, it } from "vitest";
+import { parseIdentifier, type Identifier } from "../../app/domain/accounts/identifier.ts";
+import { CODE_TTL_MINUTES, LIMITS, MAX_ATTEMPTS, startSignIn, verifySignIn } from "../../app/domain/accounts/sign-in.server.ts";
+import { db } from "../../app/lib/db.server.ts";
+import { RateLimitedError } from "../../app/lib/rate-limit.server.ts";
+import { codeIn, createUser, lastMessageTo } from "../setup/helpers.ts";
+
+const id = (text: string) => parseIdentifier(text) as Identifier;
+let ipCounter = 0;
+const freshIp = () => `10.0.0.${++ipCounter}`;
+
+describe("sign-in with a one-time code", () => {
+  it("e-mails a 6-digit code in the account's language and signs the existing account in", async () => {
+    const user = await createUser({ role: "PARENT", email: "amira@example.dk" });
+    await db.user.update({ where: { id: user.id }, data: { language: "ar" } });
+    const { challengeId } = await startSignIn({ identifier: id("Amira@Example.dk "), ip: freshIp(), language: "da" });
+
+    const mail = await lastMessageTo("amira@example.dk");
+    expect(mail?.channel).toBe("EMAIL");
+    expect(mail?.subject).toContain("بوابة الأنشطة"); // the account's language, not the page's
+    const code = codeIn(mail?.body);
+
+    const result = await verifySignIn({ challengeId, code, ip: freshIp(), language: "da" });
+    expect(result).toEqual({ ok: true, userId: user.id, created: false });
+  });
+
+  it("texts the code to a mobile number through the SMS outbox", async () => {
+    await createUser({ role: "YOUTH", phone: "+4520000099" });
+    const { challengeId } = await startSignIn({ identifier: id("20 00 00 99"), ip: freshIp(), language: "da" });
+    const sms = await lastMessageTo("+4520000099");
+    expect(sms?.channel).toBe("SMS");
+    const result = await verifySignIn({ challengeId, code: codeIn(sms?.body), ip: freshIp(), language: "da" });
+    expect(result.ok).toBe(true);
+  });
+
+  it("never stores the code itself: the challenge holds a hash, the message log a masked text", async () => {
+    const { challengeId } = await startSignIn({ identifier: id("hash@example.dk"), ip: freshIp(), language: "en" });
+    const code = codeIn((await lastMessageTo("hash@example.dk"))?.body);
+    const challenge = await db.signInChallenge.findUniqueOrThrow({ where: { id: challengeId } });
+    expect(challenge.codeHash).not.toContain(code);
+    expect(challenge.codeHash).toMatch(/^[0-9a-f]{64}$/);
+    const logged = await db.message.findFirstOrThrow({ where: { recipient: "hash@example.dk" } });
+    expect(logged.body).not.toContain(code);
+    expect(logged.body).toContain("******");
+    expect(logged.status).toBe("SENT");
+  });
+
+  it("answers an unknown identifier exactly like a known one, and creates a parent account when the code is proven", async () => {
+    const { challengeId } = await startSignIn({ identifier: id("new.parent@example.dk"), ip: freshIp(), language: "ar" });
+    const mail = await lastMessageTo("new.parent@example.dk");
+    expect(mail).not.toBeNull();
+    const result = await verifySignIn({ challengeId, code: codeIn(mail?.body), ip: freshIp(), language: "ar" });
+    expect(result.ok && result.created).toBe(true);
+    const user = await db.user.findUniqueOrThrow({ where: { email: "new.parent@example.dk" } });
+    expect(user.role).toBe("PARENT");
+    expect(user.language).toBe("ar");
+  });
+
+  it("claims a person staff registered without a login instead of duplicating them", async () => {
+    const person = await db.person.create({ data: { firstName: "Samira", lastName: "Hassan", phone: "+4520000055" } });
+    const { challengeId } = await startSignIn({ identifier: id("+45 20 00 00 55"), ip: freshIp(), language: "da" });
+    const result = await verifySignIn({ challengeId, code: codeIn((await lastMessageTo("+4520000055"))?.body), ip: freshIp(), language: "da" });
+    expect(result.ok && result.created).toBe(true);
+    const user = await db.user.findUniqueOrThrow({ where: { phone: "+4520000055" } });
+    expect(user.personId).toBe(person.id);
+    expect(await db.person.count({ where: { phone: "+4520000055" } })).toBe(1);
+  });
+
+  it("counts wrong codes down and gives up after the 5th try, even with the right code after", async () => {
+    const { challengeId } = await startSignIn({ identifier: id("tries@example.dk"), ip: freshIp(), language: "da" });
+    const code = codeIn((await lastMessageTo("tries@example.dk"))?.body);
+    const wrong = code === "000000" ? "111111" : "000000";
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+      expect(await verifySignIn({ challengeId, code: wrong, ip: freshIp(), language: "da" })).toEqual({ ok: false, reason: "wrong", attemptsLeft: MAX_ATTEMPTS - attempt });
+    }
+    expect(await verifySignIn({ challengeId, code: wrong, ip: freshIp(), language: "da" })).toEqual({ ok: false, reason: "expired" });
+    expect(await verifySignIn({ challengeId, code, ip: freshIp(), language: "da" })).toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("allows no more than 5 tries when guesses arrive in parallel", async () => {
+    const { challengeId } = await startSignIn({ identifier: id("parallel@example.dk"), ip: freshIp(), language: "da" });
+    const code = codeIn((await lastMessageTo("parallel@example.dk"))?.body);
+    const guesses = Array.from({ length: 20 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0"));
+    await Promise.all(guesses.map((guess) => verifySignIn({ challengeId, code: guess, ip: freshIp(), language: "da" })));
+    const challenge = await db.signInChallenge.findUniqueOrThrow({ where: { id: challengeId } });
+    expect(challenge.attempts).toBe(MAX_ATTEMPTS);
+    expect((await verifySignIn({ challengeId, code, ip: freshIp(), language: "da" })).ok).toBe(false);
+  });
+
+  it("expires the code after 10 minutes, to the millisecond", async () => {
+    const start = new Date("2026-03-01T10:00:00Z");
+    const { challengeId } = await startSignIn({ identifier: id("late@example.dk"), ip: freshIp(), language: "da" }, start);
+    const code = codeIn((await lastMessageTo("late@example.dk"))?.body);
+    const deadline = new Date(start.getTime() + CODE_TTL_MINUTES * 60_000);
+    expect(await verifySignIn({ challengeId, code, ip: freshIp(), language: "da" }, deadline)).toEqual({ ok: false, reason: "expired" });
+    const justBefore = new Date(deadline.getTime() - 1);
+    expect((await verifySignIn({ challengeId, code, ip: freshIp(), language: "da" }, justBefore)).ok).toBe(true);
+  });
+
+  it("lets a code sign in once only", async () => {
+    const { challengeId } = await startSignIn({ identifier: id("once@example.dk"), ip: freshIp(), language: "da" });
+    const code = codeIn((await lastMessageTo("once@example.dk"))?.body);
+    const results = await Promise.all([1, 2, 3].map(() => verifySignIn({ challengeId, code, ip: freshIp(), language: "da" })));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+  });
+
+  it("rate-limits codes per identifier, whoever asks and whether or not the account exists", async () => {
+    const now = new Date("2026-05-01T08:00:00Z");
+    for (let i = 0; i < LIMITS.codesPerIdentifier.limit; i++) {
+      await startSignIn({ identifier: id("spam@example.dk"), ip: freshIp(), language: "da" }, now);
+    }
+    await expect(startSignIn({ identifier: id("spam@example.dk"), ip: freshIp(), language: "da" }, now)).rejects.toBeInstanceOf(RateLimitedError);
+    expect(await db.devOutboxItem.count({ where: { recipient: "spam@example.dk" } })).toBe(LIMITS.codesPerIdentifier.limit);
+    // The next window is open again.
+    const later = new Date(now.getTime() + LIMITS.codesPerIdentifier.windowSeconds * 1000);
+    await expect(startSignIn({ identifier: id("spam@example.dk"), ip: freshIp(), language: "da" }, later)).resolves.toHaveProperty("challengeId");
+  });
+
+  it("rate-limits codes per IP address across identifiers", async () => {
+    const now = new Date("2026-05-02T08:00:00Z");
+    const ip = "192.0.2.77";
+    for (let i = 0; i < LIMITS.codesPerIp.limit; i++) {
+      await startSignIn({ identifier: id(`ip${i}@example.dk`), ip, language: "da" }, now);
+    }
+    await expect(startSignIn({ identifier: id("ip-last@example.dk"), ip, language: "da" }, now)).rejects.toBeInstanceOf(RateLimitedError);
+    expect(await lastMessageTo("ip-last@example.dk")).toBeNull();
+  });
+
+  it("sends nothing to a disabled account, but answers the same", async () => {
+    const user = await createUser({ role: "PARENT", email: "gone@example.dk" });
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    await expect(startSignIn({ identifier: id("gone@example.dk"), ip: freshIp(), language: "da" })).resolves.toHaveProperty("challengeId");
+    expect(await lastMessageTo("gone@example.dk")).toBeNull();
+  });
+});
