@@ -1,6 +1,6 @@
 // Server rendering: bots get the whole page at once, browsers get it streamed.
 import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -32,3 +32,10 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/** Log real errors only: not aborted requests, not "no such page". */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (error && typeof error === "object" && "status" in error && error.status === 404) return;
+  console.error(error);
+};

@@ -67,6 +67,8 @@ export function createApp(options: { build: ServerBuild | (() => Promise<ServerB
   // Fingerprinted build output never changes under its name.
   app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+  // Browsers ask for /favicon.ico whatever the page says.
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   app.use(originCheck);
   app.all(
     "*",

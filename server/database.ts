@@ -3,7 +3,7 @@
 // demo data seeded once into an empty database.
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres.ts";
+import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres.ts";
 import { migrate } from "./migrate.ts";
 import { ROOT } from "./app.ts";
 
@@ -22,12 +22,24 @@ export async function ensureDatabaseExists(adminUrl: string, name: string, templ
   }
 }
 
+export const embeddedDataDir = () => process.env.EMBEDDED_PG_DATA_DIR ?? path.join(ROOT, ".data/postgres");
+
+/**
+ * For command-line tools: the database of a running `npm start` if there is
+ * one, else the same preparation as a start (stop it when done).
+ */
+export async function databaseForTool(log: (line: string) => void): Promise<PreparedDatabase> {
+  const running = process.env.DATABASE_URL ? null : runningEmbeddedUrl(embeddedDataDir(), EMBEDDED_DATABASE);
+  if (running) return { url: running, embedded: null, migrated: [] };
+  return prepareDatabase(log);
+}
+
 export async function prepareDatabase(log: (line: string) => void): Promise<PreparedDatabase> {
   let url = process.env.DATABASE_URL;
   let embedded: EmbeddedPostgres | null = null;
   if (!url) {
     embedded = await startEmbeddedPostgres({
-      dataDir: process.env.EMBEDDED_PG_DATA_DIR ?? path.join(ROOT, ".data/postgres"),
+      dataDir: embeddedDataDir(),
       port: Number(process.env.EMBEDDED_PG_PORT ?? 5433),
       log,
     });

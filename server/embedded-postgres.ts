@@ -203,3 +203,10 @@ export async function stopEmbeddedPostgresIn(dataDir: string): Promise<void> {
   const bin = await binaries();
   await run(bin.pg_ctl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30"], runAsIds()).catch(() => process.kill(running.pid, "SIGQUIT"));
 }
+
+/** The URL of a cluster already running in a data folder (e.g. while `npm start` runs), or null. */
+export function runningEmbeddedUrl(dataDir: string, database: string, user = "postgres", password = "postgres"): string | null {
+  const running = readPid(path.resolve(dataDir));
+  if (!running || !isAlive(running.pid)) return null;
+  return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${encodeURIComponent(database)}`;
+}
