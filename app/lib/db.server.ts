@@ -9,4 +9,4 @@ export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$tra
 
 const globalForDb = globalThis as unknown as { __db?: PrismaClient };
 
-export const db: PrismaClient = (globalForDb.__db ??= createDb(env().DATABASE_URL));
+export const db: PrismaClient = (globalForDb.__db ??= createDb(env().DATABASE_URL, env().DATABASE_POOL_SIZE));

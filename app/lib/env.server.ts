@@ -6,8 +6,11 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Set by server/index.ts to the embedded server when not given. */
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
-  /** Public base URL, used in links in e-mail/SMS and for the Origin check. */
+  /** Public base URL, used in links in e-mail and SMS. */
   APP_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().default(3000),
+  /** Connections per app instance. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
   /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.dk:587. Unset in dev/test: the in-process catcher. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Aktivitetsportalen <noreply@aktivitetsportalen.dk>"),
@@ -35,6 +38,12 @@ export function env(): Env {
 }
 
 export const isProduction = () => env().NODE_ENV === "production";
+
+/** Absolute URL of a path in the portal, for links in messages. */
+export function appUrl(path: string): string {
+  const base = env().APP_URL ?? `http://localhost:${env().PORT}`;
+  return new URL(path, base).toString();
+}
 
 /** The dev outbox (SMS outbox, SMTP catcher, /dev/outbox) is on outside production unless switched off. */
 export const devOutboxEnabled = () => !isProduction() && env().DEV_OUTBOX !== "0";

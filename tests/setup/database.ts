@@ -19,6 +19,8 @@ const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 process.env.DATABASE_URL = url.toString();
 process.env.NODE_ENV = "test";
+// More connections than any test's capacity, so concurrency tests really race.
+process.env.DATABASE_POOL_SIZE = "30";
 
 const catcherDb = createDb(process.env.DATABASE_URL, 2);
 const catcher = await startSmtpCatcher(catcherDb);

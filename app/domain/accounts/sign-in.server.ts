@@ -6,7 +6,7 @@
 import { randomInt, timingSafeEqual } from "node:crypto";
 import { hashToken } from "~/lib/session.server.ts";
 import { db } from "~/lib/db.server.ts";
-import { sendMessage } from "~/lib/messages/send.server.ts";
+import { sendMessageNow } from "~/lib/messages/send.server.ts";
 import { enforceRateLimits } from "~/lib/rate-limit.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import type { Identifier } from "./identifier.ts";
@@ -55,7 +55,7 @@ export async function startSignIn(input: { identifier: Identifier; ip: string; l
   await db.signInChallenge.update({ where: { id: challenge.id }, data: { codeHash: codeHash(challenge.id, code) } });
   // A disabled account gets no code, but the answer on screen is the same.
   if (!user?.disabledAt) {
-    await sendMessage(
+    await sendMessageNow(
       identifier.kind === "email"
         ? { email: identifier.value, language: user?.language ?? language }
         : { phone: identifier.value, language: user?.language ?? language },

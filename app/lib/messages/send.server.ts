@@ -1,9 +1,13 @@
-// The one way the portal sends a message to a person: pick the channel
-// (e-mail when there is an address, else SMS), render the template from
-// locales/<language>/messages.json in the recipient's language, log it in
-// Message, send it. Messages carry no more personal data than needed.
-import { db } from "../db.server.ts";
-import { isLanguage, defaultLanguage, type Language } from "../i18n.ts";
+// The one way the portal sends a message to a person. The template comes
+// from locales/<language>/messages.json in the recipient's language; e-mail
+// when there is an address, else SMS. Every message is a row in Message,
+// which is both the log staff see and the outbox:
+// - queueMessage() writes it inside the caller's transaction (so a message
+//   exists exactly when what it tells about was committed), and the
+//   delivery job (jobs.server.ts) sends it with retries;
+// - sendMessageNow() sends at once (sign-in codes), logging with secrets masked.
+import { db, type DbTx } from "../db.server.ts";
+import { defaultLanguage, isLanguage, type Language } from "../i18n.ts";
 import { translator } from "../i18n.server.ts";
 import { sendEmail } from "./email.server.ts";
 import { smsTransport } from "./sms.server.ts";
@@ -11,37 +15,131 @@ import { smsTransport } from "./sms.server.ts";
 export type Recipient = { email?: string | null; phone?: string | null; language?: string | null };
 
 /** Templates in messages.json: each has subject, text (e-mail) and sms. */
-export type Template = "signInCode";
+export type Template =
+  | "signInCode"
+  | "signUpConfirmed"
+  | "signUpWaiting"
+  | "offerMade"
+  | "offerAccepted"
+  | "offerExpired"
+  | "cancelled"
+  | "cancelledStaffNotice"
+  | "reminder";
 
-type Params = Record<string, string | number>;
+export type Params = Record<string, string | number>;
 
-/**
- * `secret` names params (such as a sign-in code) that are sent but never
- * stored: the log keeps the message with them masked.
- */
-export async function sendMessage(recipient: Recipient, template: Template, params: Params, options: { secret?: string[] } = {}): Promise<void> {
+type Rendered = { channel: "EMAIL" | "SMS"; to: string; language: Language; subject: string; body: string };
+
+function render(recipient: Recipient, template: Template, params: Params): Rendered {
   const language: Language = isLanguage(recipient.language) ? recipient.language : defaultLanguage;
   const t = translator(language, "messages");
   const channel = recipient.email ? "EMAIL" : recipient.phone ? "SMS" : null;
   if (!channel) throw new Error("The recipient has neither e-mail nor phone.");
   const to = (channel === "EMAIL" ? recipient.email : recipient.phone)!;
-  const render = (values: Params) => ({
-    subject: t(`${template}.subject`, values),
-    body: channel === "EMAIL" ? `${t(`${template}.text`, values)}\n\n${t("signature")}` : t(`${template}.sms`, values),
-  });
-  const { subject, body } = render(params);
-  const masked = render({ ...params, ...Object.fromEntries((options.secret ?? []).map((key) => [key, "******"])) });
+  return {
+    channel,
+    to,
+    language,
+    subject: t(`${template}.subject`, params),
+    body: channel === "EMAIL" ? `${t(`${template}.text`, params)}\n\n${t("signature")}` : t(`${template}.sms`, params),
+  };
+}
 
-  const message = await db.message.create({
-    data: { channel, recipient: to, language, template, subject: channel === "EMAIL" ? masked.subject : null, body: masked.body },
+async function transmit(message: { channel: "EMAIL" | "SMS"; recipient: string; language: string; subject: string | null; body: string }) {
+  if (message.channel === "EMAIL") await sendEmail({ to: message.recipient, subject: message.subject ?? "", text: message.body, language: message.language });
+  else await smsTransport().send({ to: message.recipient, text: message.body });
+}
+
+export function canReach(recipient: Recipient): boolean {
+  return Boolean(recipient.email || recipient.phone);
+}
+
+/** Writes a message to be delivered by the delivery job. Call inside the transaction that makes it true. */
+export async function queueMessage(
+  tx: DbTx,
+  recipient: Recipient,
+  template: Template,
+  params: Params,
+  about: { householdId?: string; activityId?: string } = {},
+): Promise<void> {
+  const message = render(recipient, template, params);
+  await tx.message.create({
+    data: {
+      channel: message.channel,
+      recipient: message.to,
+      language: message.language,
+      template,
+      subject: message.channel === "EMAIL" ? message.subject : null,
+      body: message.body,
+      householdId: about.householdId ?? null,
+      activityId: about.activityId ?? null,
+    },
+  });
+}
+
+/**
+ * Sends at once. `secret` names params (a sign-in code) that are sent but
+ * never stored: the log keeps the message with them masked.
+ */
+export async function sendMessageNow(recipient: Recipient, template: Template, params: Params, options: { secret?: string[] } = {}): Promise<void> {
+  const message = render(recipient, template, params);
+  const masked = render(recipient, template, { ...params, ...Object.fromEntries((options.secret ?? []).map((key) => [key, "******"])) });
+  const logged = await db.message.create({
+    data: {
+      channel: message.channel,
+      recipient: message.to,
+      language: message.language,
+      template,
+      subject: message.channel === "EMAIL" ? masked.subject : null,
+      body: masked.body,
+      attempts: 1,
+    },
     select: { id: true },
   });
   try {
-    if (channel === "EMAIL") await sendEmail({ to, subject, text: body, language });
-    else await smsTransport().send({ to, text: body });
-    await db.message.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date() } });
+    await transmit({ channel: message.channel, recipient: message.to, language: message.language, subject: message.subject, body: message.body });
+    await db.message.update({ where: { id: logged.id }, data: { status: "SENT", sentAt: new Date() } });
   } catch (error) {
-    await db.message.update({ where: { id: message.id }, data: { status: "FAILED", error: String(error).slice(0, 500) } });
+    await db.message.update({ where: { id: logged.id }, data: { status: "FAILED", error: String(error).slice(0, 500) } });
     throw error;
+  }
+}
+
+export const MAX_ATTEMPTS = 5;
+const LEASE_MS = 5 * 60_000;
+/** 1, 4, 16, 64 minutes between tries. */
+const backoffMs = (attempts: number) => 60_000 * 4 ** (attempts - 1);
+
+/**
+ * Delivers queued messages that are due. Claiming is one statement with
+ * SKIP LOCKED and a lease, so several workers (instances) never send the
+ * same message twice, and a worker that dies mid-send only delays it.
+ */
+export async function deliverDueMessages(now = new Date(), batch = 20): Promise<{ sent: number; failed: number }> {
+  let sent = 0;
+  let failed = 0;
+  for (;;) {
+    const claimed = await db.$queryRaw<{ id: string; channel: "EMAIL" | "SMS"; recipient: string; language: string; subject: string | null; body: string; attempts: number }[]>`
+      UPDATE "Message" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
+      WHERE "id" IN (
+        SELECT "id" FROM "Message" WHERE "status" = 'QUEUED' AND "nextAttemptAt" <= ${now}
+        ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "channel", "recipient", "language", "subject", "body", "attempts"`;
+    if (claimed.length === 0) return { sent, failed };
+    for (const message of claimed) {
+      try {
+        await transmit(message);
+        await db.message.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), error: null } });
+        sent++;
+      } catch (error) {
+        const final = message.attempts >= MAX_ATTEMPTS;
+        await db.message.update({
+          where: { id: message.id },
+          data: { status: final ? "FAILED" : "QUEUED", error: String(error).slice(0, 500), nextAttemptAt: new Date(now.getTime() + backoffMs(message.attempts)) },
+        });
+        failed++;
+      }
+    }
+    if (claimed.length < batch) return { sent, failed };
   }
 }

@@ -1,0 +1,27 @@
+// Named errors of enrolment; routes turn them into translated messages.
+import type { Ineligibility } from "./eligibility.ts";
+
+export type EnrolmentErrorCode =
+  | "activityNotFound"
+  | "noSignUpNeeded"
+  | "notOpenYet"
+  | "closed"
+  | "notGuardian"
+  | "notInHousehold"
+  | "nobodyChosen"
+  | "ineligible"
+  | "enrolmentNotFound"
+  | "alreadyCancelled"
+  | "cancelDeadlinePassed"
+  | "offerNotFound";
+
+export class EnrolmentError extends Error {
+  constructor(
+    readonly code: EnrolmentErrorCode,
+    /** For "ineligible": why, per person id. */
+    readonly problems: Record<string, Ineligibility[]> = {},
+  ) {
+    super(code);
+    this.name = "EnrolmentError";
+  }
+}

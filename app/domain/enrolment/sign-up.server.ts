@@ -1,0 +1,172 @@
+// Signing people up: one entry point for every path that takes a place
+// (online by a parent, assisted by staff). Locks the activity, re-checks
+// eligibility and capacity inside the transaction, places the group whole
+// or puts it on the waiting list whole, records consent, and queues the
+// message. A repeated idempotency key returns the first result.
+import { db } from "~/lib/db.server.ts";
+import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { copenhagenDay, dateOnly } from "../dates.ts";
+import { canPlace, placesNeeded } from "./capacity.ts";
+import { ineligibilities, type Ineligibility } from "./eligibility.ts";
+import { EnrolmentError } from "./errors.ts";
+import { notifyGuardian } from "./notify.server.ts";
+import { householdHoldsPlace, lockActivity, placesTaken, waitingPosition } from "./places.server.ts";
+
+/** Version of the general consent text (consent.text in locales/<language>/enrolment.json). Raise it when the text changes. */
+export const CONSENT_TEXT_VERSION = "2026-11-25";
+
+export type SignUpInput = {
+  activityId: string;
+  householdId: string;
+  personIds: string[];
+  /** The guardian who consents (online: the signed-in parent). */
+  consentPersonId: string;
+  consentMethod: "ONLINE" | "SPOKEN";
+  byUserId: string;
+  idempotencyKey: string;
+};
+
+export type SignUpResult = { signUpId: string; status: "CONFIRMED" | "WAITING"; position: number | null; replayed: boolean };
+
+const ACTIVE = ["CONFIRMED", "OFFERED", "WAITING"] as const;
+
+export async function signUp(input: SignUpInput, now = new Date()): Promise<SignUpResult> {
+  const personIds = [...new Set(input.personIds)];
+  if (personIds.length === 0) throw new EnrolmentError("nobodyChosen");
+
+  const result = await db.$transaction(
+    async (tx) => {
+      if (!(await lockActivity(tx, input.activityId))) throw new EnrolmentError("activityNotFound");
+
+      const earlier = await tx.signUp.findUnique({
+        where: { idempotencyKey: input.idempotencyKey },
+        select: { id: true, seq: true, activityId: true, enrolments: { select: { status: true } } },
+      });
+      if (earlier) {
+        const waiting = earlier.enrolments.some((enrolment) => enrolment.status === "WAITING");
+        return {
+          signUpId: earlier.id,
+          status: waiting ? ("WAITING" as const) : ("CONFIRMED" as const),
+          position: waiting ? await waitingPosition(tx, earlier.activityId, earlier.seq) : null,
+          replayed: true,
+        };
+      }
+
+      const activity = await tx.activity.findUniqueOrThrow({
+        where: { id: input.activityId },
+        include: {
+          sessions: { where: { cancelledAt: null }, orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true } },
+          eligibleAreas: { select: { housingAreaId: true } },
+        },
+      });
+      if (activity.status !== "PUBLISHED") throw new EnrolmentError("activityNotFound");
+      if (!activity.requiresSignUp) throw new EnrolmentError("noSignUpNeeded");
+      if (activity.signUpOpensAt && activity.signUpOpensAt > now) throw new EnrolmentError("notOpenYet");
+      const lastSession = activity.sessions.at(-1);
+      if ((activity.signUpClosesAt && activity.signUpClosesAt <= now) || !lastSession || lastSession.endsAt <= now) throw new EnrolmentError("closed");
+
+      const members = await tx.householdMember.findMany({
+        where: { householdId: input.householdId },
+        select: { role: true, person: { select: { id: true, firstName: true, birthDate: true, housingAreaId: true, housingArea: { select: { id: true, isPlanArea: true } } } } },
+      });
+      const byId = new Map(members.map((member) => [member.person.id, member]));
+      if (byId.get(input.consentPersonId)?.role !== "GUARDIAN") throw new EnrolmentError("notGuardian");
+      if (personIds.some((id) => !byId.has(id))) throw new EnrolmentError("notInHousehold");
+
+      // Sessions still to come are what a child commits to.
+      const upcoming = activity.sessions.filter((session) => session.endsAt > now);
+      const span = { from: upcoming[0]!.startsAt, to: lastSession.endsAt };
+      const [alreadyIn, commitments] = await Promise.all([
+        tx.enrolment.findMany({ where: { activityId: activity.id, personId: { in: personIds }, status: { in: [...ACTIVE] } }, select: { personId: true } }),
+        tx.enrolment.findMany({
+          where: { personId: { in: personIds }, status: { in: ["CONFIRMED", "OFFERED"] }, activityId: { not: activity.id } },
+          select: {
+            personId: true,
+            activity: {
+              select: {
+                title: true,
+                sessions: { where: { cancelledAt: null, startsAt: { lt: span.to }, endsAt: { gt: span.from } }, select: { startsAt: true, endsAt: true } },
+              },
+            },
+          },
+        }),
+      ]);
+
+      const startDay = copenhagenDay(upcoming[0]!.startsAt);
+      const problems: Record<string, Ineligibility[]> = {};
+      for (const personId of personIds) {
+        const member = byId.get(personId)!;
+        const found = ineligibilities({
+          activity: {
+            minAge: activity.minAge,
+            maxAge: activity.maxAge,
+            startDay,
+            eligibleAreaIds: activity.eligibleAreas.map((area) => area.housingAreaId),
+            openToOutsiders: activity.openToOutsiders,
+            familiesJoinTogether: activity.capacityUnit === "HOUSEHOLD",
+            sessions: upcoming,
+          },
+          person: {
+            role: member.role,
+            birthDay: member.person.birthDate ? dateOnly(member.person.birthDate) : null,
+            area: member.person.housingArea,
+            alreadySignedUp: alreadyIn.some((enrolment) => enrolment.personId === personId),
+            otherCommitments: commitments
+              .filter((commitment) => commitment.personId === personId)
+              .flatMap((commitment) =>
+                commitment.activity.sessions.map((session) => ({
+                  ...session,
+                  activityTitle: (commitment.activity.title as { da: string }).da,
+                  day: copenhagenDay(session.startsAt),
+                })),
+              ),
+          },
+        });
+        if (found.length) problems[personId] = found;
+      }
+      if (Object.keys(problems).length) throw new EnrolmentError("ineligible", problems);
+
+      const taken = await placesTaken(tx, activity.id, activity.capacityUnit);
+      const hasPlace = activity.capacityUnit === "HOUSEHOLD" && (await householdHoldsPlace(tx, activity.id, input.householdId));
+      const status = canPlace(activity.capacity, taken, placesNeeded(activity.capacityUnit, personIds.length, hasPlace)) ? "CONFIRMED" : "WAITING";
+
+      const created = await tx.signUp.create({
+        data: {
+          activityId: activity.id,
+          householdId: input.householdId,
+          idempotencyKey: input.idempotencyKey,
+          createdByUserId: input.byUserId,
+          consentPersonId: input.consentPersonId,
+          consentAt: now,
+          consentMethod: input.consentMethod,
+          consentVersion: `${CONSENT_TEXT_VERSION}/terms-v${activity.termsVersion}`,
+          enrolments: {
+            create: personIds.map((personId) => ({
+              activityId: activity.id,
+              personId,
+              householdId: input.householdId,
+              status,
+              housingAreaId: byId.get(personId)!.person.housingAreaId,
+              confirmedAt: status === "CONFIRMED" ? now : null,
+            })),
+          },
+        },
+        select: { id: true, seq: true },
+      });
+      const position = status === "WAITING" ? await waitingPosition(tx, activity.id, created.seq) : null;
+
+      await notifyGuardian(tx, {
+        guardianPersonId: input.consentPersonId,
+        householdId: input.householdId,
+        activity: { id: activity.id, title: activity.title, place: activity.place, firstSessionAt: upcoming[0]!.startsAt },
+        template: status === "CONFIRMED" ? "signUpConfirmed" : "signUpWaiting",
+        names: personIds.map((id) => byId.get(id)!.person.firstName),
+        extra: () => ({ position: position ?? 0 }),
+      });
+      return { signUpId: created.id, status, position, replayed: false } satisfies SignUpResult;
+    },
+    { timeout: 15_000, maxWait: 15_000 },
+  );
+  if (!result.replayed) await nudge(JOBS.deliverMessages);
+  return result;
+}

@@ -1,0 +1,195 @@
+// The waiting list: freed places are offered to waiting groups in arrival
+// order (first fit); an offer holds the places for `offerHoldHours`; the
+// family accepts or declines with one tap from the message; an offer left
+// unanswered expires and the places go to the next group. Every step runs
+// under the activity lock (places.server.ts).
+import { randomBytes } from "node:crypto";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import type { DbTx } from "~/lib/db.server.ts";
+import { db } from "~/lib/db.server.ts";
+import { appUrl } from "~/lib/env.server.ts";
+import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { hashToken } from "~/lib/session.server.ts";
+import { groupsToOffer, placesNeeded } from "./capacity.ts";
+import { formatExpiry, notifyGuardian } from "./notify.server.ts";
+import { householdHoldsPlace, lockActivity, placesTaken } from "./places.server.ts";
+
+async function activityInfo(tx: DbTx, activityId: string, now: Date) {
+  const activity = await tx.activity.findUniqueOrThrow({
+    where: { id: activityId },
+    select: {
+      id: true,
+      title: true,
+      place: true,
+      capacity: true,
+      capacityUnit: true,
+      offerHoldHours: true,
+      contactEmail: true,
+      sessions: { where: { cancelledAt: null, startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: 1, select: { startsAt: true } },
+    },
+  });
+  return { ...activity, firstSessionAt: activity.sessions[0]?.startsAt ?? null };
+}
+
+/**
+ * Offers free places to waiting groups. Call inside a transaction that holds
+ * the activity lock, after anything that may free places.
+ */
+export async function offerFreePlaces(tx: DbTx, activityId: string, now: Date): Promise<number> {
+  const activity = await activityInfo(tx, activityId, now);
+  if (!activity.firstSessionAt) return 0; // nothing left to offer a place in
+  const waiting = await tx.signUp.findMany({
+    where: { activityId, enrolments: { some: { status: "WAITING" } } },
+    orderBy: { seq: "asc" },
+    select: { id: true, householdId: true, consentPersonId: true, enrolments: { where: { status: "WAITING" }, select: { id: true, person: { select: { firstName: true } } } } },
+  });
+  if (waiting.length === 0) return 0;
+  const queue = await Promise.all(
+    waiting.map(async (signUp) => ({
+      signUpId: signUp.id,
+      needed: placesNeeded(
+        activity.capacityUnit,
+        signUp.enrolments.length,
+        activity.capacityUnit === "HOUSEHOLD" && (await householdHoldsPlace(tx, activityId, signUp.householdId)),
+      ),
+    })),
+  );
+  const chosen = groupsToOffer(activity.capacity, await placesTaken(tx, activityId, activity.capacityUnit), queue);
+  for (const { signUpId } of chosen) {
+    const signUp = waiting.find((candidate) => candidate.id === signUpId)!;
+    const token = encodeBase32LowerCaseNoPadding(randomBytes(20));
+    const expiresAt = new Date(now.getTime() + activity.offerHoldHours * 3_600_000);
+    await tx.waitingListOffer.create({ data: { signUpId, activityId, tokenHash: hashToken(token), expiresAt } });
+    await tx.enrolment.updateMany({ where: { signUpId, status: "WAITING" }, data: { status: "OFFERED" } });
+    await notifyGuardian(tx, {
+      guardianPersonId: signUp.consentPersonId,
+      householdId: signUp.householdId,
+      activity,
+      template: "offerMade",
+      names: signUp.enrolments.map((enrolment) => enrolment.person.firstName),
+      extra: (language) => ({ link: appUrl(`/offers/${token}`), expires: formatExpiry(expiresAt, language) }),
+    });
+  }
+  return chosen.length;
+}
+
+export type OfferView = {
+  offerId: string;
+  activityId: string;
+  activitySlug: string;
+  activityTitle: unknown;
+  householdId: string;
+  names: string[];
+  expiresAt: Date;
+  state: "open" | "ACCEPTED" | "DECLINED" | "EXPIRED";
+};
+
+/** What an offer link shows (no state change: a GET must not accept anything). */
+export async function findOffer(token: string, now = new Date()): Promise<OfferView | null> {
+  const offer = await db.waitingListOffer.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      expiresAt: true,
+      outcome: true,
+      activity: { select: { id: true, slug: true, title: true } },
+      signUp: { select: { householdId: true, enrolments: { where: { status: { not: "CANCELLED" } }, select: { person: { select: { firstName: true } } } } } },
+    },
+  });
+  if (!offer) return null;
+  return {
+    offerId: offer.id,
+    activityId: offer.activity.id,
+    activitySlug: offer.activity.slug,
+    activityTitle: offer.activity.title,
+    householdId: offer.signUp.householdId,
+    names: offer.signUp.enrolments.map((enrolment) => enrolment.person.firstName),
+    expiresAt: offer.expiresAt,
+    state: offer.outcome ?? (offer.expiresAt <= now ? "EXPIRED" : "open"),
+  };
+}
+
+export type OfferAnswer = "accepted" | "declined" | "expired" | "alreadyAnswered" | "notFound";
+
+/**
+ * Accept or decline an offer by the secret from its link. The secret is the
+ * authority (as in the message); idempotent: answering twice changes nothing.
+ */
+export async function answerOffer(token: string, answer: "accept" | "decline", now = new Date()): Promise<OfferAnswer> {
+  const tokenHash = hashToken(token);
+  const found = await db.waitingListOffer.findUnique({ where: { tokenHash }, select: { activityId: true } });
+  if (!found) return "notFound";
+  const result = await db.$transaction(
+    async (tx): Promise<OfferAnswer> => {
+      await lockActivity(tx, found.activityId);
+      const offer = await tx.waitingListOffer.findUniqueOrThrow({
+        where: { tokenHash },
+        select: { id: true, signUpId: true, expiresAt: true, outcome: true, signUp: { select: { householdId: true, consentPersonId: true } } },
+      });
+      if (offer.outcome) return "alreadyAnswered";
+      if (offer.expiresAt <= now) {
+        await expireOffer(tx, offer.id, found.activityId, now);
+        return "expired";
+      }
+      const enrolments = await tx.enrolment.findMany({ where: { signUpId: offer.signUpId, status: "OFFERED" }, select: { id: true, person: { select: { firstName: true } } } });
+      const activity = await activityInfo(tx, found.activityId, now);
+      if (answer === "accept") {
+        await tx.enrolment.updateMany({ where: { signUpId: offer.signUpId, status: "OFFERED" }, data: { status: "CONFIRMED", confirmedAt: now } });
+        await tx.waitingListOffer.update({ where: { id: offer.id }, data: { outcome: "ACCEPTED", respondedAt: now } });
+        await notifyGuardian(tx, {
+          guardianPersonId: offer.signUp.consentPersonId,
+          householdId: offer.signUp.householdId,
+          activity,
+          template: "offerAccepted",
+          names: enrolments.map((enrolment) => enrolment.person.firstName),
+        });
+        return "accepted";
+      }
+      await tx.enrolment.updateMany({ where: { signUpId: offer.signUpId, status: "OFFERED" }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "OFFER_DECLINED" } });
+      await tx.waitingListOffer.update({ where: { id: offer.id }, data: { outcome: "DECLINED", respondedAt: now } });
+      await offerFreePlaces(tx, found.activityId, now);
+      return "declined";
+    },
+    { timeout: 15_000, maxWait: 15_000 },
+  );
+  await nudge(JOBS.deliverMessages);
+  return result;
+}
+
+async function expireOffer(tx: DbTx, offerId: string, activityId: string, now: Date) {
+  const offer = await tx.waitingListOffer.update({
+    where: { id: offerId },
+    data: { outcome: "EXPIRED", respondedAt: now },
+    select: { signUpId: true, signUp: { select: { householdId: true, consentPersonId: true } } },
+  });
+  const enrolments = await tx.enrolment.findMany({ where: { signUpId: offer.signUpId, status: "OFFERED" }, select: { person: { select: { firstName: true } } } });
+  await tx.enrolment.updateMany({ where: { signUpId: offer.signUpId, status: "OFFERED" }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "OFFER_EXPIRED" } });
+  if (enrolments.length) {
+    await notifyGuardian(tx, {
+      guardianPersonId: offer.signUp.consentPersonId,
+      householdId: offer.signUp.householdId,
+      activity: await activityInfo(tx, activityId, now),
+      template: "offerExpired",
+      names: enrolments.map((enrolment) => enrolment.person.firstName),
+    });
+  }
+  await offerFreePlaces(tx, activityId, now);
+}
+
+/** The background job: expire every offer past its time, moving each list on. Returns how many expired. */
+export async function expireOverdueOffers(now = new Date()): Promise<number> {
+  const overdue = await db.waitingListOffer.findMany({ where: { outcome: null, expiresAt: { lte: now } }, select: { id: true, activityId: true }, orderBy: { expiresAt: "asc" } });
+  let expired = 0;
+  for (const candidate of overdue) {
+    expired += await db.$transaction(async (tx) => {
+      await lockActivity(tx, candidate.activityId);
+      // Re-read under the lock: the family may have answered meanwhile, or another worker expired it.
+      const offer = await tx.waitingListOffer.findUnique({ where: { id: candidate.id }, select: { outcome: true } });
+      if (offer?.outcome) return 0;
+      await expireOffer(tx, candidate.id, candidate.activityId, now);
+      return 1;
+    });
+  }
+  if (expired) await nudge(JOBS.deliverMessages);
+  return expired;
+}

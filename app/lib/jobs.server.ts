@@ -1,0 +1,62 @@
+// Background work on PostgreSQL (pg-boss): recurring jobs that sweep the
+// database for work that is due, plus an immediate nudge after a request
+// queued a message. Each job is idempotent (it acts on rows that are due,
+// claiming them with SKIP LOCKED), so a missed nudge, a restart or two
+// instances running the same schedule never lose or double any work.
+// No in-memory timers: the schedule lives in PostgreSQL.
+import PgBoss from "pg-boss";
+import { env } from "./env.server.ts";
+
+export const JOBS = {
+  deliverMessages: "deliver-messages",
+  expireOffers: "expire-offers",
+  sendReminders: "send-reminders",
+} as const;
+export type JobName = (typeof JOBS)[keyof typeof JOBS];
+
+/** When each job runs by itself (cron, Europe/Copenhagen). */
+const SCHEDULE: Record<JobName, string> = {
+  [JOBS.deliverMessages]: "* * * * *",
+  [JOBS.expireOffers]: "* * * * *",
+  [JOBS.sendReminders]: "*/15 * * * *",
+};
+
+let running: PgBoss | null = null;
+
+export type JobHandlers = Record<JobName, () => Promise<unknown>>;
+
+/** Starts pg-boss and the workers in this process (server start-up). */
+export async function startJobs(handlers: JobHandlers, options: { databaseUrl?: string } = {}): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl ?? env().DATABASE_URL,
+    max: 3,
+    application_name: "aktivitetsportalen-jobs",
+    deleteAfterDays: 7,
+  });
+  boss.on("error", (error) => console.error("[jobs]", error.message));
+  await boss.start();
+  for (const name of Object.values(JOBS)) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: "singleton", retryLimit: 3, retryDelay: 30 });
+    await boss.work(name, { pollingIntervalSeconds: 1 }, async () => {
+      await handlers[name]();
+    });
+    await boss.schedule(name, SCHEDULE[name], {}, { tz: "Europe/Copenhagen" });
+  }
+  running = boss;
+  return boss;
+}
+
+export async function stopJobs(): Promise<void> {
+  await running?.stop({ graceful: true, wait: true, timeout: 15_000 });
+  running = null;
+}
+
+/**
+ * Asks for a job to run now (e.g. deliver the message just queued) instead of
+ * at its next scheduled minute. A no-op where no workers run: the schedule
+ * picks the work up anyway.
+ */
+export async function nudge(name: JobName): Promise<void> {
+  if (!running) return;
+  await running.send(name, {}, { singletonKey: name }).catch((error: Error) => console.error("[jobs] nudge failed:", error.message));
+}
