@@ -39,3 +39,6 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (error && typeof error === "object" && "status" in error && error.status === 404) return;
   console.error(error);
 };
+
+// For server/index.ts: background jobs run on the same modules as requests.
+export { startBackgroundJobs, stopJobs } from "./jobs.server.ts";

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   Form,
@@ -22,6 +22,7 @@ import { devOutboxEnabled } from "~/lib/env.server.ts";
 import { textDirection, type Language } from "~/lib/i18n.ts";
 import { clientResources, getLanguage, languageCookie } from "~/lib/i18n.server.ts";
 import { I18nProvider } from "~/lib/i18n-react.tsx";
+import { pageTitle } from "~/lib/meta.ts";
 import { getAuth } from "~/lib/session.server.ts";
 import stylesheet from "~/styles/tailwind.css";
 
@@ -29,6 +30,13 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** Titles of error pages; each route titles its own page. */
+export const meta: MetaFunction = ({ matches, error }) => {
+  if (!error) return [];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return pageTitle(matches, status === 404 ? "common:error.notFoundTitle" : status === 403 ? "common:error.forbiddenTitle" : "common:error.title");
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [language, auth, user] = await Promise.all([getLanguage(request), getAuth(request), getUser(request)]);
@@ -148,19 +156,24 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
   const root = useRootData();
-  const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!root) {
     // The root loader itself failed: no translations to hand.
     return (
       <main className="p-6">
+        <title>Aktivitetsportalen</title>
         <h1 className="text-2xl font-bold">Der gik noget galt · Something went wrong</h1>
         <p>Prøv igen om lidt. · Please try again shortly.</p>
       </main>
     );
   }
+  return <TranslatedError />;
+}
+
+function TranslatedError() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
   const [title, text] =
     status === 404 ? [t("error.notFoundTitle"), t("error.notFound")] : status === 403 ? [t("error.forbiddenTitle"), t("error.forbidden")] : [t("error.title"), t("error.generic")];
   return (

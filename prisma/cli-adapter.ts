@@ -1,7 +1,7 @@
 // Driver adapter for the Prisma *CLI* (migrate diff, drift check) running
 // Prisma 6.19's JavaScript schema engine over node-postgres. Works around
 // bugs that make the stock PrismaPg adapter fail offline on these machines;
-// the app's runtime client uses the stock adapter (app/lib/db.server.ts).
+// the app's runtime client uses the stock adapter (app/lib/db-client.ts).
 //
 // - prisma/orm#27403: the JS schema engine cannot deserialise catalog
 //   columns of type `name` (oid 19) -> report them as text (oid 25).

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../server/embedded-postgres.ts";
-import { freePort } from "../tests/setup/global-postgres.ts";
+import { freePort } from "../server/net.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const check = process.argv.includes("--check");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCrossSiteRequest } from "./app.ts";
+import { isCrossSiteRequest, trustProxySetting } from "./app.ts";
 
 const base = { host: "portal.example", protocol: "https" };
 
@@ -20,5 +20,18 @@ describe("cross-site request check", () => {
   it("refuses a state change that names no origin at all", () => {
     expect(isCrossSiteRequest({ ...base, method: "POST" })).toBe(true);
     expect(isCrossSiteRequest({ ...base, method: "DELETE" })).toBe(true);
+  });
+});
+
+describe("behind a proxy", () => {
+  it("compares Origin with the configured public origin", () => {
+    expect(isCrossSiteRequest({ method: "POST", origin: "https://portal.example", host: "10.0.0.5:3000", protocol: "http", appOrigin: "https://portal.example" })).toBe(false);
+    expect(isCrossSiteRequest({ method: "POST", origin: "http://10.0.0.5:3000", host: "10.0.0.5:3000", protocol: "http", appOrigin: "https://portal.example" })).toBe(true);
+  });
+  it("reads TRUST_PROXY as a hop count, a boolean or addresses", () => {
+    expect(trustProxySetting(undefined)).toBe("loopback");
+    expect(trustProxySetting("1")).toBe(1);
+    expect(trustProxySetting("true")).toBe(true);
+    expect(trustProxySetting("10.0.0.0/8")).toBe("10.0.0.0/8");
   });
 });

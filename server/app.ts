@@ -22,15 +22,28 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Refuses a state-changing request that a browser says came from another
  * site, or that carries no Origin at all. Pure, for tests.
  */
-export function isCrossSiteRequest(input: { method: string; origin?: string; secFetchSite?: string; host?: string; protocol: string }): boolean {
+export function isCrossSiteRequest(input: { method: string; origin?: string; secFetchSite?: string; host?: string; protocol: string; appOrigin?: string }): boolean {
   if (SAFE_METHODS.has(input.method)) return false;
   if (input.secFetchSite) return input.secFetchSite !== "same-origin";
-  if (!input.origin || !input.host) return true;
-  return input.origin !== `${input.protocol}://${input.host}`;
+  if (!input.origin) return true;
+  // Behind a proxy the configured public origin is the truth, not what the proxy forwards.
+  const expected = input.appOrigin ?? (input.host ? `${input.protocol}://${input.host}` : null);
+  return input.origin !== expected;
 }
+
+/** Express `trust proxy` from TRUST_PROXY: a hop count, true/false, or addresses/subnets. */
+export function trustProxySetting(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === "") return "loopback";
+  if (value === "true" || value === "false") return value === "true";
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+const appOrigin = process.env.APP_URL ? new URL(process.env.APP_URL).origin : undefined;
 
 function originCheck(req: Request, res: Response, next: NextFunction) {
   const crossSite = isCrossSiteRequest({
+    appOrigin,
     method: req.method,
     origin: req.get("origin"),
     secFetchSite: req.get("sec-fetch-site"),
@@ -61,7 +74,7 @@ function securityHeaders(production: boolean) {
 export function createApp(options: { build: ServerBuild | (() => Promise<ServerBuild>); mode: "production" | "development" }) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
+  app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
   app.use(compression());
   app.use(securityHeaders(process.env.NODE_ENV === "production"));
   // Fingerprinted build output never changes under its name.

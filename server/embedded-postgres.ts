@@ -6,10 +6,10 @@
 import { createHash } from "node:crypto";
 import { execFile, execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { portIsFree } from "./net.ts";
 
 const run = promisify(execFile);
 
@@ -63,10 +63,11 @@ function runAsIds(): { uid?: number; gid?: number } {
   return ids;
 }
 
-/** Can the postgres user reach (traverse and write) this folder? */
+/** Can the postgres user pass through this folder? */
 function reachableBy(ids: { uid?: number; gid?: number }, dir: string): boolean {
   if (ids.uid === undefined) return true;
-  return spawnSync("sh", ["-c", 'test -x "$1" && test -w "$1"', "sh", dir], { uid: ids.uid, gid: ids.gid }).status === 0;
+  // Root creates and hands over the data folder itself; postgres only has to pass through its parent.
+  return spawnSync("sh", ["-c", 'test -x "$1"', "sh", dir], { uid: ids.uid, gid: ids.gid }).status === 0;
 }
 
 /**
@@ -83,14 +84,6 @@ function usableDataDir(requested: string, ids: { uid?: number; gid?: number }, l
   return fallback;
 }
 
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
-
 function readPid(dataDir: string): { pid: number; port: number } | null {
   try {
     const lines = fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n");
@@ -98,6 +91,41 @@ function readPid(dataDir: string): { pid: number; port: number } | null {
   } catch {
     return null;
   }
+}
+
+/** The command line of a live process, or null (Linux /proc; elsewhere: alive or not). */
+function commandLine(pid: number): string | null {
+  if (!isAlive(pid)) return null;
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+  } catch {
+    return "";
+  }
+}
+
+/** Is this pid a PostgreSQL server running on this data folder (not a recycled pid)? */
+function isOurPostgres(pid: number, dataDir: string): boolean {
+  const cmd = commandLine(pid);
+  if (cmd === null) return false;
+  return cmd === "" || (cmd.includes("postgres") && cmd.includes(dataDir));
+}
+
+const OWNER_FILE = "portal-owner.pid";
+
+/**
+ * Refuses to take over a database that another running `npm start` uses;
+ * takes over one whose owner is gone (a kill -9).
+ */
+function claimOwnership(dataDir: string): void {
+  const file = path.join(dataDir, OWNER_FILE);
+  const owner = Number(fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : NaN);
+  if (owner && owner !== process.pid) {
+    const cmd = commandLine(owner);
+    if (cmd !== null && (cmd === "" || cmd.includes("node"))) {
+      throw new Error(`Another start (process ${owner}) is already using the database in ${dataDir}. Stop it first, or give this one its own folder: EMBEDDED_PG_DATA_DIR=.data/other EMBEDDED_PG_PORT=5434 npm start`);
+    }
+  }
+  fs.writeFileSync(file, String(process.pid));
 }
 
 function isAlive(pid: number): boolean {
@@ -117,10 +145,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const spawnOptions = { ...ids, env: { ...process.env, LC_ALL: "C", LANG: "C" } };
 
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
+      throw new Error(`${dataDir} is not empty and holds no PostgreSQL cluster. Choose an empty or new folder with EMBEDDED_PG_DATA_DIR.`);
+    }
     log(`Creating a PostgreSQL cluster in ${dataDir}`);
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    const pwfile = path.join(os.tmpdir(), `pg-pw-${process.pid}-${Date.now()}`);
-    fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o644 });
+    const pwdir = fs.mkdtempSync(path.join(os.tmpdir(), "pg-pw-"));
+    const pwfile = path.join(pwdir, "pwfile");
+    fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600, flag: "wx" });
+    if (ids.uid !== undefined) {
+      fs.chmodSync(pwdir, 0o711);
+      fs.chownSync(pwfile, ids.uid, ids.gid!);
+    }
     if (ids.uid !== undefined) fs.chownSync(dataDir, ids.uid, ids.gid!);
     try {
       await run(
@@ -135,21 +171,22 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         `initdb failed in ${dataDir}.${ids.uid !== undefined ? " As root, PostgreSQL runs as the 'postgres' user, which must be able to reach this folder (set EMBEDDED_PG_DATA_DIR to a folder it can reach)." : ""}\n${detail}`,
       );
     } finally {
-      fs.rmSync(pwfile, { force: true });
+      fs.rmSync(pwdir, { recursive: true, force: true });
     }
   }
 
+  claimOwnership(dataDir);
   const running = readPid(dataDir);
-  if (running && isAlive(running.pid)) {
+  if (running && isOurPostgres(running.pid, dataDir)) {
     // A server left behind by a killed start (kill -9): stop it so we start
     // with the options asked for now.
     log(`Stopping a PostgreSQL server left running (pid ${running.pid})`);
     await run(bin.pg_ctl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30"], spawnOptions).catch(() => {
-      process.kill(running.pid, "SIGQUIT");
+      if (isOurPostgres(running.pid, dataDir)) process.kill(running.pid, "SIGQUIT");
     });
   }
 
-  if (!(await portIsFree(port))) {
+  if (!(await portIsFree(port, "127.0.0.1"))) {
     throw new Error(
       `Port ${port} is in use by another program, so the embedded PostgreSQL cannot start. Stop that program, or choose another port: EMBEDDED_PG_PORT=${port + 1} npm start`,
     );
@@ -188,7 +225,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     urlFor,
     stop() {
       stopped ??= run(bin.pg_ctl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30"], spawnOptions).then(
-        () => log("PostgreSQL stopped"),
+        () => {
+          fs.rmSync(path.join(dataDir, OWNER_FILE), { force: true });
+          log("PostgreSQL stopped");
+        },
         (error: unknown) => log(`PostgreSQL stop failed: ${String(error)}`),
       );
       return stopped;
@@ -199,7 +239,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 /** Stops a cluster left running in a data folder, if any (cleanup after tests). */
 export async function stopEmbeddedPostgresIn(dataDir: string): Promise<void> {
   const running = readPid(dataDir);
-  if (!running || !isAlive(running.pid)) return;
+  if (!running || !isOurPostgres(running.pid, dataDir)) return;
   const bin = await binaries();
   await run(bin.pg_ctl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30"], runAsIds()).catch(() => process.kill(running.pid, "SIGQUIT"));
 }
@@ -207,6 +247,6 @@ export async function stopEmbeddedPostgresIn(dataDir: string): Promise<void> {
 /** The URL of a cluster already running in a data folder (e.g. while `npm start` runs), or null. */
 export function runningEmbeddedUrl(dataDir: string, database: string, user = "postgres", password = "postgres"): string | null {
   const running = readPid(path.resolve(dataDir));
-  if (!running || !isAlive(running.pid)) return null;
+  if (!running || !isOurPostgres(running.pid, path.resolve(dataDir))) return null;
   return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${encodeURIComponent(database)}`;
 }

@@ -1,26 +1,31 @@
 // `npm start`: build if needed, get the database ready (embedded PostgreSQL
 // unless DATABASE_URL is set), start the dev mail catcher outside
-// production, and serve the portal. Ctrl-C / SIGTERM: finish requests in
-// flight, then stop the server and the embedded database.
-import net from "node:net";
+// production, start the background jobs, and serve the portal.
+// Ctrl-C / SIGTERM: finish requests in flight, stop the jobs, then the
+// server and the embedded database. A second Ctrl-C stops at once.
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createApp } from "./app.ts";
 import { BUILD_PATH, ensureBuild } from "./build.ts";
 import { prepareDatabase, seedIfEmpty } from "./database.ts";
+import { portIsFree } from "./net.ts";
 
 const started = performance.now();
 const log = (line: string) => console.log(`[portal] ${line}`);
-const production = process.env.NODE_ENV === "production";
-process.env.NODE_ENV ??= "development";
-const port = Number(process.env.PORT ?? 3000);
 
-async function portIsFree(p: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once("error", () => resolve(false));
-    probe.listen(p, () => probe.close(() => resolve(true)));
-  });
+if (process.env.DATABASE_URL && !process.env.NODE_ENV) {
+  // A real database without a stated mode is most likely a production
+  // install that forgot NODE_ENV: never fall into development there.
+  console.error("[portal] DATABASE_URL is set but NODE_ENV is not. Set NODE_ENV=production for a real installation (or NODE_ENV=development).");
+  process.exit(1);
+}
+process.env.NODE_ENV ??= "development";
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+const cleanups: (() => Promise<unknown>)[] = [];
+
+async function cleanUp() {
+  for (const cleanup of cleanups.splice(0)) await cleanup().catch((error: unknown) => console.error("[portal] cleanup:", error));
 }
 
 async function main() {
@@ -29,12 +34,12 @@ async function main() {
   }
   ensureBuild(log);
   const database = await prepareDatabase(log);
-  const cleanups: (() => Promise<unknown>)[] = [];
   if (database.embedded) cleanups.push(() => database.embedded!.stop());
 
   if (process.env.SEED_DEMO_DATA !== "0") await seedIfEmpty(database.url, log);
 
-  if (!production && !process.env.SMTP_URL) {
+  const { devOutboxEnabled, env } = await import("../app/lib/env.server.ts");
+  if (devOutboxEnabled() && !process.env.SMTP_URL) {
     const { startSmtpCatcher } = await import("../app/lib/messages/smtp-catcher.server.ts");
     const { createDb } = await import("../app/lib/db-client.ts");
     const catcherDb = createDb(database.url, 2);
@@ -45,24 +50,37 @@ async function main() {
       await catcherDb.$disconnect();
     });
   }
+  env(); // validate the whole environment now, not on the first request
 
   const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
+  const jobs = build.entry.module as unknown as { startBackgroundJobs(): Promise<unknown>; stopJobs(): Promise<void> };
+  await jobs.startBackgroundJobs();
+  cleanups.unshift(() => jobs.stopJobs());
+
   const app = createApp({ build, mode: production ? "production" : "development" });
-  const server = app.listen(port, () => {
-    log(`Aktivitetsportalen is ready at http://localhost:${port} (${Math.round(performance.now() - started)} ms)`);
-    if (!production) log(`Sign-in codes and e-mails: http://localhost:${port}/dev/outbox`);
+  const server = app.listen(port);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
   });
+  log(`Aktivitetsportalen is ready at http://localhost:${port} (${Math.round(performance.now() - started)} ms)`);
+  if (devOutboxEnabled()) log(`Sign-in codes and e-mails: http://localhost:${port}/dev/outbox`);
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      log(`${signal} again: stopping now.`);
+      server.closeAllConnections();
+      await cleanUp();
+      process.exit(1);
+    }
     stopping = true;
     log(`${signal}: finishing requests and stopping …`);
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearTimeout(force);
-    for (const cleanup of cleanups) await cleanup().catch(() => {});
+    await cleanUp();
     log("Stopped.");
     process.exit(0);
   };
@@ -70,7 +88,9 @@ async function main() {
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   console.error(`[portal] Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof Error && !production) console.error(error.stack);
+  await cleanUp();
   process.exit(1);
 });

@@ -37,8 +37,21 @@ export async function requireUser(request: Request, role?: Role | readonly Role[
   return user;
 }
 
-/** Only same-site paths, so a crafted link cannot send people elsewhere after sign-in. */
+/**
+ * Only paths of this site, so a crafted link cannot send people elsewhere
+ * after sign-in. Parsed as a browser would (which drops tabs and newlines,
+ * turning "/\t/evil" into "//evil"), and rebuilt from the parsed parts.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  const base = "http://portal.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base || url.pathname.startsWith("//")) return fallback;
+  return url.pathname + url.search + url.hash;
 }

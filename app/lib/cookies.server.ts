@@ -1,5 +1,7 @@
 // Small cookies the sign-in flow keeps between its two steps.
 import { createCookie } from "@remix-run/node";
+import { safeRedirect } from "./auth.server.ts";
+import { cookieSecrets } from "./env.server.ts";
 
 /** The pending sign-in: which challenge the next code belongs to. */
 export const signInCookie = createCookie("signin", {
@@ -8,7 +10,10 @@ export const signInCookie = createCookie("signin", {
   sameSite: "lax",
   secure: process.env.NODE_ENV === "production",
   maxAge: 15 * 60,
+  secrets: cookieSecrets(),
 });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type PendingSignIn = { challengeId: string; display: string; redirectTo: string };
 
@@ -16,6 +21,6 @@ export async function readPendingSignIn(request: Request): Promise<PendingSignIn
   const value: unknown = await signInCookie.parse(request.headers.get("Cookie"));
   if (!value || typeof value !== "object") return null;
   const { challengeId, display, redirectTo } = value as Record<string, unknown>;
-  if (typeof challengeId !== "string" || typeof display !== "string" || typeof redirectTo !== "string") return null;
-  return { challengeId, display, redirectTo };
+  if (typeof challengeId !== "string" || !UUID.test(challengeId) || typeof display !== "string" || typeof redirectTo !== "string") return null;
+  return { challengeId, display: display.slice(0, 254), redirectTo: safeRedirect(redirectTo) };
 }

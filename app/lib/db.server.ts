@@ -1,4 +1,4 @@
-// The one database client of the running app, kept across dev rebuilds.
+// The one database client of the running app (one pool per process).
 import type { PrismaClient } from "~/generated/prisma/client.ts";
 import { createDb } from "./db-client.ts";
 import { env } from "./env.server.ts";

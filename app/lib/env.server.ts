@@ -20,6 +20,13 @@ const schema = z.object({
   SMS_SENDER: z.string().default("Aktivitet"),
   /** Show /dev/outbox and use the outbox transports. Never true in production. */
   DEV_OUTBOX: z.enum(["0", "1"]).optional(),
+  /** Signs the small cookies (pending sign-in). Required in production; rotate by prepending a new one, comma-separated. */
+  SESSION_SECRET: z.string().min(32, { message: "SESSION_SECRET must be at least 32 characters" }).optional(),
+}).superRefine((value, ctx) => {
+  if (value.NODE_ENV !== "production") return;
+  for (const key of ["SESSION_SECRET", "SMTP_URL", "SMS_GATEWAY_URL", "APP_URL"] as const) {
+    if (!value[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required in production` });
+  }
 });
 
 export type Env = z.infer<typeof schema>;
@@ -43,6 +50,11 @@ export const isProduction = () => env().NODE_ENV === "production";
 export function appUrl(path: string): string {
   const base = env().APP_URL ?? `http://localhost:${env().PORT}`;
   return new URL(path, base).toString();
+}
+
+/** Secrets for signed cookies; a fixed one outside production (nothing there is worth forging). */
+export function cookieSecrets(): string[] {
+  return (env().SESSION_SECRET ?? "development-secret-not-for-production-use").split(",");
 }
 
 /** The dev outbox (SMS outbox, SMTP catcher, /dev/outbox) is on outside production unless switched off. */

@@ -11,6 +11,7 @@ export const JOBS = {
   deliverMessages: "deliver-messages",
   expireOffers: "expire-offers",
   sendReminders: "send-reminders",
+  deleteExpiredData: "delete-expired-data",
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 
@@ -19,9 +20,11 @@ const SCHEDULE: Record<JobName, string> = {
   [JOBS.deliverMessages]: "* * * * *",
   [JOBS.expireOffers]: "* * * * *",
   [JOBS.sendReminders]: "*/15 * * * *",
+  [JOBS.deleteExpiredData]: "17 3 * * *",
 };
 
-let running: PgBoss | null = null;
+// On globalThis: server start-up and the request handlers must see the same instance.
+const state = globalThis as unknown as { __jobs?: PgBoss | null };
 
 export type JobHandlers = Record<JobName, () => Promise<unknown>>;
 
@@ -36,19 +39,19 @@ export async function startJobs(handlers: JobHandlers, options: { databaseUrl?: 
   boss.on("error", (error) => console.error("[jobs]", error.message));
   await boss.start();
   for (const name of Object.values(JOBS)) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: "singleton", retryLimit: 3, retryDelay: 30 });
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: "stately", retryLimit: 3, retryDelay: 30 });
     await boss.work(name, { pollingIntervalSeconds: 1 }, async () => {
       await handlers[name]();
     });
     await boss.schedule(name, SCHEDULE[name], {}, { tz: "Europe/Copenhagen" });
   }
-  running = boss;
+  state.__jobs = boss;
   return boss;
 }
 
 export async function stopJobs(): Promise<void> {
-  await running?.stop({ graceful: true, wait: true, timeout: 15_000 });
-  running = null;
+  await state.__jobs?.stop({ graceful: true, wait: true, timeout: 15_000 });
+  state.__jobs = null;
 }
 
 /**
@@ -57,6 +60,7 @@ export async function stopJobs(): Promise<void> {
  * picks the work up anyway.
  */
 export async function nudge(name: JobName): Promise<void> {
-  if (!running) return;
-  await running.send(name, {}, { singletonKey: name }).catch((error: Error) => console.error("[jobs] nudge failed:", error.message));
+  const boss = state.__jobs;
+  if (!boss) return;
+  await boss.send(name, {}).catch((error: Error) => console.error("[jobs] nudge failed:", error.message));
 }

@@ -2,6 +2,8 @@
 // One statement counts the hit and returns the new count.
 import { db } from "./db.server.ts";
 
+export { ipKey } from "./ip.ts";
+
 export type RateLimit = { limit: number; windowSeconds: number };
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 

@@ -4,8 +4,9 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/lib/auth.server.ts";
 import { db } from "~/lib/db.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Min konto · Aktivitetsportalen" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account:title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

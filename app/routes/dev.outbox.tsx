@@ -8,8 +8,11 @@ import { devOutboxEnabled } from "~/lib/env.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Dev outbox · Aktivitetsportalen" }, { name: "robots", content: "noindex" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (!devOutboxEnabled()) throw new Response("Not found", { status: 404 });
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // Only outside production, and only to someone at this machine.
+  if (!devOutboxEnabled() || !LOOPBACK.has(context.clientIp)) throw new Response("Not found", { status: 404 });
   const to = new URL(request.url).searchParams.get("to")?.trim() || undefined;
   const items = await db.devOutboxItem.findMany({
     where: to ? { recipient: to } : undefined,

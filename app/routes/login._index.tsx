@@ -14,13 +14,14 @@ import { getUser, safeRedirect } from "~/lib/auth.server.ts";
 import { signInCookie } from "~/lib/cookies.server.ts";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
 
 const schema = z.object({
   identifier: z.string({ error: "errors.identifierRequired" }).trim().max(254, { error: "errors.identifierInvalid" }),
   redirectTo: z.string().optional(),
 });
 
-export const meta: MetaFunction = () => [{ title: "Log ind · Aktivitetsportalen" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:signIn.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

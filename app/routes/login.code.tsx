@@ -15,6 +15,7 @@ import { devOutboxEnabled } from "~/lib/env.server.ts";
 import { getLanguage, languageCookie } from "~/lib/i18n.server.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { createUserSession } from "~/lib/session.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
 
 const schema = z.object({
   // People paste "123 456" or type Arabic-Indic digits on some keyboards.
@@ -24,7 +25,7 @@ const schema = z.object({
     .pipe(z.string().regex(/^\d{6}$/, { error: "errors.codeFormat" })),
 });
 
-export const meta: MetaFunction = () => [{ title: "Log ind · Aktivitetsportalen" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:code.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pending = await readPendingSignIn(request);

@@ -3,8 +3,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/lib/auth.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Medarbejdere · Aktivitetsportalen" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account:staffTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["STAFF", "PARTNER"]);

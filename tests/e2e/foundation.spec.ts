@@ -101,9 +101,18 @@ test.describe("without JavaScript", () => {
 });
 
 test("the staff area sends anonymous visitors to sign-in and back", async ({ page }) => {
-  const response = await page.goto("/staff");
-  expect(response?.status()).toBe(200);
+  await page.goto("/staff");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fstaff$/);
+  await hydrated(page);
+  await page.getByLabel("E-mail eller mobilnummer").fill("medarbejder@aktivitetsportalen.dk");
+  await page.getByRole("button", { name: "Send mig en kode" }).click();
+  await expect(page).toHaveURL(/\/login\/code$/);
+  await page.getByLabel("Kode (6 cifre)").fill(await codeFromOutbox(page, "medarbejder@aktivitetsportalen.dk"));
+  await page.getByRole("button", { name: "Log ind", exact: true }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+  await expect(page.getByRole("heading", { name: "Medarbejdersiden" })).toBeVisible();
+  await expect(page).toHaveTitle("Medarbejdersiden · Aktivitetsportalen");
+  await expectNoAxeViolations(page);
 });
 
 test("a cross-site POST is refused before it reaches the app", async ({ request, baseURL }) => {

@@ -3,10 +3,10 @@
 // ports, and run Playwright. Says plainly what to do when no browser can be had.
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { stopEmbeddedPostgresIn } from "../../server/embedded-postgres.ts";
+import { freePort } from "../../server/net.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(Boolean) as string[];
@@ -21,16 +21,6 @@ if (!chromium && process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get")) 
 if (!chromium) {
   console.error("[e2e] No Chromium found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.");
   process.exit(1);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 const dataDir = path.join(os.tmpdir(), `portal-e2e-pg-${process.pid}`);
@@ -48,6 +38,6 @@ const result = spawnSync(process.execPath, [path.join(root, "node_modules/@playw
   stdio: "inherit",
 });
 // Playwright stops the server with SIGINT, which stops its database; make sure.
-await stopEmbeddedPostgresIn(path.join(dataDir));
+await stopEmbeddedPostgresIn(dataDir);
 fs.rmSync(dataDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

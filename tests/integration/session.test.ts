@@ -87,6 +87,10 @@ describe("requireUser", () => {
     expect(safeRedirect("https://evil.example")).toBe("/");
     expect(safeRedirect("//evil.example")).toBe("/");
     expect(safeRedirect("/\\evil.example")).toBe("/");
+    expect(safeRedirect("/\t/evil.example")).toBe("/");
+    expect(safeRedirect("/\n/evil.example")).toBe("/");
+    expect(safeRedirect("/%2F/evil.example")).toBe("/%2F/evil.example"); // encoded: stays a path here
+    expect(safeRedirect("/a/../..//evil.example")).toBe("/");
     expect(safeRedirect(null, "/account")).toBe("/account");
   });
 });

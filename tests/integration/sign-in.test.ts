@@ -47,14 +47,42 @@ describe("sign-in with a one-time code", () => {
   });
 
   it("answers an unknown identifier exactly like a known one, and creates a parent account when the code is proven", async () => {
-    const { challengeId } = await startSignIn({ identifier: id("new.parent@example.dk"), ip: freshIp(), language: "ar" });
+    await createUser({ role: "STAFF", email: "known@example.dk" });
+    const known = await startSignIn({ identifier: id("known@example.dk"), ip: freshIp(), language: "ar" });
+    const unknown = await startSignIn({ identifier: id("new.parent@example.dk"), ip: freshIp(), language: "ar" });
+    // Same shape of answer, and both get a message.
+    expect(Object.keys(unknown)).toEqual(Object.keys(known));
+    expect((await lastMessageTo("known@example.dk"))?.subject).toMatch(/\d{6}/);
     const mail = await lastMessageTo("new.parent@example.dk");
-    expect(mail).not.toBeNull();
-    const result = await verifySignIn({ challengeId, code: codeIn(mail?.body), ip: freshIp(), language: "ar" });
+    expect(mail?.subject).toMatch(/\d{6}/);
+
+    const result = await verifySignIn({ challengeId: unknown.challengeId, code: codeIn(mail?.body), ip: freshIp(), language: "ar" });
     expect(result.ok && result.created).toBe(true);
     const user = await db.user.findUniqueOrThrow({ where: { email: "new.parent@example.dk" } });
     expect(user.role).toBe("PARENT");
     expect(user.language).toBe("ar");
+  });
+
+  it("never claims a child's record that shares the family phone", async () => {
+    const child = await db.person.create({ data: { firstName: "Ali", lastName: "Hassan", phone: "+4520000066" } });
+    await db.household.create({ data: { members: { create: [{ personId: child.id, role: "CHILD" }] } } });
+    const { challengeId } = await startSignIn({ identifier: id("20000066"), ip: freshIp(), language: "da" });
+    await verifySignIn({ challengeId, code: codeIn((await lastMessageTo("+4520000066"))?.body), ip: freshIp(), language: "da" });
+    const user = await db.user.findUniqueOrThrow({ where: { phone: "+4520000066" } });
+    expect(user.personId).not.toBe(child.id);
+  });
+
+  it("two tabs proving the same new address at once end with one account", async () => {
+    const first = await startSignIn({ identifier: id("tabs@example.dk"), ip: freshIp(), language: "da" });
+    const firstCode = codeIn((await lastMessageTo("tabs@example.dk"))?.body);
+    const second = await startSignIn({ identifier: id("tabs@example.dk"), ip: freshIp(), language: "da" });
+    const secondCode = codeIn((await lastMessageTo("tabs@example.dk"))?.body);
+    const results = await Promise.all([
+      verifySignIn({ challengeId: first.challengeId, code: firstCode, ip: freshIp(), language: "da" }),
+      verifySignIn({ challengeId: second.challengeId, code: secondCode, ip: freshIp(), language: "da" }),
+    ]);
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(await db.user.count({ where: { email: "tabs@example.dk" } })).toBe(1);
   });
 
   it("claims a person staff registered without a login instead of duplicating them", async () => {

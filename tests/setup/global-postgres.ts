@@ -2,26 +2,15 @@
 // temporary folder on a free port, and migrates a template database that
 // every test file then copies (CREATE DATABASE … TEMPLATE: milliseconds).
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../server/embedded-postgres.ts";
 import { ensureDatabaseExists } from "../../server/database.ts";
 import { migrate } from "../../server/migrate.ts";
+import { freePort } from "../../server/net.ts";
 
 export const TEMPLATE_DATABASE = "portal_template";
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-pg-"));

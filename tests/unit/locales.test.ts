@@ -67,7 +67,8 @@ describe("locales", () => {
     for (const file of sourceFiles(path.join(root, "app"))) {
       const source = fs.readFileSync(file, "utf8");
       const ns = /(?:useTranslation\(|translator\([^,]+,)\s*"(\w+)"/.exec(source)?.[1] ?? "common";
-      for (const match of source.matchAll(/\bt\(\s*"([\w.:-]+)"/g)) {
+      // t("key") calls, and error keys that forms hand to t() later ("errors.…").
+      for (const match of [...source.matchAll(/\bt\(\s*"([\w.:-]+)"/g), ...source.matchAll(/"((?:\w+:)?errors\.[\w.]+)"/g)]) {
         const key = match[1]!.includes(":") ? match[1]! : `${ns}:${match[1]}`;
         if (!catalogue.da.has(key)) missing.push(`${path.relative(root, file)}: ${key}`);
       }

@@ -25,11 +25,11 @@ export function Field({ id, label, hint, errors, className = "", ...input }: Pro
         </p>
       ) : null}
       <input
+        className={`block min-h-12 w-full rounded-lg border-2 px-3 text-lg ${hasError ? "border-red-700" : "border-slate-500"} focus:border-brand-700`}
+        {...input}
         id={id}
         aria-invalid={hasError || undefined}
         aria-describedby={[hintId, hasError ? errorId : null].filter(Boolean).join(" ") || undefined}
-        className={`block min-h-12 w-full rounded-lg border-2 px-3 text-lg ${hasError ? "border-red-700" : "border-slate-500"} focus:border-brand-700`}
-        {...input}
       />
       <p id={errorId} className="min-h-6 text-sm font-semibold text-red-800" aria-live="polite">
         {errors?.join(" ")}

@@ -8,12 +8,13 @@ describe("parseIdentifier", () => {
     ["20 12 34 56", { kind: "phone", value: "+4520123456" }],
     ["+45 20 12 34 56", { kind: "phone", value: "+4520123456" }],
     ["0045-20123456", { kind: "phone", value: "+4520123456" }],
-    ["(+46) 70 123 45 67", { kind: "phone", value: "+46701234567" }],
+    ["٢٠ ١٢ ٣٤ ٥٦", { kind: "phone", value: "+4520123456" }],
+    ["۲۰۱۲۳۴۵۶", { kind: "phone", value: "+4520123456" }],
   ])("reads %j", (input, expected) => {
     expect(parseIdentifier(input)).toEqual(expected);
   });
 
-  it.each(["", "   ", "sofie@", "@example.dk", "sofie@example", "1234567", "123456789", "+45 2012345", "+45 201234567", "20-12-34-5a", `${"a".repeat(250)}@x.dk`])(
+  it.each(["", "   ", "sofie@", "@example.dk", "sofie@example", "1234567", "123456789", "+45 2012345", "+45 201234567", "20-12-34-5a", `${"a".repeat(250)}@x.dk`, "(+46) 70 123 45 67", "+882 1234 5678"])(
     "refuses %j",
     (input) => {
       expect(parseIdentifier(input)).toBeNull();
@@ -28,6 +29,5 @@ describe("parseIdentifier", () => {
 
   it("shows a Danish number back in groups of two", () => {
     expect(displayIdentifier({ kind: "phone", value: "+4520123456" })).toBe("+45 20 12 34 56");
-    expect(displayIdentifier({ kind: "phone", value: "+46701234567" })).toBe("+46701234567");
   });
 });

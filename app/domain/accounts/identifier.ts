@@ -6,8 +6,13 @@ export type Identifier = { kind: "email"; value: string } | { kind: "phone"; val
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
+/** Arabic-Indic (٠-٩) and Persian (۰-۹) digits, as some phone keyboards type them, to 0-9. */
+export function westernDigits(input: string): string {
+  return input.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) & 0xf));
+}
+
 export function parseIdentifier(input: string): Identifier | null {
-  const trimmed = input.trim();
+  const trimmed = westernDigits(input).trim();
   if (!trimmed || trimmed.length > 254) return null;
   if (trimmed.includes("@")) {
     const email = trimmed.toLowerCase();
@@ -17,14 +22,17 @@ export function parseIdentifier(input: string): Identifier | null {
   return phone ? { kind: "phone", value: phone } : null;
 }
 
-/** E.164. Danish numbers may be written without +45; others need their country code. */
+/**
+ * E.164, Danish numbers only (+45 and 8 digits, the prefix optional): codes
+ * go by SMS, and a foreign number would let anyone run up the SMS bill.
+ * Families with a foreign number sign in by e-mail.
+ */
 export function normalisePhone(input: string): string | null {
   if (!/^[\d\s()+\-.]+$/.test(input)) return null;
   let digits = input.replace(/[\s()\-.]/g, "");
   if (digits.startsWith("00")) digits = `+${digits.slice(2)}`;
   if (/^\d{8}$/.test(digits)) return `+45${digits}`;
   if (/^\+45\d{8}$/.test(digits)) return digits;
-  if (/^\+[1-9]\d{7,14}$/.test(digits) && !digits.startsWith("+45")) return digits;
   return null;
 }
 

@@ -1,22 +1,26 @@
-// Passwordless sign-in: a 6-digit code to an e-mail address or mobile
+// Passwordless sign-in: a 6-digit code to an e-mail address or Danish mobile
 // number, valid 10 minutes, 5 tries, rate-limited per identifier and per IP.
 // The same happens whether or not an account exists (no enumeration): an
 // unknown identifier gets a code too, and proving it creates a parent
 // account. See docs/decisions/003-sign-in.md.
-import { randomInt, timingSafeEqual } from "node:crypto";
-import { hashToken } from "~/lib/session.server.ts";
+import { randomInt, randomUUID, timingSafeEqual } from "node:crypto";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
-import { sendMessageNow } from "~/lib/messages/send.server.ts";
-import { enforceRateLimits } from "~/lib/rate-limit.server.ts";
 import type { Language } from "~/lib/i18n.ts";
+import { sendMessageNow } from "~/lib/messages/send.server.ts";
+import { enforceRateLimits, ipKey } from "~/lib/rate-limit.server.ts";
+import { hashToken } from "~/lib/session.server.ts";
 import type { Identifier } from "./identifier.ts";
 
 export const CODE_TTL_MINUTES = 10;
 export const MAX_ATTEMPTS = 5;
+const HOUR = 60 * 60;
 export const LIMITS = {
-  codesPerIdentifier: { limit: 5, windowSeconds: 60 * 60 },
-  codesPerIp: { limit: 30, windowSeconds: 60 * 60 },
-  verificationsPerIp: { limit: 60, windowSeconds: 60 * 60 },
+  codesPerIdentifier: { limit: 5, windowSeconds: HOUR },
+  /** With 5 tries per code: at most 50 guesses a day at one account (odds ≈ 1 in 20,000 a day). */
+  codesPerIdentifierPerDay: { limit: 10, windowSeconds: 24 * HOUR },
+  codesPerIp: { limit: 30, windowSeconds: HOUR },
+  verificationsPerIp: { limit: 60, windowSeconds: HOUR },
 };
 
 function codeHash(challengeId: string, code: string): string {
@@ -27,44 +31,38 @@ export function generateCode(): string {
   return randomInt(0, 1_000_000).toString().padStart(6, "0");
 }
 
+const whereIdentifier = (identifier: { kind: "email" | "phone"; value: string }) =>
+  identifier.kind === "email" ? { email: identifier.value } : { phone: identifier.value };
+
 /** Sends a code and returns the challenge to verify it against. Throws RateLimitedError. */
 export async function startSignIn(input: { identifier: Identifier; ip: string; language: Language }, now = new Date()) {
   const { identifier, ip, language } = input;
+  const who = hashToken(identifier.value);
   await enforceRateLimits(
     [
-      { key: `signin:identifier:${hashToken(identifier.value)}`, limit: LIMITS.codesPerIdentifier },
-      { key: `signin:ip:${ip}`, limit: LIMITS.codesPerIp },
+      { key: `signin:identifier:${who}`, limit: LIMITS.codesPerIdentifier },
+      { key: `signin:identifier-day:${who}`, limit: LIMITS.codesPerIdentifierPerDay },
+      { key: `signin:ip:${ipKey(ip)}`, limit: LIMITS.codesPerIp },
     ],
     now,
   );
-  const user = await db.user.findUnique({
-    where: identifier.kind === "email" ? { email: identifier.value } : { phone: identifier.value },
-    select: { id: true, language: true, disabledAt: true },
-  });
+  const user = await db.user.findUnique({ where: whereIdentifier(identifier), select: { language: true, disabledAt: true } });
   const code = generateCode();
-  const challenge = await db.signInChallenge.create({
+  const challengeId = randomUUID();
+  await db.signInChallenge.create({
     data: {
+      id: challengeId,
       identifier: identifier.value,
       channel: identifier.kind === "email" ? "EMAIL" : "SMS",
-      userId: user && !user.disabledAt ? user.id : null,
-      codeHash: "pending",
+      codeHash: codeHash(challengeId, code),
       expiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000),
     },
-    select: { id: true },
   });
-  await db.signInChallenge.update({ where: { id: challenge.id }, data: { codeHash: codeHash(challenge.id, code) } });
   // A disabled account gets no code, but the answer on screen is the same.
   if (!user?.disabledAt) {
-    await sendMessageNow(
-      identifier.kind === "email"
-        ? { email: identifier.value, language: user?.language ?? language }
-        : { phone: identifier.value, language: user?.language ?? language },
-      "signInCode",
-      { code },
-      { secret: ["code"] },
-    );
+    await sendMessageNow({ ...whereIdentifier(identifier), language: user?.language ?? language }, "signInCode", { code }, { secret: ["code"] });
   }
-  return { challengeId: challenge.id };
+  return { challengeId };
 }
 
 export type VerifyResult =
@@ -78,7 +76,7 @@ export type VerifyResult =
  * another, so a code signs in once.
  */
 export async function verifySignIn(input: { challengeId: string; code: string; ip: string; language: Language }, now = new Date()): Promise<VerifyResult> {
-  await enforceRateLimits([{ key: `verify:ip:${input.ip}`, limit: LIMITS.verificationsPerIp }], now);
+  await enforceRateLimits([{ key: `verify:ip:${ipKey(input.ip)}`, limit: LIMITS.verificationsPerIp }], now);
   const rows = await db.$queryRaw<{ codeHash: string; attempts: number; identifier: string; channel: "EMAIL" | "SMS" }[]>`
     UPDATE "SignInChallenge" SET "attempts" = "attempts" + 1
     WHERE "id" = ${input.challengeId}::uuid AND "consumedAt" IS NULL AND "expiresAt" > ${now} AND "attempts" < ${MAX_ATTEMPTS}
@@ -92,31 +90,40 @@ export async function verifySignIn(input: { challengeId: string; code: string; i
     const attemptsLeft = MAX_ATTEMPTS - row.attempts;
     return attemptsLeft > 0 ? { ok: false, reason: "wrong", attemptsLeft } : { ok: false, reason: "expired" };
   }
-  const consumed = await db.signInChallenge.updateMany({
-    where: { id: input.challengeId, consumedAt: null },
-    data: { consumedAt: now },
-  });
+  const consumed = await db.signInChallenge.updateMany({ where: { id: input.challengeId, consumedAt: null }, data: { consumedAt: now } });
   if (consumed.count !== 1) return { ok: false, reason: "expired" };
 
-  const { userId, created } = await findOrCreateAccount(row.identifier, row.channel, input.language);
+  const identifier = { kind: row.channel === "EMAIL" ? ("email" as const) : ("phone" as const), value: row.identifier };
+  const { userId, created } = await findOrCreateAccount(identifier, input.language);
   await db.user.update({ where: { id: userId }, data: { lastSignInAt: now } });
   return { ok: true, userId, created };
 }
 
 /**
- * The account behind a proven identifier. A person staff registered on the
- * family's behalf (same e-mail or phone, no login yet) is claimed, not
- * duplicated; otherwise a new parent account is made.
+ * The account behind a proven identifier. An adult that staff registered on
+ * the family's behalf with this e-mail or phone (no login yet) is claimed,
+ * not duplicated — only when exactly one such adult exists, and never a
+ * child's record (families often share one phone). Otherwise a new parent.
  */
-async function findOrCreateAccount(identifier: string, channel: "EMAIL" | "SMS", language: Language) {
-  const where = channel === "EMAIL" ? { email: identifier } : { phone: identifier };
+async function findOrCreateAccount(identifier: { kind: "email" | "phone"; value: string }, language: Language, retried = false): Promise<{ userId: string; created: boolean }> {
+  const where = whereIdentifier(identifier);
   const existing = await db.user.findUnique({ where, select: { id: true } });
   if (existing) return { userId: existing.id, created: false };
-  return db.$transaction(async (tx) => {
-    const person =
-      (await tx.person.findFirst({ where: { ...where, user: null, anonymisedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true } })) ??
-      (await tx.person.create({ data: { firstName: "", lastName: "", language, ...where }, select: { id: true } }));
-    const user = await tx.user.create({ data: { personId: person.id, role: "PARENT", language, ...where }, select: { id: true } });
-    return { userId: user.id, created: true };
-  });
+  try {
+    return await db.$transaction(async (tx) => {
+      const candidates = await tx.person.findMany({
+        where: { ...where, user: null, anonymisedAt: null, households: { none: { role: "CHILD" } } },
+        select: { id: true },
+        take: 2,
+      });
+      const personId =
+        candidates.length === 1 ? candidates[0]!.id : (await tx.person.create({ data: { firstName: "", lastName: "", language, ...where }, select: { id: true } })).id;
+      const user = await tx.user.create({ data: { personId, role: "PARENT", language, ...where }, select: { id: true } });
+      return { userId: user.id, created: true };
+    });
+  } catch (error) {
+    // Two tabs proving the same new address at once: the other made the account.
+    if (!retried && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return findOrCreateAccount(identifier, language, true);
+    throw error;
+  }
 }

@@ -27,9 +27,3 @@ export async function sendEmail(email: Email): Promise<void> {
     headers: { "Content-Language": email.language },
   });
 }
-
-/** For tests that start a new catcher: forget the cached transport. */
-export function resetEmailTransport(): void {
-  transporter?.close();
-  transporter = undefined;
-}

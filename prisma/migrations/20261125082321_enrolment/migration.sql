@@ -28,6 +28,9 @@ ADD COLUMN     "nextAttemptAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP
 -- AlterTable
 ALTER TABLE "Person" ADD COLUMN     "photoConsent" BOOLEAN;
 
+-- AlterTable
+ALTER TABLE "SignInChallenge" DROP COLUMN "userId";
+
 -- CreateTable
 CREATE TABLE "PersonNeeds" (
     "personId" UUID NOT NULL,
@@ -126,6 +129,9 @@ CREATE INDEX "WaitingListOffer_activityId_outcome_idx" ON "WaitingListOffer"("ac
 CREATE INDEX "WaitingListOffer_expiresAt_idx" ON "WaitingListOffer"("expiresAt");
 
 -- CreateIndex
+CREATE INDEX "ReminderSent_householdId_idx" ON "ReminderSent"("householdId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Household_calendarTokenHash_key" ON "Household"("calendarTokenHash");
 
 -- CreateIndex
@@ -163,4 +169,7 @@ ALTER TABLE "WaitingListOffer" ADD CONSTRAINT "WaitingListOffer_activityId_fkey"
 
 -- AddForeignKey
 ALTER TABLE "ReminderSent" ADD CONSTRAINT "ReminderSent_sessionId_fkey" FOREIGN KEY ("sessionId") REFERENCES "ActivitySession"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReminderSent" ADD CONSTRAINT "ReminderSent_householdId_fkey" FOREIGN KEY ("householdId") REFERENCES "Household"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

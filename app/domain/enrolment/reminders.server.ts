@@ -1,0 +1,49 @@
+// Reminders before sessions: each household with a place gets one message
+// per session, `reminderHours` before it (default: the day before). The
+// ReminderSent row, written in the same transaction as the message, makes
+// a second run (or a second instance) send nothing twice.
+import { db } from "~/lib/db.server.ts";
+import { formatDateTime } from "~/lib/format.ts";
+import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { notifyGuardian } from "./notify.server.ts";
+
+export async function sendDueReminders(now = new Date()): Promise<number> {
+  // Sessions starting within the longest reminder window; each activity's own window is applied below.
+  const sessions = await db.activitySession.findMany({
+    where: {
+      cancelledAt: null,
+      startsAt: { gt: now, lte: new Date(now.getTime() + 7 * 24 * 3_600_000) },
+      activity: { status: "PUBLISHED", reminderHours: { not: null }, enrolments: { some: { status: "CONFIRMED" } } },
+    },
+    select: { id: true, startsAt: true, place: true, activity: { select: { id: true, title: true, place: true, reminderHours: true } } },
+  });
+  let sent = 0;
+  for (const session of sessions) {
+    const due = session.startsAt.getTime() - session.activity.reminderHours! * 3_600_000 <= now.getTime();
+    if (!due) continue;
+    const enrolments = await db.enrolment.findMany({
+      where: { activityId: session.activity.id, status: "CONFIRMED", household: { NOT: { reminders: { some: { sessionId: session.id } } } } },
+      select: { householdId: true, person: { select: { firstName: true } }, signUp: { select: { consentPersonId: true } } },
+    });
+    const byHousehold = new Map<string, typeof enrolments>();
+    for (const enrolment of enrolments) byHousehold.set(enrolment.householdId, [...(byHousehold.get(enrolment.householdId) ?? []), enrolment]);
+    for (const [householdId, members] of byHousehold) {
+      sent += await db.$transaction(async (tx) => {
+        const claimed = await tx.$executeRaw`
+          INSERT INTO "ReminderSent" ("sessionId", "householdId") VALUES (${session.id}::uuid, ${householdId}::uuid) ON CONFLICT DO NOTHING`;
+        if (claimed === 0) return 0;
+        await notifyGuardian(tx, {
+          guardianPersonId: members[0]!.signUp.consentPersonId,
+          householdId,
+          activity: { ...session.activity, place: session.place ?? session.activity.place, firstSessionAt: session.startsAt },
+          template: "reminder",
+          names: members.map((member) => member.person.firstName),
+          extra: (language) => ({ session: formatDateTime(session.startsAt, language) }),
+        });
+        return 1;
+      });
+    }
+  }
+  if (sent) await nudge(JOBS.deliverMessages);
+  return sent;
+}

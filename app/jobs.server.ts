@@ -1,0 +1,19 @@
+// What each background job does. Started by server/index.ts through the
+// server build (entry.server.tsx re-exports it), so jobs and requests share
+// one set of modules.
+import { deleteExpiredData } from "./domain/accounts/cleanup.server.ts";
+import { sendDueReminders } from "./domain/enrolment/reminders.server.ts";
+import { expireOverdueOffers } from "./domain/enrolment/waiting-list.server.ts";
+import { JOBS, startJobs, stopJobs } from "./lib/jobs.server.ts";
+import { deliverDueMessages } from "./lib/messages/send.server.ts";
+
+export function startBackgroundJobs() {
+  return startJobs({
+    [JOBS.deliverMessages]: () => deliverDueMessages(),
+    [JOBS.expireOffers]: () => expireOverdueOffers(),
+    [JOBS.sendReminders]: () => sendDueReminders(),
+    [JOBS.deleteExpiredData]: () => deleteExpiredData(),
+  });
+}
+
+export { stopJobs };

@@ -1,0 +1,100 @@
+// Background work: the message outbox with retries, reminders, clean-up,
+// and pg-boss really running a job against PostgreSQL.
+import { afterAll, describe, expect, it } from "vitest";
+import { deleteExpiredData } from "../../app/domain/accounts/cleanup.server.ts";
+import { sendDueReminders } from "../../app/domain/enrolment/reminders.server.ts";
+import { signUp } from "../../app/domain/enrolment/sign-up.server.ts";
+import { db } from "../../app/lib/db.server.ts";
+import { JOBS, nudge, startJobs, stopJobs } from "../../app/lib/jobs.server.ts";
+import { deliverDueMessages, queueMessage, MAX_ATTEMPTS } from "../../app/lib/messages/send.server.ts";
+import { activity, household, key } from "../setup/fixtures.ts";
+import { lastMessageTo } from "../setup/helpers.ts";
+
+afterAll(() => stopJobs());
+
+describe("message outbox", () => {
+  it("delivers a queued message once, however many workers run at the same time", async () => {
+    await queueMessage(db, { email: "once@example.dk", language: "da" }, "cancelled", { names: "Lina", activity: "Lektiecafé" });
+    const results = await Promise.all([deliverDueMessages(), deliverDueMessages(), deliverDueMessages()]);
+    expect(results.reduce((sum, result) => sum + result.sent, 0)).toBeGreaterThanOrEqual(1);
+    expect(await db.devOutboxItem.count({ where: { recipient: "once@example.dk" } })).toBe(1);
+  });
+
+  it("retries a failing delivery with growing pauses and gives up after the last try", async () => {
+    // An SMS gateway that never answers: a closed port (the environment is read per send).
+    const { env } = await import("../../app/lib/env.server.ts");
+    const saved = { ...env() };
+    Object.assign(env(), { SMS_GATEWAY_URL: "http://127.0.0.1:9/sms" });
+    try {
+      await queueMessage(db, { phone: "+4520111111", language: "da" }, "cancelled", { names: "Omar", activity: "Brandkadet" });
+      let now = new Date();
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        await deliverDueMessages(now);
+        const message = await db.message.findFirstOrThrow({ where: { recipient: "+4520111111" } });
+        expect(message.attempts).toBe(attempt);
+        expect(message.status).toBe(attempt < MAX_ATTEMPTS ? "QUEUED" : "FAILED");
+        // Not retried before its time.
+        expect((await deliverDueMessages(now)).failed).toBe(0);
+        now = new Date(message.nextAttemptAt.getTime() + 1);
+      }
+    } finally {
+      Object.assign(env(), saved);
+    }
+  });
+});
+
+describe("reminders", () => {
+  it("reminds each household once, the day before, in its language", async () => {
+    const start = new Date(Date.now() + 30 * 3_600_000);
+    const camp = await activity({ sessions: [{ startsAt: start, endsAt: new Date(start.getTime() + 3_600_000) }] });
+    const family = await household({ children: [{ firstName: "Yusuf" }, { firstName: "Lina" }] });
+    await signUp({ activityId: camp.id, householdId: family.id, personIds: family.children.map((child) => child.id), consentPersonId: family.guardian.id, consentMethod: "ONLINE", byUserId: family.user!.id, idempotencyKey: key() });
+
+    expect(await sendDueReminders(new Date(start.getTime() - 25 * 3_600_000))).toBe(0); // too early
+    const dayBefore = new Date(start.getTime() - 24 * 3_600_000);
+    const [a, b] = await Promise.all([sendDueReminders(dayBefore), sendDueReminders(dayBefore)]);
+    expect(a + b).toBe(1);
+    expect(await sendDueReminders(new Date(start.getTime() - 3_600_000))).toBe(0);
+    await deliverDueMessages();
+    expect((await lastMessageTo(family.guardian.email!))?.body).toContain("Yusuf og Lina");
+  });
+});
+
+describe("clean-up", () => {
+  it("deletes old challenges, counters, expired sessions and old outbox mail, and keeps the rest", async () => {
+    const now = new Date();
+    const old = new Date(now.getTime() - 3 * 24 * 3_600_000);
+    await db.signInChallenge.createMany({
+      data: [
+        { identifier: "old@example.dk", channel: "EMAIL", codeHash: "x", expiresAt: old, createdAt: old },
+        { identifier: "new@example.dk", channel: "EMAIL", codeHash: "x", expiresAt: now },
+      ],
+    });
+    await db.rateLimitBucket.createMany({ data: [{ key: "k-old", windowStart: old, count: 1 }, { key: "k-new", windowStart: now, count: 1 }] });
+    const result = await deleteExpiredData(now);
+    expect(result.challenges).toBeGreaterThanOrEqual(1);
+    expect(await db.signInChallenge.count({ where: { identifier: "old@example.dk" } })).toBe(0);
+    expect(await db.signInChallenge.count({ where: { identifier: "new@example.dk" } })).toBe(1);
+    expect(await db.rateLimitBucket.count({ where: { key: { in: ["k-old", "k-new"] } } })).toBe(1);
+  });
+});
+
+describe("pg-boss", () => {
+  it("runs a nudged job in a worker and delivers the queued message", async () => {
+    let runs = 0;
+    await startJobs({
+      [JOBS.deliverMessages]: async () => {
+        runs++;
+        return deliverDueMessages();
+      },
+      [JOBS.expireOffers]: async () => 0,
+      [JOBS.sendReminders]: async () => 0,
+      [JOBS.deleteExpiredData]: async () => 0,
+    });
+    await queueMessage(db, { email: "queued@example.dk", language: "en" }, "cancelled", { names: "Sara", activity: "Camp" });
+    await nudge(JOBS.deliverMessages);
+    await expect.poll(() => db.devOutboxItem.count({ where: { recipient: "queued@example.dk" } }), { timeout: 15_000, interval: 200 }).toBe(1);
+    expect(runs).toBeGreaterThanOrEqual(1);
+    expect(await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.schedule`).toEqual([{ n: 4 }]);
+  });
+});
