@@ -66,15 +66,18 @@ async function main() {
   log(`Aktivitetsportalen is ready at http://localhost:${port} (${Math.round(performance.now() - started)} ms)`);
   if (devOutboxEnabled()) log(`Sign-in codes and e-mails: http://localhost:${port}/dev/outbox`);
 
-  let stopping = false;
+  let stopping = 0;
   const stop = async (signal: string) => {
+    // Ctrl-C reaches npm, tsx and this process, and tsx passes it on too: the
+    // same key press arrives twice within moments. Only a later one forces.
+    if (stopping && Date.now() - stopping < 2_000) return;
     if (stopping) {
       log(`${signal} again: stopping now.`);
       server.closeAllConnections();
       await cleanUp();
       process.exit(1);
     }
-    stopping = true;
+    stopping = Date.now();
     log(`${signal}: finishing requests and stopping …`);
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
     server.closeIdleConnections();
