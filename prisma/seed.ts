@@ -105,6 +105,23 @@ function isProgrammeClosed(d: Day): boolean {
 }
 
 /** Danish school holidays (approximate): winter week 7, Easter week, summer weeks 27–31, autumn week 42. */
+/** School holidays as rows, for the school years around `today` (same weeks as isSchoolHoliday, plus Christmas). */
+function schoolHolidays(today: Day): Prisma.SchoolHolidayCreateManyInput[] {
+  const rows: Prisma.SchoolHolidayCreateManyInput[] = [];
+  for (const year of [today.getUTCFullYear() - 1, today.getUTCFullYear(), today.getUTCFullYear() + 1]) {
+    const easter = easterSunday(year);
+    const week = (n: number) => isoWeekMonday(year, n);
+    rows.push(
+      { name: text("Vinterferie", "Winter holiday", "عطلة الشتاء"), startsOn: addDays(week(7), -2), endsOn: addDays(week(7), 6) },
+      { name: text("Påskeferie", "Easter holiday", "عطلة عيد الفصح"), startsOn: addDays(easter, -8), endsOn: addDays(easter, 1) },
+      { name: text("Sommerferie", "Summer holiday", "العطلة الصيفية"), startsOn: addDays(week(27), -2), endsOn: addDays(week(31), 6) },
+      { name: text("Efterårsferie", "Autumn holiday", "عطلة الخريف"), startsOn: addDays(week(42), -2), endsOn: addDays(week(42), 6) },
+      { name: text("Juleferie", "Christmas holiday", "عطلة عيد الميلاد"), startsOn: day(year, 12, 20), endsOn: day(year + 1, 1, 3) },
+    );
+  }
+  return rows;
+}
+
 function isSchoolHoliday(d: Day): boolean {
   const week = isoWeek(d);
   const easter = easterSunday(d.getUTCFullYear());
@@ -1047,5 +1064,6 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     db.activityEligibleArea.createMany({ data: eligibleRows }),
     db.activityPartner.createMany({ data: partnerRows }),
     db.activitySession.createMany({ data: sessionRows }),
+    db.schoolHoliday.createMany({ data: schoolHolidays(today) }),
   ]);
 }
