@@ -40,6 +40,8 @@ export default defineConfig({
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "55100",
       EMBEDDED_PG_DATA_DIR: process.env.E2E_PG_DATA_DIR ?? ".tmp/e2e-postgres",
       DEV_SMTP_PORT: "0",
+      // Every browser test signs in from 127.0.0.1.
+      SIGNIN_LIMIT_PER_IP: "1000",
       NODE_ENV: "test",
     },
   },

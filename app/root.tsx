@@ -6,6 +6,7 @@ import {
   Link,
   Links,
   Meta,
+  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -45,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     dir: textDirection(language),
     resources: clientResources(language),
     user: user
-      ? { name: [user.firstName, user.lastName].filter(Boolean).join(" "), role: user.role, isStaff: hasRole(user, ["STAFF", "PARTNER"]) }
+      ? { role: user.role, isStaff: hasRole(user, ["STAFF", "PARTNER"]) }
       : null,
     devOutbox: devOutboxEnabled(),
   };
@@ -78,30 +79,37 @@ function Shell({ children }: { children: ReactNode }) {
             <span className="text-lg font-bold text-brand-800">{t("appName")}</span>
             <span className="text-xs text-slate-700">{t("programme")}</span>
           </Link>
-          <nav aria-label={t("nav.mainMenu")} className="flex flex-wrap items-center gap-2">
-            {root?.user ? (
-              <>
-                {root.user.isStaff ? (
-                  <Link to="/staff" className="inline-flex min-h-11 items-center px-2">
-                    {t("nav.staff")}
-                  </Link>
-                ) : null}
-                <Link to="/account" className="inline-flex min-h-11 items-center px-2">
-                  {t("nav.account")}
-                </Link>
-                <Form method="post" action="/logout">
-                  <Button type="submit" variant="secondary" size="sm">
-                    {t("nav.signOut")}
-                  </Button>
-                </Form>
-              </>
-            ) : (
-              <Link to={`/login?redirectTo=${encodeURIComponent(here)}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white no-underline">
-                {t("nav.signIn")}
-              </Link>
-            )}
-          </nav>
+          {root?.user ? (
+            <Form method="post" action="/logout">
+              <Button type="submit" variant="secondary" size="sm">
+                {t("nav.signOut")}
+              </Button>
+            </Form>
+          ) : (
+            <Link to={`/login?redirectTo=${encodeURIComponent(here)}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white no-underline">
+              {t("nav.signIn")}
+            </Link>
+          )}
         </div>
+        <nav aria-label={t("nav.mainMenu")} className="mx-auto max-w-5xl px-2">
+          <ul className="flex flex-wrap items-center gap-x-1">
+            {[
+              { to: "/activities", label: t("nav.activities"), show: true },
+              { to: "/my", label: t("nav.myActivities"), show: root?.user?.role === "PARENT" },
+              { to: "/my/household", label: t("nav.family"), show: root?.user?.role === "PARENT" },
+              { to: "/staff", label: t("nav.staff"), show: Boolean(root?.user?.isStaff) },
+              { to: "/account", label: t("nav.account"), show: Boolean(root?.user) },
+            ]
+              .filter((item) => item.show)
+              .map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end className="inline-flex min-h-11 items-center px-2 aria-[current=page]:font-bold aria-[current=page]:no-underline">
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+          </ul>
+        </nav>
         <div className="mx-auto max-w-5xl px-4 pb-2">
           <LanguageSwitcher current={root?.language ?? "da"} redirectTo={here} />
         </div>

@@ -20,11 +20,11 @@ export function formatDate(date: Date, language: Language): string {
 
 /** "15.00" (da) / "15:00" (en, ar) */
 export function formatTime(date: Date, language: Language): string {
-  return dateFormat(language, { hour: "2-digit", minute: "2-digit" }).format(date);
+  return dateFormat(language, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
 }
 
 export function formatDateTime(date: Date, language: Language): string {
-  return dateFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date);
+  return dateFormat(language, { dateStyle: "medium", timeStyle: "short", hourCycle: "h23" }).format(date);
 }
 
 export function formatNumber(value: number, language: Language, options: Intl.NumberFormatOptions = {}): string {
@@ -40,4 +40,9 @@ export function formatNumber(value: number, language: Language, options: Intl.Nu
 /** Amounts are stored in øre. */
 export function formatKroner(ore: number, language: Language): string {
   return formatNumber(ore / 100, language, { style: "currency", currency: "DKK", minimumFractionDigits: ore % 100 === 0 ? 0 : 2 });
+}
+
+/** A calendar day (YYYY-MM-DD, e.g. a birth date): "1. maj 2016". */
+export function formatDay(day: string, language: Language): string {
+  return dateFormat(language, { day: "numeric", month: "long", year: "numeric" }).format(new Date(`${day}T12:00:00Z`));
 }

@@ -4,7 +4,7 @@
 // same markup on both sides).
 import i18next, { type i18n } from "i18next";
 import { useMemo, type ReactNode } from "react";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider, initReactI18next, useTranslation } from "react-i18next";
 import { clientNamespaces, type Language } from "./i18n.ts";
 
 export function createI18n(language: Language, resources: Record<string, unknown>): i18n {
@@ -25,4 +25,10 @@ export function createI18n(language: Language, resources: Record<string, unknown
 export function I18nProvider(props: { language: Language; resources: Record<string, unknown>; children: ReactNode }) {
   const instance = useMemo(() => createI18n(props.language, props.resources), [props.language, props.resources]);
   return <I18nextProvider i18n={instance}>{props.children}</I18nextProvider>;
+}
+
+/** The page's language, for Intl formatting in components. */
+export function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return (i18n.language as Language) ?? "da";
 }

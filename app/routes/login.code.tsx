@@ -56,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   headers.append("Set-Cookie", await signInCookie.serialize("", { maxAge: 0 }));
   // The account's language wins from now on.
   headers.append("Set-Cookie", await languageCookie.serialize(user.language));
-  const home = user.role === "STAFF" || user.role === "ADMIN" || user.role === "PARTNER" ? "/staff" : "/account";
+  const home = user.role === "PARENT" ? "/my" : user.role === "YOUTH" ? "/account" : "/staff";
   return redirect(pending.redirectTo !== "/" ? pending.redirectTo : home, { headers });
 }
 

@@ -21,3 +21,34 @@ export async function codeFromOutbox(page: Page, recipient: string): Promise<str
   if (!code) throw new Error(`no code for ${recipient} in the outbox`);
   return code;
 }
+
+/** Signs in through the real form with the code from the outbox; the page ends signed in. */
+export async function signIn(page: Page, identifier: string, outboxRecipient = identifier, labels = { field: "E-mail eller mobilnummer", send: "Send mig en kode", code: "Kode (6 cifre)", submit: "Log ind" }) {
+  await page.goto("/login");
+  await hydrated(page);
+  await page.getByLabel(labels.field).fill(identifier);
+  await page.getByRole("button", { name: labels.send }).click();
+  await expect(page).toHaveURL(/\/login\/code$/);
+  await page.getByLabel(labels.code).fill(await codeFromOutbox(page, outboxRecipient));
+  await page.getByRole("button", { name: labels.submit, exact: true }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** The newest outbox message to a recipient that contains a text (e.g. an offer link), waiting for delivery. */
+export async function outboxMessage(page: Page, recipient: string, containing: string): Promise<string> {
+  const outbox = await page.context().newPage();
+  let body = "";
+  await expect
+    .poll(
+      async () => {
+        await outbox.goto(`/dev/outbox?to=${encodeURIComponent(recipient)}`);
+        const bodies = await outbox.getByTestId("outbox-body").allTextContents();
+        body = bodies.find((text) => text.includes(containing)) ?? "";
+        return body;
+      },
+      { timeout: 15_000, intervals: [250, 500, 1000] },
+    )
+    .not.toBe("");
+  await outbox.close();
+  return body;
+}

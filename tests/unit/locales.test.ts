@@ -66,7 +66,7 @@ describe("locales", () => {
     const missing: string[] = [];
     for (const file of sourceFiles(path.join(root, "app"))) {
       const source = fs.readFileSync(file, "utf8");
-      const ns = /(?:useTranslation\(|translator\([^,]+,)\s*"(\w+)"/.exec(source)?.[1] ?? "common";
+      const ns = /i18n-namespace:\s*(\w+)/.exec(source)?.[1] ?? /(?:useTranslation\(|translator\([^,]+,)\s*"(\w+)"/.exec(source)?.[1] ?? "common";
       // t("key") calls, and error keys that forms hand to t() later ("errors.…").
       for (const match of [...source.matchAll(/\bt\(\s*"([\w.:-]+)"/g), ...source.matchAll(/"((?:\w+:)?errors\.[\w.]+)"/g)]) {
         const key = match[1]!.includes(":") ? match[1]! : `${ns}:${match[1]}`;

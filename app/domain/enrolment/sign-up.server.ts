@@ -3,8 +3,9 @@
 // eligibility and capacity inside the transaction, places the group whole
 // or puts it on the waiting list whole, records consent, and queues the
 // message. A repeated idempotency key returns the first result.
-import { db } from "~/lib/db.server.ts";
+import { db, type DbTx } from "~/lib/db.server.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { t9n } from "../activities/text.ts";
 import { copenhagenDay, dateOnly } from "../dates.ts";
 import { canPlace, placesNeeded } from "./capacity.ts";
 import { ineligibilities, type Ineligibility } from "./eligibility.ts";
@@ -29,6 +30,113 @@ export type SignUpInput = {
 export type SignUpResult = { signUpId: string; status: "CONFIRMED" | "WAITING"; position: number | null; replayed: boolean };
 
 const ACTIVE = ["CONFIRMED", "OFFERED", "WAITING"] as const;
+
+type ActivityForEligibility = {
+  id: string;
+  minAge: number | null;
+  maxAge: number | null;
+  openToOutsiders: boolean;
+  capacityUnit: "PERSON" | "HOUSEHOLD";
+  sessions: { startsAt: Date; endsAt: Date }[];
+  eligibleAreas: { housingAreaId: string }[];
+};
+
+async function householdMembers(tx: DbTx, householdId: string) {
+  return tx.householdMember.findMany({
+    where: { householdId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, person: { select: { id: true, firstName: true, lastName: true, birthDate: true, housingAreaId: true, housingArea: { select: { id: true, isPlanArea: true } } } } },
+  });
+}
+type Member = Awaited<ReturnType<typeof householdMembers>>[number];
+
+/**
+ * Why each person may not join (empty: eligible), with the same rules the
+ * sign-up enforces: age at the first session still to come, areas, a place
+ * already held, overlapping sessions elsewhere. Three queries, any number of people.
+ */
+async function assessEligibility(tx: DbTx, activity: ActivityForEligibility, members: Member[], personIds: string[], now: Date): Promise<Record<string, Ineligibility[]>> {
+  const upcoming = activity.sessions.filter((session) => session.endsAt > now);
+  const problems: Record<string, Ineligibility[]> = {};
+  if (upcoming.length === 0) return problems;
+  const span = { from: upcoming[0]!.startsAt, to: upcoming.at(-1)!.endsAt };
+  const [alreadyIn, commitments] = await Promise.all([
+    tx.enrolment.findMany({ where: { activityId: activity.id, personId: { in: personIds }, status: { in: [...ACTIVE] } }, select: { personId: true } }),
+    tx.enrolment.findMany({
+      where: { personId: { in: personIds }, status: { in: ["CONFIRMED", "OFFERED"] }, activityId: { not: activity.id } },
+      select: {
+        personId: true,
+        activity: {
+          select: {
+            title: true,
+            sessions: { where: { cancelledAt: null, startsAt: { lt: span.to }, endsAt: { gt: span.from } }, select: { startsAt: true, endsAt: true } },
+          },
+        },
+      },
+    }),
+  ]);
+  const startDay = copenhagenDay(upcoming[0]!.startsAt);
+  const byId = new Map(members.map((member) => [member.person.id, member]));
+  for (const personId of personIds) {
+    const member = byId.get(personId);
+    if (!member) continue;
+    const found = ineligibilities({
+      activity: {
+        minAge: activity.minAge,
+        maxAge: activity.maxAge,
+        startDay,
+        eligibleAreaIds: activity.eligibleAreas.map((area) => area.housingAreaId),
+        openToOutsiders: activity.openToOutsiders,
+        familiesJoinTogether: activity.capacityUnit === "HOUSEHOLD",
+        sessions: upcoming,
+      },
+      person: {
+        role: member.role,
+        birthDay: member.person.birthDate ? dateOnly(member.person.birthDate) : null,
+        area: member.person.housingArea,
+        alreadySignedUp: alreadyIn.some((enrolment) => enrolment.personId === personId),
+        otherCommitments: commitments
+          .filter((commitment) => commitment.personId === personId)
+          .flatMap((commitment) =>
+            commitment.activity.sessions.map((session) => ({ ...session, activityTitle: t9n(commitment.activity.title, "da"), day: copenhagenDay(session.startsAt) })),
+          ),
+      },
+    });
+    if (found.length) problems[personId] = found;
+  }
+  return problems;
+}
+
+export type SignUpChoice = { personId: string; firstName: string; lastName: string; role: "GUARDIAN" | "CHILD"; problems: Ineligibility[] };
+
+/**
+ * Who in a household could be signed up for an activity, and why not:
+ * the children, and for family courses the guardians too.
+ */
+export async function signUpChoices(activityId: string, householdId: string, now = new Date()): Promise<SignUpChoice[]> {
+  const activity = await db.activity.findUniqueOrThrow({
+    where: { id: activityId },
+    include: {
+      sessions: { where: { cancelledAt: null }, orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true } },
+      eligibleAreas: { select: { housingAreaId: true } },
+    },
+  });
+  const members = (await householdMembers(db, householdId)).filter((member) => member.role === "CHILD" || activity.capacityUnit === "HOUSEHOLD");
+  const problems = await assessEligibility(
+    db,
+    activity,
+    members,
+    members.map((member) => member.person.id),
+    now,
+  );
+  return members.map((member) => ({
+    personId: member.person.id,
+    firstName: member.person.firstName,
+    lastName: member.person.lastName,
+    role: member.role,
+    problems: problems[member.person.id] ?? [],
+  }));
+}
 
 export async function signUp(input: SignUpInput, now = new Date()): Promise<SignUpResult> {
   const personIds = [...new Set(input.personIds)];
@@ -65,65 +173,13 @@ export async function signUp(input: SignUpInput, now = new Date()): Promise<Sign
       const lastSession = activity.sessions.at(-1);
       if ((activity.signUpClosesAt && activity.signUpClosesAt <= now) || !lastSession || lastSession.endsAt <= now) throw new EnrolmentError("closed");
 
-      const members = await tx.householdMember.findMany({
-        where: { householdId: input.householdId },
-        select: { role: true, person: { select: { id: true, firstName: true, birthDate: true, housingAreaId: true, housingArea: { select: { id: true, isPlanArea: true } } } } },
-      });
+      const members = await householdMembers(tx, input.householdId);
       const byId = new Map(members.map((member) => [member.person.id, member]));
       if (byId.get(input.consentPersonId)?.role !== "GUARDIAN") throw new EnrolmentError("notGuardian");
       if (personIds.some((id) => !byId.has(id))) throw new EnrolmentError("notInHousehold");
 
-      // Sessions still to come are what a child commits to.
       const upcoming = activity.sessions.filter((session) => session.endsAt > now);
-      const span = { from: upcoming[0]!.startsAt, to: lastSession.endsAt };
-      const [alreadyIn, commitments] = await Promise.all([
-        tx.enrolment.findMany({ where: { activityId: activity.id, personId: { in: personIds }, status: { in: [...ACTIVE] } }, select: { personId: true } }),
-        tx.enrolment.findMany({
-          where: { personId: { in: personIds }, status: { in: ["CONFIRMED", "OFFERED"] }, activityId: { not: activity.id } },
-          select: {
-            personId: true,
-            activity: {
-              select: {
-                title: true,
-                sessions: { where: { cancelledAt: null, startsAt: { lt: span.to }, endsAt: { gt: span.from } }, select: { startsAt: true, endsAt: true } },
-              },
-            },
-          },
-        }),
-      ]);
-
-      const startDay = copenhagenDay(upcoming[0]!.startsAt);
-      const problems: Record<string, Ineligibility[]> = {};
-      for (const personId of personIds) {
-        const member = byId.get(personId)!;
-        const found = ineligibilities({
-          activity: {
-            minAge: activity.minAge,
-            maxAge: activity.maxAge,
-            startDay,
-            eligibleAreaIds: activity.eligibleAreas.map((area) => area.housingAreaId),
-            openToOutsiders: activity.openToOutsiders,
-            familiesJoinTogether: activity.capacityUnit === "HOUSEHOLD",
-            sessions: upcoming,
-          },
-          person: {
-            role: member.role,
-            birthDay: member.person.birthDate ? dateOnly(member.person.birthDate) : null,
-            area: member.person.housingArea,
-            alreadySignedUp: alreadyIn.some((enrolment) => enrolment.personId === personId),
-            otherCommitments: commitments
-              .filter((commitment) => commitment.personId === personId)
-              .flatMap((commitment) =>
-                commitment.activity.sessions.map((session) => ({
-                  ...session,
-                  activityTitle: (commitment.activity.title as { da: string }).da,
-                  day: copenhagenDay(session.startsAt),
-                })),
-              ),
-          },
-        });
-        if (found.length) problems[personId] = found;
-      }
+      const problems = await assessEligibility(tx, activity, members, personIds, now);
       if (Object.keys(problems).length) throw new EnrolmentError("ineligible", problems);
 
       const taken = await placesTaken(tx, activity.id, activity.capacityUnit);

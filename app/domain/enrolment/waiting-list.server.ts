@@ -111,19 +111,24 @@ export async function findOffer(token: string, now = new Date()): Promise<OfferV
 
 export type OfferAnswer = "accepted" | "declined" | "expired" | "alreadyAnswered" | "notFound";
 
+/** Which offer: by the secret from the message link, or by id for a guardian of its household. */
+export type OfferRef = { token: string } | { offerId: string; householdId: string };
+
 /**
- * Accept or decline an offer by the secret from its link. The secret is the
- * authority (as in the message); idempotent: answering twice changes nothing.
+ * Accept or decline an offer. Through the link the secret is the authority
+ * (as in the message); from "My activities" the household must match.
+ * Idempotent: answering twice changes nothing.
  */
-export async function answerOffer(token: string, answer: "accept" | "decline", now = new Date()): Promise<OfferAnswer> {
-  const tokenHash = hashToken(token);
-  const found = await db.waitingListOffer.findUnique({ where: { tokenHash }, select: { activityId: true } });
+export async function answerOffer(ref: OfferRef | string, answer: "accept" | "decline", now = new Date()): Promise<OfferAnswer> {
+  const where = typeof ref === "string" ? { tokenHash: hashToken(ref) } : "token" in ref ? { tokenHash: hashToken(ref.token) } : { id: ref.offerId };
+  const found = await db.waitingListOffer.findUnique({ where, select: { id: true, activityId: true, signUp: { select: { householdId: true } } } });
   if (!found) return "notFound";
+  if (typeof ref !== "string" && "householdId" in ref && found.signUp.householdId !== ref.householdId) return "notFound";
   const result = await db.$transaction(
     async (tx): Promise<OfferAnswer> => {
       await lockActivity(tx, found.activityId);
       const offer = await tx.waitingListOffer.findUniqueOrThrow({
-        where: { tokenHash },
+        where: { id: found.id },
         select: { id: true, signUpId: true, expiresAt: true, outcome: true, signUp: { select: { householdId: true, consentPersonId: true } } },
       });
       if (offer.outcome) return "alreadyAnswered";

@@ -1,0 +1,96 @@
+// Calendars: an .ics file per sign-up (all its sessions) and a private feed
+// per household that a phone calendar subscribes to. The feed URL carries a
+// random secret; only its SHA-256 is stored, and it can be revoked or
+// replaced. Times are written in UTC, which every calendar shows in local
+// (Europe/Copenhagen) time; cancelled sessions are marked cancelled.
+import { randomBytes } from "node:crypto";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { createEvents, type EventAttributes } from "ics";
+import { db } from "~/lib/db.server.ts";
+import { appUrl } from "~/lib/env.server.ts";
+import type { Language } from "~/lib/i18n.ts";
+import { hashToken } from "~/lib/session.server.ts";
+import { t9n } from "../activities/text.ts";
+import { joinNames } from "./notify.server.ts";
+
+const FEED_PAST_DAYS = 30;
+
+type SignUpForCalendar = {
+  id: string;
+  activity: { slug: string; title: unknown; place: string; address: string | null; sessions: { id: string; startsAt: Date; endsAt: Date; place: string | null; cancelledAt: Date | null }[] };
+  enrolments: { person: { firstName: string } }[];
+};
+
+function events(signUps: SignUpForCalendar[], language: Language): EventAttributes[] {
+  return signUps.flatMap((signUp) => {
+    const title = `${t9n(signUp.activity.title, language)} – ${joinNames(signUp.enrolments.map((enrolment) => enrolment.person.firstName), language)}`;
+    return signUp.activity.sessions.map(
+      (session): EventAttributes => ({
+        uid: `${session.id}.${signUp.id}@aktivitetsportalen`,
+        start: session.startsAt.getTime(),
+        startInputType: "utc",
+        startOutputType: "utc",
+        end: session.endsAt.getTime(),
+        endInputType: "utc",
+        endOutputType: "utc",
+        title,
+        location: [session.place ?? signUp.activity.place, signUp.activity.address].filter(Boolean).join(", "),
+        url: appUrl(`/activities/${signUp.activity.slug}`),
+        status: session.cancelledAt ? "CANCELLED" : "CONFIRMED",
+        productId: "aktivitetsportalen",
+      }),
+    );
+  });
+}
+
+function render(list: EventAttributes[], calName: string): string {
+  // An empty calendar is still a valid feed (a subscription must not break).
+  if (list.length === 0) return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:aktivitetsportalen", `X-WR-CALNAME:${calName}`, "END:VCALENDAR", ""].join("\r\n");
+  const { error, value } = createEvents(list, { productId: "aktivitetsportalen", calName });
+  if (error || !value) throw error ?? new Error("Could not make the calendar");
+  return value;
+}
+
+const signUpSelect = (since: Date) =>
+  ({
+    id: true,
+    activity: {
+      select: {
+        slug: true,
+        title: true,
+        place: true,
+        address: true,
+        sessions: { where: { endsAt: { gt: since } }, orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true, place: true, cancelledAt: true } },
+      },
+    },
+    enrolments: { where: { status: "CONFIRMED" }, select: { person: { select: { firstName: true } } } },
+  }) as const;
+
+/** One sign-up's sessions, for a household that owns it; null if not theirs or nothing confirmed. */
+export async function signUpCalendar(signUpId: string, householdId: string, language: Language): Promise<string | null> {
+  const signUp = await db.signUp.findFirst({ where: { id: signUpId, householdId }, select: signUpSelect(new Date(0)) });
+  if (!signUp || signUp.enrolments.length === 0) return null;
+  return render(events([signUp], language), t9n(signUp.activity.title, language));
+}
+
+/** The household's feed: every confirmed sign-up, from a month back. Null for an unknown or revoked secret. */
+export async function householdCalendar(token: string, now = new Date()): Promise<string | null> {
+  const household = await db.household.findUnique({ where: { calendarTokenHash: hashToken(token) }, select: { id: true, members: { where: { role: "GUARDIAN" }, select: { person: { select: { language: true, user: { select: { language: true } } } } }, take: 1 } } });
+  if (!household) return null;
+  const guardian = household.members[0]?.person;
+  const language = (guardian?.user?.language ?? guardian?.language ?? "da") as Language;
+  const since = new Date(now.getTime() - FEED_PAST_DAYS * 24 * 3_600_000);
+  const signUps = await db.signUp.findMany({ where: { householdId: household.id, enrolments: { some: { status: "CONFIRMED" } } }, select: signUpSelect(since) });
+  return render(events(signUps, language), "Aktivitetsportalen");
+}
+
+/** Makes (or replaces) the household's feed secret; returns the feed path, shown once. */
+export async function createCalendarFeed(householdId: string): Promise<string> {
+  const token = encodeBase32LowerCaseNoPadding(randomBytes(20));
+  await db.household.update({ where: { id: householdId }, data: { calendarTokenHash: hashToken(token) } });
+  return `/calendar/${token}.ics`;
+}
+
+export async function revokeCalendarFeed(householdId: string): Promise<void> {
+  await db.household.update({ where: { id: householdId }, data: { calendarTokenHash: null } });
+}

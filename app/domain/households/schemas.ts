@@ -1,0 +1,55 @@
+// Form schemas for the household pages, shared by browser and server.
+// Messages are translation keys in locales/<language>/household.json.
+// i18n-namespace: household
+import { z } from "zod";
+import { westernDigits, normalisePhone } from "../accounts/identifier.ts";
+
+const name = (required: string) =>
+  z
+    .string({ error: required })
+    .trim()
+    .min(1, { error: required })
+    .max(60, { error: "errors.tooLong" })
+    // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+    .refine((value) => !/[<>{}\u0000-\u001f]/.test(value), { error: "errors.badCharacters" });
+
+export const childSchema = z.object({
+  firstName: name("errors.firstNameRequired"),
+  lastName: name("errors.lastNameRequired"),
+  birthDate: z
+    .string({ error: "errors.birthDateRequired" })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.birthDateInvalid" })
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: "errors.birthDateInvalid" })
+    .refine((value) => value <= new Date().toISOString().slice(0, 10), { error: "errors.birthDateFuture" })
+    .refine((value) => value >= `${new Date().getUTCFullYear() - 18}-01-01`, { error: "errors.notAChild" }),
+  housingAreaId: z.string({ error: "errors.areaRequired" }).uuid({ error: "errors.areaRequired" }),
+  needs: z.string().trim().max(1000, { error: "errors.tooLong" }).optional(),
+  photoConsent: z.enum(["yes", "no"], { error: "errors.photoConsentRequired" }),
+});
+
+export const ownDetailsSchema = z.object({
+  intent: z.literal("own"),
+  firstName: name("errors.firstNameRequired"),
+  lastName: name("errors.lastNameRequired"),
+  housingAreaId: z.string().uuid().optional(),
+});
+
+export const otherGuardianSchema = z.object({
+  intent: z.literal("other"),
+  firstName: name("errors.firstNameRequired"),
+  lastName: name("errors.lastNameRequired"),
+  phone: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value?.trim()) return null;
+      const phone = normalisePhone(westernDigits(value));
+      if (!phone) {
+        ctx.addIssue({ code: "custom", message: "errors.phoneInvalid" });
+        return z.NEVER;
+      }
+      return phone;
+    }),
+});
+
+export const householdSchema = z.discriminatedUnion("intent", [ownDetailsSchema, otherGuardianSchema]);

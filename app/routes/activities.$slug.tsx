@@ -1,0 +1,355 @@
+// One activity: what, when, where, for whom, and the sign-up form.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Icon } from "~/components/icons.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Checkbox } from "~/components/ui/choice.tsx";
+import { publishedActivity } from "~/domain/activities/activity.server.ts";
+import { pick } from "~/domain/activities/text.ts";
+import type { Ineligibility } from "~/domain/enrolment/eligibility.ts";
+import { EnrolmentError } from "~/domain/enrolment/errors.ts";
+import { signUp, signUpChoices } from "~/domain/enrolment/sign-up.server.ts";
+import { householdOf } from "~/domain/households/household.server.ts";
+import { getUser, requireUser } from "~/lib/auth.server.ts";
+import { formatDate, formatDateTime, formatKroner, formatTime } from "~/lib/format.ts";
+import { useLanguage } from "~/lib/i18n-react.tsx";
+import { getLanguage } from "~/lib/i18n.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.title.text);
+
+const signUpSchema = z.object({
+  personId: z.array(z.string().uuid(), { error: "errors.nobodyChosen" }).min(1, { error: "errors.nobodyChosen" }),
+  consent: z.literal("on", { error: "errors.consentRequired" }),
+  idempotencyKey: z.string().uuid(),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const [language, user] = await Promise.all([getLanguage(request), getUser(request)]);
+  const activity = await publishedActivity(params.slug ?? "");
+  if (!activity) throw new Response("Not found", { status: 404 });
+  const household = user?.role === "PARENT" ? await householdOf(user) : null;
+  const choices = household && activity.signUpState === "open" ? await signUpChoices(activity.id, household.id) : [];
+  return {
+    slug: activity.slug,
+    type: { icon: activity.type.icon, name: pick(activity.type.name, language) },
+    effortArea: pick(activity.effortArea.name, language),
+    title: pick(activity.title, language),
+    description: pick(activity.description, language),
+    practicalInfo: activity.practicalInfo ? pick(activity.practicalInfo, language) : null,
+    terms: activity.terms ? pick(activity.terms, language) : null,
+    place: activity.place,
+    address: activity.address,
+    minAge: activity.minAge,
+    maxAge: activity.maxAge,
+    priceOre: activity.priceOre,
+    capacity: activity.capacity,
+    capacityUnit: activity.capacityUnit,
+    placesLeft: activity.placesLeft,
+    waiting: activity.waiting,
+    signUpState: activity.signUpState,
+    signUpOpensAt: activity.signUpOpensAt,
+    signUpClosesAt: activity.signUpClosesAt,
+    cancelDeadline: activity.cancelDeadline,
+    openToOutsiders: activity.openToOutsiders,
+    eligibleAreaNames: activity.eligibleAreaNames,
+    contact: { name: activity.contactName, phone: activity.contactPhone, email: activity.contactEmail },
+    sessions: activity.sessions,
+    viewer: !user ? ("anonymous" as const) : user.role === "PARENT" ? ("parent" as const) : ("other" as const),
+    choices,
+    idempotencyKey: crypto.randomUUID(),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, "PARENT");
+  const submission = parseWithZod(await request.formData(), { schema: signUpSchema });
+  if (submission.status !== "success") return submission.reply();
+  const [activity, household] = await Promise.all([publishedActivity(params.slug ?? ""), householdOf(user)]);
+  if (!activity) throw new Response("Not found", { status: 404 });
+  if (!household) return submission.reply({ formErrors: ["errors.notInHousehold"] });
+  try {
+    const result = await signUp({
+      activityId: activity.id,
+      householdId: household.id,
+      personIds: submission.value.personId,
+      consentPersonId: user.personId,
+      consentMethod: "ONLINE",
+      byUserId: user.id,
+      idempotencyKey: submission.value.idempotencyKey,
+    });
+    const done = new URLSearchParams({ done: result.status === "CONFIRMED" ? "confirmed" : "waiting", activity: activity.slug });
+    if (result.position) done.set("position", String(result.position));
+    return redirect(`/my?${done}`);
+  } catch (error) {
+    if (error instanceof EnrolmentError) return submission.reply({ formErrors: [`errors.${error.code}`] });
+    throw error;
+  }
+}
+
+function reasonKey(problem: Ineligibility): [string, Record<string, unknown>] {
+  switch (problem.reason) {
+    case "tooYoung":
+      return ["reasons.tooYoung", { minAge: problem.minAge, age: problem.age }];
+    case "tooOld":
+      return ["reasons.tooOld", { maxAge: problem.maxAge, age: problem.age }];
+    case "overlap":
+      return ["reasons.overlap", { activity: problem.otherActivityTitle }];
+    default:
+      return [`reasons.${problem.reason}`, {}];
+  }
+}
+
+function Facts() {
+  const { t } = useTranslation("activity");
+  const language = useLanguage();
+  const data = useLoaderData<typeof loader>();
+  const ages =
+    data.minAge !== null && data.maxAge !== null
+      ? t("facts.ageRange", { min: data.minAge, max: data.maxAge })
+      : data.minAge !== null
+        ? t("facts.ageFrom", { min: data.minAge })
+        : data.maxAge !== null
+          ? t("facts.ageTo", { max: data.maxAge })
+          : t("facts.allAges");
+  const areas = data.eligibleAreaNames.length ? data.eligibleAreaNames.join(", ") : t("facts.allAreas");
+  const places =
+    data.signUpState === "dropIn"
+      ? t("facts.dropIn")
+      : data.placesLeft === null
+        ? t("facts.noLimit")
+        : data.placesLeft > 0
+          ? t(data.capacityUnit === "HOUSEHOLD" ? "facts.familyPlacesLeft" : "facts.placesLeft", { count: data.placesLeft })
+          : t("facts.full", { count: data.waiting });
+  const rows: [string, string][] = [
+    [t("facts.where"), [data.place, data.address].filter(Boolean).join(", ")],
+    [t("facts.ages"), ages],
+    [t("facts.who"), data.openToOutsiders ? t("facts.whoWithOutsiders", { areas }) : areas],
+    [t("facts.price"), data.priceOre === 0 ? t("facts.free") : formatKroner(data.priceOre, language)],
+    [t("facts.places"), places],
+  ];
+  if (data.cancelDeadline && data.signUpState !== "dropIn") rows.push([t("facts.cancelBy"), formatDateTime(new Date(data.cancelDeadline), language)]);
+  return (
+    <dl className="divide-y divide-slate-200 rounded-xl border border-slate-200">
+      {rows.map(([label, value]) => (
+        <div key={label} className="grid gap-1 p-3 sm:grid-cols-3">
+          <dt className="font-semibold">{label}</dt>
+          <dd className="sm:col-span-2">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Sessions() {
+  const { t } = useTranslation("activity");
+  const language = useLanguage();
+  const { sessions, place } = useLoaderData<typeof loader>();
+  return (
+    <section aria-labelledby="sessions-heading" className="space-y-2">
+      <h2 id="sessions-heading" className="text-xl font-bold">
+        {t("sessions.title", { count: sessions.length })}
+      </h2>
+      <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200">
+        {sessions.map((session) => {
+          const start = new Date(session.startsAt);
+          return (
+            <li key={session.id} className={`flex flex-wrap justify-between gap-x-4 p-3 ${session.cancelledAt ? "text-slate-700" : ""}`}>
+              <span className={session.cancelledAt ? "line-through" : ""}>
+                {formatDate(start, language)}, {formatTime(start, language)}–{formatTime(new Date(session.endsAt), language)}
+              </span>
+              {session.cancelledAt ? (
+                <span className="font-semibold text-red-800">{t("sessions.cancelled")}</span>
+              ) : session.place && session.place !== place ? (
+                <span>{t("sessions.movedTo", { place: session.place })}</span>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function SignUpForm() {
+  const { t } = useTranslation("activity");
+  const language = useLanguage();
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const location = useLocation();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
+  });
+  const here = location.pathname;
+
+  if (data.signUpState === "dropIn") return <p className="rounded-xl bg-brand-50 p-4 text-lg font-semibold">{t("signUp.dropIn")}</p>;
+  if (data.signUpState === "notOpenYet") return <p className="rounded-xl bg-amber-50 p-4">{t("signUp.opensAt", { date: formatDateTime(new Date(data.signUpOpensAt!), language) })}</p>;
+  if (data.signUpState === "closed") return <p className="rounded-xl bg-slate-100 p-4">{t("signUp.closed")}</p>;
+  if (data.viewer === "anonymous") {
+    return (
+      <div className="space-y-3 rounded-xl bg-brand-50 p-4">
+        <p>{t("signUp.signInFirst")}</p>
+        <Link to={`/login?redirectTo=${encodeURIComponent(here)}`} className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline">
+          {t("signUp.signIn")}
+        </Link>
+      </div>
+    );
+  }
+  if (data.viewer === "other") return <p className="rounded-xl bg-slate-100 p-4">{t("signUp.parentsOnly")}</p>;
+  if (data.choices.length === 0) {
+    return (
+      <div className="space-y-3 rounded-xl bg-brand-50 p-4">
+        <p>{t("signUp.addChildrenFirst")}</p>
+        <Link to={`/my/household/children/new?back=${encodeURIComponent(here)}`} className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline">
+          {t("signUp.addChild")}
+        </Link>
+      </div>
+    );
+  }
+  const full = data.placesLeft !== null && data.placesLeft === 0;
+  const anyEligible = data.choices.some((choice) => choice.problems.length === 0);
+  const personErrors = fields.personId.errors?.map((error) => t(error));
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-4">
+      <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
+      {form.errors?.length ? (
+        <div role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
+          {form.errors.map((error) => (
+            <p key={error}>{t(error)}</p>
+          ))}
+        </div>
+      ) : null}
+      {full ? <p className="rounded-lg bg-amber-50 p-3">{t("signUp.fullExplained")}</p> : null}
+      <fieldset className="space-y-2" aria-describedby={personErrors?.length ? "who-error" : undefined}>
+        <legend className="mb-2 text-lg font-semibold">{t("signUp.who")}</legend>
+        {data.choices.map((choice) => {
+          const reasons = choice.problems.map((problem) => {
+            const [key, values] = reasonKey(problem);
+            return t(key, values);
+          });
+          return (
+            <Checkbox
+              key={choice.personId}
+              id={`person-${choice.personId}`}
+              name="personId"
+              value={choice.personId}
+              label={`${choice.firstName} ${choice.lastName}`}
+              description={reasons.length ? reasons.join(" ") : choice.role === "GUARDIAN" ? t("signUp.adult") : undefined}
+              disabled={reasons.length > 0}
+              invalid={Boolean(personErrors?.length)}
+            />
+          );
+        })}
+        <p id="who-error" className="min-h-6 text-sm font-semibold text-red-800" aria-live="polite">
+          {personErrors?.join(" ")}
+        </p>
+        <p>
+          <Link to={`/my/household/children/new?back=${encodeURIComponent(here)}`}>{t("signUp.addAnotherChild")}</Link>
+        </p>
+      </fieldset>
+      {anyEligible ? (
+        <>
+          {data.terms ? (
+            <div className="rounded-lg bg-slate-50 p-3 text-sm" lang={data.terms.language}>
+              <p className="font-semibold">{t("signUp.termsTitle")}</p>
+              <p className="whitespace-pre-line">{data.terms.text}</p>
+            </div>
+          ) : null}
+          <Checkbox
+            id="consent"
+            name="consent"
+            label={t("signUp.consent")}
+            description={t("signUp.consentText")}
+            invalid={Boolean(fields.consent.errors?.length)}
+            describedBy={fields.consent.errors?.length ? "consent-error" : undefined}
+          />
+          <p id="consent-error" className="min-h-6 text-sm font-semibold text-red-800" aria-live="polite">
+            {fields.consent.errors?.map((error) => t(error)).join(" ")}
+          </p>
+          <Button type="submit" className="w-full" pending={navigation.state !== "idle"}>
+            {navigation.state !== "idle" ? t("common:form.pending") : full ? t("signUp.submitWaiting") : t("signUp.submit")}
+          </Button>
+        </>
+      ) : null}
+    </Form>
+  );
+}
+
+export default function ActivityPage() {
+  const { t } = useTranslation("activity");
+  const data = useLoaderData<typeof loader>();
+  return (
+    <article className="space-y-6">
+      <p>
+        <Link to="/activities">{t("back")}</Link>
+      </p>
+      <header className="space-y-2">
+        <p className="flex items-center gap-2 text-brand-800">
+          <Icon name={data.type.icon} className="size-8" />
+          <span className="font-semibold">{data.type.name.text}</span>
+          <span className="text-sm text-slate-700">· {data.effortArea.text}</span>
+        </p>
+        <h1 className="text-2xl font-bold sm:text-3xl" lang={data.title.language}>
+          {data.title.text}
+        </h1>
+      </header>
+      {data.description.fallback ? <p className="rounded-lg bg-amber-50 p-3 text-sm">{t("fallbackNote")}</p> : null}
+      <Facts />
+      <section aria-labelledby="about-heading" className="space-y-2">
+        <h2 id="about-heading" className="text-xl font-bold">
+          {t("about")}
+        </h2>
+        <p className="whitespace-pre-line" lang={data.description.language}>
+          {data.description.text}
+        </p>
+      </section>
+      {data.practicalInfo ? (
+        <section aria-labelledby="bring-heading" className="space-y-2">
+          <h2 id="bring-heading" className="text-xl font-bold">
+            {t("bring")}
+          </h2>
+          <p className="whitespace-pre-line" lang={data.practicalInfo.language}>
+            {data.practicalInfo.text}
+          </p>
+        </section>
+      ) : null}
+      <section aria-labelledby="signup-heading" className="space-y-3">
+        <h2 id="signup-heading" className="text-xl font-bold">
+          {t("signUp.title")}
+        </h2>
+        <SignUpForm />
+      </section>
+      <Sessions />
+      {data.contact.name ? (
+        <section aria-labelledby="contact-heading" className="space-y-1">
+          <h2 id="contact-heading" className="text-xl font-bold">
+            {t("contact")}
+          </h2>
+          <p>{data.contact.name}</p>
+          {data.contact.phone ? (
+            <p>
+              <a href={`tel:${data.contact.phone}`} className="inline-flex min-h-11 items-center" dir="ltr">
+                {data.contact.phone}
+              </a>
+            </p>
+          ) : null}
+          {data.contact.email ? (
+            <p>
+              <a href={`mailto:${data.contact.email}`} className="inline-flex min-h-11 items-center">
+                {data.contact.email}
+              </a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,229 @@
+// "Mine aktiviteter": every child's places, waiting-list positions and open
+// offers, with cancel, accept/decline, and calendar links.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Button } from "~/components/ui/button.tsx";
+import { pick } from "~/domain/activities/text.ts";
+import { createCalendarFeed, revokeCalendarFeed } from "~/domain/enrolment/calendar.server.ts";
+import { cancelEnrolment } from "~/domain/enrolment/cancel.server.ts";
+import { EnrolmentError } from "~/domain/enrolment/errors.ts";
+import { householdActivities } from "~/domain/enrolment/my-activities.server.ts";
+import { answerOffer } from "~/domain/enrolment/waiting-list.server.ts";
+import { householdOf } from "~/domain/households/household.server.ts";
+import { requireUser } from "~/lib/auth.server.ts";
+import { appUrl } from "~/lib/env.server.ts";
+import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";
+import { useLanguage } from "~/lib/i18n-react.tsx";
+import { getLanguage } from "~/lib/i18n.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "my:title");
+
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("cancel"), enrolmentId: z.string().uuid() }),
+  z.object({ intent: z.enum(["accept", "decline"]), offerId: z.string().uuid() }),
+  z.object({ intent: z.enum(["createFeed", "revokeFeed"]) }),
+]);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "PARENT");
+  const [household, language] = await Promise.all([householdOf(user), getLanguage(request)]);
+  const items = household ? await householdActivities(household.id) : [];
+  return {
+    hasChildren: Boolean(household?.members.some((member) => member.role === "CHILD")),
+    hasFeed: Boolean(household?.calendarTokenHash),
+    items: items.map((item) => ({ ...item, activity: { ...item.activity, title: pick(item.activity.title, language) } })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, "PARENT");
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { error: "errors.badRequest" as const, feedUrl: null };
+  const household = await householdOf(user);
+  if (!household) return { error: "errors.badRequest" as const, feedUrl: null };
+  const input = parsed.data;
+  try {
+    switch (input.intent) {
+      case "cancel":
+        await cancelEnrolment({ enrolmentId: input.enrolmentId, actor: { userId: user.id, personId: user.personId, isStaff: false } });
+        return redirect("/my?done=cancelled");
+      case "accept":
+      case "decline": {
+        const answer = await answerOffer({ offerId: input.offerId, householdId: household.id }, input.intent);
+        return redirect(`/my?done=offer-${answer}`);
+      }
+      case "createFeed":
+        return { error: null, feedUrl: appUrl(await createCalendarFeed(household.id)) };
+      case "revokeFeed":
+        await revokeCalendarFeed(household.id);
+        return redirect("/my?done=feedRevoked");
+    }
+  } catch (error) {
+    if (error instanceof EnrolmentError) return { error: `activity:errors.${error.code}` as const, feedUrl: null };
+    throw error;
+  }
+}
+
+function Flash() {
+  const { t } = useTranslation("my");
+  const [params] = useSearchParams();
+  const done = params.get("done");
+  if (!done) return null;
+  const key = `done.${done}`;
+  return (
+    <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
+      {t(key, { position: params.get("position") ?? "", defaultValue: "" })}
+    </p>
+  );
+}
+
+type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
+
+function SignUpCard({ item }: { item: Item }) {
+  const { t } = useTranslation("my");
+  const language = useLanguage();
+  const navigation = useNavigation();
+  const first = item.sessions[0];
+  return (
+    <li className="space-y-3 rounded-xl border-2 border-slate-200 p-4">
+      <h2 className="text-lg font-bold">
+        <Link to={`/activities/${item.activity.slug}`} lang={item.activity.title.language}>
+          {item.activity.title.text}
+        </Link>
+      </h2>
+      {first ? (
+        <p className="text-sm text-slate-700">
+          {t("next", { date: formatDate(new Date(first.startsAt), language), time: `${formatTime(new Date(first.startsAt), language)}–${formatTime(new Date(first.endsAt), language)}` })}
+          {item.sessions.length > 1 ? ` · ${t("sessionsLeft", { count: item.sessions.length })}` : ""} · {item.activity.place}
+        </p>
+      ) : null}
+      {item.offer ? (
+        <div className="space-y-2 rounded-lg border-2 border-accent-500 bg-amber-50 p-3">
+          <p className="font-semibold">{t("offer.text", { date: formatDateTime(new Date(item.offer.expiresAt), language) })}</p>
+          <Form method="post" className="flex flex-wrap gap-2">
+            <input type="hidden" name="offerId" value={item.offer.id} />
+            <Button type="submit" name="intent" value="accept" pending={navigation.state !== "idle"}>
+              {t("offer.accept")}
+            </Button>
+            <Button type="submit" name="intent" value="decline" variant="secondary">
+              {t("offer.decline")}
+            </Button>
+          </Form>
+        </div>
+      ) : null}
+      <ul className="divide-y divide-slate-200">
+        {item.people.map((person) => (
+          <li key={person.enrolmentId} className="flex flex-wrap items-center justify-between gap-2 py-2">
+            <div>
+              <p className="font-semibold">{person.name}</p>
+              <p className={`text-sm font-semibold ${person.status === "CONFIRMED" ? "text-brand-800" : "text-amber-900"}`}>
+                {person.status === "CONFIRMED" ? t("status.confirmed") : person.status === "OFFERED" ? t("status.offered") : t("status.waiting", { position: item.position ?? "" })}
+              </p>
+            </div>
+            {person.mayCancel ? (
+              <Form method="post">
+                <input type="hidden" name="enrolmentId" value={person.enrolmentId} />
+                <Button type="submit" name="intent" value="cancel" variant="secondary" size="sm" aria-label={t("cancelFor", { name: person.name })}>
+                  {person.status === "CONFIRMED" ? t("cancel") : t("leaveList")}
+                </Button>
+              </Form>
+            ) : (
+              <p className="text-sm text-slate-700">{t("tooLateToCancel")}</p>
+            )}
+          </li>
+        ))}
+      </ul>
+      {item.hasConfirmed ? (
+        <a href={`/my/calendar/${item.signUpId}.ics`} className="inline-flex min-h-11 items-center" download>
+          {t("addToCalendar")}
+        </a>
+      ) : null}
+      {item.cancelDeadline && item.people.some((person) => person.status === "CONFIRMED") ? (
+        <p className="text-sm text-slate-700">{t("cancelBy", { date: formatDateTime(new Date(item.cancelDeadline), language) })}</p>
+      ) : null}
+    </li>
+  );
+}
+
+function CalendarFeed() {
+  const { t } = useTranslation("my");
+  const { hasFeed } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const feedUrl = result?.feedUrl ?? null;
+  return (
+    <section aria-labelledby="feed-heading" className="space-y-3 rounded-xl border border-slate-200 p-4">
+      <h2 id="feed-heading" className="text-xl font-bold">
+        {t("feed.title")}
+      </h2>
+      <p>{t("feed.intro")}</p>
+      {feedUrl ? (
+        <div className="space-y-2 rounded-lg bg-brand-50 p-3">
+          <p className="font-semibold">{t("feed.created")}</p>
+          <a href={feedUrl.replace(/^https?:/, "webcal:")} className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline">
+            {t("feed.subscribe")}
+          </a>
+          <p className="text-sm">{t("feed.copy")}</p>
+          <p className="break-all rounded bg-white p-2 font-mono text-sm" dir="ltr" data-testid="feed-url">
+            {feedUrl}
+          </p>
+        </div>
+      ) : null}
+      <Form method="post" className="flex flex-wrap gap-2">
+        <Button type="submit" name="intent" value="createFeed" variant={hasFeed ? "secondary" : "primary"}>
+          {hasFeed ? t("feed.renew") : t("feed.create")}
+        </Button>
+        {hasFeed ? (
+          <Button type="submit" name="intent" value="revokeFeed" variant="secondary">
+            {t("feed.revoke")}
+          </Button>
+        ) : null}
+      </Form>
+    </section>
+  );
+}
+
+export default function MyActivities() {
+  const { t } = useTranslation("my");
+  const { items, hasChildren } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <Flash />
+      {result?.error ? (
+        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
+          {t(result.error)}
+        </p>
+      ) : null}
+      {items.length === 0 ? (
+        <div className="space-y-3 rounded-xl bg-brand-50 p-4">
+          <p>{hasChildren ? t("empty") : t("emptyNoChildren")}</p>
+          <div className="flex flex-wrap gap-2">
+            <Link to="/activities" className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline">
+              {t("findActivities")}
+            </Link>
+            {!hasChildren ? (
+              <Link to="/my/household/children/new" className="inline-flex min-h-12 items-center rounded-lg border-2 border-brand-700 px-5 font-semibold no-underline">
+                {t("addChild")}
+              </Link>
+            ) : null}
+          </div>
+        </div>
+      ) : (
+        <ul className="space-y-4">
+          {items.map((item) => (
+            <SignUpCard key={item.signUpId} item={item} />
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to="/my/household">{t("manageFamily")}</Link>
+      </p>
+      <CalendarFeed />
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+// "Min familie": the signed-in parent's own details, the other guardian,
+// and the children (added and edited on their own page).
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button.tsx";
+import { SelectField } from "~/components/ui/choice.tsx";
+import { Field } from "~/components/ui/field.tsx";
+import { dateOnly } from "~/domain/dates.ts";
+import { householdOf, saveOtherGuardian, saveOwnDetails } from "~/domain/households/household.server.ts";
+import { householdSchema, otherGuardianSchema, ownDetailsSchema } from "~/domain/households/schemas.ts";
+import { requireUser } from "~/lib/auth.server.ts";
+import { formatDay } from "~/lib/format.ts";
+import { useLanguage } from "~/lib/i18n-react.tsx";
+import { db } from "~/lib/db.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "household:title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "PARENT");
+  const [household, areas, me] = await Promise.all([
+    householdOf(user),
+    db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    db.person.findUniqueOrThrow({ where: { id: user.personId }, select: { firstName: true, lastName: true, housingAreaId: true } }),
+  ]);
+  const members = household?.members ?? [];
+  const other = members.find((member) => member.role === "GUARDIAN" && member.person.id !== user.personId)?.person ?? null;
+  return {
+    me,
+    other: other ? { firstName: other.firstName, lastName: other.lastName, phone: other.phone } : null,
+    children: members
+      .filter((member) => member.role === "CHILD")
+      .map(({ person }) => ({
+        id: person.id,
+        name: `${person.firstName} ${person.lastName}`,
+        birthDate: person.birthDate ? dateOnly(person.birthDate) : null,
+        area: areas.find((area) => area.id === person.housingAreaId)?.name ?? null,
+        hasNeeds: Boolean(person.needs),
+        photoConsent: person.photoConsent,
+      })),
+    areas,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, "PARENT");
+  const submission = parseWithZod(await request.formData(), { schema: householdSchema });
+  if (submission.status !== "success") return submission.reply();
+  if (submission.value.intent === "own") {
+    await saveOwnDetails(user, { firstName: submission.value.firstName, lastName: submission.value.lastName, housingAreaId: submission.value.housingAreaId ?? null });
+  } else {
+    await saveOtherGuardian(user, { firstName: submission.value.firstName, lastName: submission.value.lastName, phone: submission.value.phone });
+  }
+  return submission.reply({ resetForm: false });
+}
+
+function OwnDetails() {
+  const { t } = useTranslation("household");
+  const { me, areas } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "own",
+    lastResult: lastResult?.initialValue?.intent === "own" ? lastResult : undefined,
+    defaultValue: { firstName: me.firstName, lastName: me.lastName, housingAreaId: me.housingAreaId ?? "" },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ownDetailsSchema }),
+  });
+  const saved = lastResult?.status === "success" && lastResult.initialValue?.intent === "own";
+  return (
+    <section aria-labelledby="own-heading" className="space-y-3 rounded-xl border border-slate-200 p-4">
+      <h2 id="own-heading" className="text-xl font-bold">
+        {t("own.title")}
+      </h2>
+      <Form method="post" {...getFormProps(form)} className="space-y-1">
+        <input type="hidden" name="intent" value="own" />
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <Field {...getInputProps(fields.firstName, { type: "text" })} id={fields.firstName.id} label={t("fields.firstName")} autoComplete="given-name" errors={fields.firstName.errors?.map((e) => t(e))} />
+          <Field {...getInputProps(fields.lastName, { type: "text" })} id={fields.lastName.id} label={t("fields.lastName")} autoComplete="family-name" errors={fields.lastName.errors?.map((e) => t(e))} />
+        </div>
+        <SelectField id={fields.housingAreaId.id} name={fields.housingAreaId.name} defaultValue={fields.housingAreaId.initialValue} label={t("fields.area")} hint={t("fields.areaHint")}>
+          <option value="">{t("fields.choose")}</option>
+          {areas.map((area) => (
+            <option key={area.id} value={area.id}>
+              {area.name}
+            </option>
+          ))}
+        </SelectField>
+        <Button type="submit" pending={navigation.state !== "idle"}>
+          {t("own.save")}
+        </Button>
+        {saved ? (
+          <p role="status" className="font-semibold text-brand-800">
+            {t("saved")}
+          </p>
+        ) : null}
+      </Form>
+    </section>
+  );
+}
+
+function OtherGuardian() {
+  const { t } = useTranslation("household");
+  const { other } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "other",
+    lastResult: lastResult?.initialValue?.intent === "other" ? lastResult : undefined,
+    defaultValue: other ?? undefined,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: otherGuardianSchema }),
+  });
+  const saved = lastResult?.status === "success" && lastResult.initialValue?.intent === "other";
+  return (
+    <section aria-labelledby="other-heading" className="space-y-3 rounded-xl border border-slate-200 p-4">
+      <h2 id="other-heading" className="text-xl font-bold">
+        {t("other.title")}
+      </h2>
+      <p className="text-sm text-slate-700">{t("other.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="space-y-1">
+        <input type="hidden" name="intent" value="other" />
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <Field {...getInputProps(fields.firstName, { type: "text" })} id={fields.firstName.id} label={t("fields.firstName")} errors={fields.firstName.errors?.map((e) => t(e))} />
+          <Field {...getInputProps(fields.lastName, { type: "text" })} id={fields.lastName.id} label={t("fields.lastName")} errors={fields.lastName.errors?.map((e) => t(e))} />
+        </div>
+        <Field {...getInputProps(fields.phone, { type: "tel" })} id={fields.phone.id} label={t("fields.phone")} hint={t("fields.phoneHint")} autoComplete="off" dir="ltr" errors={fields.phone.errors?.map((e) => t(e))} />
+        <Button type="submit" variant="secondary">
+          {t("other.save")}
+        </Button>
+        {saved ? (
+          <p role="status" className="font-semibold text-brand-800">
+            {t("saved")}
+          </p>
+        ) : null}
+      </Form>
+    </section>
+  );
+}
+
+export default function Household() {
+  const { t } = useTranslation("household");
+  const { children } = useLoaderData<typeof loader>();
+  const language = useLanguage();
+  const [params] = useSearchParams();
+  const back = params.get("back");
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {back ? (
+        <p className="rounded-lg bg-brand-50 p-3">
+          <Link to={back}>{t("backToActivity")}</Link>
+        </p>
+      ) : null}
+      <section aria-labelledby="children-heading" className="space-y-3">
+        <h2 id="children-heading" className="text-xl font-bold">
+          {t("children.title")}
+        </h2>
+        {children.length === 0 ? <p>{t("children.none")}</p> : null}
+        <ul className="space-y-2">
+          {children.map((child) => (
+            <li key={child.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 p-3">
+              <div>
+                <p className="font-semibold">{child.name}</p>
+                <p className="text-sm text-slate-700">
+                  {child.birthDate ? t("children.born", { date: formatDay(child.birthDate, language) }) : null}
+                  {child.area ? ` · ${child.area}` : null}
+                </p>
+              </div>
+              <Link to={`/my/household/children/${child.id}${back ? `?back=${encodeURIComponent(back)}` : ""}`} className="inline-flex min-h-11 items-center px-2">
+                {t("children.edit", { name: child.name })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <Link
+          to={`/my/household/children/new${back ? `?back=${encodeURIComponent(back)}` : ""}`}
+          className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline"
+        >
+          {t("children.add")}
+        </Link>
+      </section>
+      <OwnDetails />
+      <OtherGuardian />
+    </div>
+  );
+}
