@@ -4,12 +4,15 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Icon } from "~/components/icons.tsx";
+import { ScheduleSummary } from "~/components/schedule-summary.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox } from "~/components/ui/choice.tsx";
 import { publishedActivity } from "~/domain/activities/activity.server.ts";
+import { summariseSchedule } from "~/domain/activities/schedule.ts";
 import { pick } from "~/domain/activities/text.ts";
 import type { Ineligibility } from "~/domain/enrolment/eligibility.ts";
 import { EnrolmentError } from "~/domain/enrolment/errors.ts";
@@ -60,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     eligibleAreaNames: activity.eligibleAreaNames,
     contact: { name: activity.contactName, phone: activity.contactPhone, email: activity.contactEmail },
     sessions: activity.sessions,
+    schedule: summariseSchedule(activity.sessions.filter((session) => !session.cancelledAt)),
     viewer: !user ? ("anonymous" as const) : user.role === "PARENT" ? ("parent" as const) : ("other" as const),
     choices,
     idempotencyKey: crypto.randomUUID(),
@@ -126,7 +130,8 @@ function Facts() {
         : data.placesLeft > 0
           ? t(data.capacityUnit === "HOUSEHOLD" ? "facts.familyPlacesLeft" : "facts.placesLeft", { count: data.placesLeft })
           : t("facts.full", { count: data.waiting });
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
+    [t("facts.when"), <ScheduleSummary key="when" summary={data.schedule} />],
     [t("facts.where"), [data.place, data.address].filter(Boolean).join(", ")],
     [t("facts.ages"), ages],
     [t("facts.who"), data.openToOutsiders ? t("facts.whoWithOutsiders", { areas }) : areas],

@@ -5,6 +5,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ScheduleSummary } from "~/components/schedule-summary.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { createCalendarFeed, revokeCalendarFeed } from "~/domain/enrolment/calendar.server.ts";
@@ -95,6 +96,9 @@ function SignUpCard({ item }: { item: Item }) {
           {item.activity.title.text}
         </Link>
       </h2>
+      <p className="text-sm">
+        <ScheduleSummary summary={item.schedule} />
+      </p>
       {first ? (
         <p className="text-sm text-slate-700">
           {t("next", { date: formatDate(new Date(first.startsAt), language), time: `${formatTime(new Date(first.startsAt), language)}–${formatTime(new Date(first.endsAt), language)}` })}

@@ -57,7 +57,7 @@ test("a demo parent signs in with the code from the outbox, sees their account, 
   const wrong = code === "000000" ? "111111" : "000000";
   await page.getByLabel("Kode (6 cifre)").fill(wrong);
   await page.getByRole("button", { name: "Log ind", exact: true }).click();
-  await expect(page.getByText("Koden passer ikke. Du har 4 forsøg tilbage.")).toBeVisible();
+  await expect(page.getByText("Koden passer ikke. Forsøg tilbage: 4.")).toBeVisible();
   await expect(page.getByLabel("Kode (6 cifre)")).toHaveValue(wrong);
 
   await page.getByLabel("Kode (6 cifre)").fill(code);

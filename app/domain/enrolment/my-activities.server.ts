@@ -1,6 +1,7 @@
 // "My activities": a household's sign-ups as the family sees them — places,
 // waiting-list positions, open offers, and what may still be cancelled.
 import { db } from "~/lib/db.server.ts";
+import { summariseSchedule } from "../activities/schedule.ts";
 import { cancelDeadline, guardianMayCancel } from "./cancel.server.ts";
 
 export async function householdActivities(householdId: string, now = new Date()) {
@@ -40,6 +41,7 @@ export async function householdActivities(householdId: string, now = new Date())
       signUpId: signUp.id,
       activity: { slug: signUp.activity.slug, title: signUp.activity.title, place: signUp.activity.place },
       sessions: signUp.activity.sessions,
+      schedule: summariseSchedule(signUp.activity.sessions),
       position: positionOf.get(signUp.id) ?? null,
       offer: signUp.offers[0] ?? null,
       cancelDeadline: deadline,
