@@ -81,7 +81,8 @@ describe("sign-in with a one-time code", () => {
       verifySignIn({ challengeId: first.challengeId, code: firstCode, ip: freshIp(), language: "da" }),
       verifySignIn({ challengeId: second.challengeId, code: secondCode, ip: freshIp(), language: "da" }),
     ]);
-    expect(results.every((result) => result.ok)).toBe(true);
+    // No error either way; at least one tab is in (the other may find its code spent), and one account exists.
+    expect(results.some((result) => result.ok)).toBe(true);
     expect(await db.user.count({ where: { email: "tabs@example.dk" } })).toBe(1);
   });
 
@@ -124,6 +125,16 @@ describe("sign-in with a one-time code", () => {
     expect(await verifySignIn({ challengeId, code, ip: freshIp(), language: "da" }, deadline)).toEqual({ ok: false, reason: "expired" });
     const justBefore = new Date(deadline.getTime() - 1);
     expect((await verifySignIn({ challengeId, code, ip: freshIp(), language: "da" }, justBefore)).ok).toBe(true);
+  });
+
+  it("accepts the first code after a second was asked for (slow SMS), and then neither again", async () => {
+    const first = await startSignIn({ identifier: id("twice@example.dk"), ip: freshIp(), language: "da" });
+    const firstCode = codeIn((await lastMessageTo("twice@example.dk"))?.body);
+    const second = await startSignIn({ identifier: id("twice@example.dk"), ip: freshIp(), language: "da" });
+    const secondCode = codeIn((await lastMessageTo("twice@example.dk"))?.body);
+    expect((await verifySignIn({ challengeId: second.challengeId, code: firstCode, ip: freshIp(), language: "da" })).ok).toBe(true);
+    expect((await verifySignIn({ challengeId: second.challengeId, code: secondCode, ip: freshIp(), language: "da" })).ok).toBe(false);
+    expect((await verifySignIn({ challengeId: first.challengeId, code: firstCode, ip: freshIp(), language: "da" })).ok).toBe(false);
   });
 
   it("lets a code sign in once only", async () => {

@@ -28,6 +28,12 @@ function codeHash(challengeId: string, code: string): string {
   return hashToken(`${challengeId}:${code}`);
 }
 
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
 export function generateCode(): string {
   return randomInt(0, 1_000_000).toString().padStart(6, "0");
 }
@@ -85,14 +91,23 @@ export async function verifySignIn(input: { challengeId: string; code: string; i
   const row = rows[0];
   if (!row) return { ok: false, reason: "expired" };
 
-  const expected = Buffer.from(row.codeHash);
-  const actual = Buffer.from(codeHash(input.challengeId, input.code));
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+  // A slow SMS makes people ask twice: any unexpired, unused code sent to the
+  // same address still works (tries are counted on the challenge in hand).
+  const candidates = await db.signInChallenge.findMany({
+    where: { identifier: row.identifier, consumedAt: null, expiresAt: { gt: now }, createdAt: { gt: new Date(now.getTime() - CODE_TTL_MINUTES * 60_000) } },
+    select: { id: true, codeHash: true },
+    orderBy: { createdAt: "desc" },
+    take: LIMITS.codesPerIdentifier.limit,
+  });
+  const matching = candidates.find((candidate) => sameHash(candidate.codeHash, codeHash(candidate.id, input.code)));
+  if (!matching) {
     const attemptsLeft = MAX_ATTEMPTS - row.attempts;
     return attemptsLeft > 0 ? { ok: false, reason: "wrong", attemptsLeft } : { ok: false, reason: "expired" };
   }
-  const consumed = await db.signInChallenge.updateMany({ where: { id: input.challengeId, consumedAt: null }, data: { consumedAt: now } });
+  const consumed = await db.signInChallenge.updateMany({ where: { id: matching.id, consumedAt: null }, data: { consumedAt: now } });
   if (consumed.count !== 1) return { ok: false, reason: "expired" };
+  // The other codes for this address are spent too.
+  await db.signInChallenge.updateMany({ where: { identifier: row.identifier, consumedAt: null }, data: { consumedAt: now } });
 
   const identifier = { kind: row.channel === "EMAIL" ? ("email" as const) : ("phone" as const), value: row.identifier };
   const { userId, created } = await findOrCreateAccount(identifier, input.language);
