@@ -93,13 +93,20 @@ function readPid(dataDir: string): { pid: number; port: number } | null {
   }
 }
 
-/** The command line of a live process, or null (Linux /proc; elsewhere: alive or not). */
+/**
+ * The command line of a live process, or null when it is gone (a zombie
+ * left by a kill -9 counts as gone). "" where /proc does not exist (not
+ * Linux): alive, command unknown.
+ */
 function commandLine(pid: number): string | null {
   if (!isAlive(pid)) return null;
+  if (!fs.existsSync("/proc/self")) return "";
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    if (/\) Z /.test(stat)) return null;
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ") || null;
   } catch {
-    return "";
+    return null;
   }
 }
 
