@@ -24,6 +24,7 @@ import { textDirection, type Language } from "~/lib/i18n.ts";
 import { clientResources, getLanguage, languageCookie } from "~/lib/i18n.server.ts";
 import { I18nProvider } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
+import { useNonce } from "~/lib/nonce.tsx";
 import { getAuth } from "~/lib/session.server.ts";
 import stylesheet from "~/styles/tailwind.css";
 
@@ -45,9 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     language,
     dir: textDirection(language),
     resources: clientResources(language),
-    user: user
-      ? { role: user.role, isStaff: hasRole(user, ["STAFF", "PARTNER"]) }
-      : null,
+    user: user ? { role: user.role, isStaff: hasRole(user, ["STAFF", "PARTNER"]) } : null,
     devOutbox: devOutboxEnabled(),
   };
   const headers = new Headers();
@@ -86,7 +85,10 @@ function Shell({ children }: { children: ReactNode }) {
               </Button>
             </Form>
           ) : (
-            <Link to={`/login?redirectTo=${encodeURIComponent(here)}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white no-underline">
+            <Link
+              to={`/login?redirectTo=${encodeURIComponent(here)}`}
+              className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white no-underline"
+            >
               {t("nav.signIn")}
             </Link>
           )}
@@ -131,6 +133,7 @@ function Shell({ children }: { children: ReactNode }) {
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRootData();
   const language: Language = root?.language ?? "da";
+  const nonce = useNonce();
   useEffect(() => {
     // Browser tests wait for this before clicking: a click before hydration is lost.
     document.documentElement.dataset.hydrated = "true";
@@ -152,8 +155,8 @@ export function Layout({ children }: { children: ReactNode }) {
         ) : (
           children
         )}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -183,7 +186,11 @@ function TranslatedError() {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const [title, text] =
-    status === 404 ? [t("error.notFoundTitle"), t("error.notFound")] : status === 403 ? [t("error.forbiddenTitle"), t("error.forbidden")] : [t("error.title"), t("error.generic")];
+    status === 404
+      ? [t("error.notFoundTitle"), t("error.notFound")]
+      : status === 403
+        ? [t("error.forbiddenTitle"), t("error.forbidden")]
+        : [t("error.title"), t("error.generic")];
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{title}</h1>

@@ -51,7 +51,12 @@ function stats(samples: number[]) {
   return { median: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
-const results: Record<string, number[]> = { "GET /activities": [], "GET /activities?age=9&when=later": [], "GET /activities/sommer-sportscamp": [], "POST sign-up (1 child)": [] };
+const results: Record<string, number[]> = {
+  "GET /activities": [],
+  "GET /activities?age=9&when=later": [],
+  "GET /activities/sommer-sportscamp": [],
+  "POST sign-up (1 child)": [],
+};
 for (let i = 0; i < 20; i++) await time(() => fetch(`${base}/activities`)); // warm-up
 for (let i = 0; i < N; i++) {
   results["GET /activities"]!.push(await time(() => fetch(`${base}/activities`)));
@@ -66,7 +71,14 @@ const cookies = await Promise.all(parents.map(async (parent) => (await createUse
 for (const [i, parent] of parents.entries()) {
   const body = new URLSearchParams({ personId: parent.children[0]!.id, consent: "on", idempotencyKey: crypto.randomUUID() });
   results["POST sign-up (1 child)"]!.push(
-    await time(() => fetch(`${base}/activities/${target.slug}`, { method: "POST", body, redirect: "manual", headers: { Cookie: cookies[i]!, Origin: base, "Content-Type": "application/x-www-form-urlencoded" } })),
+    await time(() =>
+      fetch(`${base}/activities/${target.slug}`, {
+        method: "POST",
+        body,
+        redirect: "manual",
+        headers: { Cookie: cookies[i]!, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+      }),
+    ),
   );
 }
 const confirmed = await db.enrolment.count({ where: { activityId: target.id, status: "CONFIRMED" } });

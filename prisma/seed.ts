@@ -11,13 +11,7 @@
 // Keys are generated here (crypto.randomUUID) so that everything is written
 // with one createMany per table, inside a single transaction.
 import { randomUUID } from "node:crypto";
-import type {
-  Gender,
-  HouseholdRole,
-  Prisma,
-  PrismaClient,
-  Role,
-} from "../app/generated/prisma/client.ts";
+import type { Gender, HouseholdRole, Prisma, PrismaClient, Role } from "../app/generated/prisma/client.ts";
 
 // ---------------------------------------------------------------- localized text
 
@@ -144,8 +138,7 @@ const copenhagenFormat = new Intl.DateTimeFormat("en-GB", {
 
 /** Copenhagen wall-clock fields of an instant, packed as if they were UTC (milliseconds). */
 function copenhagenWallClock(instant: Date): number {
-  const field = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(copenhagenFormat.formatToParts(instant).find((part) => part.type === type)?.value);
+  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(copenhagenFormat.formatToParts(instant).find((part) => part.type === type)?.value);
   return Date.UTC(field("year"), field("month") - 1, field("day"), field("hour"), field("minute"), field("second"));
 }
 
@@ -196,14 +189,7 @@ function slot(d: Day, start: string, end: string): Slot {
  * `every` weeks (counted from the week of `from`), skipping closed days,
  * either up to `until` or until `count` days are found.
  */
-function weekly(options: {
-  from: Day;
-  weekdays: number[];
-  every?: number;
-  until?: Day;
-  count?: number;
-  skip?: (d: Day) => boolean;
-}): Day[] {
+function weekly(options: { from: Day; weekdays: number[]; every?: number; until?: Day; count?: number; skip?: (d: Day) => boolean }): Day[] {
   const { from, weekdays, every = 1, until, count, skip = isProgrammeClosed } = options;
   const firstMonday = mondayOf(from);
   const days: Day[] = [];
@@ -217,9 +203,7 @@ function weekly(options: {
 }
 
 function weeklyRecurrence(weekdays: number[], start: string, end: string, every = 1): Prisma.InputJsonObject {
-  return every === 1
-    ? { kind: "weekly", weekdays, start, end }
-    : { kind: "weekly", weekdays, interval: every, start, end };
+  return every === 1 ? { kind: "weekly", weekdays, start, end } : { kind: "weekly", weekdays, interval: every, start, end };
 }
 
 /** `start` minus `days` days, but never earlier than a day after `now` (sign-up stays open in the demo). */
@@ -270,11 +254,7 @@ const EFFORT_AREAS = [
   },
   {
     code: "sammenhaengskraft",
-    name: text(
-      "Sammenhængskraft og medborgerskab",
-      "Community cohesion and citizenship",
-      "التماسك المجتمعي والمواطنة",
-    ),
+    name: text("Sammenhængskraft og medborgerskab", "Community cohesion and citizenship", "التماسك المجتمعي والمواطنة"),
   },
 ] as const;
 
@@ -388,9 +368,7 @@ const STAFF_HOUSEHOLDS: HouseholdSpec[] = [
     area: "energivej",
     lastName: "Nowak",
     language: "en",
-    guardians: [
-      { firstName: "Katarzyna", gender: "FEMALE", phone: "+4520000010", email: "katarzyna.nowak@example.com" },
-    ],
+    guardians: [{ firstName: "Katarzyna", gender: "FEMALE", phone: "+4520000010", email: "katarzyna.nowak@example.com" }],
     children: [
       { firstName: "Jakub", gender: "MALE", age: 12 },
       { firstName: "Zofia", gender: "FEMALE", age: 8 },
@@ -417,9 +395,7 @@ const STAFF_HOUSEHOLDS: HouseholdSpec[] = [
     area: "outside",
     lastName: "Christensen",
     language: "da",
-    guardians: [
-      { firstName: "Thomas", gender: "MALE", phone: "+4520000013", email: "thomas.christensen@example.dk" },
-    ],
+    guardians: [{ firstName: "Thomas", gender: "MALE", phone: "+4520000013", email: "thomas.christensen@example.dk" }],
     children: [
       { firstName: "Freja", gender: "FEMALE", age: 9 },
       { firstName: "Oscar", gender: "MALE", age: 5 },
@@ -429,10 +405,7 @@ const STAFF_HOUSEHOLDS: HouseholdSpec[] = [
 
 // ---------------------------------------------------------------- the seed
 
-type ActivitySpec = Omit<
-  Prisma.ActivityCreateManyInput,
-  "id" | "typeId" | "effortAreaId" | "status" | "title" | "description" | "practicalInfo"
-> & {
+type ActivitySpec = Omit<Prisma.ActivityCreateManyInput, "id" | "typeId" | "effortAreaId" | "status" | "title" | "description" | "practicalInfo"> & {
   type: TypeCode;
   effort: EffortCode;
   title: Text;
@@ -464,22 +437,10 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
   const today = copenhagenDay(now);
 
   // -- reference data
-  const areaId = Object.fromEntries(HOUSING_AREAS.map((area) => [area.code, randomUUID()])) as Record<
-    AreaCode,
-    string
-  >;
-  const effortId = Object.fromEntries(EFFORT_AREAS.map((area) => [area.code, randomUUID()])) as Record<
-    EffortCode,
-    string
-  >;
-  const typeId = Object.fromEntries(ACTIVITY_TYPES.map((type) => [type.code, randomUUID()])) as Record<
-    TypeCode,
-    string
-  >;
-  const organisationId = Object.fromEntries(ORGANISATIONS.map((name) => [name, randomUUID()])) as Record<
-    OrganisationName,
-    string
-  >;
+  const areaId = Object.fromEntries(HOUSING_AREAS.map((area) => [area.code, randomUUID()])) as Record<AreaCode, string>;
+  const effortId = Object.fromEntries(EFFORT_AREAS.map((area) => [area.code, randomUUID()])) as Record<EffortCode, string>;
+  const typeId = Object.fromEntries(ACTIVITY_TYPES.map((type) => [type.code, randomUUID()])) as Record<TypeCode, string>;
+  const organisationId = Object.fromEntries(ORGANISATIONS.map((name) => [name, randomUUID()])) as Record<OrganisationName, string>;
 
   // -- people, accounts and households
   const people: Prisma.PersonCreateManyInput[] = [];
@@ -493,8 +454,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
       id,
       firstName: spec.firstName,
       lastName: spec.lastName,
-      birthDate:
-        spec.age === undefined ? null : birthDateForAge(today, spec.age, `${spec.firstName} ${spec.lastName}`),
+      birthDate: spec.age === undefined ? null : birthDateForAge(today, spec.age, `${spec.firstName} ${spec.lastName}`),
       gender: spec.gender,
       housingAreaId: spec.area ? areaId[spec.area] : null,
       email: spec.email ?? null,
@@ -504,12 +464,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     return id;
   }
 
-  function addUser(
-    personId: string,
-    account: { role: Role; email?: string; phone?: string },
-    language: string,
-    organisation?: OrganisationName,
-  ): string {
+  function addUser(personId: string, account: { role: Role; email?: string; phone?: string }, language: string, organisation?: OrganisationName): string {
     const id = randomUUID();
     users.push({
       id,
@@ -534,21 +489,13 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     const shared = { lastName: spec.lastName, area: spec.area };
     addHousehold(createdById, [
       ...existing,
-      ...spec.guardians.map((g): [string, HouseholdRole] => [
-        addPerson({ ...shared, language: spec.language, ...g }),
-        "GUARDIAN",
-      ]),
+      ...spec.guardians.map((g): [string, HouseholdRole] => [addPerson({ ...shared, language: spec.language, ...g }), "GUARDIAN"]),
       ...spec.children.map((c): [string, HouseholdRole] => [addPerson({ ...shared, language: "da", ...c }), "CHILD"]),
     ]);
   }
 
   // Staff and partners: accounts without a household.
-  addUser(
-    addPerson({ firstName: "Mette", lastName: "Kjær", gender: "FEMALE", language: "da" }),
-    DEMO_ACCOUNTS.admin,
-    "da",
-    "Bysekretariatet",
-  );
+  addUser(addPerson({ firstName: "Mette", lastName: "Kjær", gender: "FEMALE", language: "da" }), DEMO_ACCOUNTS.admin, "da", "Bysekretariatet");
   const staffUserId = addUser(
     addPerson({ firstName: "Jonas", lastName: "Lund", gender: "MALE", language: "da" }),
     DEMO_ACCOUNTS.staff,
@@ -562,12 +509,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
       "da",
       "Randers Bibliotek",
     ),
-    trainer: addUser(
-      addPerson({ firstName: "Kasper", lastName: "Nielsen", gender: "MALE", language: "da" }),
-      DEMO_ACCOUNTS.trainer,
-      "da",
-      "Randers Nord IF",
-    ),
+    trainer: addUser(addPerson({ firstName: "Kasper", lastName: "Nielsen", gender: "MALE", language: "da" }), DEMO_ACCOUNTS.trainer, "da", "Randers Nord IF"),
   };
 
   // Arabic-speaking parent, signed up herself.
@@ -670,9 +612,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
   const campMonday = nextYearly(now, (year) => isoWeekMonday(year, 27), "09:00");
   const campSlots = [0, 1, 2, 3, 4].map((i) => slot(addDays(campMonday, i), "09:00", "15:00"));
 
-  const trainingSlots = weekly({ from: seriesFrom, until: seriesUntil, weekdays: [2] }).map((d) =>
-    slot(d, "18:00", "19:30"),
-  );
+  const trainingSlots = weekly({ from: seriesFrom, until: seriesUntil, weekdays: [2] }).map((d) => slot(d, "18:00", "19:30"));
   // The hall is booked one evening: that session moves.
   const movedTraining = trainingSlots.filter((s) => s.startsAt > now)[2];
   if (movedTraining) movedTraining.place = "Nørrevangsskolens gymnastiksal";
@@ -684,9 +624,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
   const pumpkinSlot = slot(pumpkinDay, "16:00", "18:30");
 
   const cadetDays = weekly({ from: nextWeekday(addDays(today, 10), 4), weekdays: [4], count: 10 });
-  const knittingSlots = weekly({ from: seriesFrom, until: seriesUntil, weekdays: [5] }).map((d) =>
-    slot(d, "10:00", "12:00"),
-  );
+  const knittingSlots = weekly({ from: seriesFrom, until: seriesUntil, weekdays: [5] }).map((d) => slot(d, "10:00", "12:00"));
 
   const familySlots = familyDays.map((d) => slot(d, "10:00", "13:00"));
   const lunchSlots = lunchDays.map((d) => slot(d, "16:30", "18:00"));
@@ -895,11 +833,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
       slug: "sankt-hans-noerrevangsparken",
       type: "one-day-event",
       effort: "sammenhaengskraft",
-      title: text(
-        "Sankt Hans i Nørrevangsparken",
-        "Midsummer Eve in Nørrevangsparken",
-        "احتفال ليلة منتصف الصيف (Sankt Hans) في Nørrevangsparken",
-      ),
+      title: text("Sankt Hans i Nørrevangsparken", "Midsummer Eve in Nørrevangsparken", "احتفال ليلة منتصف الصيف (Sankt Hans) في Nørrevangsparken"),
       description: text(
         "Vi fejrer Sankt Hans med bål, båltale og fællessang. Fra kl. 19 kan børnene bage snobrød, og grillen er tændt, så I kan tage jeres egen mad med. Bålet tændes kl. 21. Alle er velkomne – der er ingen tilmelding.",
         "We celebrate Midsummer Eve with a bonfire, a speech and community singing. From 7 pm the children can bake twist bread, and the barbecue is lit, so you can bring your own food to grill. The bonfire is lit at 9 pm. Everyone is welcome – no sign-up needed.",
@@ -951,11 +885,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
       slug: "brandkadet",
       type: "club",
       effort: "kriminalitetsforebyggelse",
-      title: text(
-        "Brandkadet hos Østjyllands Brandvæsen",
-        "Fire cadets with Østjyllands Brandvæsen",
-        "طلائع الإطفاء مع Østjyllands Brandvæsen",
-      ),
+      title: text("Brandkadet hos Østjyllands Brandvæsen", "Fire cadets with Østjyllands Brandvæsen", "طلائع الإطفاء مع Østjyllands Brandvæsen"),
       description: text(
         "Som brandkadet lærer du førstehjælp, brandslukning og samarbejde sammen med rigtige brandfolk fra Østjyllands Brandvæsen. Forløbet varer ti torsdage og slutter med en øvelse og et kadetbevis. Du skal kunne komme alle gange.",
         "As a fire cadet you learn first aid, firefighting and teamwork together with real firefighters from Østjyllands Brandvæsen, the East Jutland fire service. The course runs for ten Thursdays and ends with an exercise and a cadet certificate. You need to be able to come every time.",

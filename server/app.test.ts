@@ -25,8 +25,12 @@ describe("cross-site request check", () => {
 
 describe("behind a proxy", () => {
   it("compares Origin with the configured public origin", () => {
-    expect(isCrossSiteRequest({ method: "POST", origin: "https://portal.example", host: "10.0.0.5:3000", protocol: "http", appOrigin: "https://portal.example" })).toBe(false);
-    expect(isCrossSiteRequest({ method: "POST", origin: "http://10.0.0.5:3000", host: "10.0.0.5:3000", protocol: "http", appOrigin: "https://portal.example" })).toBe(true);
+    expect(
+      isCrossSiteRequest({ method: "POST", origin: "https://portal.example", host: "10.0.0.5:3000", protocol: "http", appOrigin: "https://portal.example" }),
+    ).toBe(false);
+    expect(
+      isCrossSiteRequest({ method: "POST", origin: "http://10.0.0.5:3000", host: "10.0.0.5:3000", protocol: "http", appOrigin: "https://portal.example" }),
+    ).toBe(true);
   });
   it("reads TRUST_PROXY as a hop count, a boolean or addresses", () => {
     expect(trustProxySetting(undefined)).toBe("loopback");

@@ -1,6 +1,7 @@
 // The HTTP layer around Remix: static files with cache headers,
 // compression, security headers and the cross-site request check that
 // guards every state-changing request (lucia's CSRF guidance).
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -13,6 +14,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's IP (behind a proxy: set TRUST_PROXY), for rate limits. */
     clientIp: string;
+    /** This response's Content-Security-Policy nonce for inline scripts. */
+    cspNonce: string;
   }
 }
 
@@ -22,7 +25,14 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Refuses a state-changing request that a browser says came from another
  * site, or that carries no Origin at all. Pure, for tests.
  */
-export function isCrossSiteRequest(input: { method: string; origin?: string; secFetchSite?: string; host?: string; protocol: string; appOrigin?: string }): boolean {
+export function isCrossSiteRequest(input: {
+  method: string;
+  origin?: string;
+  secFetchSite?: string;
+  host?: string;
+  protocol: string;
+  appOrigin?: string;
+}): boolean {
   if (SAFE_METHODS.has(input.method)) return false;
   if (input.secFetchSite) return input.secFetchSite !== "same-origin";
   if (!input.origin) return true;
@@ -57,13 +67,31 @@ function originCheck(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/** The Content-Security-Policy: scripts only from this site or carrying this response's nonce. */
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
 function securityHeaders(production: boolean) {
   return (_req: Request, res: Response, next: NextFunction) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
     res.set({
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "same-origin",
       "X-Frame-Options": "DENY",
-      "Content-Security-Policy": "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+      "Content-Security-Policy": contentSecurityPolicy(nonce),
       "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
       ...(production ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
     });
@@ -88,7 +116,7 @@ export function createApp(options: { build: ServerBuild | (() => Promise<ServerB
     createRequestHandler({
       build: options.build,
       mode: options.mode,
-      getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }),
+      getLoadContext: (req, res) => ({ clientIp: req.ip ?? "unknown", cspNonce: String(res.locals.cspNonce ?? "") }),
     }),
   );
   return app;

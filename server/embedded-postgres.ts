@@ -35,9 +35,7 @@ async function binaries(): Promise<Binaries> {
   try {
     return (await import(pkg)) as Binaries;
   } catch {
-    throw new Error(
-      `No embedded PostgreSQL for ${os.platform()}-${os.arch()} (${pkg} is not installed). Set DATABASE_URL to a PostgreSQL server instead.`,
-    );
+    throw new Error(`No embedded PostgreSQL for ${os.platform()}-${os.arch()} (${pkg} is not installed). Set DATABASE_URL to a PostgreSQL server instead.`);
   }
 }
 
@@ -129,7 +127,9 @@ function claimOwnership(dataDir: string): void {
   if (owner && owner !== process.pid) {
     const cmd = commandLine(owner);
     if (cmd !== null && (cmd === "" || cmd.includes("node"))) {
-      throw new Error(`Another start (process ${owner}) is already using the database in ${dataDir}. Stop it first, or give this one its own folder: EMBEDDED_PG_DATA_DIR=.data/other EMBEDDED_PG_PORT=5434 npm start`);
+      throw new Error(
+        `Another start (process ${owner}) is already using the database in ${dataDir}. Stop it first, or give this one its own folder: EMBEDDED_PG_DATA_DIR=.data/other EMBEDDED_PG_PORT=5434 npm start`,
+      );
     }
   }
   fs.writeFileSync(file, String(process.pid));

@@ -4,7 +4,8 @@
 import type { SVGProps } from "react";
 
 const paths: Record<string, string> = {
-  family: "M7 7a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Zm10 0a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM12 12a2 2 0 1 0 0-4 2 2 0 0 0 0 4ZM3 21v-7a3 3 0 0 1 3-3h2a3 3 0 0 1 3 3v7H3Zm10 0v-4a2 2 0 0 1 2-2h0a2 2 0 0 1 2 2v4h-4Zm5 0v-7a3 3 0 0 1 3-3h0v10h-3Z",
+  family:
+    "M7 7a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Zm10 0a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM12 12a2 2 0 1 0 0-4 2 2 0 0 0 0 4ZM3 21v-7a3 3 0 0 1 3-3h2a3 3 0 0 1 3 3v7H3Zm10 0v-4a2 2 0 0 1 2-2h0a2 2 0 0 1 2 2v4h-4Zm5 0v-7a3 3 0 0 1 3-3h0v10h-3Z",
   sun: "M12 17a5 5 0 1 0 0-10 5 5 0 0 0 0 10ZM12 1v3m0 16v3M4.2 4.2l2.1 2.1m11.4 11.4 2.1 2.1M1 12h3m16 0h3M4.2 19.8l2.1-2.1M17.7 6.3l2.1-2.1",
   book: "M4 4.5A2.5 2.5 0 0 1 6.5 2H20v17H6.5A2.5 2.5 0 0 0 4 21.5v-17ZM4 21.5A2.5 2.5 0 0 1 6.5 19H20v3H6.5A2.5 2.5 0 0 1 4 21.5ZM8 6h8M8 10h6",
   ball: "M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20Zm0-15 4 3-1.5 5h-5L8 10l4-3Zm0 0V2m4 8 5-2m-6.5 7 3 4.5m-8-4.5-3 4.5M8 10 3 8",
@@ -18,7 +19,17 @@ export type IconName = keyof typeof paths;
 
 export function Icon({ name, ...props }: { name: string } & SVGProps<SVGSVGElement>) {
   return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false" {...props}>
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      {...props}
+    >
       <path d={paths[name] ?? paths.star} />
     </svg>
   );

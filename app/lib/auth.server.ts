@@ -55,3 +55,10 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (url.origin !== base || url.pathname.startsWith("//")) return fallback;
   return url.pathname + url.search + url.hash;
 }
+
+/** The `?back=` path of a request when it is a safe path of this site, else null. */
+export function safeBack(request: Request): string | null {
+  const back = new URL(request.url).searchParams.get("back");
+  const safe = safeRedirect(back, "");
+  return safe || null;
+}

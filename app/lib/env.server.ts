@@ -2,32 +2,34 @@
 // here, with its default, so README's configuration table has one source.
 import { z } from "zod";
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** Set by server/index.ts to the embedded server when not given. */
-  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
-  /** Public base URL, used in links in e-mail and SMS. */
-  APP_URL: z.string().url().optional(),
-  PORT: z.coerce.number().int().default(3000),
-  /** Connections per app instance. */
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
-  /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.dk:587. Unset in dev/test: the in-process catcher. */
-  SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().default("Aktivitetsportalen <noreply@aktivitetsportalen.dk>"),
-  /** HTTP SMS gateway (POST JSON {to, text}); unset in dev/test: the outbox at /dev/outbox. */
-  SMS_GATEWAY_URL: z.string().url().optional(),
-  SMS_GATEWAY_TOKEN: z.string().optional(),
-  SMS_SENDER: z.string().default("Aktivitet"),
-  /** Show /dev/outbox and use the outbox transports. Never true in production. */
-  DEV_OUTBOX: z.enum(["0", "1"]).optional(),
-  /** Signs the small cookies (pending sign-in). Required in production; rotate by prepending a new one, comma-separated. */
-  SESSION_SECRET: z.string().min(32, { message: "SESSION_SECRET must be at least 32 characters" }).optional(),
-}).superRefine((value, ctx) => {
-  if (value.NODE_ENV !== "production") return;
-  for (const key of ["SESSION_SECRET", "SMTP_URL", "SMS_GATEWAY_URL", "APP_URL"] as const) {
-    if (!value[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required in production` });
-  }
-});
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** Set by server/index.ts to the embedded server when not given. */
+    DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+    /** Public base URL, used in links in e-mail and SMS. */
+    APP_URL: z.string().url().optional(),
+    PORT: z.coerce.number().int().default(3000),
+    /** Connections per app instance. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+    /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.dk:587. Unset in dev/test: the in-process catcher. */
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default("Aktivitetsportalen <noreply@aktivitetsportalen.dk>"),
+    /** HTTP SMS gateway (POST JSON {to, text}); unset in dev/test: the outbox at /dev/outbox. */
+    SMS_GATEWAY_URL: z.string().url().optional(),
+    SMS_GATEWAY_TOKEN: z.string().optional(),
+    SMS_SENDER: z.string().default("Aktivitet"),
+    /** Show /dev/outbox and use the outbox transports. Never true in production. */
+    DEV_OUTBOX: z.enum(["0", "1"]).optional(),
+    /** Signs the small cookies (pending sign-in). Required in production; rotate by prepending a new one, comma-separated. */
+    SESSION_SECRET: z.string().min(32, { message: "SESSION_SECRET must be at least 32 characters" }).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV !== "production") return;
+    for (const key of ["SESSION_SECRET", "SMTP_URL", "SMS_GATEWAY_URL", "APP_URL"] as const) {
+      if (!value[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required in production` });
+    }
+  });
 
 export type Env = z.infer<typeof schema>;
 

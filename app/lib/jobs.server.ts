@@ -29,7 +29,8 @@ const state = globalThis as unknown as { __jobs?: PgBoss | null };
 export type JobHandlers = Record<JobName, () => Promise<unknown>>;
 
 /** Starts pg-boss and the workers in this process (server start-up). */
-export async function startJobs(handlers: JobHandlers, options: { databaseUrl?: string } = {}): Promise<PgBoss> {
+/** `schedule: false` runs jobs only when nudged (tests that must see a nudge work). */
+export async function startJobs(handlers: JobHandlers, options: { databaseUrl?: string; schedule?: boolean } = {}): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: options.databaseUrl ?? env().DATABASE_URL,
     max: 3,
@@ -43,7 +44,8 @@ export async function startJobs(handlers: JobHandlers, options: { databaseUrl?: 
     await boss.work(name, { pollingIntervalSeconds: 1 }, async () => {
       await handlers[name]();
     });
-    await boss.schedule(name, SCHEDULE[name], {}, { tz: "Europe/Copenhagen" });
+    if (options.schedule !== false) await boss.schedule(name, SCHEDULE[name], {}, { tz: "Europe/Copenhagen" });
+    else await boss.unschedule(name);
   }
   state.__jobs = boss;
   return boss;

@@ -6,7 +6,10 @@ import { Icon } from "~/components/icons.tsx";
 import { db } from "~/lib/db.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "home:title"), { name: "description", content: "Aktiviteter for børn, unge og familier i Randers' boligområder." }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "home:title"),
+  { name: "description", content: "Aktiviteter for børn, unge og familier i Randers' boligområder." },
+];
 
 export async function loader(_: LoaderFunctionArgs) {
   const areas = await db.housingArea.findMany({ where: { isPlanArea: true }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });

@@ -196,13 +196,17 @@ function SignUpForm() {
   const here = location.pathname;
 
   if (data.signUpState === "dropIn") return <p className="rounded-xl bg-brand-50 p-4 text-lg font-semibold">{t("signUp.dropIn")}</p>;
-  if (data.signUpState === "notOpenYet") return <p className="rounded-xl bg-amber-50 p-4">{t("signUp.opensAt", { date: formatDateTime(new Date(data.signUpOpensAt!), language) })}</p>;
+  if (data.signUpState === "notOpenYet")
+    return <p className="rounded-xl bg-amber-50 p-4">{t("signUp.opensAt", { date: formatDateTime(new Date(data.signUpOpensAt!), language) })}</p>;
   if (data.signUpState === "closed") return <p className="rounded-xl bg-slate-100 p-4">{t("signUp.closed")}</p>;
   if (data.viewer === "anonymous") {
     return (
       <div className="space-y-3 rounded-xl bg-brand-50 p-4">
         <p>{t("signUp.signInFirst")}</p>
-        <Link to={`/login?redirectTo=${encodeURIComponent(here)}`} className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline">
+        <Link
+          to={`/login?redirectTo=${encodeURIComponent(here)}`}
+          className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline"
+        >
           {t("signUp.signIn")}
         </Link>
       </div>
@@ -213,7 +217,10 @@ function SignUpForm() {
     return (
       <div className="space-y-3 rounded-xl bg-brand-50 p-4">
         <p>{t("signUp.addChildrenFirst")}</p>
-        <Link to={`/my/household/children/new?back=${encodeURIComponent(here)}`} className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline">
+        <Link
+          to={`/my/household/children/new?back=${encodeURIComponent(here)}`}
+          className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline"
+        >
           {t("signUp.addChild")}
         </Link>
       </div>

@@ -79,9 +79,7 @@ export default function SignInCode() {
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">{t("code.title")}</h1>
-      <p>
-        {t("code.sentTo", { identifier: "\u2068" + display + "\u2069" })}
-      </p>
+      <p>{t("code.sentTo", { identifier: "\u2068" + display + "\u2069" })}</p>
       {form.errors?.length ? (
         <div role="alert" className="space-y-2 rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
           {form.errors.map((error) => (

@@ -49,9 +49,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = parsed.data;
   try {
     switch (input.intent) {
-      case "cancel":
-        await cancelEnrolment({ enrolmentId: input.enrolmentId, actor: { userId: user.id, personId: user.personId, isStaff: false } });
-        return redirect("/my?done=cancelled");
+      case "cancel": {
+        const wasWaiting =
+          (await cancelEnrolment({ enrolmentId: input.enrolmentId, actor: { userId: user.id, personId: user.personId, isStaff: false } })) === "WAITING";
+        return redirect(`/my?done=${wasWaiting ? "left" : "cancelled"}`);
+      }
       case "accept":
       case "decline": {
         const answer = await answerOffer({ offerId: input.offerId, householdId: household.id }, input.intent);
@@ -84,8 +86,35 @@ function Flash() {
 
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
 
+/** "Are you sure?" — shown after the first tap, so one slip never gives a place away. */
+function Confirm({ question, intent, field, value }: { question: string; intent: string; field: string; value: string }) {
+  const { t } = useTranslation("my");
+  return (
+    <div role="alertdialog" aria-label={question} className="space-y-2 rounded-lg border-2 border-red-700 bg-red-50 p-3">
+      <p className="font-semibold">{question}</p>
+      <div className="flex flex-wrap gap-2">
+        <Form method="post" action="/my">
+          <input type="hidden" name={field} value={value} />
+          <Button type="submit" name="intent" value={intent}>
+            {t("confirm.yes")}
+          </Button>
+        </Form>
+        <Link
+          to="/my"
+          preventScrollReset
+          className="inline-flex min-h-12 items-center rounded-lg border-2 border-brand-700 bg-white px-5 font-semibold no-underline"
+        >
+          {t("confirm.no")}
+        </Link>
+      </div>
+    </div>
+  );
+}
+
 function SignUpCard({ item }: { item: Item }) {
   const { t } = useTranslation("my");
+  const [params] = useSearchParams();
+  const confirm = params.get("confirm");
   const language = useLanguage();
   const navigation = useNavigation();
   const first = item.sessions[0];
@@ -101,43 +130,73 @@ function SignUpCard({ item }: { item: Item }) {
       </p>
       {first ? (
         <p className="text-sm text-slate-700">
-          {t("next", { date: formatDate(new Date(first.startsAt), language), time: `${formatTime(new Date(first.startsAt), language)}–${formatTime(new Date(first.endsAt), language)}` })}
+          {t("next", {
+            date: formatDate(new Date(first.startsAt), language),
+            time: `${formatTime(new Date(first.startsAt), language)}–${formatTime(new Date(first.endsAt), language)}`,
+          })}
           {item.sessions.length > 1 ? ` · ${t("sessionsLeft", { count: item.sessions.length })}` : ""} · {item.activity.place}
         </p>
       ) : null}
       {item.offer ? (
         <div className="space-y-2 rounded-lg border-2 border-accent-500 bg-amber-50 p-3">
           <p className="font-semibold">{t("offer.text", { date: formatDateTime(new Date(item.offer.expiresAt), language) })}</p>
-          <Form method="post" className="flex flex-wrap gap-2">
-            <input type="hidden" name="offerId" value={item.offer.id} />
-            <Button type="submit" name="intent" value="accept" pending={navigation.state !== "idle"}>
-              {t("offer.accept")}
-            </Button>
-            <Button type="submit" name="intent" value="decline" variant="secondary">
-              {t("offer.decline")}
-            </Button>
-          </Form>
+          {confirm === item.offer.id ? (
+            <Confirm question={t("confirm.decline")} intent="decline" field="offerId" value={item.offer.id} />
+          ) : (
+            <div className="flex flex-wrap gap-2">
+              <Form method="post">
+                <input type="hidden" name="offerId" value={item.offer.id} />
+                <Button type="submit" name="intent" value="accept" pending={navigation.state !== "idle"}>
+                  {t("offer.accept")}
+                </Button>
+              </Form>
+              <Link
+                to={`/my?confirm=${item.offer.id}`}
+                preventScrollReset
+                className="inline-flex min-h-12 items-center rounded-lg border-2 border-brand-700 bg-white px-5 font-semibold no-underline"
+              >
+                {t("offer.decline")}
+              </Link>
+            </div>
+          )}
         </div>
       ) : null}
       <ul className="divide-y divide-slate-200">
         {item.people.map((person) => (
-          <li key={person.enrolmentId} className="flex flex-wrap items-center justify-between gap-2 py-2">
-            <div>
-              <p className="font-semibold">{person.name}</p>
-              <p className={`text-sm font-semibold ${person.status === "CONFIRMED" ? "text-brand-800" : "text-amber-900"}`}>
-                {person.status === "CONFIRMED" ? t("status.confirmed") : person.status === "OFFERED" ? t("status.offered") : t("status.waiting", { position: item.position ?? "" })}
-              </p>
+          <li key={person.enrolmentId} className="space-y-2 py-2">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <div>
+                <p className="font-semibold">{person.name}</p>
+                <p className={`text-sm font-semibold ${person.status === "CONFIRMED" ? "text-brand-800" : "text-amber-900"}`}>
+                  {person.status === "CONFIRMED"
+                    ? t("status.confirmed")
+                    : person.status === "OFFERED"
+                      ? t("status.offered")
+                      : t("status.waiting", { position: item.position ?? "" })}
+                </p>
+              </div>
+              {person.mayCancel ? (
+                confirm === person.enrolmentId ? null : (
+                  <Link
+                    to={`/my?confirm=${person.enrolmentId}`}
+                    preventScrollReset
+                    className="inline-flex min-h-11 items-center rounded-lg border-2 border-brand-700 px-3 text-sm font-semibold no-underline"
+                  >
+                    {person.status === "CONFIRMED" ? t("cancelFor", { name: person.name }) : t("leaveListFor", { name: person.name })}
+                  </Link>
+                )
+              ) : (
+                <p className="text-sm text-slate-700">{t("tooLateToCancel")}</p>
+              )}
             </div>
-            {person.mayCancel ? (
-              <Form method="post">
-                <input type="hidden" name="enrolmentId" value={person.enrolmentId} />
-                <Button type="submit" name="intent" value="cancel" variant="secondary" size="sm" aria-label={t("cancelFor", { name: person.name })}>
-                  {person.status === "CONFIRMED" ? t("cancel") : t("leaveList")}
-                </Button>
-              </Form>
-            ) : (
-              <p className="text-sm text-slate-700">{t("tooLateToCancel")}</p>
-            )}
+            {confirm === person.enrolmentId ? (
+              <Confirm
+                question={person.status === "CONFIRMED" ? t("confirm.cancel", { name: person.name }) : t("confirm.leave", { name: person.name })}
+                intent="cancel"
+                field="enrolmentId"
+                value={person.enrolmentId}
+              />
+            ) : null}
           </li>
         ))}
       </ul>
@@ -167,7 +226,10 @@ function CalendarFeed() {
       {feedUrl ? (
         <div className="space-y-2 rounded-lg bg-brand-50 p-3">
           <p className="font-semibold">{t("feed.created")}</p>
-          <a href={feedUrl.replace(/^https?:/, "webcal:")} className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline">
+          <a
+            href={feedUrl.replace(/^https?:/, "webcal:")}
+            className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline"
+          >
             {t("feed.subscribe")}
           </a>
           <p className="text-sm">{t("feed.copy")}</p>
@@ -211,7 +273,10 @@ export default function MyActivities() {
               {t("findActivities")}
             </Link>
             {!hasChildren ? (
-              <Link to="/my/household/children/new" className="inline-flex min-h-12 items-center rounded-lg border-2 border-brand-700 px-5 font-semibold no-underline">
+              <Link
+                to="/my/household/children/new"
+                className="inline-flex min-h-12 items-center rounded-lg border-2 border-brand-700 px-5 font-semibold no-underline"
+              >
                 {t("addChild")}
               </Link>
             ) : null}

@@ -12,6 +12,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ics = household && /^[0-9a-f-]{36}$/.test(id) ? await signUpCalendar(id, household.id, await getLanguage(request)) : null;
   if (!ics) throw new Response("Not found", { status: 404 });
   return new Response(ics, {
-    headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `attachment; filename="aktivitet-${id.slice(0, 8)}.ics"`, "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="aktivitet-${id.slice(0, 8)}.ics"`,
+      "Cache-Control": "private, no-store",
+    },
   });
 }

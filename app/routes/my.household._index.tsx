@@ -3,7 +3,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
@@ -11,7 +11,7 @@ import { Field } from "~/components/ui/field.tsx";
 import { dateOnly } from "~/domain/dates.ts";
 import { householdOf, saveOtherGuardian, saveOwnDetails } from "~/domain/households/household.server.ts";
 import { householdSchema, otherGuardianSchema, ownDetailsSchema } from "~/domain/households/schemas.ts";
-import { requireUser } from "~/lib/auth.server.ts";
+import { requireUser, safeBack } from "~/lib/auth.server.ts";
 import { formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { db } from "~/lib/db.server.ts";
@@ -42,6 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         photoConsent: person.photoConsent,
       })),
     areas,
+    // Only a path of this site: a crafted ?back=javascript:… must never become a link.
+    back: safeBack(request),
   };
 }
 
@@ -50,7 +52,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: householdSchema });
   if (submission.status !== "success") return submission.reply();
   if (submission.value.intent === "own") {
-    await saveOwnDetails(user, { firstName: submission.value.firstName, lastName: submission.value.lastName, housingAreaId: submission.value.housingAreaId ?? null });
+    await saveOwnDetails(user, {
+      firstName: submission.value.firstName,
+      lastName: submission.value.lastName,
+      housingAreaId: submission.value.housingAreaId ?? null,
+    });
   } else {
     await saveOtherGuardian(user, { firstName: submission.value.firstName, lastName: submission.value.lastName, phone: submission.value.phone });
   }
@@ -78,10 +84,28 @@ function OwnDetails() {
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <input type="hidden" name="intent" value="own" />
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <Field {...getInputProps(fields.firstName, { type: "text" })} id={fields.firstName.id} label={t("fields.firstName")} autoComplete="given-name" errors={fields.firstName.errors?.map((e) => t(e))} />
-          <Field {...getInputProps(fields.lastName, { type: "text" })} id={fields.lastName.id} label={t("fields.lastName")} autoComplete="family-name" errors={fields.lastName.errors?.map((e) => t(e))} />
+          <Field
+            {...getInputProps(fields.firstName, { type: "text" })}
+            id={fields.firstName.id}
+            label={t("fields.firstName")}
+            autoComplete="given-name"
+            errors={fields.firstName.errors?.map((e) => t(e))}
+          />
+          <Field
+            {...getInputProps(fields.lastName, { type: "text" })}
+            id={fields.lastName.id}
+            label={t("fields.lastName")}
+            autoComplete="family-name"
+            errors={fields.lastName.errors?.map((e) => t(e))}
+          />
         </div>
-        <SelectField id={fields.housingAreaId.id} name={fields.housingAreaId.name} defaultValue={fields.housingAreaId.initialValue} label={t("fields.area")} hint={t("fields.areaHint")}>
+        <SelectField
+          id={fields.housingAreaId.id}
+          name={fields.housingAreaId.name}
+          defaultValue={fields.housingAreaId.initialValue}
+          label={t("fields.area")}
+          hint={t("fields.areaHint")}
+        >
           <option value="">{t("fields.choose")}</option>
           {areas.map((area) => (
             <option key={area.id} value={area.id}>
@@ -123,10 +147,28 @@ function OtherGuardian() {
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <input type="hidden" name="intent" value="other" />
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <Field {...getInputProps(fields.firstName, { type: "text" })} id={fields.firstName.id} label={t("fields.firstName")} errors={fields.firstName.errors?.map((e) => t(e))} />
-          <Field {...getInputProps(fields.lastName, { type: "text" })} id={fields.lastName.id} label={t("fields.lastName")} errors={fields.lastName.errors?.map((e) => t(e))} />
+          <Field
+            {...getInputProps(fields.firstName, { type: "text" })}
+            id={fields.firstName.id}
+            label={t("fields.firstName")}
+            errors={fields.firstName.errors?.map((e) => t(e))}
+          />
+          <Field
+            {...getInputProps(fields.lastName, { type: "text" })}
+            id={fields.lastName.id}
+            label={t("fields.lastName")}
+            errors={fields.lastName.errors?.map((e) => t(e))}
+          />
         </div>
-        <Field {...getInputProps(fields.phone, { type: "tel" })} id={fields.phone.id} label={t("fields.phone")} hint={t("fields.phoneHint")} autoComplete="off" dir="ltr" errors={fields.phone.errors?.map((e) => t(e))} />
+        <Field
+          {...getInputProps(fields.phone, { type: "tel" })}
+          id={fields.phone.id}
+          label={t("fields.phone")}
+          hint={t("fields.phoneHint")}
+          autoComplete="off"
+          dir="ltr"
+          errors={fields.phone.errors?.map((e) => t(e))}
+        />
         <Button type="submit" variant="secondary">
           {t("other.save")}
         </Button>
@@ -142,10 +184,8 @@ function OtherGuardian() {
 
 export default function Household() {
   const { t } = useTranslation("household");
-  const { children } = useLoaderData<typeof loader>();
+  const { children, back } = useLoaderData<typeof loader>();
   const language = useLanguage();
-  const [params] = useSearchParams();
-  const back = params.get("back");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -169,7 +209,10 @@ export default function Household() {
                   {child.area ? ` · ${child.area}` : null}
                 </p>
               </div>
-              <Link to={`/my/household/children/${child.id}${back ? `?back=${encodeURIComponent(back)}` : ""}`} className="inline-flex min-h-11 items-center px-2">
+              <Link
+                to={`/my/household/children/${child.id}${back ? `?back=${encodeURIComponent(back)}` : ""}`}
+                className="inline-flex min-h-11 items-center px-2"
+              >
                 {t("children.edit", { name: child.name })}
               </Link>
             </li>

@@ -3,25 +3,30 @@ import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { RadioGroup, SelectField, TextareaField } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { dateOnly } from "~/domain/dates.ts";
-import { HouseholdError, householdOf, saveChild } from "~/domain/households/household.server.ts";
+import { childNeeds, HouseholdError, householdOf, saveChild } from "~/domain/households/household.server.ts";
 import { childSchema } from "~/domain/households/schemas.ts";
-import { requireUser, safeRedirect } from "~/lib/auth.server.ts";
+import { requireUser, safeBack } from "~/lib/auth.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, data?.child ? "household:child.editTitle" : "household:child.addTitle");
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, data?.child ? "household:child.editTitle" : "household:child.addTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "PARENT");
-  const [household, areas] = await Promise.all([householdOf(user), db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } })]);
+  const [household, areas] = await Promise.all([
+    householdOf(user),
+    db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+  ]);
   const own = await db.person.findUniqueOrThrow({ where: { id: user.personId }, select: { housingAreaId: true } });
-  if (params.childId === "new") return { child: null, areas, defaultAreaId: own.housingAreaId };
+  const back = safeBack(request);
+  if (params.childId === "new") return { child: null, areas, defaultAreaId: own.housingAreaId, back };
   const member = household?.members.find((candidate) => candidate.role === "CHILD" && candidate.person.id === params.childId);
   if (!member) throw new Response("Not found", { status: 404 });
   const person = member.person;
@@ -31,11 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lastName: person.lastName,
       birthDate: person.birthDate ? dateOnly(person.birthDate) : "",
       housingAreaId: person.housingAreaId ?? "",
-      needs: person.needs?.text ?? "",
+      needs: (await childNeeds(user, person.id)) ?? "",
       photoConsent: person.photoConsent === null ? undefined : person.photoConsent ? "yes" : "no",
     },
     areas,
     defaultAreaId: own.housingAreaId,
+    back,
   };
 }
 
@@ -52,16 +58,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof HouseholdError) throw new Response("Not found", { status: 404 });
     throw error;
   }
-  const back = new URL(request.url).searchParams.get("back");
-  return redirect(back ? safeRedirect(back) : "/my/household");
+  return redirect(safeBack(request) ?? "/my/household");
 }
 
 export default function ChildForm() {
   const { t } = useTranslation("household");
-  const { child, areas, defaultAreaId } = useLoaderData<typeof loader>();
+  const { child, areas, defaultAreaId, back } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [params] = useSearchParams();
   const [form, fields] = useForm({
     lastResult,
     defaultValue: child ?? { housingAreaId: defaultAreaId ?? "" },
@@ -72,7 +76,7 @@ export default function ChildForm() {
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <p>
-        <Link to={`/my/household${params.get("back") ? `?back=${encodeURIComponent(params.get("back")!)}` : ""}`}>{t("backToHousehold")}</Link>
+        <Link to={`/my/household${back ? `?back=${encodeURIComponent(back)}` : ""}`}>{t("backToHousehold")}</Link>
       </p>
       <h1 className="text-2xl font-bold">{child ? t("child.editTitle") : t("child.addTitle")}</h1>
       <p className="text-sm text-slate-700">{t("child.privacy")}</p>
@@ -83,11 +87,36 @@ export default function ChildForm() {
       ) : null}
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <Field {...getInputProps(fields.firstName, { type: "text" })} id={fields.firstName.id} label={t("fields.firstName")} autoComplete="off" errors={tr(fields.firstName.errors)} />
-          <Field {...getInputProps(fields.lastName, { type: "text" })} id={fields.lastName.id} label={t("fields.lastName")} autoComplete="off" errors={tr(fields.lastName.errors)} />
+          <Field
+            {...getInputProps(fields.firstName, { type: "text" })}
+            id={fields.firstName.id}
+            label={t("fields.firstName")}
+            autoComplete="off"
+            errors={tr(fields.firstName.errors)}
+          />
+          <Field
+            {...getInputProps(fields.lastName, { type: "text" })}
+            id={fields.lastName.id}
+            label={t("fields.lastName")}
+            autoComplete="off"
+            errors={tr(fields.lastName.errors)}
+          />
         </div>
-        <Field {...getInputProps(fields.birthDate, { type: "date" })} id={fields.birthDate.id} label={t("fields.birthDate")} hint={t("fields.birthDateHint")} errors={tr(fields.birthDate.errors)} />
-        <SelectField id={fields.housingAreaId.id} name={fields.housingAreaId.name} defaultValue={fields.housingAreaId.initialValue} label={t("fields.area")} hint={t("fields.areaHint")} errors={tr(fields.housingAreaId.errors)}>
+        <Field
+          {...getInputProps(fields.birthDate, { type: "date" })}
+          id={fields.birthDate.id}
+          label={t("fields.birthDate")}
+          hint={t("fields.birthDateHint")}
+          errors={tr(fields.birthDate.errors)}
+        />
+        <SelectField
+          id={fields.housingAreaId.id}
+          name={fields.housingAreaId.name}
+          defaultValue={fields.housingAreaId.initialValue}
+          label={t("fields.area")}
+          hint={t("fields.areaHint")}
+          errors={tr(fields.housingAreaId.errors)}
+        >
           <option value="">{t("fields.choose")}</option>
           {areas.map((area) => (
             <option key={area.id} value={area.id}>
@@ -95,7 +124,13 @@ export default function ChildForm() {
             </option>
           ))}
         </SelectField>
-        <TextareaField {...getTextareaProps(fields.needs)} id={fields.needs.id} label={t("fields.needs")} hint={t("fields.needsHint")} errors={tr(fields.needs.errors)} />
+        <TextareaField
+          {...getTextareaProps(fields.needs)}
+          id={fields.needs.id}
+          label={t("fields.needs")}
+          hint={t("fields.needsHint")}
+          errors={tr(fields.needs.errors)}
+        />
         <RadioGroup
           id={fields.photoConsent.id}
           name={fields.photoConsent.name}

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { pick } from "~/domain/activities/text.ts";
+import { joinNames } from "~/domain/enrolment/notify.server.ts";
 import { answerOffer, findOffer } from "~/domain/enrolment/waiting-list.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -22,7 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const offer = TOKEN.test(params.token ?? "") ? await findOffer(params.token!) : null;
   if (!offer) throw new Response("Not found", { status: 404 });
   const language = await getLanguage(request);
-  return { title: pick(offer.activityTitle, language), slug: offer.activitySlug, names: offer.names, expiresAt: offer.expiresAt, state: offer.state };
+  const noLongerPossible = new URL(request.url).searchParams.get("answer") === "noLongerPossible";
+  return {
+    title: pick(offer.activityTitle, language),
+    slug: offer.activitySlug,
+    names: joinNames(offer.names, language),
+    expiresAt: offer.expiresAt,
+    state: noLongerPossible ? ("noLongerPossible" as const) : offer.state,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const answer = await answerOffer(params.token!, parsed.data.intent);
   if (answer === "notFound") throw new Response("Not found", { status: 404 });
-  return redirect(`/offers/${params.token}`);
+  return redirect(`/offers/${params.token}${answer === "noLongerPossible" ? "?answer=noLongerPossible" : ""}`);
 }
 
 export default function Offer() {
@@ -44,7 +52,7 @@ export default function Offer() {
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">{t("offerPage.title")}</h1>
       <p className="text-lg">
-        {t("offerPage.intro", { names: names.join(", ") })}{" "}
+        {t("offerPage.intro", { names })}{" "}
         <Link to={`/activities/${slug}`} lang={title.language} className="font-semibold">
           {title.text}
         </Link>
@@ -63,7 +71,13 @@ export default function Offer() {
         </>
       ) : (
         <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 text-lg font-semibold">
-          {state === "ACCEPTED" ? t("offerPage.accepted") : state === "DECLINED" ? t("offerPage.declined") : t("offerPage.expired")}
+          {state === "ACCEPTED"
+            ? t("offerPage.accepted")
+            : state === "DECLINED"
+              ? t("offerPage.declined")
+              : state === "noLongerPossible"
+                ? t("offerPage.noLongerPossible")
+                : t("offerPage.expired")}
         </p>
       )}
       <p>

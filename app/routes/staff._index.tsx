@@ -1,27 +1,76 @@
-// Staff area start page (staff, admins and partners).
+// The staff area's start: the activities this person runs (all for staff,
+// their own for partners), with the next session and places.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { pick } from "~/domain/activities/text.ts";
+import { accessibleActivityIds } from "~/domain/staff/access.server.ts";
+import { staffActivityList } from "~/domain/staff/roster.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
+import { formatDate, formatTime } from "~/lib/format.ts";
+import { useLanguage } from "~/lib/i18n-react.tsx";
+import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account:staffTitle");
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["STAFF", "PARTNER"]);
-  return { name: [user.firstName, user.lastName].filter(Boolean).join(" "), role: user.role };
+  const [language, ids] = await Promise.all([getLanguage(request), accessibleActivityIds(user)]);
+  const activities = await staffActivityList(ids);
+  return {
+    name: [user.firstName, user.lastName].filter(Boolean).join(" "),
+    role: user.role,
+    activities: activities.map((activity) => ({
+      id: activity.id,
+      title: pick(activity.title, language),
+      status: activity.status,
+      capacity: activity.capacity,
+      requiresSignUp: activity.requiresSignUp,
+      confirmed: activity.confirmed,
+      waiting: activity.waiting,
+      nextSession: activity.nextSession,
+    })),
+  };
 }
 
 export default function StaffHome() {
-  const { t } = useTranslation("account");
-  const { name, role } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  const language = useLanguage();
+  const { name, role, activities } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("staffTitle")}</h1>
-      <p>
-        {t("signedInAs", { name })} ({t(`common:role.${role}`)})
-      </p>
-      <p>{t("staffIntro")}</p>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p>{t("signedInAs", { name, role: t(`common:role.${role}`) })}</p>
+      <h2 className="text-xl font-bold">{role === "PARTNER" ? t("yourActivities") : t("allActivities")}</h2>
+      {activities.length === 0 ? <p>{t("noActivities")}</p> : null}
+      <ul className="space-y-3">
+        {activities.map((activity) => (
+          <li key={activity.id} className="space-y-2 rounded-xl border-2 border-slate-200 p-4">
+            <h3 className="text-lg font-bold">
+              <Link to={`/staff/activities/${activity.id}`} lang={activity.title.language}>
+                {activity.title.text}
+              </Link>
+              {activity.status === "DRAFT" ? <span className="ms-2 rounded bg-slate-200 px-2 text-sm">{t("draft")}</span> : null}
+            </h3>
+            <p className="text-sm text-slate-700">
+              {activity.requiresSignUp
+                ? t("counts", { confirmed: activity.confirmed, capacity: activity.capacity ?? "∞", waiting: activity.waiting })
+                : t("dropIn")}
+            </p>
+            {activity.nextSession ? (
+              <Link
+                to={`/staff/sessions/${activity.nextSession.id}`}
+                className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white no-underline"
+              >
+                {t("takeAttendance", {
+                  date: `${formatDate(new Date(activity.nextSession.startsAt), language)} ${formatTime(new Date(activity.nextSession.startsAt), language)}`,
+                })}
+              </Link>
+            ) : null}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

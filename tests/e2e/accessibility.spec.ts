@@ -4,7 +4,16 @@ import { expect, test } from "@playwright/test";
 import { e2eData } from "./db.ts";
 import { expectNoAxeViolations, signIn } from "./helpers.ts";
 
-const pages = ["/", "/activities", "/activities/sommer-sportscamp", "/activities/lektiecafe-jennumparken", "/my", "/my/household", "/my/household/children/new", "/account"];
+const pages = [
+  "/",
+  "/activities",
+  "/activities/sommer-sportscamp",
+  "/activities/lektiecafe-jennumparken",
+  "/my",
+  "/my/household",
+  "/my/household/children/new",
+  "/account",
+];
 
 for (const language of ["da", "en", "ar"] as const) {
   test(`family pages pass axe in ${language}`, async ({ page }) => {

@@ -119,8 +119,8 @@ test("the staff area sends anonymous visitors to sign-in and back", async ({ pag
   await page.getByLabel("Kode (6 cifre)").fill(await codeFromOutbox(page, "medarbejder@aktivitetsportalen.dk"));
   await page.getByRole("button", { name: "Log ind", exact: true }).click();
   await expect(page).toHaveURL(/\/staff$/);
-  await expect(page.getByRole("heading", { name: "Medarbejdersiden" })).toBeVisible();
-  await expect(page).toHaveTitle("Medarbejdersiden · Aktivitetsportalen");
+  await expect(page.getByRole("heading", { name: "Medarbejdere", level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle("Medarbejdere · Aktivitetsportalen");
   await expectNoAxeViolations(page);
 });
 
@@ -134,6 +134,12 @@ test("a cross-site POST is refused before it reaches the app", async ({ request,
 test("responses carry the security headers", async ({ request }) => {
   const response = await request.get("/");
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
-  expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  const csp = response.headers()["content-security-policy"]!;
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'(;|$)/);
+  // Every inline script Remix writes carries that nonce (hydration in the other tests proves they run).
+  const html = await response.text();
+  const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+  for (const tag of html.match(/<script[^>]*>/g) ?? []) expect(tag).toContain(`nonce="${nonce}"`);
   expect(response.headers()["referrer-policy"]).toBe("same-origin");
 });

@@ -23,9 +23,10 @@ export async function codeFromOutbox(page: Page, recipient: string): Promise<str
 }
 
 /** Signs in through the real form with the code from the outbox; the page ends signed in. */
-export async function signIn(page: Page, identifier: string, outboxRecipient = identifier, labels = { field: "E-mail eller mobilnummer", send: "Send mig en kode", code: "Kode (6 cifre)", submit: "Log ind" }) {
+export async function signIn(page: Page, identifier: string, outboxRecipient = identifier, options: { javaScript?: boolean } = {}) {
+  const labels = { field: "E-mail eller mobilnummer", send: "Send mig en kode", code: "Kode (6 cifre)", submit: "Log ind" };
   await page.goto("/login");
-  await hydrated(page);
+  if (options.javaScript !== false) await hydrated(page);
   await page.getByLabel(labels.field).fill(identifier);
   await page.getByRole("button", { name: labels.send }).click();
   await expect(page).toHaveURL(/\/login\/code$/);

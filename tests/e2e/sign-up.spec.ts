@@ -65,14 +65,23 @@ test("a waiting family accepts the offer from the link in the message", async ({
   const [holder, waiter] = await Promise.all([household(), household()]);
   const { signUp } = await import("../../app/domain/enrolment/sign-up.server.ts");
   for (const family of [holder, waiter]) {
-    await signUp({ activityId: camp.id, householdId: family.id, personIds: [family.children[0]!.id], consentPersonId: family.guardian.id, consentMethod: "ONLINE", byUserId: family.user!.id, idempotencyKey: crypto.randomUUID() });
+    await signUp({
+      activityId: camp.id,
+      householdId: family.id,
+      personIds: [family.children[0]!.id],
+      consentPersonId: family.guardian.id,
+      consentMethod: "ONLINE",
+      byUserId: family.user!.id,
+      idempotencyKey: crypto.randomUUID(),
+    });
   }
 
   // The holder cancels on "My activities".
   const holderPage = await parentPage(browser, holder.guardian.email!);
   await holderPage.goto("/my");
   await hydrated(holderPage);
-  await holderPage.getByRole("button", { name: /Afmeld Child0/ }).click();
+  await holderPage.getByRole("link", { name: /Afmeld Child0/ }).click();
+  await holderPage.getByRole("button", { name: "Ja", exact: true }).click();
   await expect(holderPage.getByText("Afmeldt. Pladsen går videre")).toBeVisible();
 
   // The waiting family gets the offer by e-mail and answers from its link, signed out.
@@ -113,7 +122,15 @@ test("the calendar: an .ics per sign-up and a private household feed", async ({ 
   const camp = await activity({ capacity: 5, title: "Kalender-test" });
   const family = await household();
   const { signUp } = await import("../../app/domain/enrolment/sign-up.server.ts");
-  const { signUpId } = await signUp({ activityId: camp.id, householdId: family.id, personIds: [family.children[0]!.id], consentPersonId: family.guardian.id, consentMethod: "ONLINE", byUserId: family.user!.id, idempotencyKey: crypto.randomUUID() });
+  const { signUpId } = await signUp({
+    activityId: camp.id,
+    householdId: family.id,
+    personIds: [family.children[0]!.id],
+    consentPersonId: family.guardian.id,
+    consentMethod: "ONLINE",
+    byUserId: family.user!.id,
+    idempotencyKey: crypto.randomUUID(),
+  });
   await signIn(page, family.guardian.email!);
   const ics = await page.request.get(`/my/calendar/${signUpId}.ics`);
   expect(ics.headers()["content-type"]).toContain("text/calendar");

@@ -35,7 +35,12 @@ async function slugs(filters: CatalogueFilters, language: Language = "da", now =
 }
 
 /** A sign-up with one enrolment per person, all in the given status. */
-async function enrol(activityId: string, family: Awaited<ReturnType<typeof household>>, status: "CONFIRMED" | "OFFERED" | "WAITING" | "CANCELLED", people = family.children) {
+async function enrol(
+  activityId: string,
+  family: Awaited<ReturnType<typeof household>>,
+  status: "CONFIRMED" | "OFFERED" | "WAITING" | "CANCELLED",
+  people = family.children,
+) {
   const signUp = await db.signUp.create({
     data: {
       activityId,
@@ -124,7 +129,12 @@ describe("places and badges", () => {
   it("drop-in activities need no sign-up and show without a capacity", async () => {
     const word = token();
     const cafe = await published(word, { capacity: null, requiresSignUp: false });
-    expect((await listActivities({ q: word }, "da", NOW))[0]).toMatchObject({ slug: cafe.slug, requiresSignUp: false, signUpState: "dropIn", placesLeft: null });
+    expect((await listActivities({ q: word }, "da", NOW))[0]).toMatchObject({
+      slug: cafe.slug,
+      requiresSignUp: false,
+      signUpState: "dropIn",
+      placesLeft: null,
+    });
   });
 
   it("says when sign-up opens, only while that is still ahead; and when it has closed", async () => {
@@ -192,7 +202,9 @@ describe("filters", () => {
 
   it("when: holidays means a session on a day inside a school holiday (Copenhagen days, both ends included)", async () => {
     const word = token();
-    await db.schoolHoliday.create({ data: { name: { da: "Påskeferie" }, startsOn: new Date("2030-04-13T00:00:00Z"), endsOn: new Date("2030-04-22T00:00:00Z") } });
+    await db.schoolHoliday.create({
+      data: { name: { da: "Påskeferie" }, startsOn: new Date("2030-04-13T00:00:00Z"), endsOn: new Date("2030-04-22T00:00:00Z") },
+    });
     // 00:30 on the first day (summer time) is still 12 April in UTC.
     const firstDay = await published(word, { sessions: [sessionAt(new Date("2030-04-12T22:30:00Z"), 1)] });
     const lastDay = await published(word, { sessions: [sessionAt(new Date("2030-04-22T19:00:00Z"), 1)] });
@@ -238,7 +250,13 @@ describe("parseCatalogueFilters", () => {
   const parse = (query: string, known?: { types: string[]; areas: string[] }) => parseCatalogueFilters(new URLSearchParams(query), known);
 
   it("reads good values and trims text", () => {
-    expect(parse("type=sports-camp&age=9&area=vangdalen&when=holidays&q=+fodbold+")).toEqual({ type: "sports-camp", age: 9, area: "vangdalen", when: "holidays", q: "fodbold" });
+    expect(parse("type=sports-camp&age=9&area=vangdalen&when=holidays&q=+fodbold+")).toEqual({
+      type: "sports-camp",
+      age: 9,
+      area: "vangdalen",
+      when: "holidays",
+      q: "fodbold",
+    });
   });
 
   it("ignores empty and bad values instead of failing", () => {
@@ -278,7 +296,14 @@ describe("cost", () => {
   async function addActivities(word: string, count: number, [north]: { id: string }[]) {
     for (let i = 0; i < count; i++) {
       const sessions = [0, 7, 14, 21, 28].map((days) => sessionAt(at((days + 1 + (i % 3)) * DAY)));
-      const created = await published(word, { sessions, minAge: 6, maxAge: 12, capacity: 5, capacityUnit: i % 2 ? "HOUSEHOLD" : "PERSON", eligibleAreaIds: i % 4 ? [] : [north!.id] });
+      const created = await published(word, {
+        sessions,
+        minAge: 6,
+        maxAge: 12,
+        capacity: 5,
+        capacityUnit: i % 2 ? "HOUSEHOLD" : "PERSON",
+        eligibleAreaIds: i % 4 ? [] : [north!.id],
+      });
       await enrol(created.id, await household({ children: [{}, {}] }), "CONFIRMED");
     }
   }

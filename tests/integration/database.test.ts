@@ -32,7 +32,10 @@ describe("migrations", () => {
     const all = readMigrations().map((migration) => migration.name);
     expect(await migrate(url)).toEqual(all);
     expect(await migrate(url)).toEqual([]);
-    const rows = await query<{ migration_name: string; checksum: string }>(url, `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`);
+    const rows = await query<{ migration_name: string; checksum: string }>(
+      url,
+      `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     expect(rows.map((row) => row.migration_name)).toEqual(all);
     expect(rows[0]!.checksum).toMatch(/^[0-9a-f]{64}$/);
   });

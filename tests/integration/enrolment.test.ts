@@ -1,4 +1,5 @@
 // Sign-up, capacity and the waiting list on real PostgreSQL.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { cancelEnrolment } from "../../app/domain/enrolment/cancel.server.ts";
 import { EnrolmentError } from "../../app/domain/enrolment/errors.ts";
@@ -43,7 +44,11 @@ describe("no overbooking, ever", () => {
     // Positions 1..40, each once, following the order the sign-ups were committed.
     const positions = results.flatMap((result) => (result.position ? [result.position] : [])).sort((a, b) => a - b);
     expect(positions).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    const waiting = await db.signUp.findMany({ where: { activityId: camp.id, enrolments: { some: { status: "WAITING" } } }, orderBy: { seq: "asc" }, select: { id: true } });
+    const waiting = await db.signUp.findMany({
+      where: { activityId: camp.id, enrolments: { some: { status: "WAITING" } } },
+      orderBy: { seq: "asc" },
+      select: { id: true },
+    });
     const byPosition = results.filter((result) => result.status === "WAITING").sort((a, b) => a.position! - b.position!);
     expect(byPosition.map((result) => result.signUpId)).toEqual(waiting.map((row) => row.id));
   });
@@ -66,6 +71,24 @@ describe("no overbooking, ever", () => {
     expect(await db.enrolment.count({ where: { activityId: camp.id } })).toBe(2);
     expect(await db.message.count({ where: { activityId: camp.id } })).toBe(1);
   });
+
+  it("a resubmitted form with other children (back button) is a new sign-up, not a replay", async () => {
+    const camp = await activity({ capacity: 10 });
+    const family = await household({ children: [{}, {}] });
+    const base = {
+      activityId: camp.id,
+      householdId: family.id,
+      consentPersonId: family.guardian.id,
+      consentMethod: "ONLINE" as const,
+      byUserId: family.user!.id,
+      idempotencyKey: key(),
+    };
+    const first = await signUp({ ...base, personIds: [family.children[0]!.id] });
+    const second = await signUp({ ...base, personIds: [family.children[1]!.id] });
+    expect(second.replayed).toBe(false);
+    expect(second.signUpId).not.toBe(first.signUpId);
+    expect(await db.enrolment.count({ where: { activityId: camp.id, status: "CONFIRMED" } })).toBe(2);
+  });
 });
 
 describe("siblings stay together", () => {
@@ -80,10 +103,16 @@ describe("siblings stay together", () => {
     const single = await household();
     expect((await signUpAll(camp.id, single)).status).toBe("CONFIRMED"); // fits the one free place
 
-    await cancelEnrolment({ enrolmentId: (await db.enrolment.findFirstOrThrow({ where: { personId: first.children[0]!.id } })).id, actor: { userId: first.user!.id, personId: first.guardian.id, isStaff: false } });
+    await cancelEnrolment({
+      enrolmentId: (await db.enrolment.findFirstOrThrow({ where: { personId: first.children[0]!.id } })).id,
+      actor: { userId: first.user!.id, personId: first.guardian.id, isStaff: false },
+    });
     expect(await db.enrolment.count({ where: { householdId: siblings.id, status: "WAITING" } })).toBe(2); // one place is not enough
 
-    await cancelEnrolment({ enrolmentId: (await db.enrolment.findFirstOrThrow({ where: { personId: first.children[1]!.id } })).id, actor: { userId: first.user!.id, personId: first.guardian.id, isStaff: false } });
+    await cancelEnrolment({
+      enrolmentId: (await db.enrolment.findFirstOrThrow({ where: { personId: first.children[1]!.id } })).id,
+      actor: { userId: first.user!.id, personId: first.guardian.id, isStaff: false },
+    });
     expect(await db.enrolment.count({ where: { householdId: siblings.id, status: "OFFERED" } })).toBe(2);
     await deliverDueMessages();
     expect((await lastMessageTo(siblings.guardian.email!))?.body).toContain("Yusuf og Lina");
@@ -96,7 +125,15 @@ describe("siblings stay together", () => {
     expect((await signUpAll(course.id, await household({ children: [{}, {}] }))).status).toBe("CONFIRMED");
     expect((await signUpAll(course.id, await household())).status).toBe("WAITING");
     // The guardian joins their own family's place without taking another.
-    const guardianJoins = await signUp({ activityId: course.id, householdId: big.id, personIds: [big.guardian.id], consentPersonId: big.guardian.id, consentMethod: "ONLINE", byUserId: big.user!.id, idempotencyKey: key() });
+    const guardianJoins = await signUp({
+      activityId: course.id,
+      householdId: big.id,
+      personIds: [big.guardian.id],
+      consentPersonId: big.guardian.id,
+      consentMethod: "ONLINE",
+      byUserId: big.user!.id,
+      idempotencyKey: key(),
+    });
     expect(guardianJoins.status).toBe("CONFIRMED");
   });
 });
@@ -156,11 +193,120 @@ describe("offers", () => {
   });
 });
 
+describe("offers re-check what a sign-up checks", () => {
+  it("an offer cannot be accepted once the child has a place elsewhere at the same time", async () => {
+    const start = new Date(Date.now() + 10 * 86_400_000);
+    const sessions = [{ startsAt: start, endsAt: new Date(start.getTime() + 3_600_000) }];
+    const full = await activity({ capacity: 1, sessions });
+    const other = await activity({ capacity: 5, sessions, title: "Samtidig" });
+    const holder = await household();
+    const family = await household();
+    await signUpAll(full.id, holder);
+    await signUpAll(full.id, family); // waits
+    await signUpAll(other.id, family); // a wait does not block this
+    await cancelEnrolment({
+      enrolmentId: (await db.enrolment.findFirstOrThrow({ where: { householdId: holder.id } })).id,
+      actor: { userId: holder.user!.id, personId: holder.guardian.id, isStaff: false },
+    });
+    const offer = await db.waitingListOffer.findFirstOrThrow({ where: { activityId: full.id, outcome: null } });
+    expect(await answerOffer({ offerId: offer.id, householdId: family.id }, "accept")).toBe("noLongerPossible");
+    expect(await db.enrolment.count({ where: { personId: family.children[0]!.id, status: "CONFIRMED" } })).toBe(1);
+  });
+
+  it("another household cannot answer an offer by its id", async () => {
+    const camp = await activity({ capacity: 1 });
+    const [holder, waiter, stranger] = await Promise.all([household(), household(), household()]);
+    await signUpAll(camp.id, holder);
+    await signUpAll(camp.id, waiter);
+    await cancelEnrolment({
+      enrolmentId: (await db.enrolment.findFirstOrThrow({ where: { householdId: holder.id } })).id,
+      actor: { userId: holder.user!.id, personId: holder.guardian.id, isStaff: false },
+    });
+    const offer = await db.waitingListOffer.findFirstOrThrow({ where: { activityId: camp.id } });
+    expect(await answerOffer({ offerId: offer.id, householdId: stranger.id }, "decline")).toBe("notFound");
+    expect(await answerOffer({ offerId: offer.id, householdId: waiter.id }, "accept")).toBe("accepted");
+  });
+
+  it("family courses: a sibling waiting separately joins the family's place when it is accepted", async () => {
+    const course = await activity({ capacity: 1, capacityUnit: "HOUSEHOLD" });
+    const holder = await household();
+    const family = await household({ children: [{ firstName: "A" }, { firstName: "B" }] });
+    await signUpAll(course.id, holder);
+    const key1 = key();
+    await signUp({
+      activityId: course.id,
+      householdId: family.id,
+      personIds: [family.children[0]!.id],
+      consentPersonId: family.guardian.id,
+      consentMethod: "ONLINE",
+      byUserId: family.user!.id,
+      idempotencyKey: key1,
+    });
+    await signUp({
+      activityId: course.id,
+      householdId: family.id,
+      personIds: [family.children[1]!.id],
+      consentPersonId: family.guardian.id,
+      consentMethod: "ONLINE",
+      byUserId: family.user!.id,
+      idempotencyKey: key(),
+    });
+    await cancelEnrolment({
+      enrolmentId: (await db.enrolment.findFirstOrThrow({ where: { householdId: holder.id } })).id,
+      actor: { userId: holder.user!.id, personId: holder.guardian.id, isStaff: false },
+    });
+    // Both of the family's sign-ups are offered: the second needs no extra place.
+    expect(await db.enrolment.count({ where: { householdId: family.id, status: "OFFERED" } })).toBe(2);
+  });
+});
+
+describe("background runs", () => {
+  it("one offer that cannot be expired now does not stop the others", async () => {
+    const t0 = new Date();
+    const camps = [await activity({ capacity: 1 }), await activity({ capacity: 1 })];
+    const waiters = [];
+    for (const camp of camps) {
+      const [holder, waiter] = [await household(), await household()];
+      await signUpAll(camp.id, holder);
+      await signUpAll(camp.id, waiter);
+      await cancelEnrolment(
+        {
+          enrolmentId: (await db.enrolment.findFirstOrThrow({ where: { householdId: holder.id } })).id,
+          actor: { userId: holder.user!.id, personId: holder.guardian.id, isStaff: false },
+        },
+        t0,
+      );
+      waiters.push(waiter);
+    }
+    // Someone else holds the first activity's lock past the job transaction's time limit.
+    const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await blocker.connect();
+    await blocker.query("BEGIN");
+    await blocker.query(`SELECT 1 FROM "Activity" WHERE id = $1 FOR UPDATE`, [camps[0]!.id]);
+    try {
+      await expireOverdueOffers(new Date(t0.getTime() + 25 * 3_600_000), { lockTimeoutMs: 200 });
+    } finally {
+      await blocker.query("ROLLBACK");
+      await blocker.end();
+    }
+    expect(await db.enrolment.findFirstOrThrow({ where: { householdId: waiters[0]!.id } })).toMatchObject({ status: "OFFERED" });
+    expect(await db.enrolment.findFirstOrThrow({ where: { householdId: waiters[1]!.id } })).toMatchObject({
+      status: "CANCELLED",
+      cancelReason: "OFFER_EXPIRED",
+    });
+  });
+});
+
 describe("who may sign up", () => {
   it("explains per child why one is not eligible, and signs nobody up", async () => {
     const vangdalen = await area();
     const camp = await activity({ minAge: 7, maxAge: 13, eligibleAreaIds: [vangdalen.id] });
-    const family = await household({ children: [{ birthDate: "2016-01-01", areaId: vangdalen.id }, { birthDate: "2024-01-01", areaId: vangdalen.id }] });
+    const family = await household({
+      children: [
+        { birthDate: "2016-01-01", areaId: vangdalen.id },
+        { birthDate: "2024-01-01", areaId: vangdalen.id },
+      ],
+    });
     const error = await signUpAll(camp.id, family).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EnrolmentError);
     expect((error as EnrolmentError).code).toBe("ineligible");
@@ -185,10 +331,26 @@ describe("who may sign up", () => {
     const family = await household();
     const stranger = await household();
     await expect(
-      signUp({ activityId: camp.id, householdId: family.id, personIds: [family.children[0]!.id], consentPersonId: stranger.guardian.id, consentMethod: "ONLINE", byUserId: stranger.user!.id, idempotencyKey: key() }),
+      signUp({
+        activityId: camp.id,
+        householdId: family.id,
+        personIds: [family.children[0]!.id],
+        consentPersonId: stranger.guardian.id,
+        consentMethod: "ONLINE",
+        byUserId: stranger.user!.id,
+        idempotencyKey: key(),
+      }),
     ).rejects.toMatchObject({ code: "notGuardian" });
     await expect(
-      signUp({ activityId: camp.id, householdId: family.id, personIds: [stranger.children[0]!.id], consentPersonId: family.guardian.id, consentMethod: "ONLINE", byUserId: family.user!.id, idempotencyKey: key() }),
+      signUp({
+        activityId: camp.id,
+        householdId: family.id,
+        personIds: [stranger.children[0]!.id],
+        consentPersonId: family.guardian.id,
+        consentMethod: "ONLINE",
+        byUserId: family.user!.id,
+        idempotencyKey: key(),
+      }),
     ).rejects.toMatchObject({ code: "notInHousehold" });
   });
 
@@ -206,7 +368,11 @@ describe("who may sign up", () => {
     const family = await household();
     const { signUpId } = await signUpAll(camp.id, family);
     const row = await db.signUp.findUniqueOrThrow({ where: { id: signUpId } });
-    expect(row).toMatchObject({ consentPersonId: family.guardian.id, consentMethod: "ONLINE", consentVersion: expect.stringMatching(/^\d{4}-\d{2}-\d{2}\/terms-v1$/) });
+    expect(row).toMatchObject({
+      consentPersonId: family.guardian.id,
+      consentMethod: "ONLINE",
+      consentVersion: expect.stringMatching(/^\d{4}-\d{2}-\d{2}\/terms-v1$/),
+    });
   });
 });
 
@@ -231,7 +397,9 @@ describe("cancelling", () => {
     const other = await household();
     await signUpAll(camp.id, family);
     const enrolment = await db.enrolment.findFirstOrThrow({ where: { activityId: camp.id } });
-    await expect(cancelEnrolment({ enrolmentId: enrolment.id, actor: { userId: other.user!.id, personId: other.guardian.id, isStaff: false } })).rejects.toMatchObject({ code: "enrolmentNotFound" });
+    await expect(
+      cancelEnrolment({ enrolmentId: enrolment.id, actor: { userId: other.user!.id, personId: other.guardian.id, isStaff: false } }),
+    ).rejects.toMatchObject({ code: "enrolmentNotFound" });
   });
 });
 

@@ -101,7 +101,11 @@ describe("sign-in with a one-time code", () => {
     const code = codeIn((await lastMessageTo("tries@example.dk"))?.body);
     const wrong = code === "000000" ? "111111" : "000000";
     for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
-      expect(await verifySignIn({ challengeId, code: wrong, ip: freshIp(), language: "da" })).toEqual({ ok: false, reason: "wrong", attemptsLeft: MAX_ATTEMPTS - attempt });
+      expect(await verifySignIn({ challengeId, code: wrong, ip: freshIp(), language: "da" })).toEqual({
+        ok: false,
+        reason: "wrong",
+        attemptsLeft: MAX_ATTEMPTS - attempt,
+      });
     }
     expect(await verifySignIn({ challengeId, code: wrong, ip: freshIp(), language: "da" })).toEqual({ ok: false, reason: "expired" });
     expect(await verifySignIn({ challengeId, code, ip: freshIp(), language: "da" })).toEqual({ ok: false, reason: "expired" });

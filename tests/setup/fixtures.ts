@@ -57,18 +57,34 @@ export async function activity(input: {
   });
 }
 
-export async function household(input: { children?: { firstName?: string; birthDate?: string; areaId?: string | null }[]; guardianEmail?: string | null; guardianPhone?: string | null; language?: string; withLogin?: boolean } = {}) {
+export async function household(
+  input: {
+    children?: { firstName?: string; birthDate?: string; areaId?: string | null }[];
+    guardianEmail?: string | null;
+    guardianPhone?: string | null;
+    language?: string;
+    withLogin?: boolean;
+  } = {},
+) {
   const suffix = unique();
   const email = input.guardianEmail === undefined ? `guardian-${suffix}@example.dk` : input.guardianEmail;
   const guardian = await db.person.create({
     data: { firstName: `Guardian${suffix}`, lastName: "Test", email, phone: input.guardianPhone ?? null, language: input.language ?? "da" },
   });
-  const user = input.withLogin === false ? null : await db.user.create({ data: { personId: guardian.id, role: "PARENT", email, phone: input.guardianPhone ?? null, language: input.language ?? "da" } });
+  const user =
+    input.withLogin === false
+      ? null
+      : await db.user.create({ data: { personId: guardian.id, role: "PARENT", email, phone: input.guardianPhone ?? null, language: input.language ?? "da" } });
   const children = [];
   for (const [i, child] of (input.children ?? [{}]).entries()) {
     children.push(
       await db.person.create({
-        data: { firstName: child.firstName ?? `Child${i}`, lastName: "Test", birthDate: new Date(`${child.birthDate ?? "2016-05-01"}T00:00:00Z`), housingAreaId: child.areaId ?? null },
+        data: {
+          firstName: child.firstName ?? `Child${i}`,
+          lastName: "Test",
+          birthDate: new Date(`${child.birthDate ?? "2016-05-01"}T00:00:00Z`),
+          housingAreaId: child.areaId ?? null,
+        },
       }),
     );
   }

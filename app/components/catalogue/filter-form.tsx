@@ -32,7 +32,14 @@ export function FilterForm({ filters, options }: { filters: CatalogueFilters; op
   const filtered = Object.keys(filters).length > 0;
   return (
     // Keyed by the filters: after "clear filters" or back/forward the fields show what the page shows.
-    <Form key={JSON.stringify(filters)} method="get" action="/activities#results" role="search" aria-labelledby="filters-heading" className="space-y-4 rounded-xl border-2 border-brand-100 bg-brand-50 p-4">
+    <Form
+      key={JSON.stringify(filters)}
+      method="get"
+      action="/activities#results"
+      role="search"
+      aria-labelledby="filters-heading"
+      className="space-y-4 rounded-xl border-2 border-brand-100 bg-brand-50 p-4"
+    >
       <h2 id="filters-heading" className="text-lg font-bold">
         {t("filters.heading")}
       </h2>

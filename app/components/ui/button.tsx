@@ -12,7 +12,10 @@ const variants = {
 };
 
 /** Every button is at least 44 px tall: a thumb must hit it. */
-export const Button = forwardRef<HTMLButtonElement, Props>(function Button({ variant = "primary", size = "md", pending, className = "", children, ...rest }, ref) {
+export const Button = forwardRef<HTMLButtonElement, Props>(function Button(
+  { variant = "primary", size = "md", pending, className = "", children, ...rest },
+  ref,
+) {
   const sizing = size === "sm" ? "min-h-11 px-3 text-sm" : "min-h-12 px-5 text-base";
   return (
     <button

@@ -25,14 +25,27 @@ export function ErrorText({ id, errors }: { id: string; errors?: string[] }) {
 
 const control = (hasError: boolean) => `block min-h-12 w-full rounded-lg border-2 bg-white px-3 text-lg ${hasError ? "border-red-700" : "border-slate-500"}`;
 
-export function SelectField({ id, label, hint, errors, children, ...select }: SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: string; hint?: string; errors?: string[]; children: ReactNode }) {
+export function SelectField({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+  ...select
+}: SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: string; hint?: string; errors?: string[]; children: ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-semibold">
         {label}
       </label>
       <Hint id={id} text={hint} />
-      <select className={control(Boolean(errors?.length))} {...select} id={id} aria-invalid={errors?.length ? true : undefined} aria-describedby={described(id, hint, errors)}>
+      <select
+        className={control(Boolean(errors?.length))}
+        {...select}
+        id={id}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={described(id, hint, errors)}
+      >
         {children}
       </select>
       <ErrorText id={id} errors={errors} />
@@ -40,28 +53,58 @@ export function SelectField({ id, label, hint, errors, children, ...select }: Se
   );
 }
 
-export function TextareaField({ id, label, hint, errors, ...textarea }: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; label: string; hint?: string; errors?: string[] }) {
+export function TextareaField({
+  id,
+  label,
+  hint,
+  errors,
+  ...textarea
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; label: string; hint?: string; errors?: string[] }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-semibold">
         {label}
       </label>
       <Hint id={id} text={hint} />
-      <textarea rows={3} className={`${control(Boolean(errors?.length))} py-2`} {...textarea} id={id} aria-invalid={errors?.length ? true : undefined} aria-describedby={described(id, hint, errors)} />
+      <textarea
+        rows={3}
+        className={`${control(Boolean(errors?.length))} py-2`}
+        {...textarea}
+        id={id}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={described(id, hint, errors)}
+      />
       <ErrorText id={id} errors={errors} />
     </div>
   );
 }
 
-export function RadioGroup(props: { id: string; name: string; legend: string; hint?: string; options: { value: string; label: string }[]; defaultValue?: string; errors?: string[] }) {
+export function RadioGroup(props: {
+  id: string;
+  name: string;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+  errors?: string[];
+}) {
   return (
     <fieldset className="space-y-1" aria-describedby={described(props.id, props.hint, props.errors)}>
       <legend className="font-semibold">{props.legend}</legend>
       <Hint id={props.id} text={props.hint} />
       <div className="flex flex-wrap gap-2">
         {props.options.map((option) => (
-          <label key={option.value} className="flex min-h-12 cursor-pointer items-center gap-2 rounded-lg border-2 border-slate-300 px-4 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
-            <input type="radio" name={props.name} value={option.value} defaultChecked={props.defaultValue === option.value} className="size-5 accent-brand-700" />
+          <label
+            key={option.value}
+            className="flex min-h-12 cursor-pointer items-center gap-2 rounded-lg border-2 border-slate-300 px-4 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+          >
+            <input
+              type="radio"
+              name={props.name}
+              value={option.value}
+              defaultChecked={props.defaultValue === option.value}
+              className="size-5 accent-brand-700"
+            />
             {option.label}
           </label>
         ))}
@@ -71,7 +114,17 @@ export function RadioGroup(props: { id: string; name: string; legend: string; hi
   );
 }
 
-export function Checkbox(props: { name: string; value?: string; label: ReactNode; description?: ReactNode; defaultChecked?: boolean; disabled?: boolean; id: string; invalid?: boolean; describedBy?: string }) {
+export function Checkbox(props: {
+  name: string;
+  value?: string;
+  label: ReactNode;
+  description?: ReactNode;
+  defaultChecked?: boolean;
+  disabled?: boolean;
+  id: string;
+  invalid?: boolean;
+  describedBy?: string;
+}) {
   return (
     <label
       htmlFor={props.id}

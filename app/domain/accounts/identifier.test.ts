@@ -14,12 +14,23 @@ describe("parseIdentifier", () => {
     expect(parseIdentifier(input)).toEqual(expected);
   });
 
-  it.each(["", "   ", "sofie@", "@example.dk", "sofie@example", "1234567", "123456789", "+45 2012345", "+45 201234567", "20-12-34-5a", `${"a".repeat(250)}@x.dk`, "(+46) 70 123 45 67", "+882 1234 5678"])(
-    "refuses %j",
-    (input) => {
-      expect(parseIdentifier(input)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "   ",
+    "sofie@",
+    "@example.dk",
+    "sofie@example",
+    "1234567",
+    "123456789",
+    "+45 2012345",
+    "+45 201234567",
+    "20-12-34-5a",
+    `${"a".repeat(250)}@x.dk`,
+    "(+46) 70 123 45 67",
+    "+882 1234 5678",
+  ])("refuses %j", (input) => {
+    expect(parseIdentifier(input)).toBeNull();
+  });
 
   it("needs exactly 8 digits for a Danish number", () => {
     expect(normalisePhone("2012345")).toBeNull();

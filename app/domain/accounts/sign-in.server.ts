@@ -73,9 +73,7 @@ export async function startSignIn(input: { identifier: Identifier; ip: string; l
 }
 
 export type VerifyResult =
-  | { ok: true; userId: string; created: boolean }
-  | { ok: false; reason: "wrong"; attemptsLeft: number }
-  | { ok: false; reason: "expired" };
+  { ok: true; userId: string; created: boolean } | { ok: false; reason: "wrong"; attemptsLeft: number } | { ok: false; reason: "expired" };
 
 /**
  * Checks a code. Counting the try and reading the hash is one statement, so
@@ -121,7 +119,11 @@ export async function verifySignIn(input: { challengeId: string; code: string; i
  * not duplicated — only when exactly one such adult exists, and never a
  * child's record (families often share one phone). Otherwise a new parent.
  */
-async function findOrCreateAccount(identifier: { kind: "email" | "phone"; value: string }, language: Language, retried = false): Promise<{ userId: string; created: boolean }> {
+async function findOrCreateAccount(
+  identifier: { kind: "email" | "phone"; value: string },
+  language: Language,
+  retried = false,
+): Promise<{ userId: string; created: boolean }> {
   const where = whereIdentifier(identifier);
   const existing = await db.user.findUnique({ where, select: { id: true } });
   if (existing) return { userId: existing.id, created: false };
@@ -133,7 +135,9 @@ async function findOrCreateAccount(identifier: { kind: "email" | "phone"; value:
         take: 2,
       });
       const personId =
-        candidates.length === 1 ? candidates[0]!.id : (await tx.person.create({ data: { firstName: "", lastName: "", language, ...where }, select: { id: true } })).id;
+        candidates.length === 1
+          ? candidates[0]!.id
+          : (await tx.person.create({ data: { firstName: "", lastName: "", language, ...where }, select: { id: true } })).id;
       const user = await tx.user.create({ data: { personId, role: "PARENT", language, ...where }, select: { id: true } });
       return { userId: user.id, created: true };
     });

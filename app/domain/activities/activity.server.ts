@@ -9,7 +9,11 @@ export async function publishedActivity(slug: string, now = new Date()) {
       type: { select: { code: true, name: true, icon: true } },
       effortArea: { select: { name: true } },
       eligibleAreas: { select: { housingArea: { select: { name: true, sortOrder: true } } } },
-      sessions: { where: { endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true, place: true, cancelledAt: true } },
+      sessions: {
+        where: { endsAt: { gt: now } },
+        orderBy: { startsAt: "asc" },
+        select: { id: true, startsAt: true, endsAt: true, place: true, cancelledAt: true },
+      },
     },
   });
   if (!activity) return null;

@@ -38,14 +38,23 @@ export type CatalogueFilters = {
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 /** A field that is dropped, not reported, when it does not parse: a shared link with an odd value still shows a page. */
 const lenient = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional()).catch(undefined);
-const code = z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,60}$/);
+const code = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9-]{1,60}$/);
 
 const filtersSchema = z.object({
   type: lenient(code),
   area: lenient(code),
   age: lenient(z.coerce.number().int().min(0).max(120)),
   when: lenient(z.enum(WHEN_OPTIONS)),
-  q: lenient(z.string().trim().transform((text) => text.slice(0, 100))),
+  q: lenient(
+    z
+      .string()
+      .trim()
+      .transform((text) => text.slice(0, 100)),
+  ),
 });
 
 /**
@@ -135,7 +144,10 @@ type Range = { from: Date; to: Date };
 
 /** School holidays not yet over, as instant ranges [first day 00:00, day after the last 00:00). */
 async function holidayRanges(now: Date): Promise<Range[]> {
-  const rows = await db.schoolHoliday.findMany({ where: { endsOn: { gte: new Date(`${copenhagenDay(now)}T00:00:00Z`) } }, select: { startsOn: true, endsOn: true } });
+  const rows = await db.schoolHoliday.findMany({
+    where: { endsOn: { gte: new Date(`${copenhagenDay(now)}T00:00:00Z`) } },
+    select: { startsOn: true, endsOn: true },
+  });
   return rows.map((row) => ({ from: copenhagenMidnight(dateOnly(row.startsOn)), to: copenhagenMidnight(addDaysToDay(dateOnly(row.endsOn), 1)) }));
 }
 
@@ -262,6 +274,9 @@ export async function listActivities(filters: CatalogueFilters, language: Langua
 
   const collator = new Intl.Collator(intlLocale(language));
   return rows
-    .sort((a, b) => a.sessions[0]!.startsAt.getTime() - b.sessions[0]!.startsAt.getTime() || collator.compare(pick(a.title, language).text, pick(b.title, language).text))
+    .sort(
+      (a, b) =>
+        a.sessions[0]!.startsAt.getTime() - b.sessions[0]!.startsAt.getTime() || collator.compare(pick(a.title, language).text, pick(b.title, language).text),
+    )
     .map((row) => toCard(row, counts.get(row.id), language, now));
 }

@@ -36,7 +36,14 @@ describe("summariseSchedule", () => {
 
   it("a camp Monday to Friday is consecutive days", () => {
     const camp = on(every("2027-07-05", 1, 5), "09:00", "15:00");
-    expect(summariseSchedule(camp)).toEqual({ kind: "consecutiveDays", firstDay: "2027-07-05", lastDay: "2027-07-09", startTime: "09:00", endTime: "15:00", count: 5 });
+    expect(summariseSchedule(camp)).toEqual({
+      kind: "consecutiveDays",
+      firstDay: "2027-07-05",
+      lastDay: "2027-07-09",
+      startTime: "09:00",
+      endTime: "15:00",
+      count: 5,
+    });
   });
 
   it("a lektiecafé every Monday and Wednesday, with a holiday week and a cancelled afternoon left out", () => {
@@ -84,7 +91,15 @@ describe("summariseSchedule", () => {
     expect(tuesdays[0]!.startsAt.toISOString()).toBe("2027-03-09T17:00:00.000Z");
     expect(tuesdays[4]!.startsAt.toISOString()).toBe("2027-04-06T16:00:00.000Z");
     // … the Danish clock does not.
-    expect(summariseSchedule(tuesdays)).toMatchObject({ kind: "weekly", weekdays: [2], interval: 1, startTime: "18:00", endTime: "19:30", count: 5, exceptions: 0 });
+    expect(summariseSchedule(tuesdays)).toMatchObject({
+      kind: "weekly",
+      weekdays: [2],
+      interval: 1,
+      startTime: "18:00",
+      endTime: "19:30",
+      count: 5,
+      exceptions: 0,
+    });
   });
 
   it("and back to winter time (31 October 2027), for a camp day by day", () => {
@@ -94,7 +109,14 @@ describe("summariseSchedule", () => {
 
   it("tolerates one meeting moved to another day or time", () => {
     const tuesdays = every("2027-02-02", 7, 6);
-    const movedDay = [...on(tuesdays.filter((day) => day !== "2027-02-16"), "18:00", "19:30"), session("2027-02-18", "18:00", "19:30")];
+    const movedDay = [
+      ...on(
+        tuesdays.filter((day) => day !== "2027-02-16"),
+        "18:00",
+        "19:30",
+      ),
+      session("2027-02-18", "18:00", "19:30"),
+    ];
     expect(summariseSchedule(movedDay)).toMatchObject({ kind: "weekly", weekdays: [2], startTime: "18:00", count: 6, exceptions: 1 });
 
     const movedTime = [...on(tuesdays.slice(1), "18:00", "19:30"), session(tuesdays[0]!, "17:00", "18:30")];

@@ -119,7 +119,9 @@ export function summariseSchedule(sessions: readonly SessionTimes[]): ScheduleSu
   const { startTime, endTime } = first;
 
   if (locals.length === 1) {
-    return first.endDay === first.day ? { kind: "single", day: first.day, startTime, endTime } : { kind: "single", day: first.day, startTime, endTime, endDay: first.endDay };
+    return first.endDay === first.day
+      ? { kind: "single", day: first.day, startTime, endTime }
+      : { kind: "single", day: first.day, startTime, endTime, endDay: first.endDay };
   }
   if (isConsecutiveDays(locals)) {
     return { kind: "consecutiveDays", firstDay: first.day, lastDay: last.day, startTime, endTime, count: locals.length };

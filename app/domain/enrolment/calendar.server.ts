@@ -17,29 +17,36 @@ const FEED_PAST_DAYS = 30;
 
 type SignUpForCalendar = {
   id: string;
-  activity: { slug: string; title: unknown; place: string; address: string | null; sessions: { id: string; startsAt: Date; endsAt: Date; place: string | null; cancelledAt: Date | null }[] };
+  activity: {
+    slug: string;
+    title: unknown;
+    place: string;
+    address: string | null;
+    sessions: { id: string; startsAt: Date; endsAt: Date; place: string | null; cancelledAt: Date | null }[];
+  };
   enrolments: { person: { firstName: string } }[];
 };
 
 function events(signUps: SignUpForCalendar[], language: Language): EventAttributes[] {
   return signUps.flatMap((signUp) => {
-    const title = `${t9n(signUp.activity.title, language)} – ${joinNames(signUp.enrolments.map((enrolment) => enrolment.person.firstName), language)}`;
-    return signUp.activity.sessions.map(
-      (session): EventAttributes => ({
-        uid: `${session.id}.${signUp.id}@aktivitetsportalen`,
-        start: session.startsAt.getTime(),
-        startInputType: "utc",
-        startOutputType: "utc",
-        end: session.endsAt.getTime(),
-        endInputType: "utc",
-        endOutputType: "utc",
-        title,
-        location: [session.place ?? signUp.activity.place, signUp.activity.address].filter(Boolean).join(", "),
-        url: appUrl(`/activities/${signUp.activity.slug}`),
-        status: session.cancelledAt ? "CANCELLED" : "CONFIRMED",
-        productId: "aktivitetsportalen",
-      }),
-    );
+    const title = `${t9n(signUp.activity.title, language)} – ${joinNames(
+      signUp.enrolments.map((enrolment) => enrolment.person.firstName),
+      language,
+    )}`;
+    return signUp.activity.sessions.map((session): EventAttributes => ({
+      uid: `${session.id}.${signUp.id}@aktivitetsportalen`,
+      start: session.startsAt.getTime(),
+      startInputType: "utc",
+      startOutputType: "utc",
+      end: session.endsAt.getTime(),
+      endInputType: "utc",
+      endOutputType: "utc",
+      title,
+      location: [session.place ?? signUp.activity.place, signUp.activity.address].filter(Boolean).join(", "),
+      url: appUrl(`/activities/${signUp.activity.slug}`),
+      status: session.cancelledAt ? "CANCELLED" : "CONFIRMED",
+      productId: "aktivitetsportalen",
+    }));
   });
 }
 
@@ -60,7 +67,11 @@ const signUpSelect = (since: Date) =>
         title: true,
         place: true,
         address: true,
-        sessions: { where: { endsAt: { gt: since } }, orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true, place: true, cancelledAt: true } },
+        sessions: {
+          where: { endsAt: { gt: since } },
+          orderBy: { startsAt: "asc" },
+          select: { id: true, startsAt: true, endsAt: true, place: true, cancelledAt: true },
+        },
       },
     },
     enrolments: { where: { status: "CONFIRMED" }, select: { person: { select: { firstName: true } } } },
@@ -75,12 +86,21 @@ export async function signUpCalendar(signUpId: string, householdId: string, lang
 
 /** The household's feed: every confirmed sign-up, from a month back. Null for an unknown or revoked secret. */
 export async function householdCalendar(token: string, now = new Date()): Promise<string | null> {
-  const household = await db.household.findUnique({ where: { calendarTokenHash: hashToken(token) }, select: { id: true, members: { where: { role: "GUARDIAN" }, select: { person: { select: { language: true, user: { select: { language: true } } } } }, take: 1 } } });
+  const household = await db.household.findUnique({
+    where: { calendarTokenHash: hashToken(token) },
+    select: {
+      id: true,
+      members: { where: { role: "GUARDIAN" }, select: { person: { select: { language: true, user: { select: { language: true } } } } }, take: 1 },
+    },
+  });
   if (!household) return null;
   const guardian = household.members[0]?.person;
   const language = (guardian?.user?.language ?? guardian?.language ?? "da") as Language;
   const since = new Date(now.getTime() - FEED_PAST_DAYS * 24 * 3_600_000);
-  const signUps = await db.signUp.findMany({ where: { householdId: household.id, enrolments: { some: { status: "CONFIRMED" } } }, select: signUpSelect(since) });
+  const signUps = await db.signUp.findMany({
+    where: { householdId: household.id, enrolments: { some: { status: "CONFIRMED" } } },
+    select: signUpSelect(since),
+  });
   return render(events(signUps, language), "Aktivitetsportalen");
 }
 

@@ -3,6 +3,7 @@
 // a wait or an open offer can always be dropped); staff may always cancel.
 // The freed places go straight to the waiting list, and the contact person
 // is told.
+import { audit } from "~/lib/audit.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { EnrolmentError } from "./errors.ts";
@@ -22,9 +23,14 @@ export function guardianMayCancel(status: "CONFIRMED" | "WAITING" | "OFFERED", d
   return deadline !== null && now < deadline;
 }
 
-export async function cancelEnrolment(input: { enrolmentId: string; actor: Actor }, now = new Date()): Promise<void> {
+/** `activityId`, when given, must be the enrolment's (a staff page acts on its own activity only). */
+/** Returns the status the enrolment had before. */
+export async function cancelEnrolment(
+  input: { enrolmentId: string; actor: Actor; activityId?: string },
+  now = new Date(),
+): Promise<"CONFIRMED" | "WAITING" | "OFFERED"> {
   const found = await db.enrolment.findUnique({ where: { id: input.enrolmentId }, select: { activityId: true, householdId: true } });
-  if (!found) throw new EnrolmentError("enrolmentNotFound");
+  if (!found || (input.activityId && found.activityId !== input.activityId)) throw new EnrolmentError("enrolmentNotFound");
   if (!input.actor.isStaff) {
     const guardian = await db.householdMember.findUnique({
       where: { householdId_personId: { householdId: found.householdId, personId: input.actor.personId } },
@@ -34,7 +40,7 @@ export async function cancelEnrolment(input: { enrolmentId: string; actor: Actor
     if (guardian?.role !== "GUARDIAN") throw new EnrolmentError("enrolmentNotFound");
   }
 
-  await db.$transaction(
+  const previous = await db.$transaction(
     async (tx) => {
       await lockActivity(tx, found.activityId);
       const enrolment = await tx.enrolment.findUniqueOrThrow({
@@ -67,18 +73,40 @@ export async function cancelEnrolment(input: { enrolmentId: string; actor: Actor
         where: { id: enrolment.id },
         data: { status: "CANCELLED", cancelledAt: now, cancelReason: input.actor.isStaff ? "BY_STAFF" : "BY_GUARDIAN", cancelledByUserId: input.actor.userId },
       });
+      await audit(tx, {
+        actorUserId: input.actor.userId,
+        action: input.actor.isStaff ? "enrolment.cancelByStaff" : "enrolment.cancel",
+        entityType: "Enrolment",
+        entityId: enrolment.id,
+        before: { status: enrolment.status },
+        after: { status: "CANCELLED" },
+      });
       // Dropping the last child of an open offer declines it.
       if (enrolment.status === "OFFERED" && (await tx.enrolment.count({ where: { signUpId: enrolment.signUpId, status: "OFFERED" } })) === 0) {
         await tx.waitingListOffer.updateMany({ where: { signUpId: enrolment.signUpId, outcome: null }, data: { outcome: "DECLINED", respondedAt: now } });
       }
       const activity = { ...enrolment.activity, firstSessionAt };
-      await notifyGuardian(tx, { guardianPersonId: enrolment.signUp.consentPersonId, householdId: enrolment.householdId, activity, template: "cancelled", names: [enrolment.person.firstName] });
+      await notifyGuardian(tx, {
+        guardianPersonId: enrolment.signUp.consentPersonId,
+        householdId: enrolment.householdId,
+        activity,
+        template: "cancelled",
+        names: [enrolment.person.firstName],
+      });
       if (enrolment.status === "CONFIRMED" || enrolment.status === "OFFERED") {
-        await notifyContact(tx, { contactEmail: enrolment.activity.contactEmail, activity, template: "cancelledStaffNotice", names: [enrolment.person.firstName], now });
+        await notifyContact(tx, {
+          contactEmail: enrolment.activity.contactEmail,
+          activity,
+          template: "cancelledStaffNotice",
+          names: [enrolment.person.firstName],
+          now,
+        });
       }
       await offerFreePlaces(tx, found.activityId, now);
+      return enrolment.status;
     },
     { timeout: 15_000, maxWait: 15_000 },
   );
   await nudge(JOBS.deliverMessages);
+  return previous;
 }

@@ -27,20 +27,36 @@ describe("placing a group", () => {
 
 describe("offering freed places", () => {
   const queue = [
-    { signUpId: "a", needed: 2 },
-    { signUpId: "b", needed: 1 },
-    { signUpId: "c", needed: 1 },
-    { signUpId: "d", needed: 3 },
+    { signUpId: "a", householdId: "ha", people: 2 },
+    { signUpId: "b", householdId: "hb", people: 1 },
+    { signUpId: "c", householdId: "hc", people: 1 },
+    { signUpId: "d", householdId: "hd", people: 3 },
   ];
+  const ids = (groups: { signUpId: string }[]) => groups.map((group) => group.signUpId);
   it("offers in arrival order", () => {
-    expect(groupsToOffer(10, 8, queue).map((g) => g.signUpId)).toEqual(["a"]);
-    expect(groupsToOffer(10, 7, queue).map((g) => g.signUpId)).toEqual(["a", "b"]);
+    expect(ids(groupsToOffer("PERSON", 10, 8, queue))).toEqual(["a"]);
+    expect(ids(groupsToOffer("PERSON", 10, 7, queue))).toEqual(["a", "b"]);
   });
   it("skips a group that does not fit, keeps it first, and offers the next that fits", () => {
-    expect(groupsToOffer(10, 9, queue).map((g) => g.signUpId)).toEqual(["b"]);
+    expect(ids(groupsToOffer("PERSON", 10, 9, queue))).toEqual(["b"]);
   });
   it("offers nothing when full or nobody waits", () => {
-    expect(groupsToOffer(10, 10, queue)).toEqual([]);
-    expect(groupsToOffer(10, 0, [])).toEqual([]);
+    expect(groupsToOffer("PERSON", 10, 10, queue)).toEqual([]);
+    expect(groupsToOffer("PERSON", 10, 0, [])).toEqual([]);
+  });
+  it("family courses: a family holding a place needs none for another sign-up, even when full", () => {
+    const family = [
+      { signUpId: "x", householdId: "other", people: 1 },
+      { signUpId: "sibling", householdId: "f", people: 1 },
+    ];
+    expect(ids(groupsToOffer("HOUSEHOLD", 2, 2, family, new Set(["f"])))).toEqual(["sibling"]);
+  });
+  it("family courses: two sign-ups of one family share the one freed place", () => {
+    const family = [
+      { signUpId: "first", householdId: "f", people: 1 },
+      { signUpId: "second", householdId: "f", people: 1 },
+      { signUpId: "next", householdId: "g", people: 2 },
+    ];
+    expect(ids(groupsToOffer("HOUSEHOLD", 1, 0, family))).toEqual(["first", "second"]);
   });
 });

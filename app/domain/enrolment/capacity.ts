@@ -27,17 +27,29 @@ export function canPlace(capacity: number | null, taken: number, needed: number)
   return needed <= freePlaces(capacity, taken);
 }
 
-export type WaitingGroup = { signUpId: string; needed: number };
+export type WaitingGroup = { signUpId: string; householdId: string; people: number };
 
-/** The waiting groups to offer places to now, in order: first fit over the queue. */
-export function groupsToOffer(capacity: number | null, taken: number, queue: readonly WaitingGroup[]): WaitingGroup[] {
+/**
+ * The waiting groups to offer places to now, in order: first fit over the
+ * queue. For family courses a household that holds a place (or is offered
+ * one earlier in this pass) needs none for another sign-up.
+ */
+export function groupsToOffer(
+  unit: CapacityUnit,
+  capacity: number | null,
+  taken: number,
+  queue: readonly WaitingGroup[],
+  householdsHolding: ReadonlySet<string> = new Set(),
+): WaitingGroup[] {
   let free = freePlaces(capacity, taken);
+  const holding = new Set(householdsHolding);
   const offers: WaitingGroup[] = [];
   for (const group of queue) {
-    if (free <= 0) break;
-    if (group.needed <= free) {
+    const needed = placesNeeded(unit, group.people, holding.has(group.householdId));
+    if (needed <= free) {
       offers.push(group);
-      free -= group.needed;
+      free -= needed;
+      holding.add(group.householdId);
     }
   }
   return offers;

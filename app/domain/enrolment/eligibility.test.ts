@@ -53,7 +53,12 @@ describe("housing area", () => {
 });
 
 describe("overlapping sessions and repeats", () => {
-  const other = (startsAt: string, endsAt: string) => ({ startsAt: new Date(startsAt), endsAt: new Date(endsAt), activityTitle: "Brandkadet", day: "2027-07-05" });
+  const other = (startsAt: string, endsAt: string) => ({
+    startsAt: new Date(startsAt),
+    endsAt: new Date(endsAt),
+    activityTitle: "Brandkadet",
+    day: "2027-07-05",
+  });
   it("refuses a child already booked at the same time", () => {
     const booked = child({ otherCommitments: [other("2027-07-05T12:00:00Z", "2027-07-05T14:00:00Z")] });
     expect(ineligibilities({ activity: camp(), person: booked })).toEqual([{ reason: "overlap", otherActivityTitle: "Brandkadet", day: "2027-07-05" }]);

@@ -56,9 +56,7 @@ export function ineligibilities({ activity, person }: EligibilityInput): Ineligi
   }
 
   const inPlanArea = person.area?.isPlanArea === true;
-  const areaOk = inPlanArea
-    ? activity.eligibleAreaIds.length === 0 || activity.eligibleAreaIds.includes(person.area!.id)
-    : activity.openToOutsiders;
+  const areaOk = inPlanArea ? activity.eligibleAreaIds.length === 0 || activity.eligibleAreaIds.includes(person.area!.id) : activity.openToOutsiders;
   if (!areaOk) problems.push({ reason: "areaNotEligible" });
 
   for (const other of person.otherCommitments) {

@@ -13,7 +13,9 @@ export type EnrolmentErrorCode =
   | "enrolmentNotFound"
   | "alreadyCancelled"
   | "cancelDeadlinePassed"
-  | "offerNotFound";
+  | "offerNotFound"
+  | "noRoom"
+  | "belowTaken";
 
 export class EnrolmentError extends Error {
   constructor(

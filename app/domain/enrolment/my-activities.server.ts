@@ -20,7 +20,11 @@ export async function householdActivities(householdId: string, now = new Date())
             sessions: { where: { cancelledAt: null, endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true } },
           },
         },
-        enrolments: { where: { status: { not: "CANCELLED" } }, orderBy: { createdAt: "asc" }, select: { id: true, status: true, person: { select: { firstName: true, lastName: true } } } },
+        enrolments: {
+          where: { status: { not: "CANCELLED" } },
+          orderBy: { createdAt: "asc" },
+          select: { id: true, status: true, person: { select: { firstName: true, lastName: true } } },
+        },
         offers: { where: { outcome: null, expiresAt: { gt: now } }, select: { id: true, expiresAt: true } },
       },
     }),

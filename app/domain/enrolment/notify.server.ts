@@ -1,7 +1,7 @@
 // Messages about enrolments, in each recipient's language, queued inside
 // the transaction that made them true.
 import type { DbTx } from "~/lib/db.server.ts";
-import { formatDateTime, formatDate } from "~/lib/format.ts";
+import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";
 import { defaultLanguage, isLanguage, type Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
 import { canReach, queueMessage, type Params, type Template } from "~/lib/messages/send.server.ts";
@@ -30,7 +30,9 @@ export async function notifyGuardian(
       activity: t9n(input.activity.title, language),
       place: input.activity.place,
       names: joinNames(input.names, language),
-      start: input.activity.firstSessionAt ? formatDate(input.activity.firstSessionAt, language) : "",
+      start: input.activity.firstSessionAt
+        ? `${formatDate(input.activity.firstSessionAt, language)}, ${formatTime(input.activity.firstSessionAt, language)}`
+        : "",
       ...input.extra?.(language),
     },
     { householdId: input.householdId, activityId: input.activity.id },

@@ -21,9 +21,23 @@ export async function placesTaken(tx: DbTx, activityId: string, unit: CapacityUn
   return rows[0]?.taken ?? 0;
 }
 
-export async function householdHoldsPlace(tx: DbTx, activityId: string, householdId: string): Promise<boolean> {
-  const held = await tx.enrolment.count({ where: { activityId, householdId, status: { in: ["CONFIRMED", "OFFERED"] } } });
-  return held > 0;
+/**
+ * Households (family courses) that hold a place. A sign-up joins its
+ * family's place only if it is confirmed (`confirmedOnly`): an offer that
+ * may still expire must not let a sibling in; for offering, an offered
+ * place counts too.
+ */
+export async function householdsHoldingPlace(tx: DbTx, activityId: string, householdIds: string[], confirmedOnly: boolean): Promise<Set<string>> {
+  const rows = await tx.enrolment.findMany({
+    where: { activityId, householdId: { in: householdIds }, status: { in: confirmedOnly ? ["CONFIRMED"] : ["CONFIRMED", "OFFERED"] } },
+    distinct: ["householdId"],
+    select: { householdId: true },
+  });
+  return new Set(rows.map((row) => row.householdId));
+}
+
+export async function householdHoldsPlace(tx: DbTx, activityId: string, householdId: string, confirmedOnly = false): Promise<boolean> {
+  return (await householdsHoldingPlace(tx, activityId, [householdId], confirmedOnly)).has(householdId);
 }
 
 /** 1-based position of a waiting sign-up: groups ahead of it in arrival order, plus one. */

@@ -7,41 +7,78 @@ import { formatDateTime } from "~/lib/format.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { notifyGuardian } from "./notify.server.ts";
 
+/** The longest reminder window an activity may set (a week). */
+export const MAX_REMINDER_HOURS = 168;
+
 export async function sendDueReminders(now = new Date()): Promise<number> {
   // Sessions starting within the longest reminder window; each activity's own window is applied below.
   const sessions = await db.activitySession.findMany({
     where: {
       cancelledAt: null,
-      startsAt: { gt: now, lte: new Date(now.getTime() + 7 * 24 * 3_600_000) },
-      activity: { status: "PUBLISHED", reminderHours: { not: null }, enrolments: { some: { status: "CONFIRMED" } } },
+      startsAt: {
+        gt: now,
+        lte: new Date(now.getTime() + MAX_REMINDER_HOURS * 3_600_000),
+      },
+      activity: {
+        status: "PUBLISHED",
+        reminderHours: { not: null },
+        enrolments: { some: { status: "CONFIRMED" } },
+      },
     },
-    select: { id: true, startsAt: true, place: true, activity: { select: { id: true, title: true, place: true, reminderHours: true } } },
+    select: {
+      id: true,
+      startsAt: true,
+      place: true,
+      activity: {
+        select: { id: true, title: true, place: true, reminderHours: true },
+      },
+    },
   });
   let sent = 0;
   for (const session of sessions) {
-    const due = session.startsAt.getTime() - session.activity.reminderHours! * 3_600_000 <= now.getTime();
-    if (!due) continue;
+    const windowOpens = new Date(session.startsAt.getTime() - Math.min(session.activity.reminderHours!, MAX_REMINDER_HOURS) * 3_600_000);
+    if (windowOpens > now) continue;
     const enrolments = await db.enrolment.findMany({
-      where: { activityId: session.activity.id, status: "CONFIRMED", household: { NOT: { reminders: { some: { sessionId: session.id } } } } },
-      select: { householdId: true, person: { select: { firstName: true } }, signUp: { select: { consentPersonId: true } } },
+      // A place confirmed inside the window was just confirmed by message: no reminder on top.
+      where: {
+        activityId: session.activity.id,
+        status: "CONFIRMED",
+        confirmedAt: { lt: windowOpens },
+        household: { NOT: { reminders: { some: { sessionId: session.id } } } },
+      },
+      select: {
+        householdId: true,
+        person: { select: { firstName: true } },
+        signUp: { select: { consentPersonId: true } },
+      },
     });
     const byHousehold = new Map<string, typeof enrolments>();
     for (const enrolment of enrolments) byHousehold.set(enrolment.householdId, [...(byHousehold.get(enrolment.householdId) ?? []), enrolment]);
     for (const [householdId, members] of byHousehold) {
-      sent += await db.$transaction(async (tx) => {
-        const claimed = await tx.$executeRaw`
+      try {
+        sent += await db.$transaction(async (tx) => {
+          const claimed = await tx.$executeRaw`
           INSERT INTO "ReminderSent" ("sessionId", "householdId") VALUES (${session.id}::uuid, ${householdId}::uuid) ON CONFLICT DO NOTHING`;
-        if (claimed === 0) return 0;
-        await notifyGuardian(tx, {
-          guardianPersonId: members[0]!.signUp.consentPersonId,
-          householdId,
-          activity: { ...session.activity, place: session.place ?? session.activity.place, firstSessionAt: session.startsAt },
-          template: "reminder",
-          names: members.map((member) => member.person.firstName),
-          extra: (language) => ({ session: formatDateTime(session.startsAt, language) }),
+          if (claimed === 0) return 0;
+          await notifyGuardian(tx, {
+            guardianPersonId: members[0]!.signUp.consentPersonId,
+            householdId,
+            activity: {
+              ...session.activity,
+              place: session.place ?? session.activity.place,
+              firstSessionAt: session.startsAt,
+            },
+            template: "reminder",
+            names: members.map((member) => member.person.firstName),
+            extra: (language) => ({
+              session: formatDateTime(session.startsAt, language),
+            }),
+          });
+          return 1;
         });
-        return 1;
-      });
+      } catch (error) {
+        console.error(`[jobs] reminder for session ${session.id} failed: ${(error as Error).message}`);
+      }
     }
   }
   if (sent) await nudge(JOBS.deliverMessages);

@@ -3,6 +3,7 @@
 // eligibility and capacity inside the transaction, places the group whole
 // or puts it on the waiting list whole, records consent, and queues the
 // message. A repeated idempotency key returns the first result.
+import { audit } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { t9n } from "../activities/text.ts";
@@ -31,7 +32,7 @@ export type SignUpResult = { signUpId: string; status: "CONFIRMED" | "WAITING"; 
 
 const ACTIVE = ["CONFIRMED", "OFFERED", "WAITING"] as const;
 
-type ActivityForEligibility = {
+export type ActivityForEligibility = {
   id: string;
   minAge: number | null;
   maxAge: number | null;
@@ -41,11 +42,16 @@ type ActivityForEligibility = {
   eligibleAreas: { housingAreaId: string }[];
 };
 
-async function householdMembers(tx: DbTx, householdId: string) {
+export async function householdMembers(tx: DbTx, householdId: string) {
   return tx.householdMember.findMany({
     where: { householdId },
     orderBy: { createdAt: "asc" },
-    select: { role: true, person: { select: { id: true, firstName: true, lastName: true, birthDate: true, housingAreaId: true, housingArea: { select: { id: true, isPlanArea: true } } } } },
+    select: {
+      role: true,
+      person: {
+        select: { id: true, firstName: true, lastName: true, birthDate: true, housingAreaId: true, housingArea: { select: { id: true, isPlanArea: true } } },
+      },
+    },
   });
 }
 type Member = Awaited<ReturnType<typeof householdMembers>>[number];
@@ -55,13 +61,29 @@ type Member = Awaited<ReturnType<typeof householdMembers>>[number];
  * sign-up enforces: age at the first session still to come, areas, a place
  * already held, overlapping sessions elsewhere. Three queries, any number of people.
  */
-async function assessEligibility(tx: DbTx, activity: ActivityForEligibility, members: Member[], personIds: string[], now: Date): Promise<Record<string, Ineligibility[]>> {
+export async function assessEligibility(
+  tx: DbTx,
+  activity: ActivityForEligibility,
+  members: Member[],
+  personIds: string[],
+  now: Date,
+  /** When re-checking an offered sign-up: its own enrolments are not "already signed up". */
+  ignoreSignUpId?: string,
+): Promise<Record<string, Ineligibility[]>> {
   const upcoming = activity.sessions.filter((session) => session.endsAt > now);
   const problems: Record<string, Ineligibility[]> = {};
   if (upcoming.length === 0) return problems;
   const span = { from: upcoming[0]!.startsAt, to: upcoming.at(-1)!.endsAt };
   const [alreadyIn, commitments] = await Promise.all([
-    tx.enrolment.findMany({ where: { activityId: activity.id, personId: { in: personIds }, status: { in: [...ACTIVE] } }, select: { personId: true } }),
+    tx.enrolment.findMany({
+      where: {
+        activityId: activity.id,
+        personId: { in: personIds },
+        status: { in: [...ACTIVE] },
+        ...(ignoreSignUpId ? { signUpId: { not: ignoreSignUpId } } : {}),
+      },
+      select: { personId: true },
+    }),
     tx.enrolment.findMany({
       where: { personId: { in: personIds }, status: { in: ["CONFIRMED", "OFFERED"] }, activityId: { not: activity.id } },
       select: {
@@ -98,7 +120,11 @@ async function assessEligibility(tx: DbTx, activity: ActivityForEligibility, mem
         otherCommitments: commitments
           .filter((commitment) => commitment.personId === personId)
           .flatMap((commitment) =>
-            commitment.activity.sessions.map((session) => ({ ...session, activityTitle: t9n(commitment.activity.title, "da"), day: copenhagenDay(session.startsAt) })),
+            commitment.activity.sessions.map((session) => ({
+              ...session,
+              activityTitle: t9n(commitment.activity.title, "da"),
+              day: copenhagenDay(session.startsAt),
+            })),
           ),
       },
     });
@@ -141,17 +167,20 @@ export async function signUpChoices(activityId: string, householdId: string, now
 export async function signUp(input: SignUpInput, now = new Date()): Promise<SignUpResult> {
   const personIds = [...new Set(input.personIds)];
   if (personIds.length === 0) throw new EnrolmentError("nobodyChosen");
+  // The form's key names one submission of one household to one activity for
+  // these people: a back-button resubmit with other children is a new sign-up.
+  const idempotencyKey = [input.idempotencyKey, input.householdId, input.activityId, ...[...personIds].sort()].join(":");
 
   const result = await db.$transaction(
     async (tx) => {
       if (!(await lockActivity(tx, input.activityId))) throw new EnrolmentError("activityNotFound");
 
       const earlier = await tx.signUp.findUnique({
-        where: { idempotencyKey: input.idempotencyKey },
+        where: { idempotencyKey },
         select: { id: true, seq: true, activityId: true, enrolments: { select: { status: true } } },
       });
       if (earlier) {
-        const waiting = earlier.enrolments.some((enrolment) => enrolment.status === "WAITING");
+        const waiting = earlier.enrolments.some((enrolment) => enrolment.status === "WAITING" || enrolment.status === "OFFERED");
         return {
           signUpId: earlier.id,
           status: waiting ? ("WAITING" as const) : ("CONFIRMED" as const),
@@ -183,14 +212,14 @@ export async function signUp(input: SignUpInput, now = new Date()): Promise<Sign
       if (Object.keys(problems).length) throw new EnrolmentError("ineligible", problems);
 
       const taken = await placesTaken(tx, activity.id, activity.capacityUnit);
-      const hasPlace = activity.capacityUnit === "HOUSEHOLD" && (await householdHoldsPlace(tx, activity.id, input.householdId));
+      const hasPlace = activity.capacityUnit === "HOUSEHOLD" && (await householdHoldsPlace(tx, activity.id, input.householdId, true));
       const status = canPlace(activity.capacity, taken, placesNeeded(activity.capacityUnit, personIds.length, hasPlace)) ? "CONFIRMED" : "WAITING";
 
       const created = await tx.signUp.create({
         data: {
           activityId: activity.id,
           householdId: input.householdId,
-          idempotencyKey: input.idempotencyKey,
+          idempotencyKey,
           createdByUserId: input.byUserId,
           consentPersonId: input.consentPersonId,
           consentAt: now,
@@ -210,6 +239,13 @@ export async function signUp(input: SignUpInput, now = new Date()): Promise<Sign
         select: { id: true, seq: true },
       });
       const position = status === "WAITING" ? await waitingPosition(tx, activity.id, created.seq) : null;
+      await audit(tx, {
+        actorUserId: input.byUserId,
+        action: "enrolment.signUp",
+        entityType: "Enrolment",
+        entityId: created.id,
+        after: { activityId: activity.id, householdId: input.householdId, personIds, status, consentMethod: input.consentMethod },
+      });
 
       await notifyGuardian(tx, {
         guardianPersonId: input.consentPersonId,

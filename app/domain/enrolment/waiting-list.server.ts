@@ -5,14 +5,16 @@
 // under the activity lock (places.server.ts).
 import { randomBytes } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { audit } from "~/lib/audit.server.ts";
 import type { DbTx } from "~/lib/db.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { appUrl } from "~/lib/env.server.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { hashToken } from "~/lib/session.server.ts";
-import { groupsToOffer, placesNeeded } from "./capacity.ts";
+import { groupsToOffer } from "./capacity.ts";
+import { assessEligibility, householdMembers } from "./sign-up.server.ts";
 import { formatExpiry, notifyGuardian } from "./notify.server.ts";
-import { householdHoldsPlace, lockActivity, placesTaken } from "./places.server.ts";
+import { householdsHoldingPlace, lockActivity, placesTaken } from "./places.server.ts";
 
 async function activityInfo(tx: DbTx, activityId: string, now: Date) {
   const activity = await tx.activity.findUniqueOrThrow({
@@ -41,26 +43,33 @@ export async function offerFreePlaces(tx: DbTx, activityId: string, now: Date): 
   const waiting = await tx.signUp.findMany({
     where: { activityId, enrolments: { some: { status: "WAITING" } } },
     orderBy: { seq: "asc" },
-    select: { id: true, householdId: true, consentPersonId: true, enrolments: { where: { status: "WAITING" }, select: { id: true, person: { select: { firstName: true } } } } },
+    select: {
+      id: true,
+      householdId: true,
+      consentPersonId: true,
+      enrolments: { where: { status: "WAITING" }, select: { id: true, person: { select: { firstName: true } } } },
+    },
   });
   if (waiting.length === 0) return 0;
-  const queue = await Promise.all(
-    waiting.map(async (signUp) => ({
-      signUpId: signUp.id,
-      needed: placesNeeded(
-        activity.capacityUnit,
-        signUp.enrolments.length,
-        activity.capacityUnit === "HOUSEHOLD" && (await householdHoldsPlace(tx, activityId, signUp.householdId)),
-      ),
-    })),
-  );
-  const chosen = groupsToOffer(activity.capacity, await placesTaken(tx, activityId, activity.capacityUnit), queue);
+  const holding =
+    activity.capacityUnit === "HOUSEHOLD"
+      ? await householdsHoldingPlace(
+          tx,
+          activityId,
+          waiting.map((signUp) => signUp.householdId),
+          false,
+        )
+      : new Set<string>();
+  const queue = waiting.map((signUp) => ({ signUpId: signUp.id, householdId: signUp.householdId, people: signUp.enrolments.length }));
+  const chosen = groupsToOffer(activity.capacityUnit, activity.capacity, await placesTaken(tx, activityId, activity.capacityUnit), queue, holding);
   for (const { signUpId } of chosen) {
     const signUp = waiting.find((candidate) => candidate.id === signUpId)!;
     const token = encodeBase32LowerCaseNoPadding(randomBytes(20));
-    const expiresAt = new Date(now.getTime() + activity.offerHoldHours * 3_600_000);
+    // Held for offerHoldHours, but never past the next session's start: a place must not stand empty then.
+    const expiresAt = new Date(Math.min(now.getTime() + activity.offerHoldHours * 3_600_000, activity.firstSessionAt.getTime()));
     await tx.waitingListOffer.create({ data: { signUpId, activityId, tokenHash: hashToken(token), expiresAt } });
     await tx.enrolment.updateMany({ where: { signUpId, status: "WAITING" }, data: { status: "OFFERED" } });
+    await audit(tx, { actorUserId: null, action: "offer.made", entityType: "Enrolment", entityId: signUpId, after: { expiresAt: expiresAt.toISOString() } });
     await notifyGuardian(tx, {
       guardianPersonId: signUp.consentPersonId,
       householdId: signUp.householdId,
@@ -109,7 +118,7 @@ export async function findOffer(token: string, now = new Date()): Promise<OfferV
   };
 }
 
-export type OfferAnswer = "accepted" | "declined" | "expired" | "alreadyAnswered" | "notFound";
+export type OfferAnswer = "accepted" | "declined" | "expired" | "alreadyAnswered" | "notFound" | "noLongerPossible";
 
 /** Which offer: by the secret from the message link, or by id for a guardian of its household. */
 export type OfferRef = { token: string } | { offerId: string; householdId: string };
@@ -136,8 +145,47 @@ export async function answerOffer(ref: OfferRef | string, answer: "accept" | "de
         await expireOffer(tx, offer.id, found.activityId, now);
         return "expired";
       }
-      const enrolments = await tx.enrolment.findMany({ where: { signUpId: offer.signUpId, status: "OFFERED" }, select: { id: true, person: { select: { firstName: true } } } });
+      const enrolments = await tx.enrolment.findMany({
+        where: { signUpId: offer.signUpId, status: "OFFERED" },
+        select: { id: true, personId: true, person: { select: { firstName: true } } },
+      });
       const activity = await activityInfo(tx, found.activityId, now);
+      if (
+        answer === "accept" &&
+        !(await stillPossible(
+          tx,
+          found.activityId,
+          offer.signUp.householdId,
+          offer.signUpId,
+          enrolments.map((enrolment) => enrolment.personId),
+          now,
+        ))
+      ) {
+        // Meanwhile the children got a place elsewhere at the same time, or the activity was cancelled: the place moves on.
+        await tx.enrolment.updateMany({
+          where: { signUpId: offer.signUpId, status: "OFFERED" },
+          data: { status: "CANCELLED", cancelledAt: now, cancelReason: "OFFER_DECLINED" },
+        });
+        await tx.waitingListOffer.update({ where: { id: offer.id }, data: { outcome: "DECLINED", respondedAt: now } });
+        await audit(tx, {
+          actorUserId: null,
+          action: "offer.noLongerPossible",
+          entityType: "Enrolment",
+          entityId: offer.signUpId,
+          before: { status: "OFFERED" },
+          after: { status: "CANCELLED" },
+        });
+        await offerFreePlaces(tx, found.activityId, now);
+        return "noLongerPossible";
+      }
+      await audit(tx, {
+        actorUserId: null,
+        action: `offer.${answer}`,
+        entityType: "Enrolment",
+        entityId: offer.signUpId,
+        before: { status: "OFFERED" },
+        after: { status: answer === "accept" ? "CONFIRMED" : "CANCELLED" },
+      });
       if (answer === "accept") {
         await tx.enrolment.updateMany({ where: { signUpId: offer.signUpId, status: "OFFERED" }, data: { status: "CONFIRMED", confirmedAt: now } });
         await tx.waitingListOffer.update({ where: { id: offer.id }, data: { outcome: "ACCEPTED", respondedAt: now } });
@@ -150,7 +198,10 @@ export async function answerOffer(ref: OfferRef | string, answer: "accept" | "de
         });
         return "accepted";
       }
-      await tx.enrolment.updateMany({ where: { signUpId: offer.signUpId, status: "OFFERED" }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "OFFER_DECLINED" } });
+      await tx.enrolment.updateMany({
+        where: { signUpId: offer.signUpId, status: "OFFERED" },
+        data: { status: "CANCELLED", cancelledAt: now, cancelReason: "OFFER_DECLINED" },
+      });
       await tx.waitingListOffer.update({ where: { id: offer.id }, data: { outcome: "DECLINED", respondedAt: now } });
       await offerFreePlaces(tx, found.activityId, now);
       return "declined";
@@ -161,14 +212,43 @@ export async function answerOffer(ref: OfferRef | string, answer: "accept" | "de
   return result;
 }
 
+/** Accepting re-checks what a sign-up checks: the activity still runs and every child may still join. */
+async function stillPossible(tx: DbTx, activityId: string, householdId: string, signUpId: string, personIds: string[], now: Date): Promise<boolean> {
+  const activity = await tx.activity.findUniqueOrThrow({
+    where: { id: activityId },
+    include: {
+      sessions: { where: { cancelledAt: null }, orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true } },
+      eligibleAreas: { select: { housingAreaId: true } },
+    },
+  });
+  if (activity.status !== "PUBLISHED" || !activity.sessions.some((session) => session.endsAt > now)) return false;
+  const members = await householdMembers(tx, householdId);
+  const problems = await assessEligibility(tx, activity, members, personIds, now, signUpId);
+  return Object.keys(problems).length === 0;
+}
+
 async function expireOffer(tx: DbTx, offerId: string, activityId: string, now: Date) {
   const offer = await tx.waitingListOffer.update({
     where: { id: offerId },
     data: { outcome: "EXPIRED", respondedAt: now },
     select: { signUpId: true, signUp: { select: { householdId: true, consentPersonId: true } } },
   });
-  const enrolments = await tx.enrolment.findMany({ where: { signUpId: offer.signUpId, status: "OFFERED" }, select: { person: { select: { firstName: true } } } });
-  await tx.enrolment.updateMany({ where: { signUpId: offer.signUpId, status: "OFFERED" }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "OFFER_EXPIRED" } });
+  const enrolments = await tx.enrolment.findMany({
+    where: { signUpId: offer.signUpId, status: "OFFERED" },
+    select: { person: { select: { firstName: true } } },
+  });
+  await tx.enrolment.updateMany({
+    where: { signUpId: offer.signUpId, status: "OFFERED" },
+    data: { status: "CANCELLED", cancelledAt: now, cancelReason: "OFFER_EXPIRED" },
+  });
+  await audit(tx, {
+    actorUserId: null,
+    action: "offer.expired",
+    entityType: "Enrolment",
+    entityId: offer.signUpId,
+    before: { status: "OFFERED" },
+    after: { status: "CANCELLED" },
+  });
   if (enrolments.length) {
     await notifyGuardian(tx, {
       guardianPersonId: offer.signUp.consentPersonId,
@@ -182,18 +262,29 @@ async function expireOffer(tx: DbTx, offerId: string, activityId: string, now: D
 }
 
 /** The background job: expire every offer past its time, moving each list on. Returns how many expired. */
-export async function expireOverdueOffers(now = new Date()): Promise<number> {
-  const overdue = await db.waitingListOffer.findMany({ where: { outcome: null, expiresAt: { lte: now } }, select: { id: true, activityId: true }, orderBy: { expiresAt: "asc" } });
+export async function expireOverdueOffers(now = new Date(), options: { lockTimeoutMs?: number } = {}): Promise<number> {
+  const overdue = await db.waitingListOffer.findMany({
+    where: { outcome: null, expiresAt: { lte: now } },
+    select: { id: true, activityId: true },
+    orderBy: { expiresAt: "asc" },
+  });
   let expired = 0;
   for (const candidate of overdue) {
-    expired += await db.$transaction(async (tx) => {
-      await lockActivity(tx, candidate.activityId);
-      // Re-read under the lock: the family may have answered meanwhile, or another worker expired it.
-      const offer = await tx.waitingListOffer.findUnique({ where: { id: candidate.id }, select: { outcome: true } });
-      if (offer?.outcome) return 0;
-      await expireOffer(tx, candidate.id, candidate.activityId, now);
-      return 1;
-    });
+    try {
+      expired += await db.$transaction(async (tx) => {
+        // A background run never waits long on a busy activity: it tries again next minute.
+        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${Math.round(options.lockTimeoutMs ?? 5_000)}`);
+        await lockActivity(tx, candidate.activityId);
+        // Re-read under the lock: the family may have answered meanwhile, or another worker expired it.
+        const offer = await tx.waitingListOffer.findUnique({ where: { id: candidate.id }, select: { outcome: true } });
+        if (offer?.outcome) return 0;
+        await expireOffer(tx, candidate.id, candidate.activityId, now);
+        return 1;
+      });
+    } catch (error) {
+      // One broken offer must not hold up the others; ids only, no personal data.
+      console.error(`[jobs] could not expire offer ${candidate.id}: ${(error as Error).message}`);
+    }
   }
   if (expired) await nudge(JOBS.deliverMessages);
   return expired;

@@ -2,6 +2,7 @@
 // Every function takes the acting user and checks that the person they
 // touch belongs to a household in which that user is a guardian.
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { audit, changedFields } from "~/lib/audit.server.ts";
 import { db } from "~/lib/db.server.ts";
 
 /** Children one household may register (an abuse limit, far above any family). */
@@ -22,11 +23,11 @@ const memberSelect = {
       lastName: true,
       birthDate: true,
       phone: true,
-      email: true,
       housingAreaId: true,
       photoConsent: true,
       user: { select: { id: true } },
-      needs: { select: { text: true } },
+      // Whether there is a note, never its text: that is read only where it is edited or needed.
+      needs: { select: { personId: true } },
     },
   },
 } satisfies Prisma.HouseholdMemberSelect;
@@ -61,7 +62,7 @@ export type ChildInput = {
 };
 
 /** Adds a child to the user's household (made on first use), or updates one of its children. */
-export async function saveChild(user: { personId: string }, childId: string | null, input: ChildInput): Promise<string> {
+export async function saveChild(user: { id: string; personId: string }, childId: string | null, input: ChildInput): Promise<string> {
   const data = {
     firstName: input.firstName,
     lastName: input.lastName,
@@ -72,33 +73,84 @@ export async function saveChild(user: { personId: string }, childId: string | nu
   const needs = input.needs?.trim() || null;
   if (childId) {
     const household = await householdOf(user);
-    if (!household?.members.some((member) => member.role === "CHILD" && member.person.id === childId)) throw new HouseholdError("notFound");
-    await db.$transaction([
-      db.person.update({ where: { id: childId }, data }),
-      needs ? db.personNeeds.upsert({ where: { personId: childId }, create: { personId: childId, text: needs }, update: { text: needs } }) : db.personNeeds.deleteMany({ where: { personId: childId } }),
-    ]);
+    const member = household?.members.find((candidate) => candidate.role === "CHILD" && candidate.person.id === childId);
+    if (!member) throw new HouseholdError("notFound");
+    const before = { ...pickPerson(member.person), needs: Boolean(member.person.needs) };
+    await db.$transaction(async (tx) => {
+      await tx.person.update({ where: { id: childId }, data });
+      if (needs) await tx.personNeeds.upsert({ where: { personId: childId }, create: { personId: childId, text: needs }, update: { text: needs } });
+      else await tx.personNeeds.deleteMany({ where: { personId: childId } });
+      // The log records that the sensitive note changed, never its text.
+      const changes = changedFields(
+        { ...before, needs: Boolean(before.needs) },
+        { ...pickPerson({ ...data, birthDate: data.birthDate }), needs: Boolean(needs) },
+      );
+      if (Object.keys(changes.after).length)
+        await audit(tx, { actorUserId: user.id, action: "person.update", entityType: "Person", entityId: childId, ...changes });
+    });
     return childId;
   }
   const householdId = await ensureHousehold(user);
   const children = await db.householdMember.count({ where: { householdId, role: "CHILD" } });
   if (children >= MAX_CHILDREN) throw new HouseholdError("tooManyChildren");
-  const child = await db.person.create({
-    data: { ...data, households: { create: { householdId, role: "CHILD" } }, ...(needs ? { needs: { create: { text: needs } } } : {}) },
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    const child = await tx.person.create({
+      data: { ...data, households: { create: { householdId, role: "CHILD" } }, ...(needs ? { needs: { create: { text: needs } } } : {}) },
+      select: { id: true },
+    });
+    await audit(tx, {
+      actorUserId: user.id,
+      action: "person.createChild",
+      entityType: "Person",
+      entityId: child.id,
+      after: { householdId, ...pickPerson(data), needs: Boolean(needs) },
+    });
+    return child.id;
   });
-  return child.id;
+}
+
+function pickPerson(person: { firstName: string; lastName: string; birthDate: Date | null; housingAreaId: string | null; photoConsent: boolean | null }) {
+  return {
+    firstName: person.firstName,
+    lastName: person.lastName,
+    birthDate: person.birthDate?.toISOString().slice(0, 10) ?? null,
+    housingAreaId: person.housingAreaId,
+    photoConsent: person.photoConsent,
+  };
 }
 
 /** The signed-in guardian's own name and the area the family lives in (their own record). */
 export async function saveOwnDetails(user: { id: string; personId: string }, input: { firstName: string; lastName: string; housingAreaId: string | null }) {
-  await db.person.update({ where: { id: user.personId }, data: input });
+  await db.$transaction(async (tx) => {
+    const before = await tx.person.findUniqueOrThrow({ where: { id: user.personId }, select: { firstName: true, lastName: true, housingAreaId: true } });
+    await tx.person.update({ where: { id: user.personId }, data: input });
+    await audit(tx, { actorUserId: user.id, action: "person.updateOwn", entityType: "Person", entityId: user.personId, ...changedFields(before, input) });
+  });
   await ensureHousehold(user);
 }
 
 /** The other guardian: a person without a login, reached by phone. One per household here. */
-export async function saveOtherGuardian(user: { personId: string }, input: { firstName: string; lastName: string; phone: string | null }) {
+export async function saveOtherGuardian(user: { id: string; personId: string }, input: { firstName: string; lastName: string; phone: string | null }) {
   const householdId = await ensureHousehold(user);
-  const other = await db.householdMember.findFirst({ where: { householdId, role: "GUARDIAN", personId: { not: user.personId } }, select: { personId: true } });
-  if (other) await db.person.update({ where: { id: other.personId }, data: input });
-  else await db.person.create({ data: { ...input, households: { create: { householdId, role: "GUARDIAN" } } } });
+  await db.$transaction(async (tx) => {
+    const other = await tx.householdMember.findFirst({
+      where: { householdId, role: "GUARDIAN", personId: { not: user.personId } },
+      select: { person: { select: { id: true, firstName: true, lastName: true, phone: true } } },
+    });
+    if (other) {
+      const { id, ...before } = other.person;
+      await tx.person.update({ where: { id }, data: input });
+      await audit(tx, { actorUserId: user.id, action: "person.updateGuardian", entityType: "Person", entityId: id, ...changedFields(before, input) });
+    } else {
+      const created = await tx.person.create({ data: { ...input, households: { create: { householdId, role: "GUARDIAN" } } }, select: { id: true } });
+      await audit(tx, { actorUserId: user.id, action: "person.createGuardian", entityType: "Person", entityId: created.id, after: { householdId, ...input } });
+    }
+  });
+}
+
+/** The "things we should know" text of one of the user's own children, for its edit form. */
+export async function childNeeds(user: { personId: string }, childId: string): Promise<string | null> {
+  const household = await householdOf(user);
+  if (!household?.members.some((member) => member.role === "CHILD" && member.person.id === childId)) return null;
+  return (await db.personNeeds.findUnique({ where: { personId: childId }, select: { text: true } }))?.text ?? null;
 }

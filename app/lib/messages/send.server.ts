@@ -16,15 +16,7 @@ export type Recipient = { email?: string | null; phone?: string | null; language
 
 /** Templates in messages.json: each has subject, text (e-mail) and sms. */
 export type Template =
-  | "signInCode"
-  | "signUpConfirmed"
-  | "signUpWaiting"
-  | "offerMade"
-  | "offerAccepted"
-  | "offerExpired"
-  | "cancelled"
-  | "cancelledStaffNotice"
-  | "reminder";
+  "signInCode" | "signUpConfirmed" | "signUpWaiting" | "offerMade" | "offerAccepted" | "offerExpired" | "cancelled" | "cancelledStaffNotice" | "reminder";
 
 export type Params = Record<string, string | number>;
 
@@ -119,7 +111,9 @@ export async function deliverDueMessages(now = new Date(), batch = 20): Promise<
   let sent = 0;
   let failed = 0;
   for (;;) {
-    const claimed = await db.$queryRaw<{ id: string; channel: "EMAIL" | "SMS"; recipient: string; language: string; subject: string | null; body: string; attempts: number }[]>`
+    const claimed = await db.$queryRaw<
+      { id: string; channel: "EMAIL" | "SMS"; recipient: string; language: string; subject: string | null; body: string; attempts: number }[]
+    >`
       UPDATE "Message" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
       WHERE "id" IN (
         SELECT "id" FROM "Message" WHERE "status" = 'QUEUED' AND "nextAttemptAt" <= ${now}
@@ -135,7 +129,11 @@ export async function deliverDueMessages(now = new Date(), batch = 20): Promise<
         const final = message.attempts >= MAX_ATTEMPTS;
         await db.message.update({
           where: { id: message.id },
-          data: { status: final ? "FAILED" : "QUEUED", error: String(error).slice(0, 500), nextAttemptAt: new Date(now.getTime() + backoffMs(message.attempts)) },
+          data: {
+            status: final ? "FAILED" : "QUEUED",
+            error: String(error).slice(0, 500),
+            nextAttemptAt: new Date(now.getTime() + backoffMs(message.attempts)),
+          },
         });
         failed++;
       }

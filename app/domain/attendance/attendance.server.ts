@@ -1,0 +1,229 @@
+// Attendance at a session, taken on a phone: who is expected (confirmed
+// places), who came (one row per person; marking *sets* present, so a
+// retried tap never double-counts), walk-ins who came without signing up,
+// and plain head-counts where names are not taken.
+import { audit } from "~/lib/audit.server.ts";
+import { db } from "~/lib/db.server.ts";
+import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
+
+export class AttendanceError extends Error {
+  constructor(readonly code: "sessionNotFound" | "notExpected" | "badCount") {
+    super(code);
+  }
+}
+
+/** How many sessions in a row a child may miss before staff are alerted. */
+export const MISSED_IN_A_ROW_ALERT = 3;
+
+async function sessionOf(sessionId: string) {
+  const session = await db.activitySession.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      cancelledAt: true,
+      place: true,
+      activity: { select: { id: true, title: true, place: true, requiresSignUp: true } },
+    },
+  });
+  if (!session) throw new AttendanceError("sessionNotFound");
+  return session;
+}
+
+export async function sessionAttendance(sessionId: string, now = new Date()) {
+  const session = await sessionOf(sessionId);
+  const [expected, marks, headCounts] = await Promise.all([
+    db.enrolment.findMany({
+      where: { activityId: session.activity.id, status: "CONFIRMED" },
+      orderBy: [{ person: { firstName: "asc" } }],
+      select: { person: { select: { id: true, firstName: true, lastName: true, birthDate: true, needs: { select: { personId: true } } } } },
+    }),
+    db.attendance.findMany({
+      where: { sessionId },
+      select: { personId: true, present: true, enrolled: true, person: { select: { firstName: true, lastName: true, birthDate: true } } },
+    }),
+    db.headCount.findMany({ where: { sessionId }, select: { housingAreaId: true, adults: true, children: true } }),
+  ]);
+  const today = copenhagenDay(now);
+  const age = (birthDate: Date | null) => (birthDate ? ageOn(dateOnly(birthDate), today) : null);
+  const present = new Map(marks.map((mark) => [mark.personId, mark.present]));
+  const expectedIds = new Set(expected.map((row) => row.person.id));
+  return {
+    session,
+    expected: expected.map(({ person }) => ({
+      personId: person.id,
+      name: `${person.firstName} ${person.lastName}`,
+      age: age(person.birthDate),
+      present: present.get(person.id) ?? false,
+      hasNeeds: Boolean(person.needs),
+    })),
+    walkIns: marks
+      .filter((mark) => !expectedIds.has(mark.personId))
+      .map((mark) => ({
+        personId: mark.personId,
+        name: `${mark.person.firstName} ${mark.person.lastName}`,
+        age: age(mark.person.birthDate),
+        present: mark.present,
+        hasNeeds: false,
+      })),
+    headCounts,
+  };
+}
+
+/** Sets whether a person came. Expected people, or walk-ins already added to this session. */
+export async function markAttendance(input: { sessionId: string; personId: string; present: boolean; actorUserId: string }) {
+  const session = await sessionOf(input.sessionId);
+  await db.$transaction(async (tx) => {
+    const [enrolled, existing, person] = await Promise.all([
+      tx.enrolment.count({ where: { activityId: session.activity.id, personId: input.personId, status: "CONFIRMED" } }),
+      tx.attendance.findUnique({ where: { sessionId_personId: { sessionId: input.sessionId, personId: input.personId } }, select: { present: true } }),
+      tx.person.findUnique({ where: { id: input.personId }, select: { housingAreaId: true } }),
+    ]);
+    if (!person || (!enrolled && !existing)) throw new AttendanceError("notExpected");
+    if (existing?.present === input.present) return; // a retried tap: nothing changes
+    await tx.attendance.upsert({
+      where: { sessionId_personId: { sessionId: input.sessionId, personId: input.personId } },
+      create: {
+        sessionId: input.sessionId,
+        personId: input.personId,
+        present: input.present,
+        enrolled: enrolled > 0,
+        housingAreaId: person.housingAreaId,
+        markedByUserId: input.actorUserId,
+      },
+      update: { present: input.present, markedByUserId: input.actorUserId, markedAt: new Date() },
+    });
+    await audit(tx, {
+      actorUserId: input.actorUserId,
+      action: "attendance.mark",
+      entityType: "Attendance",
+      entityId: `${input.sessionId}/${input.personId}`,
+      before: { present: existing?.present ?? null },
+      after: { present: input.present },
+    });
+  });
+}
+
+export type WalkIn = { personId: string } | { firstName: string; lastName: string; birthYear: number; housingAreaId: string | null };
+
+/**
+ * Someone who came without signing up: an existing person, or a new child
+ * (name, birth year, area — the birth date is set to 1 July of that year,
+ * so age bands are right on average). Marked present at once.
+ */
+export async function addWalkIn(input: { sessionId: string; walkIn: WalkIn; actorUserId: string }): Promise<string> {
+  await sessionOf(input.sessionId);
+  return db.$transaction(async (tx) => {
+    let personId: string;
+    let housingAreaId: string | null;
+    if ("personId" in input.walkIn) {
+      const person = await tx.person.findUnique({ where: { id: input.walkIn.personId }, select: { id: true, housingAreaId: true } });
+      if (!person) throw new AttendanceError("notExpected");
+      personId = person.id;
+      housingAreaId = person.housingAreaId;
+    } else {
+      const created = await tx.person.create({
+        data: {
+          firstName: input.walkIn.firstName,
+          lastName: input.walkIn.lastName,
+          birthDate: new Date(`${input.walkIn.birthYear}-07-01T00:00:00Z`),
+          housingAreaId: input.walkIn.housingAreaId,
+        },
+        select: { id: true },
+      });
+      await audit(tx, {
+        actorUserId: input.actorUserId,
+        action: "person.createWalkIn",
+        entityType: "Person",
+        entityId: created.id,
+        after: { birthYear: input.walkIn.birthYear, housingAreaId: input.walkIn.housingAreaId },
+      });
+      personId = created.id;
+      housingAreaId = input.walkIn.housingAreaId;
+    }
+    await tx.attendance.upsert({
+      where: { sessionId_personId: { sessionId: input.sessionId, personId } },
+      create: { sessionId: input.sessionId, personId, present: true, enrolled: false, housingAreaId, markedByUserId: input.actorUserId },
+      update: { present: true, markedByUserId: input.actorUserId, markedAt: new Date() },
+    });
+    await audit(tx, {
+      actorUserId: input.actorUserId,
+      action: "attendance.walkIn",
+      entityType: "Attendance",
+      entityId: `${input.sessionId}/${personId}`,
+      after: { present: true },
+    });
+    return personId;
+  });
+}
+
+/** People to choose from when adding a walk-in: search by name (at least 2 letters). */
+export async function findPeople(query: string) {
+  const q = query.trim();
+  if (q.length < 2) return [];
+  const people = await db.person.findMany({
+    where: {
+      anonymisedAt: null,
+      user: null,
+      OR: [{ firstName: { contains: q, mode: "insensitive" } }, { lastName: { contains: q, mode: "insensitive" } }],
+      birthDate: { not: null },
+    },
+    orderBy: [{ firstName: "asc" }, { lastName: "asc" }],
+    take: 10,
+    select: { id: true, firstName: true, lastName: true, birthDate: true, housingArea: { select: { name: true } } },
+  });
+  return people.map((person) => ({
+    personId: person.id,
+    name: `${person.firstName} ${person.lastName}`,
+    birthYear: person.birthDate!.getUTCFullYear(),
+    area: person.housingArea?.name ?? null,
+  }));
+}
+
+/** Sets the head-count for one area (null: area unknown) of a session. */
+export async function setHeadCount(input: { sessionId: string; housingAreaId: string | null; adults: number; children: number; actorUserId: string }) {
+  if (![input.adults, input.children].every((n) => Number.isInteger(n) && n >= 0 && n <= 10_000)) throw new AttendanceError("badCount");
+  await sessionOf(input.sessionId);
+  await db.$transaction(async (tx) => {
+    // Serialise writers of this session's counts (a null area cannot be a unique key).
+    await tx.$queryRaw`SELECT "id" FROM "ActivitySession" WHERE "id" = ${input.sessionId}::uuid FOR UPDATE`;
+    const existing = await tx.headCount.findFirst({
+      where: { sessionId: input.sessionId, housingAreaId: input.housingAreaId },
+      select: { id: true, adults: true, children: true },
+    });
+    const data = { adults: input.adults, children: input.children, recordedByUserId: input.actorUserId };
+    if (existing) await tx.headCount.update({ where: { id: existing.id }, data });
+    else await tx.headCount.create({ data: { ...data, sessionId: input.sessionId, housingAreaId: input.housingAreaId } });
+    await audit(tx, {
+      actorUserId: input.actorUserId,
+      action: "headCount.set",
+      entityType: "HeadCount",
+      entityId: `${input.sessionId}/${input.housingAreaId ?? "unknown"}`,
+      before: existing ? { adults: existing.adults, children: existing.children } : null,
+      after: { adults: input.adults, children: input.children },
+    });
+  });
+}
+
+/**
+ * Children with a place who missed the last MISSED_IN_A_ROW_ALERT sessions
+ * in a row (sessions where attendance was taken), so staff can follow up.
+ */
+export async function missedInARow(activityId: string, now = new Date()) {
+  const taken = await db.activitySession.findMany({
+    where: { activityId, cancelledAt: null, startsAt: { lt: now }, attendances: { some: {} } },
+    orderBy: { startsAt: "desc" },
+    take: MISSED_IN_A_ROW_ALERT,
+    select: { id: true, startsAt: true },
+  });
+  if (taken.length < MISSED_IN_A_ROW_ALERT) return [];
+  const present = await db.attendance.findMany({ where: { sessionId: { in: taken.map((session) => session.id) }, present: true }, select: { personId: true } });
+  const came = new Set(present.map((row) => row.personId));
+  const enrolled = await db.enrolment.findMany({
+    // Only children who already had their place at the first of those sessions.
+    where: { activityId, status: "CONFIRMED", confirmedAt: { lt: taken.at(-1)!.startsAt } },
+    select: { person: { select: { id: true, firstName: true, lastName: true } } },
+  });
+  return enrolled.filter(({ person }) => !came.has(person.id)).map(({ person }) => ({ personId: person.id, name: `${person.firstName} ${person.lastName}` }));
+}

@@ -1,0 +1,32 @@
+// Form schemas for attendance, shared by browser and server.
+// i18n-namespace: staff
+import { z } from "zod";
+
+const currentYear = new Date().getUTCFullYear();
+
+export const walkInSchema = z.object({
+  intent: z.literal("walkInNew"),
+  firstName: z.string({ error: "errors.firstNameRequired" }).trim().min(1, { error: "errors.firstNameRequired" }).max(60, { error: "errors.tooLong" }),
+  lastName: z.string({ error: "errors.lastNameRequired" }).trim().min(1, { error: "errors.lastNameRequired" }).max(60, { error: "errors.tooLong" }),
+  birthYear: z.coerce
+    .number({ error: "errors.birthYear" })
+    .int({ error: "errors.birthYear" })
+    .min(currentYear - 100, { error: "errors.birthYear" })
+    .max(currentYear, { error: "errors.birthYear" }),
+  housingAreaId: z.string().uuid().optional(),
+});
+
+export const headCountSchema = z.object({
+  intent: z.literal("headCount"),
+  housingAreaId: z.string().uuid().optional(),
+  adults: z.coerce.number({ error: "errors.count" }).int({ error: "errors.count" }).min(0, { error: "errors.count" }).max(10_000, { error: "errors.count" }),
+  children: z.coerce.number({ error: "errors.count" }).int({ error: "errors.count" }).min(0, { error: "errors.count" }).max(10_000, { error: "errors.count" }),
+});
+
+export const markSchema = z.object({
+  intent: z.literal("mark"),
+  personId: z.string().uuid(),
+  present: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
+
+export const walkInExistingSchema = z.object({ intent: z.literal("walkInExisting"), personId: z.string().uuid() });

@@ -1,0 +1,199 @@
+// Rosters for staff and attached partners: who has a place, who waits (in
+// order, with open offers), how to reach the guardians, "things we should
+// know" and photo consent. Also the staff actions on places: give a waiting
+// family a place, remove an enrolment, change capacity — all through the
+// activity lock, like every other path to a place.
+import { audit } from "~/lib/audit.server.ts";
+import { db } from "~/lib/db.server.ts";
+import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
+import { canPlace, placesNeeded } from "../enrolment/capacity.ts";
+import { EnrolmentError } from "../enrolment/errors.ts";
+import { notifyGuardian } from "../enrolment/notify.server.ts";
+import { householdHoldsPlace, lockActivity, placesTaken } from "../enrolment/places.server.ts";
+import { offerFreePlaces } from "../enrolment/waiting-list.server.ts";
+
+export async function staffActivityList(activityIds: string[] | null, now = new Date()) {
+  const activities = await db.activity.findMany({
+    where: { ...(activityIds ? { id: { in: activityIds } } : {}), status: { not: "CANCELLED" } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      capacity: true,
+      capacityUnit: true,
+      requiresSignUp: true,
+      sessions: {
+        where: { endsAt: { gt: now }, cancelledAt: null },
+        orderBy: { startsAt: "asc" },
+        take: 1,
+        select: { id: true, startsAt: true, endsAt: true },
+      },
+    },
+  });
+  const counts = await db.enrolment.groupBy({
+    by: ["activityId", "status"],
+    where: { activityId: { in: activities.map((activity) => activity.id) }, status: { not: "CANCELLED" } },
+    _count: true,
+  });
+  const count = (activityId: string, status: string) => counts.find((row) => row.activityId === activityId && row.status === status)?._count ?? 0;
+  return activities
+    .map((activity) => ({
+      ...activity,
+      nextSession: activity.sessions[0] ?? null,
+      confirmed: count(activity.id, "CONFIRMED") + count(activity.id, "OFFERED"),
+      waiting: count(activity.id, "WAITING"),
+    }))
+    .sort((a, b) => (a.nextSession?.startsAt.getTime() ?? Infinity) - (b.nextSession?.startsAt.getTime() ?? Infinity));
+}
+
+/** The roster of an activity. Reading "things we should know" is logged (who, when, which activity). */
+export async function activityRoster(activityId: string, viewer: { userId: string }, now = new Date()) {
+  const activity = await db.activity.findUniqueOrThrow({
+    where: { id: activityId },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      place: true,
+      capacity: true,
+      capacityUnit: true,
+      requiresSignUp: true,
+      status: true,
+      sessions: { orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true, cancelledAt: true, place: true } },
+    },
+  });
+  const enrolments = await db.enrolment.findMany({
+    where: { activityId, status: { not: "CANCELLED" } },
+    orderBy: [{ signUp: { seq: "asc" } }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      status: true,
+      signUpId: true,
+      signUp: { select: { seq: true, consentMethod: true, offers: { where: { outcome: null }, select: { expiresAt: true } } } },
+      person: {
+        select: {
+          id: true,
+          firstName: true,
+          lastName: true,
+          birthDate: true,
+          photoConsent: true,
+          housingArea: { select: { name: true } },
+          needs: { select: { text: true } },
+        },
+      },
+      household: {
+        select: {
+          members: {
+            where: { role: "GUARDIAN" },
+            select: { person: { select: { firstName: true, lastName: true, phone: true, user: { select: { phone: true } } } } },
+          },
+        },
+      },
+    },
+  });
+  const today = copenhagenDay(now);
+  const rows = enrolments.map((enrolment) => ({
+    enrolmentId: enrolment.id,
+    signUpId: enrolment.signUpId,
+    status: enrolment.status,
+    name: `${enrolment.person.firstName} ${enrolment.person.lastName}`,
+    age: enrolment.person.birthDate ? ageOn(dateOnly(enrolment.person.birthDate), today) : null,
+    area: enrolment.person.housingArea?.name ?? null,
+    photoConsent: enrolment.person.photoConsent,
+    needs: enrolment.person.needs?.text ?? null,
+    spokenConsent: enrolment.signUp.consentMethod === "SPOKEN",
+    offerExpiresAt: enrolment.signUp.offers[0]?.expiresAt ?? null,
+    guardians: enrolment.household.members.map(({ person }) => ({
+      name: `${person.firstName} ${person.lastName}`.trim(),
+      phone: person.user?.phone ?? person.phone,
+    })),
+  }));
+  const withNeeds = rows.filter((row) => row.needs).length;
+  if (withNeeds) {
+    await audit(db, { actorUserId: viewer.userId, action: "needs.view", entityType: "PersonNeeds", entityId: activityId, after: { people: withNeeds } });
+  }
+  // Waiting groups in order: position = index of the group among waiting groups.
+  const waitingGroups = [...new Set(rows.filter((row) => row.status === "WAITING").map((row) => row.signUpId))];
+  return {
+    activity,
+    placed: rows.filter((row) => row.status !== "WAITING"),
+    waiting: rows.filter((row) => row.status === "WAITING").map((row) => ({ ...row, position: waitingGroups.indexOf(row.signUpId) + 1 })),
+    taken: await placesTaken(db, activityId, activity.capacityUnit),
+  };
+}
+
+/** Staff give a waiting group its places now (no offer), if the places are free. */
+export async function giveWaitingPlace(input: { signUpId: string; activityId: string; actorUserId: string }, now = new Date()) {
+  const signUp = await db.signUp.findUnique({ where: { id: input.signUpId }, select: { activityId: true } });
+  if (!signUp || signUp.activityId !== input.activityId) throw new EnrolmentError("enrolmentNotFound");
+  await db.$transaction(async (tx) => {
+    await lockActivity(tx, signUp.activityId);
+    const group = await tx.signUp.findUniqueOrThrow({
+      where: { id: input.signUpId },
+      select: {
+        householdId: true,
+        consentPersonId: true,
+        enrolments: { where: { status: "WAITING" }, select: { id: true, person: { select: { firstName: true } } } },
+        activity: {
+          select: {
+            id: true,
+            title: true,
+            place: true,
+            capacity: true,
+            capacityUnit: true,
+            sessions: { where: { cancelledAt: null, startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: 1, select: { startsAt: true } },
+          },
+        },
+      },
+    });
+    if (group.enrolments.length === 0) throw new EnrolmentError("alreadyCancelled");
+    const { activity } = group;
+    const needed = placesNeeded(
+      activity.capacityUnit,
+      group.enrolments.length,
+      activity.capacityUnit === "HOUSEHOLD" && (await householdHoldsPlace(tx, activity.id, group.householdId)),
+    );
+    if (!canPlace(activity.capacity, await placesTaken(tx, activity.id, activity.capacityUnit), needed)) throw new EnrolmentError("noRoom");
+    await tx.enrolment.updateMany({ where: { signUpId: input.signUpId, status: "WAITING" }, data: { status: "CONFIRMED", confirmedAt: now } });
+    await audit(tx, {
+      actorUserId: input.actorUserId,
+      action: "enrolment.placeFromWaitingList",
+      entityType: "Enrolment",
+      entityId: input.signUpId,
+      before: { status: "WAITING" },
+      after: { status: "CONFIRMED" },
+    });
+    await notifyGuardian(tx, {
+      guardianPersonId: group.consentPersonId,
+      householdId: group.householdId,
+      activity: { ...activity, firstSessionAt: activity.sessions[0]?.startsAt ?? null },
+      template: "offerAccepted",
+      names: group.enrolments.map((enrolment) => enrolment.person.firstName),
+    });
+  });
+  await nudge(JOBS.deliverMessages);
+}
+
+/** Changes capacity (never below the places already held); freed places go to the waiting list at once. */
+export async function setCapacity(input: { activityId: string; capacity: number | null; actorUserId: string }, now = new Date()) {
+  await db.$transaction(async (tx) => {
+    await lockActivity(tx, input.activityId);
+    const activity = await tx.activity.findUniqueOrThrow({ where: { id: input.activityId }, select: { capacity: true, capacityUnit: true } });
+    const taken = await placesTaken(tx, input.activityId, activity.capacityUnit);
+    if (input.capacity !== null && input.capacity < taken) throw new EnrolmentError("belowTaken");
+    await tx.activity.update({ where: { id: input.activityId }, data: { capacity: input.capacity } });
+    await audit(tx, {
+      actorUserId: input.actorUserId,
+      action: "activity.capacity",
+      entityType: "Activity",
+      entityId: input.activityId,
+      before: { capacity: activity.capacity },
+      after: { capacity: input.capacity },
+    });
+    await offerFreePlaces(tx, input.activityId, now);
+  });
+  await nudge(JOBS.deliverMessages);
+}

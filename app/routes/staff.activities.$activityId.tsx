@@ -1,0 +1,257 @@
+// An activity's roster for staff and attached partners: places, waiting
+// list, guardians' phones, "things we should know", photo consent; sessions
+// with attendance links. Staff (not partners) can give waiting families a
+// place, remove an enrolment and change the number of places.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Button } from "~/components/ui/button.tsx";
+import { pick } from "~/domain/activities/text.ts";
+import { missedInARow } from "~/domain/attendance/attendance.server.ts";
+import { cancelEnrolment } from "~/domain/enrolment/cancel.server.ts";
+import { EnrolmentError } from "~/domain/enrolment/errors.ts";
+import { isStaff, requireActivityAccess } from "~/domain/staff/access.server.ts";
+import { activityRoster, giveWaitingPlace, setCapacity } from "~/domain/staff/roster.server.ts";
+import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";
+import { useLanguage } from "~/lib/i18n-react.tsx";
+import { getLanguage } from "~/lib/i18n.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data ? `${data.title.text} – ${data.rosterWord}` : undefined);
+
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("capacity"), capacity: z.union([z.literal(""), z.coerce.number().int().min(0).max(10_000)]) }),
+  z.object({ intent: z.literal("place"), signUpId: z.string().uuid() }),
+  z.object({ intent: z.literal("remove"), enrolmentId: z.string().uuid() }),
+]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireActivityAccess(request, params.activityId);
+  const language = await getLanguage(request);
+  const [roster, missing] = await Promise.all([activityRoster(params.activityId!, { userId: user.id }), missedInARow(params.activityId!)]);
+  const { translator } = await import("~/lib/i18n.server.ts");
+  return {
+    canManage: isStaff(user),
+    title: pick(roster.activity.title, language),
+    rosterWord: translator(language, "staff")("roster.title"),
+    activity: {
+      id: roster.activity.id,
+      slug: roster.activity.slug,
+      capacity: roster.activity.capacity,
+      capacityUnit: roster.activity.capacityUnit,
+      requiresSignUp: roster.activity.requiresSignUp,
+    },
+    sessions: roster.activity.sessions,
+    placed: roster.placed,
+    waiting: roster.waiting,
+    taken: roster.taken,
+    missing,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireActivityAccess(request, params.activityId);
+  if (!isStaff(user)) throw new Response("Forbidden", { status: 403 });
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { error: "staff:errors.badInput" };
+  const input = parsed.data;
+  try {
+    if (input.intent === "capacity")
+      await setCapacity({ activityId: params.activityId!, capacity: input.capacity === "" ? null : input.capacity, actorUserId: user.id });
+    if (input.intent === "place") await giveWaitingPlace({ signUpId: input.signUpId, activityId: params.activityId!, actorUserId: user.id });
+    if (input.intent === "remove")
+      await cancelEnrolment({
+        enrolmentId: input.enrolmentId,
+        actor: { userId: user.id, personId: user.personId, isStaff: true },
+        activityId: params.activityId!,
+      });
+  } catch (error) {
+    if (error instanceof EnrolmentError) return { error: `activity:errors.${error.code}` };
+    throw error;
+  }
+  return redirect(`/staff/activities/${params.activityId}?done=${input.intent}`);
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["placed"][number];
+
+function Person({ row, children }: { row: Row; children?: React.ReactNode }) {
+  const { t } = useTranslation("staff");
+  const language = useLanguage();
+  return (
+    <li className="space-y-1 py-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p className="font-semibold">
+          {row.name}
+          {row.age !== null ? <span className="font-normal text-slate-700"> · {t("roster.age", { age: row.age })}</span> : null}
+          {row.area ? <span className="font-normal text-slate-700"> · {row.area}</span> : null}
+        </p>
+        {row.status === "OFFERED" && row.offerExpiresAt ? (
+          <span className="rounded bg-amber-100 px-2 text-sm">{t("roster.offered", { date: formatDateTime(new Date(row.offerExpiresAt), language) })}</span>
+        ) : null}
+      </div>
+      <ul className="text-sm">
+        {row.guardians.map((guardian) => (
+          <li key={guardian.name + guardian.phone}>
+            {guardian.name || t("roster.guardian")}:{" "}
+            {guardian.phone ? (
+              <a href={`tel:${guardian.phone}`} className="inline-flex min-h-11 items-center" dir="ltr">
+                {guardian.phone}
+              </a>
+            ) : (
+              t("roster.noPhone")
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="text-sm">
+        {row.photoConsent === true ? t("roster.photoYes") : row.photoConsent === false ? <strong>{t("roster.photoNo")}</strong> : t("roster.photoUnknown")}
+        {row.spokenConsent ? ` · ${t("roster.spokenConsent")}` : ""}
+      </p>
+      {row.needs ? (
+        <p className="rounded bg-amber-50 p-2 text-sm">
+          <strong>{t("roster.needs")}:</strong> {row.needs}
+        </p>
+      ) : null}
+      {children}
+    </li>
+  );
+}
+
+export default function Roster() {
+  const { t } = useTranslation("staff");
+  const language = useLanguage();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const waitingGroups = [...new Set(data.waiting.map((row) => row.signUpId))];
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to="/staff">{t("back")}</Link>
+      </p>
+      <h1 className="text-2xl font-bold" lang={data.title.language}>
+        {data.title.text}
+      </h1>
+      {result?.error ? (
+        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
+          {t(result.error)}
+        </p>
+      ) : null}
+      <p className="flex flex-wrap gap-x-4">
+        <a href={`/staff/activities/${data.activity.id}/roster.csv`} className="inline-flex min-h-11 items-center" download>
+          {t("roster.csv")}
+        </a>
+        <Link to={`/staff/activities/${data.activity.id}/print`} className="inline-flex min-h-11 items-center">
+          {t("roster.print")}
+        </Link>
+        <Link to={`/activities/${data.activity.slug}`} className="inline-flex min-h-11 items-center">
+          {t("roster.publicPage")}
+        </Link>
+      </p>
+      {data.missing.length ? (
+        <div role="note" className="rounded-lg border-2 border-accent-500 bg-amber-50 p-3">
+          <p className="font-semibold">{t("roster.missingTitle")}</p>
+          <p>{data.missing.map((person) => person.name).join(", ")}</p>
+        </div>
+      ) : null}
+      {data.activity.requiresSignUp ? (
+        <>
+          <section aria-labelledby="placed-heading" className="space-y-2">
+            <h2 id="placed-heading" className="text-xl font-bold">
+              {t("roster.placed", { taken: data.taken, capacity: data.activity.capacity ?? "∞" })}
+            </h2>
+            {data.canManage ? (
+              <Form method="post" className="flex flex-wrap items-end gap-2">
+                <input type="hidden" name="intent" value="capacity" />
+                <label className="flex flex-col font-semibold">
+                  {t("roster.capacity")}
+                  <input
+                    name="capacity"
+                    type="number"
+                    min={0}
+                    defaultValue={data.activity.capacity ?? ""}
+                    className="min-h-12 w-28 rounded-lg border-2 border-slate-500 px-3"
+                  />
+                </label>
+                <Button type="submit" variant="secondary" pending={busy}>
+                  {t("roster.saveCapacity")}
+                </Button>
+              </Form>
+            ) : null}
+            {data.placed.length === 0 ? <p>{t("roster.nobody")}</p> : null}
+            <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 px-3">
+              {data.placed.map((row) => (
+                <Person key={row.enrolmentId} row={row}>
+                  {data.canManage ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="enrolmentId" value={row.enrolmentId} />
+                      <Button type="submit" variant="secondary" size="sm" aria-label={t("roster.removeNamed", { name: row.name })}>
+                        {t("roster.remove")}
+                      </Button>
+                    </Form>
+                  ) : null}
+                </Person>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="waiting-heading" className="space-y-2">
+            <h2 id="waiting-heading" className="text-xl font-bold">
+              {t("roster.waiting", { count: waitingGroups.length })}
+            </h2>
+            {data.waiting.length === 0 ? <p>{t("roster.nobodyWaiting")}</p> : null}
+            <ol className="space-y-2">
+              {waitingGroups.map((signUpId, index) => (
+                <li key={signUpId} className="rounded-xl border border-slate-200 px-3">
+                  <p className="pt-2 font-semibold">{t("roster.position", { position: index + 1 })}</p>
+                  <ul className="divide-y divide-slate-200">
+                    {data.waiting
+                      .filter((row) => row.signUpId === signUpId)
+                      .map((row) => (
+                        <Person key={row.enrolmentId} row={row} />
+                      ))}
+                  </ul>
+                  {data.canManage ? (
+                    <Form method="post" className="pb-3">
+                      <input type="hidden" name="intent" value="place" />
+                      <input type="hidden" name="signUpId" value={signUpId} />
+                      <Button type="submit" size="sm" pending={busy}>
+                        {t("roster.givePlace")}
+                      </Button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </>
+      ) : (
+        <p className="rounded-lg bg-brand-50 p-3">{t("roster.dropInNote")}</p>
+      )}
+      <section aria-labelledby="sessions-heading" className="space-y-2">
+        <h2 id="sessions-heading" className="text-xl font-bold">
+          {t("roster.sessions")}
+        </h2>
+        <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200">
+          {data.sessions.map((session) => (
+            <li key={session.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+              <span className={session.cancelledAt ? "line-through" : ""}>
+                {formatDate(new Date(session.startsAt), language)}, {formatTime(new Date(session.startsAt), language)}
+              </span>
+              {session.cancelledAt ? (
+                <span>{t("roster.cancelled")}</span>
+              ) : (
+                <Link to={`/staff/sessions/${session.id}`} className="inline-flex min-h-11 items-center">
+                  {t("roster.attendance")}
+                </Link>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// JSON endpoint for the attendance page with JavaScript: one mark per
+// request, setting (not toggling) present, so retries after a flaky
+// connection are safe. Without JavaScript the page's own form is used.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { AttendanceError, markAttendance } from "~/domain/attendance/attendance.server.ts";
+import { markSchema } from "~/domain/attendance/schemas.ts";
+import { requireActivityAccess } from "~/domain/staff/access.server.ts";
+import { db } from "~/lib/db.server.ts";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const session = /^[0-9a-f-]{36}$/.test(params.sessionId ?? "")
+    ? await db.activitySession.findUnique({ where: { id: params.sessionId }, select: { activityId: true } })
+    : null;
+  const user = await requireActivityAccess(request, session?.activityId);
+  const parsed = markSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return Response.json({ ok: false, error: "badInput" }, { status: 400 });
+  try {
+    await markAttendance({ sessionId: params.sessionId!, personId: parsed.data.personId, present: parsed.data.present, actorUserId: user.id });
+  } catch (error) {
+    if (error instanceof AttendanceError) return Response.json({ ok: false, error: error.code }, { status: 422 });
+    throw error;
+  }
+  return Response.json({ ok: true, present: parsed.data.present });
+}
+
+export async function loader() {
+  throw new Response("Not found", { status: 404 });
+}

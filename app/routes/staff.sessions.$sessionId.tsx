@@ -1,0 +1,317 @@
+// Attendance for one session, on a phone: expected children with one big
+// tap each, walk-ins (someone known, or a new child), and a head-count for
+// events where names are not taken. Works without JavaScript.
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AttendanceToggle } from "~/components/attendance-toggle.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { SelectField } from "~/components/ui/choice.tsx";
+import { Field } from "~/components/ui/field.tsx";
+import { pick } from "~/domain/activities/text.ts";
+import { addWalkIn, AttendanceError, findPeople, markAttendance, sessionAttendance, setHeadCount } from "~/domain/attendance/attendance.server.ts";
+import { headCountSchema, markSchema, walkInExistingSchema, walkInSchema } from "~/domain/attendance/schemas.ts";
+import { requireActivityAccess } from "~/domain/staff/access.server.ts";
+import { db } from "~/lib/db.server.ts";
+import { formatDate, formatTime } from "~/lib/format.ts";
+import { useLanguage } from "~/lib/i18n-react.tsx";
+import { getLanguage } from "~/lib/i18n.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:attendance.title");
+
+async function authorise(request: Request, sessionId: string | undefined) {
+  const session = /^[0-9a-f-]{36}$/.test(sessionId ?? "")
+    ? await db.activitySession.findUnique({ where: { id: sessionId }, select: { activityId: true } })
+    : null;
+  return requireActivityAccess(request, session?.activityId);
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await authorise(request, params.sessionId);
+  const q = new URL(request.url).searchParams.get("q") ?? "";
+  const [language, attendance, areas, found] = await Promise.all([
+    getLanguage(request),
+    sessionAttendance(params.sessionId!),
+    db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    findPeople(q),
+  ]);
+  const listed = new Set([...attendance.expected, ...attendance.walkIns].map((person) => person.personId));
+  return {
+    sessionId: params.sessionId!,
+    activityId: attendance.session.activity.id,
+    title: pick(attendance.session.activity.title, language),
+    startsAt: attendance.session.startsAt,
+    endsAt: attendance.session.endsAt,
+    place: attendance.session.place ?? attendance.session.activity.place,
+    expected: attendance.expected,
+    walkIns: attendance.walkIns,
+    headCounts: attendance.headCounts.map((count) => ({ ...count, area: areas.find((area) => area.id === count.housingAreaId)?.name ?? null })),
+    areas,
+    q,
+    found: found.filter((person) => !listed.has(person.personId)),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await authorise(request, params.sessionId);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const sessionId = params.sessionId!;
+  const back = `/staff/sessions/${sessionId}`;
+  try {
+    if (intent === "mark") {
+      const parsed = markSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) throw new Response("Bad request", { status: 400 });
+      await markAttendance({ sessionId, personId: parsed.data.personId, present: parsed.data.present, actorUserId: user.id });
+      return redirect(back);
+    }
+    if (intent === "walkInExisting") {
+      const parsed = walkInExistingSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) throw new Response("Bad request", { status: 400 });
+      await addWalkIn({ sessionId, walkIn: { personId: parsed.data.personId }, actorUserId: user.id });
+      return redirect(`${back}?done=walkIn`);
+    }
+    if (intent === "walkInNew") {
+      const submission = parseWithZod(formData, { schema: walkInSchema });
+      if (submission.status !== "success") return { form: "walkIn" as const, result: submission.reply() };
+      const { firstName, lastName, birthYear, housingAreaId } = submission.value;
+      await addWalkIn({ sessionId, walkIn: { firstName, lastName, birthYear, housingAreaId: housingAreaId ?? null }, actorUserId: user.id });
+      return redirect(`${back}?done=walkIn`);
+    }
+    if (intent === "headCount") {
+      const submission = parseWithZod(formData, { schema: headCountSchema });
+      if (submission.status !== "success") return { form: "headCount" as const, result: submission.reply() };
+      await setHeadCount({
+        sessionId,
+        housingAreaId: submission.value.housingAreaId ?? null,
+        adults: submission.value.adults,
+        children: submission.value.children,
+        actorUserId: user.id,
+      });
+      return redirect(`${back}?done=headCount`);
+    }
+  } catch (error) {
+    if (error instanceof AttendanceError) throw new Response("Not found", { status: 404 });
+    throw error;
+  }
+  throw new Response("Bad request", { status: 400 });
+}
+
+function WalkInForm() {
+  const { t } = useTranslation("staff");
+  const { areas } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "walk-in",
+    lastResult: data?.form === "walkIn" ? data.result : undefined,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: walkInSchema }),
+  });
+  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-1 rounded-xl border border-slate-200 p-3">
+      <h3 className="font-bold">{t("attendance.newChild")}</h3>
+      <input type="hidden" name="intent" value="walkInNew" />
+      <div className="grid gap-x-3 sm:grid-cols-2">
+        <Field
+          {...getInputProps(fields.firstName, { type: "text" })}
+          id={fields.firstName.id}
+          label={t("attendance.firstName")}
+          autoComplete="off"
+          errors={tr(fields.firstName.errors)}
+        />
+        <Field
+          {...getInputProps(fields.lastName, { type: "text" })}
+          id={fields.lastName.id}
+          label={t("attendance.lastName")}
+          autoComplete="off"
+          errors={tr(fields.lastName.errors)}
+        />
+      </div>
+      <Field
+        {...getInputProps(fields.birthYear, { type: "number" })}
+        id={fields.birthYear.id}
+        label={t("attendance.birthYear")}
+        inputMode="numeric"
+        className="max-w-40"
+        errors={tr(fields.birthYear.errors)}
+      />
+      <SelectField id={fields.housingAreaId.id} name={fields.housingAreaId.name} defaultValue={fields.housingAreaId.initialValue} label={t("attendance.area")}>
+        <option value="">{t("attendance.areaUnknown")}</option>
+        {areas.map((area) => (
+          <option key={area.id} value={area.id}>
+            {area.name}
+          </option>
+        ))}
+      </SelectField>
+      <Button type="submit" variant="secondary">
+        {t("attendance.addNew")}
+      </Button>
+    </Form>
+  );
+}
+
+function HeadCountForm() {
+  const { t } = useTranslation("staff");
+  const { areas, headCounts } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "head-count",
+    lastResult: data?.form === "headCount" ? data.result : undefined,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: headCountSchema }),
+  });
+  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const totals = headCounts.reduce((sum, count) => ({ adults: sum.adults + count.adults, children: sum.children + count.children }), {
+    adults: 0,
+    children: 0,
+  });
+  return (
+    <section aria-labelledby="count-heading" className="space-y-2">
+      <h2 id="count-heading" className="text-xl font-bold">
+        {t("attendance.headCount")}
+      </h2>
+      <p className="text-sm text-slate-700">{t("attendance.headCountIntro")}</p>
+      {headCounts.length ? (
+        <ul className="rounded-lg bg-slate-50 p-3 text-sm">
+          {headCounts.map((count) => (
+            <li key={count.housingAreaId ?? "unknown"}>
+              {t("attendance.countLine", { area: count.area ?? t("attendance.areaUnknown"), adults: count.adults, children: count.children })}
+            </li>
+          ))}
+          <li className="font-semibold">{t("attendance.countTotal", { adults: totals.adults, children: totals.children })}</li>
+        </ul>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="space-y-1 rounded-xl border border-slate-200 p-3">
+        <input type="hidden" name="intent" value="headCount" />
+        <SelectField id={fields.housingAreaId.id} name={fields.housingAreaId.name} label={t("attendance.area")}>
+          <option value="">{t("attendance.areaUnknown")}</option>
+          {areas.map((area) => (
+            <option key={area.id} value={area.id}>
+              {area.name}
+            </option>
+          ))}
+        </SelectField>
+        <div className="grid grid-cols-2 gap-x-3">
+          <Field
+            {...getInputProps(fields.adults, { type: "number" })}
+            id={fields.adults.id}
+            label={t("attendance.adults")}
+            inputMode="numeric"
+            min={0}
+            errors={tr(fields.adults.errors)}
+          />
+          <Field
+            {...getInputProps(fields.children, { type: "number" })}
+            id={fields.children.id}
+            label={t("attendance.children")}
+            inputMode="numeric"
+            min={0}
+            errors={tr(fields.children.errors)}
+          />
+        </div>
+        <Button type="submit" variant="secondary">
+          {t("attendance.saveCount")}
+        </Button>
+      </Form>
+    </section>
+  );
+}
+
+export default function Attendance() {
+  const { t } = useTranslation("staff");
+  const language = useLanguage();
+  const data = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const everyone = [...data.expected, ...data.walkIns];
+  const presentCount = everyone.filter((person) => person.present).length;
+  const detail = (person: { age: number | null; hasNeeds: boolean }) =>
+    [person.age !== null ? t("roster.age", { age: person.age }) : null, person.hasNeeds ? t("attendance.seeNeeds") : null].filter(Boolean).join(" · ") ||
+    undefined;
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to={`/staff/activities/${data.activityId}`}>{t("attendance.backToRoster")}</Link>
+      </p>
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold" lang={data.title.language}>
+          {data.title.text}
+        </h1>
+        <p>
+          {formatDate(new Date(data.startsAt), language)}, {formatTime(new Date(data.startsAt), language)}–{formatTime(new Date(data.endsAt), language)} ·{" "}
+          {data.place}
+        </p>
+        <p className="font-semibold" aria-live="polite">
+          {t("attendance.summary", { present: presentCount, total: everyone.length })}
+        </p>
+      </header>
+      {params.get("done") ? (
+        <p role="status" className="rounded-lg bg-brand-50 p-3 font-semibold">
+          {t(`attendance.done.${params.get("done") === "headCount" ? "headCount" : "walkIn"}`)}
+        </p>
+      ) : null}
+      <section aria-labelledby="expected-heading" className="space-y-2">
+        <h2 id="expected-heading" className="text-xl font-bold">
+          {t("attendance.expected", { count: data.expected.length })}
+        </h2>
+        {data.expected.length === 0 ? <p>{t("attendance.noneExpected")}</p> : null}
+        <ul className="space-y-2">
+          {data.expected.map((person) => (
+            <li key={person.personId}>
+              <AttendanceToggle sessionId={data.sessionId} personId={person.personId} name={person.name} detail={detail(person)} present={person.present} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="walkin-heading" className="space-y-3">
+        <h2 id="walkin-heading" className="text-xl font-bold">
+          {t("attendance.walkIns", { count: data.walkIns.length })}
+        </h2>
+        <ul className="space-y-2">
+          {data.walkIns.map((person) => (
+            <li key={person.personId}>
+              <AttendanceToggle sessionId={data.sessionId} personId={person.personId} name={person.name} detail={detail(person)} present={person.present} />
+            </li>
+          ))}
+        </ul>
+        <Form method="get" className="flex flex-wrap items-end gap-2">
+          <div className="grow">
+            <Field id="q" name="q" type="search" label={t("attendance.search")} defaultValue={data.q} autoComplete="off" />
+          </div>
+          <Button type="submit" variant="secondary" className="mb-7">
+            {t("attendance.searchButton")}
+          </Button>
+        </Form>
+        {data.q ? (
+          data.found.length ? (
+            <ul className="space-y-2">
+              {data.found.map((person) => (
+                <li key={person.personId}>
+                  <Form method="post" className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 p-2">
+                    <input type="hidden" name="intent" value="walkInExisting" />
+                    <input type="hidden" name="personId" value={person.personId} />
+                    <span>
+                      {person.name} · {person.birthYear}
+                      {person.area ? ` · ${person.area}` : ""}
+                    </span>
+                    <Button type="submit" size="sm" aria-label={t("attendance.addNamed", { name: person.name })}>
+                      {t("attendance.add")}
+                    </Button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("attendance.noMatch")}</p>
+          )
+        ) : null}
+        <WalkInForm />
+      </section>
+      <HeadCountForm />
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+// Staff and partners at work: attendance on a phone at the homework café,
+// rosters, and the partner restriction — with axe on every staff page.
+import { expect, test } from "@playwright/test";
+import { e2eData } from "./db.ts";
+import { expectNoAxeViolations, hydrated, signIn } from "./helpers.ts";
+
+async function activityId(slug: string) {
+  const { db } = await e2eData();
+  return (await db.activity.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+}
+
+test("a partner takes attendance for today's lektiecafé on a phone, including two drop-in children", async ({ page }) => {
+  const { db } = await e2eData();
+  const lektiecafe = await activityId("lektiecafe-jennumparken");
+  // A session today (the demo's series may not meet today).
+  const start = new Date();
+  start.setUTCHours(14, 0, 0, 0);
+  const session = await db.activitySession.create({ data: { activityId: lektiecafe, startsAt: start, endsAt: new Date(start.getTime() + 2 * 3_600_000) } });
+
+  await signIn(page, "frivillig@aktivitetsportalen.dk");
+  await page.goto(`/staff/sessions/${session.id}`);
+  await expectNoAxeViolations(page);
+  await hydrated(page);
+
+  // A known child (from the demo families) found by name, and a new child.
+  await page.getByLabel("Find et barn, der kom uden tilmelding").fill("Yusuf");
+  await page.getByRole("button", { name: "Søg" }).click();
+  await page.getByRole("button", { name: /Tilføj Yusuf/ }).click();
+  await expect(page.getByText("Tilføjet og markeret som mødt.")).toBeVisible();
+
+  await page.getByLabel("Fornavn").fill("Hamza");
+  await page.getByLabel("Efternavn").fill("Ali");
+  await page.getByLabel("Fødselsår").fill("2015");
+  await page.getByLabel("Boligområde").first().selectOption({ label: "Gl. Jennumparken" });
+  await page.getByRole("button", { name: "Tilføj og markér som mødt" }).click();
+  await expect(page.getByText("2 af 2 er mødt")).toBeVisible();
+
+  // A tap marks Hamza as not there after all, and it is saved (seen after a reload).
+  await hydrated(page);
+  const hamza = page.getByRole("button", { name: /Hamza Ali/ });
+  await expect(hamza).toHaveAttribute("aria-pressed", "true");
+  await hamza.click();
+  await expect(hamza).toHaveAttribute("aria-pressed", "false");
+  await expect(hamza.getByText("Gemmer …")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("button", { name: /Hamza Ali/ })).toHaveAttribute("aria-pressed", "false");
+  expect(await db.attendance.count({ where: { sessionId: session.id, present: true } })).toBe(1);
+  await expectNoAxeViolations(page);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("attendance is marked with a plain form", async ({ page }) => {
+    const { db, activity, household } = await e2eData();
+    const camp = await activity({ capacity: 5, title: "Fremmøde uden JS" });
+    const family = await household({ children: [{ firstName: "Mona" }] });
+    const { signUp } = await import("../../app/domain/enrolment/sign-up.server.ts");
+    await signUp({
+      activityId: camp.id,
+      householdId: family.id,
+      personIds: [family.children[0]!.id],
+      consentPersonId: family.guardian.id,
+      consentMethod: "ONLINE",
+      byUserId: family.user!.id,
+      idempotencyKey: crypto.randomUUID(),
+    });
+    await signIn(page, "admin@aktivitetsportalen.dk", undefined, { javaScript: false });
+    await page.goto(`/staff/sessions/${camp.sessions[0]!.id}`);
+    await page.getByRole("button", { name: /Mona/ }).click();
+    await expect(page.getByText("1 af 1 er mødt")).toBeVisible();
+    expect(await db.attendance.count({ where: { sessionId: camp.sessions[0]!.id, present: true } })).toBe(1);
+  });
+});
+
+test("a partner cannot open another partner's roster by changing the URL", async ({ page, request }) => {
+  const camp = await activityId("sommer-sportscamp"); // Kasper's (Randers Nord IF), not Birgit's
+  await signIn(page, "frivillig@aktivitetsportalen.dk");
+  const roster = await page.goto(`/staff/activities/${camp}`);
+  expect(roster?.status()).toBe(404);
+  const csv = await page.request.get(`/staff/activities/${camp}/roster.csv`);
+  expect(csv.status()).toBe(404);
+  // Their own roster opens.
+  const own = await page.goto(`/staff/activities/${await activityId("lektiecafe-jennumparken")}`);
+  expect(own?.status()).toBe(200);
+  // A parent gets no staff page at all.
+  expect((await request.get(`/staff/activities/${camp}`, { maxRedirects: 0 })).status()).toBe(302);
+});
+
+test("staff see the roster with the waiting list, change places, and the pages pass axe", async ({ page }) => {
+  const { activity, household, db } = await e2eData();
+  const camp = await activity({ capacity: 1, title: "Roster-test" });
+  const [holder, waiter] = [await household({ children: [{ firstName: "Ida" }] }), await household({ children: [{ firstName: "Omar" }] })];
+  const { signUp } = await import("../../app/domain/enrolment/sign-up.server.ts");
+  for (const family of [holder, waiter]) {
+    await signUp({
+      activityId: camp.id,
+      householdId: family.id,
+      personIds: [family.children[0]!.id],
+      consentPersonId: family.guardian.id,
+      consentMethod: "ONLINE",
+      byUserId: family.user!.id,
+      idempotencyKey: crypto.randomUUID(),
+    });
+  }
+  await db.personNeeds.create({ data: { personId: holder.children[0]!.id, text: "Nøddeallergi" } });
+  await signIn(page, "medarbejder@aktivitetsportalen.dk");
+  await page.goto("/staff");
+  await expectNoAxeViolations(page);
+  await page.goto(`/staff/activities/${camp.id}`);
+  await expectNoAxeViolations(page);
+  await expect(page.getByText("Nøddeallergi")).toBeVisible();
+  await expect(page.getByText("Nummer 1")).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel("Antal pladser").fill("2");
+  await page.getByRole("button", { name: "Gem antal pladser" }).click();
+  await expect(page.getByText("Ingen på venteliste.")).toBeVisible();
+  expect(await db.enrolment.findFirstOrThrow({ where: { householdId: waiter.id } })).toMatchObject({ status: "OFFERED" });
+  const csv = await page.request.get(`/staff/activities/${camp.id}/roster.csv`);
+  expect(await csv.text()).toContain("Nøddeallergi");
+  await page.goto(`/staff/activities/${camp.id}/print`);
+  await expectNoAxeViolations(page);
+  // Reading the sensitive notes was logged.
+  expect(await db.auditEvent.count({ where: { action: "needs.view", entityId: camp.id } })).toBeGreaterThan(0);
+});
