@@ -8,13 +8,13 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Icon } from "~/components/icons.tsx";
+import { reasonKey } from "~/components/ineligibility.ts";
 import { ScheduleSummary } from "~/components/schedule-summary.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox } from "~/components/ui/choice.tsx";
 import { publishedActivity } from "~/domain/activities/activity.server.ts";
 import { summariseSchedule } from "~/domain/activities/schedule.ts";
 import { pick } from "~/domain/activities/text.ts";
-import type { Ineligibility } from "~/domain/enrolment/eligibility.ts";
 import { EnrolmentError } from "~/domain/enrolment/errors.ts";
 import { signUp, signUpChoices } from "~/domain/enrolment/sign-up.server.ts";
 import { householdOf } from "~/domain/households/household.server.ts";
@@ -93,19 +93,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof EnrolmentError) return submission.reply({ formErrors: [`errors.${error.code}`] });
     throw error;
-  }
-}
-
-function reasonKey(problem: Ineligibility): [string, Record<string, unknown>] {
-  switch (problem.reason) {
-    case "tooYoung":
-      return ["reasons.tooYoung", { minAge: problem.minAge, age: problem.age }];
-    case "tooOld":
-      return ["reasons.tooOld", { maxAge: problem.maxAge, age: problem.age }];
-    case "overlap":
-      return ["reasons.overlap", { activity: problem.otherActivityTitle }];
-    default:
-      return [`reasons.${problem.reason}`, {}];
   }
 }
 

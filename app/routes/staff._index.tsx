@@ -42,6 +42,11 @@ export default function StaffHome() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p>{t("signedInAs", { name, role: t(`common:role.${role}`) })}</p>
+      <p className="flex flex-wrap gap-2">
+        <Link to="/staff/families" className="inline-flex min-h-12 items-center rounded-lg border-2 border-brand-700 px-4 font-semibold no-underline">
+          {t("families.findOrRegister")}
+        </Link>
+      </p>
       <h2 className="text-xl font-bold">{role === "PARTNER" ? t("yourActivities") : t("allActivities")}</h2>
       {activities.length === 0 ? <p>{t("noActivities")}</p> : null}
       <ul className="space-y-3">

@@ -122,3 +122,46 @@ test("staff see the roster with the waiting list, change places, and the pages p
   // Reading the sensitive notes was logged.
   expect(await db.auditEvent.count({ where: { action: "needs.view", entityId: camp.id } })).toBeGreaterThan(0);
 });
+
+test("staff sign a walk-in family up with two children on its behalf", async ({ page }) => {
+  const staffUser = await (
+    await e2eData()
+  ).db.user.create({
+    data: { role: "STAFF", email: `walkin-staff-${Date.now()}@example.dk`, person: { create: { firstName: "Walk", lastName: "In" } } },
+  });
+  await signIn(page, staffUser.email!);
+  await page.goto("/staff/families/new");
+  await expectNoAxeViolations(page);
+  await hydrated(page);
+  await page.getByLabel("Fornavn").first().fill("Khadija");
+  await page.getByLabel("Efternavn").first().fill("Warsame");
+  await page.getByLabel("Mobilnummer").fill("20 98 76 54");
+  await page.getByLabel("Familiens sprog").selectOption("ar");
+  const child = (n: number) => page.getByRole("group", { name: `Barn ${n} (frivilligt)` });
+  await child(1).getByLabel("Fornavn").fill("Abdi");
+  await child(1).getByLabel("Efternavn").fill("Warsame");
+  await child(1).getByLabel("Fødselsdato").fill("2016-05-05");
+  await child(2).getByLabel("Fornavn").fill("Hodan");
+  await child(2).getByLabel("Efternavn").fill("Warsame");
+  await child(2).getByLabel("Fødselsdato").fill("2018-06-06");
+  await page.getByRole("button", { name: "Opret familien" }).click();
+  await expect(page.getByText("Familien er oprettet.")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Aktivitet", { exact: true }).selectOption({ label: "Sommer-sportscamp på Nordre Fælled" });
+  await page.getByRole("button", { name: "Vis børnene" }).click();
+  await hydrated(page);
+  await page.getByRole("checkbox", { name: /Abdi/ }).check();
+  await page.getByRole("checkbox", { name: /Hodan/ }).check();
+  await page.getByRole("button", { name: "Tilmeld", exact: true }).click();
+  await expect(page.getByText("Sæt kryds ved mundtligt samtykke.")).toBeVisible();
+  await page.getByLabel("Aktivitet", { exact: true }).selectOption({ label: "Sommer-sportscamp på Nordre Fælled" });
+  await page.getByRole("button", { name: "Vis børnene" }).click();
+  await page.getByRole("checkbox", { name: /Abdi/ }).check();
+  await page.getByRole("checkbox", { name: /Hodan/ }).check();
+  await page.getByRole("checkbox", { name: /mundtligt samtykke/ }).check();
+  await page.getByRole("button", { name: "Tilmeld", exact: true }).click();
+  await expect(page.getByText("Tilmeldt. Familien får en bekræftelse.")).toBeVisible();
+  const { db } = await e2eData();
+  expect(await db.enrolment.count({ where: { person: { lastName: "Warsame" }, status: "CONFIRMED" } })).toBe(2);
+});

@@ -53,3 +53,41 @@ export const otherGuardianSchema = z.object({
 });
 
 export const householdSchema = z.discriminatedUnion("intent", [ownDetailsSchema, otherGuardianSchema]);
+
+const optionalText = z.string().trim().max(60, { error: "errors.tooLong" }).optional();
+
+/** A child row in the assisted form: empty rows are ignored, a started row must be complete. */
+const assistedChild = z
+  .object({ firstName: optionalText, lastName: optionalText, birthDate: z.string().optional(), housingAreaId: z.string().uuid().optional() })
+  .superRefine((row, ctx) => {
+    if (!row.firstName && !row.lastName && !row.birthDate) return;
+    if (!row.firstName) ctx.addIssue({ code: "custom", path: ["firstName"], message: "errors.firstNameRequired" });
+    if (!row.lastName) ctx.addIssue({ code: "custom", path: ["lastName"], message: "errors.lastNameRequired" });
+    const parsed = childSchema.shape.birthDate.safeParse(row.birthDate);
+    if (!parsed.success) ctx.addIssue({ code: "custom", path: ["birthDate"], message: parsed.error.issues[0]?.message ?? "errors.birthDateInvalid" });
+  });
+
+export const assistedHouseholdSchema = z
+  .object({
+    firstName: name("errors.firstNameRequired"),
+    lastName: name("errors.lastNameRequired"),
+    phone: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (!value?.trim()) return null;
+        const phone = normalisePhone(westernDigits(value));
+        if (!phone) {
+          ctx.addIssue({ code: "custom", message: "errors.phoneInvalid" });
+          return z.NEVER;
+        }
+        return phone;
+      }),
+    email: z.string().trim().toLowerCase().email({ error: "errors.emailInvalid" }).optional(),
+    language: z.enum(["da", "en", "ar"]),
+    housingAreaId: z.string().uuid().optional(),
+    children: z.array(assistedChild.optional()).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.phone && !value.email) ctx.addIssue({ code: "custom", path: ["phone"], message: "errors.contactRequired" });
+  });

@@ -1,0 +1,105 @@
+// Assisted sign-up: staff (and partners, for their own activities) find a
+// family or register one on its behalf — no login needed — and sign its
+// children up with the guardian's spoken consent. When the guardian later
+// signs in with the same phone or e-mail, sign-in claims this record
+// (app/domain/accounts/sign-in.server.ts), so the household is not duplicated.
+import { audit } from "~/lib/audit.server.ts";
+import { db } from "~/lib/db.server.ts";
+import type { Language } from "~/lib/i18n.ts";
+
+export async function findHouseholds(query: string) {
+  const q = query.trim();
+  if (q.length < 2) return [];
+  const digits = q.replace(/\D/g, "");
+  const households = await db.household.findMany({
+    where: {
+      members: {
+        some: {
+          person: {
+            anonymisedAt: null,
+            OR: [
+              { firstName: { contains: q, mode: "insensitive" } },
+              { lastName: { contains: q, mode: "insensitive" } },
+              ...(digits.length >= 4 ? [{ phone: { contains: digits } }, { user: { phone: { contains: digits } } }] : []),
+              ...(q.includes("@") ? [{ email: { contains: q.toLowerCase() } }] : []),
+            ],
+          },
+        },
+      },
+    },
+    take: 20,
+    select: {
+      id: true,
+      members: { orderBy: { role: "desc" }, select: { role: true, person: { select: { firstName: true, lastName: true, phone: true, birthDate: true } } } },
+    },
+  });
+  return households.map((household) => ({
+    id: household.id,
+    guardians: household.members.filter((member) => member.role === "GUARDIAN").map((member) => `${member.person.firstName} ${member.person.lastName}`.trim()),
+    phone: household.members.find((member) => member.role === "GUARDIAN" && member.person.phone)?.person.phone ?? null,
+    children: household.members.filter((member) => member.role === "CHILD").map((member) => member.person.firstName),
+  }));
+}
+
+export type NewHousehold = {
+  guardian: { firstName: string; lastName: string; phone: string | null; email: string | null; language: Language; housingAreaId: string | null };
+  children: { firstName: string; lastName: string; birthDate: string; housingAreaId: string | null }[];
+};
+
+export async function createHouseholdOnBehalf(input: NewHousehold, actorUserId: string): Promise<string> {
+  return db.$transaction(async (tx) => {
+    const household = await tx.household.create({ data: { createdById: actorUserId }, select: { id: true } });
+    const guardian = await tx.person.create({
+      data: { ...input.guardian, households: { create: { householdId: household.id, role: "GUARDIAN" } } },
+      select: { id: true },
+    });
+    for (const child of input.children) {
+      await tx.person.create({
+        data: {
+          firstName: child.firstName,
+          lastName: child.lastName,
+          birthDate: new Date(`${child.birthDate}T00:00:00Z`),
+          housingAreaId: child.housingAreaId,
+          households: { create: { householdId: household.id, role: "CHILD" } },
+        },
+      });
+    }
+    await audit(tx, {
+      actorUserId,
+      action: "household.createOnBehalf",
+      entityType: "Household",
+      entityId: household.id,
+      after: { guardianId: guardian.id, children: input.children.length, hasPhone: Boolean(input.guardian.phone), hasEmail: Boolean(input.guardian.email) },
+    });
+    return household.id;
+  });
+}
+
+export async function householdForStaff(householdId: string) {
+  return db.household.findUnique({
+    where: { id: householdId },
+    select: {
+      id: true,
+      createdAt: true,
+      members: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          role: true,
+          person: {
+            select: {
+              id: true,
+              firstName: true,
+              lastName: true,
+              birthDate: true,
+              phone: true,
+              email: true,
+              language: true,
+              user: { select: { id: true } },
+              housingArea: { select: { name: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+}

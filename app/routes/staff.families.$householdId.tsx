@@ -1,0 +1,197 @@
+// A family seen from the staff side, and signing its children up for an
+// activity on its behalf with the guardian's spoken consent. The same
+// capacity and eligibility rules apply as online.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { reasonKey } from "~/components/ineligibility.ts";
+import { Button } from "~/components/ui/button.tsx";
+import { Checkbox, SelectField } from "~/components/ui/choice.tsx";
+import { pick } from "~/domain/activities/text.ts";
+import { ageOn, copenhagenDay, dateOnly } from "~/domain/dates.ts";
+import { EnrolmentError } from "~/domain/enrolment/errors.ts";
+import { signUp, signUpChoices } from "~/domain/enrolment/sign-up.server.ts";
+import { householdForStaff } from "~/domain/households/assisted.server.ts";
+import { accessibleActivityIds, mayRunActivity } from "~/domain/staff/access.server.ts";
+import { requireUser } from "~/lib/auth.server.ts";
+import { db } from "~/lib/db.server.ts";
+import { getLanguage } from "~/lib/i18n.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:families.household");
+
+const UUID = /^[0-9a-f-]{36}$/;
+
+const signUpSchema = z.object({
+  activityId: z.string().uuid(),
+  personId: z.union([z.string().uuid(), z.array(z.string().uuid())]).transform((value) => (Array.isArray(value) ? value : [value])),
+  consentPersonId: z.string().uuid(),
+  spokenConsent: z.literal("on"),
+  idempotencyKey: z.string().uuid(),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["STAFF", "PARTNER"]);
+  const household = UUID.test(params.householdId ?? "") ? await householdForStaff(params.householdId!) : null;
+  if (!household) throw new Response("Not found", { status: 404 });
+  const language = await getLanguage(request);
+  const ids = await accessibleActivityIds(user);
+  const now = new Date();
+  const activities = await db.activity.findMany({
+    where: { status: "PUBLISHED", requiresSignUp: true, sessions: { some: { endsAt: { gt: now }, cancelledAt: null } }, ...(ids ? { id: { in: ids } } : {}) },
+    select: { id: true, title: true },
+  });
+  const chosen = new URL(request.url).searchParams.get("activity");
+  const activityId = chosen && activities.some((activity) => activity.id === chosen) ? chosen : null;
+  const today = copenhagenDay(now);
+  return {
+    householdId: household.id,
+    members: household.members.map(({ role, person }) => ({
+      id: person.id,
+      role,
+      name: `${person.firstName} ${person.lastName}`.trim(),
+      age: person.birthDate ? ageOn(dateOnly(person.birthDate), today) : null,
+      phone: person.phone,
+      email: person.email,
+      area: person.housingArea?.name ?? null,
+      hasLogin: Boolean(person.user),
+    })),
+    activities: activities.map((activity) => ({ id: activity.id, title: pick(activity.title, language).text })),
+    activityId,
+    choices: activityId ? await signUpChoices(activityId, household.id) : [],
+    idempotencyKey: crypto.randomUUID(),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, ["STAFF", "PARTNER"]);
+  const parsed = signUpSchema.safeParse(
+    Object.fromEntries(
+      [...(await request.formData())].reduce(
+        (map, [key, value]) => map.set(key, map.has(key) ? [map.get(key), value].flat() : value),
+        new Map<string, unknown>(),
+      ),
+    ),
+  );
+  if (!parsed.success)
+    return { error: parsed.error.issues.some((issue) => issue.path[0] === "spokenConsent") ? "staff:families.errors.consent" : "staff:families.errors.choose" };
+  if (!(await mayRunActivity(user, parsed.data.activityId))) throw new Response("Not found", { status: 404 });
+  try {
+    const result = await signUp({
+      activityId: parsed.data.activityId,
+      householdId: params.householdId!,
+      personIds: parsed.data.personId,
+      consentPersonId: parsed.data.consentPersonId,
+      consentMethod: "SPOKEN",
+      byUserId: user.id,
+      idempotencyKey: parsed.data.idempotencyKey,
+    });
+    return redirect(`/staff/families/${params.householdId}?done=${result.status === "CONFIRMED" ? "confirmed" : "waiting"}`);
+  } catch (error) {
+    if (error instanceof EnrolmentError) return { error: `activity:errors.${error.code}` };
+    throw error;
+  }
+}
+
+export default function FamilyForStaff() {
+  const { t } = useTranslation("staff");
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const guardians = data.members.filter((member) => member.role === "GUARDIAN");
+  const done = params.get("done");
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to="/staff/families">{t("families.title")}</Link>
+      </p>
+      <h1 className="text-2xl font-bold">{guardians.map((guardian) => guardian.name).join(", ") || t("families.unnamed")}</h1>
+      {done ? (
+        <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
+          {t(`families.done.${done === "created" ? "created" : done === "waiting" ? "waiting" : "confirmed"}`)}
+        </p>
+      ) : null}
+      {result?.error ? (
+        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
+          {t(result.error)}
+        </p>
+      ) : null}
+      <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200">
+        {data.members.map((member) => (
+          <li key={member.id} className="p-3">
+            <p className="font-semibold">
+              {member.name}{" "}
+              <span className="font-normal text-slate-700">
+                · {member.role === "GUARDIAN" ? t("families.guardian") : t("roster.age", { age: member.age ?? "?" })}
+              </span>
+            </p>
+            <p className="text-sm text-slate-700">
+              {member.phone ? (
+                <a href={`tel:${member.phone}`} dir="ltr" className="inline-flex min-h-11 items-center">
+                  {member.phone}
+                </a>
+              ) : null}
+              {member.email ? ` · ${member.email}` : ""}
+              {member.area ? ` · ${member.area}` : ""}
+              {member.role === "GUARDIAN" ? ` · ${member.hasLogin ? t("families.hasLogin") : t("families.noLogin")}` : ""}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="assist-heading" className="space-y-3">
+        <h2 id="assist-heading" className="text-xl font-bold">
+          {t("families.signUpTitle")}
+        </h2>
+        <Form method="get" className="flex flex-wrap items-end gap-2">
+          <div className="grow">
+            <SelectField id="activity" name="activity" label={t("families.activity")} defaultValue={data.activityId ?? ""}>
+              <option value="">{t("families.chooseActivity")}</option>
+              {data.activities.map((activity) => (
+                <option key={activity.id} value={activity.id}>
+                  {activity.title}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <Button type="submit" variant="secondary" className="mb-7">
+            {t("families.show")}
+          </Button>
+        </Form>
+        {data.activityId ? (
+          <Form method="post" className="space-y-3">
+            <input type="hidden" name="activityId" value={data.activityId} />
+            <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
+            <fieldset className="space-y-2">
+              <legend className="font-semibold">{t("families.who")}</legend>
+              {data.choices.map((choice) => (
+                <Checkbox
+                  key={choice.personId}
+                  id={`person-${choice.personId}`}
+                  name="personId"
+                  value={choice.personId}
+                  label={`${choice.firstName} ${choice.lastName}`}
+                  description={choice.problems.length ? choice.problems.map((problem) => t(...reasonKey(problem))).join(" ") : undefined}
+                  disabled={choice.problems.length > 0}
+                />
+              ))}
+            </fieldset>
+            <SelectField id="consentPersonId" name="consentPersonId" label={t("families.consentBy")}>
+              {guardians.map((guardian) => (
+                <option key={guardian.id} value={guardian.id}>
+                  {guardian.name}
+                </option>
+              ))}
+            </SelectField>
+            <Checkbox id="spokenConsent" name="spokenConsent" label={t("families.spokenConsent")} description={t("families.spokenConsentText")} />
+            <Button type="submit" pending={navigation.state !== "idle"}>
+              {t("families.signUp")}
+            </Button>
+          </Form>
+        ) : null}
+      </section>
+    </div>
+  );
+}

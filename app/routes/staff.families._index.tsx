@@ -1,0 +1,62 @@
+// Find a family (by a name or a phone number) to help it sign up, or
+// register a new one on its behalf.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button.tsx";
+import { Field } from "~/components/ui/field.tsx";
+import { findHouseholds } from "~/domain/households/assisted.server.ts";
+import { requireUser } from "~/lib/auth.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:families.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, ["STAFF", "PARTNER"]);
+  const q = new URL(request.url).searchParams.get("q") ?? "";
+  return { q, households: await findHouseholds(q) };
+}
+
+export default function Families() {
+  const { t } = useTranslation("staff");
+  const { q, households } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-4">
+      <p>
+        <Link to="/staff">{t("back")}</Link>
+      </p>
+      <h1 className="text-2xl font-bold">{t("families.title")}</h1>
+      <p>{t("families.intro")}</p>
+      <Form method="get" className="flex flex-wrap items-end gap-2">
+        <div className="grow">
+          <Field id="q" name="q" type="search" label={t("families.search")} hint={t("families.searchHint")} defaultValue={q} autoComplete="off" />
+        </div>
+        <Button type="submit" variant="secondary" className="mb-7">
+          {t("attendance.searchButton")}
+        </Button>
+      </Form>
+      {q ? (
+        households.length ? (
+          <ul className="space-y-2">
+            {households.map((household) => (
+              <li key={household.id} className="rounded-lg border border-slate-200 p-3">
+                <Link to={`/staff/families/${household.id}`} className="inline-flex min-h-11 items-center font-semibold">
+                  {household.guardians.join(", ") || t("families.unnamed")}
+                </Link>
+                <p className="text-sm text-slate-700">
+                  {household.phone ? <span dir="ltr">{household.phone}</span> : null}
+                  {household.children.length ? ` · ${t("families.children", { names: household.children.join(", ") })}` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("families.noMatch")}</p>
+        )
+      ) : null}
+      <Link to="/staff/families/new" className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline">
+        {t("families.new")}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+// Register a family on its behalf (no login): a guardian with a phone or
+// e-mail, and up to four children.
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button.tsx";
+import { SelectField } from "~/components/ui/choice.tsx";
+import { Field } from "~/components/ui/field.tsx";
+import { createHouseholdOnBehalf } from "~/domain/households/assisted.server.ts";
+import { assistedHouseholdSchema } from "~/domain/households/schemas.ts";
+import { requireUser } from "~/lib/auth.server.ts";
+import { db } from "~/lib/db.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:families.new");
+
+const CHILD_ROWS = 4;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, ["STAFF", "PARTNER"]);
+  return { areas: await db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, ["STAFF", "PARTNER"]);
+  const submission = parseWithZod(await request.formData(), { schema: assistedHouseholdSchema });
+  if (submission.status !== "success") return submission.reply();
+  const { firstName, lastName, phone, email, language, housingAreaId, children = [] } = submission.value;
+  const rows = children.filter((row): row is NonNullable<typeof row> & { firstName: string; lastName: string; birthDate: string } =>
+    Boolean(row?.firstName && row.lastName && row.birthDate),
+  );
+  const householdId = await createHouseholdOnBehalf(
+    {
+      guardian: { firstName, lastName, phone, email: email ?? null, language, housingAreaId: housingAreaId ?? null },
+      children: rows.map((row) => ({
+        firstName: row.firstName,
+        lastName: row.lastName,
+        birthDate: row.birthDate,
+        housingAreaId: row.housingAreaId ?? housingAreaId ?? null,
+      })),
+    },
+    user.id,
+  );
+  return redirect(`/staff/families/${householdId}?done=created`);
+}
+
+export default function NewFamily() {
+  const { t } = useTranslation("staff");
+  const { t: th } = useTranslation("household");
+  const { areas } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { language: "da", children: Array.from({ length: CHILD_ROWS }, () => ({})) },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: assistedHouseholdSchema }),
+  });
+  const tr = (errors?: string[]) => errors?.map((error) => th(error));
+  const rows = fields.children.getFieldList();
+  const areaOptions = (
+    <>
+      <option value="">{th("fields.choose")}</option>
+      {areas.map((area) => (
+        <option key={area.id} value={area.id}>
+          {area.name}
+        </option>
+      ))}
+    </>
+  );
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <p>
+        <Link to="/staff/families">{t("families.title")}</Link>
+      </p>
+      <h1 className="text-2xl font-bold">{t("families.new")}</h1>
+      <p className="text-sm text-slate-700">{t("families.newIntro")}</p>
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <fieldset className="space-y-1 rounded-xl border border-slate-200 p-3">
+          <legend className="px-1 text-lg font-bold">{t("families.guardian")}</legend>
+          <div className="grid gap-x-3 sm:grid-cols-2">
+            <Field
+              {...getInputProps(fields.firstName, { type: "text" })}
+              id={fields.firstName.id}
+              label={th("fields.firstName")}
+              autoComplete="off"
+              errors={tr(fields.firstName.errors)}
+            />
+            <Field
+              {...getInputProps(fields.lastName, { type: "text" })}
+              id={fields.lastName.id}
+              label={th("fields.lastName")}
+              autoComplete="off"
+              errors={tr(fields.lastName.errors)}
+            />
+            <Field
+              {...getInputProps(fields.phone, { type: "tel" })}
+              id={fields.phone.id}
+              label={th("fields.phone")}
+              hint={th("fields.phoneHint")}
+              dir="ltr"
+              errors={tr(fields.phone.errors)}
+            />
+            <Field
+              {...getInputProps(fields.email, { type: "email" })}
+              id={fields.email.id}
+              label={t("families.email")}
+              dir="ltr"
+              errors={tr(fields.email.errors)}
+            />
+          </div>
+          <SelectField
+            id={fields.language.id}
+            name={fields.language.name}
+            defaultValue={fields.language.initialValue}
+            label={t("families.language")}
+            hint={t("families.languageHint")}
+          >
+            <option value="da">Dansk</option>
+            <option value="en">English</option>
+            <option value="ar">العربية</option>
+          </SelectField>
+          <SelectField id={fields.housingAreaId.id} name={fields.housingAreaId.name} defaultValue={fields.housingAreaId.initialValue} label={th("fields.area")}>
+            {areaOptions}
+          </SelectField>
+        </fieldset>
+        {rows.map((row, index) => {
+          const child = row.getFieldset();
+          return (
+            <fieldset key={row.key} className="space-y-1 rounded-xl border border-slate-200 p-3">
+              <legend className="px-1 font-bold">{t("families.child", { number: index + 1 })}</legend>
+              <div className="grid gap-x-3 sm:grid-cols-2">
+                <Field
+                  {...getInputProps(child.firstName, { type: "text" })}
+                  id={child.firstName.id}
+                  label={th("fields.firstName")}
+                  autoComplete="off"
+                  errors={tr(child.firstName.errors)}
+                />
+                <Field
+                  {...getInputProps(child.lastName, { type: "text" })}
+                  id={child.lastName.id}
+                  label={th("fields.lastName")}
+                  autoComplete="off"
+                  errors={tr(child.lastName.errors)}
+                />
+                <Field
+                  {...getInputProps(child.birthDate, { type: "date" })}
+                  id={child.birthDate.id}
+                  label={th("fields.birthDate")}
+                  errors={tr(child.birthDate.errors)}
+                />
+                <SelectField
+                  id={child.housingAreaId.id}
+                  name={child.housingAreaId.name}
+                  defaultValue={child.housingAreaId.initialValue}
+                  label={th("fields.area")}
+                  hint={t("families.sameArea")}
+                >
+                  {areaOptions}
+                </SelectField>
+              </div>
+            </fieldset>
+          );
+        })}
+        <Button type="submit" className="w-full sm:w-auto" pending={navigation.state !== "idle"}>
+          {t("families.create")}
+        </Button>
+      </Form>
+    </div>
+  );
+}
