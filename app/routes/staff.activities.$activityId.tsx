@@ -147,6 +147,9 @@ export default function Roster() {
         <Link to={`/staff/activities/${data.activity.id}/print`} className="inline-flex min-h-11 items-center">
           {t("roster.print")}
         </Link>
+        <Link to={`/staff/activities/${data.activity.id}/messages`} className="inline-flex min-h-11 items-center">
+          {t("messages.title")}
+        </Link>
         <Link to={`/activities/${data.activity.slug}`} className="inline-flex min-h-11 items-center">
           {t("roster.publicPage")}
         </Link>

@@ -155,3 +155,39 @@ describe("attendance", () => {
     expect((await missedInARow(series.id, now)).map((person) => person.name)).toEqual(["Absent Test"]);
   });
 });
+
+describe("messages to participants", () => {
+  it("each family gets the message in its language (Danish when theirs is missing), and the log shows it", async () => {
+    const { sendToParticipants, messageLog } = await import("../../app/domain/staff/broadcast.server.ts");
+    const { deliverDueMessages } = await import("../../app/lib/messages/send.server.ts");
+    const camp = await activity({ capacity: 5 });
+    const [arabic, english, danish] = [await household({ language: "ar" }), await household({ language: "en" }), await household()];
+    await db.user.update({ where: { id: arabic.user!.id }, data: { language: "ar" } });
+    await db.user.update({ where: { id: english.user!.id }, data: { language: "en" } });
+    for (const family of [arabic, english, danish]) await join(camp.id, family);
+    const staff = await createUser({ role: "STAFF", email: "staff10@example.dk" });
+    const result = await sendToParticipants({
+      activityId: camp.id,
+      sessionId: null,
+      text: { da: "Vi er i hallen i dag.", ar: "نحن في القاعة اليوم." },
+      actorUserId: staff.id,
+      includeWaiting: false,
+    });
+    expect(result.queued).toBe(3);
+    await deliverDueMessages();
+    const broadcastTo = async (email: string) =>
+      (
+        await db.devOutboxItem
+          .findFirstOrThrow({ where: { recipient: email, body: { contains: "hallen" } }, orderBy: { createdAt: "desc" } })
+          .catch(() => db.devOutboxItem.findFirstOrThrow({ where: { recipient: email, body: { contains: "القاعة" } } }))
+      ).body;
+    expect(await broadcastTo(arabic.guardian.email!)).toContain("نحن في القاعة اليوم.");
+    expect(await broadcastTo(english.guardian.email!)).toContain("Vi er i hallen i dag.");
+    expect(await broadcastTo(danish.guardian.email!)).toContain("Vi er i hallen i dag.");
+    expect((await db.devOutboxItem.findFirstOrThrow({ where: { recipient: english.guardian.email!, body: { contains: "hallen" } } })).subject).toContain(
+      "Message about",
+    );
+    const log = await messageLog(camp.id);
+    expect(log.filter((message) => message.template === "broadcast" && message.status === "SENT")).toHaveLength(3);
+  });
+});

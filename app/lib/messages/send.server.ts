@@ -16,7 +16,16 @@ export type Recipient = { email?: string | null; phone?: string | null; language
 
 /** Templates in messages.json: each has subject, text (e-mail) and sms. */
 export type Template =
-  "signInCode" | "signUpConfirmed" | "signUpWaiting" | "offerMade" | "offerAccepted" | "offerExpired" | "cancelled" | "cancelledStaffNotice" | "reminder";
+  | "signInCode"
+  | "signUpConfirmed"
+  | "signUpWaiting"
+  | "offerMade"
+  | "offerAccepted"
+  | "offerExpired"
+  | "cancelled"
+  | "cancelledStaffNotice"
+  | "reminder"
+  | "broadcast";
 
 export type Params = Record<string, string | number>;
 

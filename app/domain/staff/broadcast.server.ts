@@ -1,0 +1,77 @@
+// Messages from staff to the families of an activity ("moved to the gym
+// because of rain"): written in up to three languages, each guardian gets
+// theirs (Danish when theirs is missing), by e-mail or SMS through the
+// outbox. The Message rows are the log of what went to whom and when.
+import { db } from "~/lib/db.server.ts";
+import { formatDateTime } from "~/lib/format.ts";
+import { defaultLanguage, isLanguage } from "~/lib/i18n.ts";
+import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { canReach, queueMessage } from "~/lib/messages/send.server.ts";
+import { enforceRateLimits } from "~/lib/rate-limit.server.ts";
+import { pick, t9n, type LocalizedText } from "../activities/text.ts";
+import { recipientFor } from "../households/contact.server.ts";
+
+/** Broadcasts one person may send per hour (abuse and mistakes both). */
+export const BROADCASTS_PER_HOUR = 20;
+
+export async function sendToParticipants(input: {
+  activityId: string;
+  sessionId: string | null;
+  text: LocalizedText;
+  actorUserId: string;
+  includeWaiting: boolean;
+}) {
+  await enforceRateLimits([{ key: `broadcast:${input.actorUserId}`, limit: { limit: BROADCASTS_PER_HOUR, windowSeconds: 3600 } }]);
+  const session = input.sessionId
+    ? await db.activitySession.findFirst({ where: { id: input.sessionId, activityId: input.activityId }, select: { startsAt: true } })
+    : null;
+  const households = await db.signUp.findMany({
+    where: {
+      activityId: input.activityId,
+      enrolments: { some: { status: { in: input.includeWaiting ? ["CONFIRMED", "OFFERED", "WAITING"] : ["CONFIRMED", "OFFERED"] } } },
+    },
+    distinct: ["householdId"],
+    select: { householdId: true, consentPersonId: true },
+  });
+  const activity = await db.activity.findUniqueOrThrow({ where: { id: input.activityId }, select: { title: true } });
+  let queued = 0;
+  await db.$transaction(async (tx) => {
+    for (const household of households) {
+      const recipient = await recipientFor(tx, household.consentPersonId);
+      if (!canReach(recipient)) continue;
+      const language = isLanguage(recipient.language) ? recipient.language : defaultLanguage;
+      const about = session ? `${t9n(activity.title, language)}, ${formatDateTime(session.startsAt, language)}` : t9n(activity.title, language);
+      await queueMessage(
+        tx,
+        recipient,
+        "broadcast",
+        { activity: about, message: pick(input.text, language).text },
+        { householdId: household.householdId, activityId: input.activityId },
+      );
+      queued++;
+    }
+  });
+  await nudge(JOBS.deliverMessages);
+  return { queued, households: households.length };
+}
+
+/** What was sent about an activity, newest first. */
+export async function messageLog(activityId: string, take = 100) {
+  return db.message.findMany({
+    where: { activityId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true,
+      createdAt: true,
+      sentAt: true,
+      channel: true,
+      recipient: true,
+      language: true,
+      template: true,
+      status: true,
+      subject: true,
+      body: true,
+    },
+  });
+}

@@ -1,0 +1,13 @@
+// Form schemas for staff pages, shared by browser and server.
+// i18n-namespace: staff
+import { z } from "zod";
+
+const optional = z.string().trim().max(1000, { error: "errors.tooLong" }).optional();
+
+export const broadcastSchema = z.object({
+  da: z.string({ error: "messages.errors.danishRequired" }).trim().min(1, { error: "messages.errors.danishRequired" }).max(1000, { error: "errors.tooLong" }),
+  en: optional,
+  ar: optional,
+  sessionId: z.string().uuid().optional(),
+  includeWaiting: z.literal("on").optional(),
+});

@@ -1,0 +1,150 @@
+// Write to the families of an activity (or of one session), in up to three
+// languages; and the log of every message sent about the activity.
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button.tsx";
+import { Checkbox, SelectField, TextareaField } from "~/components/ui/choice.tsx";
+import { pick } from "~/domain/activities/text.ts";
+import { messageLog, sendToParticipants } from "~/domain/staff/broadcast.server.ts";
+import { requireActivityAccess } from "~/domain/staff/access.server.ts";
+import { broadcastSchema } from "~/domain/staff/schemas.ts";
+import { db } from "~/lib/db.server.ts";
+import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";
+import { useLanguage } from "~/lib/i18n-react.tsx";
+import { getLanguage } from "~/lib/i18n.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
+import { RateLimitedError } from "~/lib/rate-limit.server.ts";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:messages.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActivityAccess(request, params.activityId);
+  const language = await getLanguage(request);
+  const activity = await db.activity.findUniqueOrThrow({
+    where: { id: params.activityId },
+    select: {
+      id: true,
+      title: true,
+      sessions: { where: { cancelledAt: null, endsAt: { gt: new Date() } }, orderBy: { startsAt: "asc" }, take: 20, select: { id: true, startsAt: true } },
+    },
+  });
+  return { activityId: activity.id, title: pick(activity.title, language), sessions: activity.sessions, log: await messageLog(activity.id) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireActivityAccess(request, params.activityId);
+  const submission = parseWithZod(await request.formData(), { schema: broadcastSchema });
+  if (submission.status !== "success") return submission.reply();
+  const { da, en, ar, sessionId, includeWaiting } = submission.value;
+  try {
+    const { queued } = await sendToParticipants({
+      activityId: params.activityId!,
+      sessionId: sessionId ?? null,
+      text: { da, en, ar },
+      actorUserId: user.id,
+      includeWaiting: includeWaiting === "on",
+    });
+    return redirect(`/staff/activities/${params.activityId}/messages?sent=${queued}`);
+  } catch (error) {
+    if (error instanceof RateLimitedError) return submission.reply({ formErrors: ["messages.errors.tooMany"] });
+    throw error;
+  }
+}
+
+export default function Messages() {
+  const { t } = useTranslation("staff");
+  const language = useLanguage();
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({ lastResult, shouldValidate: "onBlur", onValidate: ({ formData }) => parseWithZod(formData, { schema: broadcastSchema }) });
+  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to={`/staff/activities/${data.activityId}`}>{t("attendance.backToRoster")}</Link>
+      </p>
+      <h1 className="text-2xl font-bold">
+        {t("messages.title")}: <span lang={data.title.language}>{data.title.text}</span>
+      </h1>
+      {params.get("sent") ? (
+        <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
+          {t("messages.sent", { count: Number(params.get("sent")) })}
+        </p>
+      ) : null}
+      {form.errors?.length ? (
+        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
+          {tr(form.errors)?.join(" ")}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="space-y-2">
+        <p className="text-sm text-slate-700">{t("messages.intro")}</p>
+        <TextareaField {...getTextareaProps(fields.da)} id={fields.da.id} label={t("messages.da")} lang="da" errors={tr(fields.da.errors)} />
+        <TextareaField {...getTextareaProps(fields.en)} id={fields.en.id} label={t("messages.en")} lang="en" errors={tr(fields.en.errors)} />
+        <TextareaField {...getTextareaProps(fields.ar)} id={fields.ar.id} label={t("messages.ar")} lang="ar" dir="rtl" errors={tr(fields.ar.errors)} />
+        <SelectField id={fields.sessionId.id} name={fields.sessionId.name} defaultValue={fields.sessionId.initialValue} label={t("messages.about")}>
+          <option value="">{t("messages.wholeActivity")}</option>
+          {data.sessions.map((session) => (
+            <option key={session.id} value={session.id}>
+              {formatDate(new Date(session.startsAt), language)} {formatTime(new Date(session.startsAt), language)}
+            </option>
+          ))}
+        </SelectField>
+        <Checkbox
+          id={fields.includeWaiting.id}
+          name={fields.includeWaiting.name}
+          label={t("messages.includeWaiting")}
+          defaultChecked={fields.includeWaiting.initialValue === "on"}
+        />
+        <Button type="submit" pending={navigation.state !== "idle"}>
+          {t("messages.send")}
+        </Button>
+      </Form>
+      <section aria-labelledby="log-heading" className="space-y-2">
+        <h2 id="log-heading" className="text-xl font-bold">
+          {t("messages.log")}
+        </h2>
+        {data.log.length === 0 ? <p>{t("messages.none")}</p> : null}
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="border-b-2 border-slate-300">
+                <th scope="col" className="p-2 text-start">
+                  {t("messages.when")}
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  {t("messages.to")}
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  {t("messages.what")}
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  {t("messages.status")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.log.map((message) => (
+                <tr key={message.id} className="border-b border-slate-200 align-top">
+                  <td className="p-2">{formatDateTime(new Date(message.createdAt), language)}</td>
+                  <td className="p-2" dir="ltr">
+                    {message.recipient} ({message.channel === "EMAIL" ? "e-mail" : "SMS"}, {message.language})
+                  </td>
+                  <td className="p-2" dir="auto">
+                    {message.subject ?? message.body.slice(0, 80)}
+                  </td>
+                  <td className="p-2">{t(`messages.state.${message.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
