@@ -100,6 +100,7 @@ function Shell({ children }: { children: ReactNode }) {
               { to: "/my", label: t("nav.myActivities"), show: root?.user?.role === "PARENT" },
               { to: "/my/household", label: t("nav.family"), show: root?.user?.role === "PARENT" },
               { to: "/staff", label: t("nav.staff"), show: Boolean(root?.user?.isStaff) },
+              { to: "/admin", label: t("nav.admin"), show: root?.user?.role === "ADMIN" },
               { to: "/account", label: t("nav.account"), show: Boolean(root?.user) },
             ]
               .filter((item) => item.show)
