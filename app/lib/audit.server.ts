@@ -3,10 +3,25 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { DbTx } from "./db.server.ts";
 
+/** What the log can be about (the admin page's filter lists these). */
+export const AUDIT_ENTITY_TYPES = [
+  "Enrolment",
+  "Attendance",
+  "Household",
+  "Person",
+  "PersonNeeds",
+  "Activity",
+  "ActivitySession",
+  "HeadCount",
+  "User",
+  "ActivityType",
+  "HousingArea",
+] as const;
+
 export type AuditEntry = {
   actorUserId: string | null;
   action: string;
-  entityType: "Enrolment" | "Attendance" | "Household" | "Person" | "PersonNeeds" | "Activity" | "ActivitySession" | "HeadCount";
+  entityType: (typeof AUDIT_ENTITY_TYPES)[number];
   entityId: string;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;

@@ -1,0 +1,28 @@
+// Named errors of the admin pages (routes turn them into translated
+// messages), and the small checks that lead to them.
+
+export type AdminErrorCode = "notFound" | "selfDemote" | "selfDisable" | "emailTaken" | "phoneTaken" | "organisationNotFound" | "codeTaken" | "inUse";
+
+export class AdminError extends Error {
+  constructor(
+    readonly code: AdminErrorCode,
+    /** For "inUse": how many rows of each kind still point at the row. */
+    readonly usage: Record<string, number> = {},
+  ) {
+    super(code);
+    this.name = "AdminError";
+  }
+}
+
+/** A row key can only be a UUID; anything else is "not found" without asking the database. */
+export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** Prisma's unique-constraint violation (P2002), e.g. two admins saving the same code at once. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/** Prisma's foreign-key violation (P2003): a row still in use. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2003";
+}

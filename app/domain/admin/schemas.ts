@@ -1,0 +1,146 @@
+// Form schemas for the admin pages (accounts, activity types, housing
+// areas), shared by browser and server. Messages are translation keys in
+// locales/<language>/admin.json.
+// i18n-namespace: admin
+import { z } from "zod";
+import type { Role } from "~/generated/prisma/enums.ts";
+import { parseIdentifier } from "../accounts/identifier.ts";
+
+export const ROLES = ["PARENT", "YOUTH", "PARTNER", "STAFF", "ADMIN"] as const satisfies readonly Role[];
+
+/** Accounts an admin creates by hand; families and young people make their own by signing in. */
+export const CREATABLE_ROLES = ["PARTNER", "STAFF"] as const satisfies readonly Role[];
+
+/**
+ * The pictograms in app/components/icons.tsx an activity type may use
+ * (tests/integration/admin.test.ts checks that the two lists agree).
+ */
+export const ICON_NAMES = ["family", "sun", "book", "ball", "star", "heart", "briefcase", "clipboard"] as const;
+export type IconChoice = (typeof ICON_NAMES)[number];
+
+const text = (max: number, required: string) =>
+  z
+    .string({ error: required })
+    .trim()
+    .min(1, { error: required })
+    .max(max, { error: "errors.tooLong" })
+    // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+    .refine((value) => !/[<>{}\u0000-\u001f]/.test(value), { error: "errors.badCharacters" });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "errors.tooLong" })
+    // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+    .refine((value) => !/[<>{}\u0000-\u001f]/.test(value), { error: "errors.badCharacters" })
+    .optional();
+
+/** A code used in addresses and filters ("gl-jennumparken"): lower-case letters, digits and single hyphens. */
+const code = z
+  .string({ error: "errors.codeRequired" })
+  .trim()
+  .toLowerCase()
+  .max(40, { error: "errors.tooLong" })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "errors.codeInvalid" });
+
+const sortOrder = z
+  .number({ error: "errors.sortOrderInvalid" })
+  .int({ error: "errors.sortOrderInvalid" })
+  .min(-9999, { error: "errors.sortOrderInvalid" })
+  .max(9999, { error: "errors.sortOrderInvalid" })
+  .optional();
+
+/** A calendar day as YYYY-MM-DD (what <input type="date"> sends). */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.dateInvalid" })
+  .refine(
+    (value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    },
+    { error: "errors.dateInvalid" },
+  )
+  .optional();
+
+const organisationId = z.string().uuid({ error: "errors.organisationInvalid" }).optional();
+
+// ---------------------------------------------------------------- accounts
+
+export const createAccountSchema = z
+  .object({
+    firstName: text(60, "errors.firstNameRequired"),
+    lastName: text(60, "errors.lastNameRequired"),
+    email: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (!value?.trim()) return null;
+        const identifier = parseIdentifier(value);
+        if (identifier?.kind !== "email") {
+          ctx.addIssue({ code: "custom", message: "errors.emailInvalid" });
+          return z.NEVER;
+        }
+        return identifier.value;
+      }),
+    phone: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (!value?.trim()) return null;
+        const identifier = parseIdentifier(value);
+        if (identifier?.kind !== "phone") {
+          ctx.addIssue({ code: "custom", message: "errors.phoneInvalid" });
+          return z.NEVER;
+        }
+        return identifier.value;
+      }),
+    role: z.enum(CREATABLE_ROLES, { error: "errors.roleRequired" }),
+    organisationId,
+  })
+  .refine((value) => value.email !== null || value.phone !== null, { error: "errors.contactRequired", path: ["email"] });
+
+export const accountRoleSchema = z.object({
+  intent: z.literal("role"),
+  role: z.enum(ROLES, { error: "errors.roleRequired" }),
+  organisationId,
+});
+
+export const accountStatusSchema = z.object({
+  intent: z.literal("status"),
+  disabled: z.enum(["yes", "no"]),
+});
+
+export const accountSchema = z.discriminatedUnion("intent", [accountRoleSchema, accountStatusSchema]);
+
+// ---------------------------------------------------------------- activity types
+
+export const activityTypeSchema = z.object({
+  code,
+  nameDa: text(80, "errors.nameDaRequired"),
+  nameEn: optionalText(80),
+  nameAr: optionalText(80),
+  icon: z.enum(ICON_NAMES, { error: "errors.iconRequired" }),
+  dropIn: z.boolean().optional(),
+  sortOrder,
+});
+
+// ---------------------------------------------------------------- housing areas
+
+export const housingAreaSchema = z
+  .object({
+    code,
+    name: text(80, "errors.nameRequired"),
+    isPlanArea: z.boolean().optional(),
+    sortOrder,
+    activeFrom: day,
+    activeTo: day,
+  })
+  .refine((value) => !value.activeFrom || !value.activeTo || value.activeFrom <= value.activeTo, {
+    error: "errors.activeToBeforeFrom",
+    path: ["activeTo"],
+  });
+
+/** Delete buttons post only their intent. */
+export const deleteSchema = z.object({ intent: z.literal("delete") });

@@ -1,0 +1,131 @@
+// Create a staff or partner account: name, e-mail and/or Danish mobile
+// number (the holder signs in with a code sent there), role, organisation.
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button.tsx";
+import { RadioGroup, SelectField } from "~/components/ui/choice.tsx";
+import { Field } from "~/components/ui/field.tsx";
+import { AdminError } from "~/domain/admin/errors.server.ts";
+import { CREATABLE_ROLES, createAccountSchema } from "~/domain/admin/schemas.ts";
+import { createAccount, organisations } from "~/domain/admin/users.server.ts";
+import { requireUser } from "~/lib/auth.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:users.newTitle");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, "ADMIN");
+  return { organisations: await organisations() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, "ADMIN");
+  const submission = parseWithZod(await request.formData(), { schema: createAccountSchema });
+  if (submission.status !== "success") return submission.reply();
+  let userId: string;
+  try {
+    userId = await createAccount(user, { ...submission.value, organisationId: submission.value.organisationId ?? null });
+  } catch (error) {
+    if (error instanceof AdminError && error.code === "emailTaken") return submission.reply({ fieldErrors: { email: ["errors.emailTaken"] } });
+    if (error instanceof AdminError && error.code === "phoneTaken") return submission.reply({ fieldErrors: { phone: ["errors.phoneTaken"] } });
+    if (error instanceof AdminError && error.code === "organisationNotFound")
+      return submission.reply({ fieldErrors: { organisationId: ["errors.organisationInvalid"] } });
+    throw error;
+  }
+  return redirect(`/admin/users/${userId}?done=created`);
+}
+
+export default function NewAccount() {
+  const { t } = useTranslation("admin");
+  const { organisations } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: createAccountSchema }),
+  });
+  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  return (
+    <div className="mx-auto max-w-xl space-y-4">
+      <p>
+        <Link to="/admin/users" className="inline-flex min-h-11 items-center">
+          {t("users.back")}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">{t("users.newTitle")}</h1>
+      <p>{t("users.newLead")}</p>
+      {form.errors?.length ? (
+        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
+          {tr(form.errors)?.join(" ")}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="space-y-1">
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <Field
+            {...getInputProps(fields.firstName, { type: "text" })}
+            id={fields.firstName.id}
+            label={t("users.firstName")}
+            autoComplete="off"
+            errors={tr(fields.firstName.errors)}
+          />
+          <Field
+            {...getInputProps(fields.lastName, { type: "text" })}
+            id={fields.lastName.id}
+            label={t("users.lastName")}
+            autoComplete="off"
+            errors={tr(fields.lastName.errors)}
+          />
+        </div>
+        <Field
+          {...getInputProps(fields.email, { type: "email" })}
+          id={fields.email.id}
+          label={t("users.email")}
+          hint={t("users.contactHint")}
+          autoComplete="off"
+          dir="ltr"
+          errors={tr(fields.email.errors)}
+        />
+        <Field
+          {...getInputProps(fields.phone, { type: "tel" })}
+          id={fields.phone.id}
+          label={t("users.phone")}
+          hint={t("users.phoneHint")}
+          autoComplete="off"
+          inputMode="tel"
+          dir="ltr"
+          errors={tr(fields.phone.errors)}
+        />
+        <RadioGroup
+          id={fields.role.id}
+          name={fields.role.name}
+          legend={t("users.role")}
+          defaultValue={fields.role.initialValue as string | undefined}
+          options={CREATABLE_ROLES.map((role) => ({ value: role, label: t(`common:role.${role}`) }))}
+          errors={tr(fields.role.errors)}
+        />
+        <SelectField
+          id={fields.organisationId.id}
+          name={fields.organisationId.name}
+          defaultValue={fields.organisationId.initialValue as string | undefined}
+          label={t("users.organisation")}
+          errors={tr(fields.organisationId.errors)}
+        >
+          <option value="">{t("users.noOrganisation")}</option>
+          {organisations.map((organisation) => (
+            <option key={organisation.id} value={organisation.id}>
+              {organisation.name}
+            </option>
+          ))}
+        </SelectField>
+        <Button type="submit" className="w-full sm:w-auto" pending={navigation.state !== "idle"}>
+          {navigation.state !== "idle" ? t("common:form.pending") : t("users.create")}
+        </Button>
+      </Form>
+    </div>
+  );
+}
