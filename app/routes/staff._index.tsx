@@ -43,6 +43,11 @@ export default function StaffHome() {
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p>{t("signedInAs", { name, role: t(`common:role.${role}`) })}</p>
       <p className="flex flex-wrap gap-2">
+        {role !== "PARTNER" ? (
+          <Link to="/staff/activities/new" className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white no-underline">
+            {t("newActivity")}
+          </Link>
+        ) : null}
         <Link to="/staff/families" className="inline-flex min-h-12 items-center rounded-lg border-2 border-brand-700 px-4 font-semibold no-underline">
           {t("families.findOrRegister")}
         </Link>
@@ -57,6 +62,7 @@ export default function StaffHome() {
                 {activity.title.text}
               </Link>
               {activity.status === "DRAFT" ? <span className="ms-2 rounded bg-slate-200 px-2 text-sm">{t("draft")}</span> : null}
+              {activity.status === "CANCELLED" ? <span className="ms-2 rounded bg-red-100 px-2 text-sm">{t("roster.cancelled")}</span> : null}
             </h3>
             <p className="text-sm text-slate-700">
               {activity.requiresSignUp

@@ -147,6 +147,16 @@ export default function Roster() {
         <Link to={`/staff/activities/${data.activity.id}/print`} className="inline-flex min-h-11 items-center">
           {t("roster.print")}
         </Link>
+        {data.canManage ? (
+          <>
+            <Link to={`/staff/activities/${data.activity.id}/edit`} className="inline-flex min-h-11 items-center">
+              {t("roster.edit")}
+            </Link>
+            <Link to={`/staff/activities/${data.activity.id}/sessions`} className="inline-flex min-h-11 items-center">
+              {t("roster.editSessions")}
+            </Link>
+          </>
+        ) : null}
         <Link to={`/staff/activities/${data.activity.id}/messages`} className="inline-flex min-h-11 items-center">
           {t("messages.title")}
         </Link>

@@ -102,7 +102,9 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/activities\?.*type=sports-camp.*&age=9/);
     await expect(page.getByRole("link", { name: CAMP })).toBeVisible();
     await expect(page.getByRole("link", { name: KNITTING })).toHaveCount(0);
-    await expect(page.getByRole("heading", { name: "1 aktivitet" })).toBeVisible();
+    // Other browser tests add camps to the shared database: the count must match the cards, whatever it is.
+    const shown = await page.locator("#results > ul > li").count();
+    await expect(page.getByRole("heading", { name: new RegExp(`^${shown} aktivitet`) })).toBeVisible();
 
     await page.getByRole("link", { name: "Fjern alle filtre" }).click();
     await expect(page).toHaveURL(/\/activities$/);

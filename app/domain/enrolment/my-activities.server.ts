@@ -7,7 +7,11 @@ import { cancelDeadline, guardianMayCancel } from "./cancel.server.ts";
 export async function householdActivities(householdId: string, now = new Date()) {
   const [signUps, positions] = await Promise.all([
     db.signUp.findMany({
-      where: { householdId, enrolments: { some: { status: { not: "CANCELLED" } } }, activity: { sessions: { some: { endsAt: { gt: now } } } } },
+      where: {
+        householdId,
+        enrolments: { some: { status: { not: "CANCELLED" } } },
+        activity: { status: { not: "CANCELLED" }, sessions: { some: { endsAt: { gt: now } } } },
+      },
       orderBy: { createdAt: "desc" },
       select: {
         id: true,

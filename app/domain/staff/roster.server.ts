@@ -15,7 +15,7 @@ import { offerFreePlaces } from "../enrolment/waiting-list.server.ts";
 
 export async function staffActivityList(activityIds: string[] | null, now = new Date()) {
   const activities = await db.activity.findMany({
-    where: { ...(activityIds ? { id: { in: activityIds } } : {}), status: { not: "CANCELLED" } },
+    where: activityIds ? { id: { in: activityIds } } : {},
     orderBy: { createdAt: "asc" },
     select: {
       id: true,

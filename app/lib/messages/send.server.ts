@@ -25,7 +25,9 @@ export type Template =
   | "cancelled"
   | "cancelledStaffNotice"
   | "reminder"
-  | "broadcast";
+  | "broadcast"
+  | "sessionChanged"
+  | "activityCancelled";
 
 export type Params = Record<string, string | number>;
 

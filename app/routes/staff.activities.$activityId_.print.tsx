@@ -36,7 +36,7 @@ export default function PrintRoster() {
       <button type="button" onClick={() => window.print()} className="no-print min-h-11 rounded-lg border-2 border-brand-700 px-4 font-semibold">
         {t("print.print")}
       </button>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("print.tableLabel")}>
         <table className="w-full border-collapse text-start">
           <thead>
             <tr className="border-b-2 border-slate-400">

@@ -110,7 +110,7 @@ export default function Messages() {
           {t("messages.log")}
         </h2>
         {data.log.length === 0 ? <p>{t("messages.none")}</p> : null}
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("print.tableLabel")}>
           <table className="w-full text-sm">
             <thead>
               <tr className="border-b-2 border-slate-300">

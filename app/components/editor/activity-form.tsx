@@ -1,0 +1,274 @@
+// The activity form (new and edit): type and effort area, texts in three
+// languages, who may join, sign-up and places, place and contact, partners.
+// Validated in the browser when JavaScript runs and always on the server
+// (the same schema); what was typed stays on any error.
+import { getFormProps, getInputProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { Button } from "~/components/ui/button.tsx";
+import { Checkbox, RadioGroup, SelectField } from "~/components/ui/choice.tsx";
+import { Field } from "~/components/ui/field.tsx";
+import { activitySchema } from "~/domain/activities/editor-schemas.ts";
+import { pick } from "~/domain/activities/text.ts";
+import { useLanguage } from "~/lib/i18n-react.tsx";
+import { CheckboxGroup } from "./checkbox-group.tsx";
+import { LocalizedTextField } from "./localized-text-field.tsx";
+
+export type ActivityFormOptions = {
+  types: { id: string; name: unknown }[];
+  effortAreas: { id: string; name: unknown }[];
+  areas: { id: string; name: string }[];
+  partners: { id: string; name: string; organisation: string | null }[];
+};
+
+export type ActivityFormDefaults = DefaultValue<z.input<typeof activitySchema>>;
+
+/** A form value that may be one string or several (checkboxes sharing a name). */
+export function asList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  return typeof value === "string" && value ? [value] : [];
+}
+
+function Section(props: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={props.id} className="space-y-2 border-t border-slate-200 pt-4">
+      <h2 id={props.id} className="text-xl font-bold">
+        {props.title}
+      </h2>
+      {props.children}
+    </section>
+  );
+}
+
+export function ActivityForm(props: {
+  id: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaultValue: ActivityFormDefaults;
+  options: ActivityFormOptions;
+  submitLabel: string;
+  pending: boolean;
+  intent?: string;
+}) {
+  const { t } = useTranslation("editor");
+  const language = useLanguage();
+  const [form, fields] = useForm<z.input<typeof activitySchema>, z.output<typeof activitySchema>>({
+    id: props.id,
+    lastResult: props.lastResult,
+    defaultValue: props.defaultValue,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: activitySchema }),
+  });
+  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const number = (field: (typeof fields)["minAge"], label: string, hint?: string) => (
+    <Field {...getInputProps(field, { type: "number" })} id={field.id} label={label} hint={hint} inputMode="numeric" errors={tr(field.errors)} />
+  );
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-4">
+      {props.intent ? <input type="hidden" name="intent" value={props.intent} /> : null}
+      {form.errors?.length ? (
+        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
+          {tr(form.errors)?.join(" ")}
+        </p>
+      ) : null}
+      {form.status === "error" && !form.errors?.length ? (
+        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
+          {t("fixErrors")}
+        </p>
+      ) : null}
+
+      <Section id={`${props.id}-basics`} title={t("sections.basics")}>
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <SelectField
+            id={fields.typeId.id}
+            name={fields.typeId.name}
+            defaultValue={fields.typeId.initialValue as string | undefined}
+            label={t("fields.type")}
+            errors={tr(fields.typeId.errors)}
+          >
+            <option value="">{t("choose")}</option>
+            {props.options.types.map((type) => (
+              <option key={type.id} value={type.id}>
+                {pick(type.name, language).text}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id={fields.effortAreaId.id}
+            name={fields.effortAreaId.name}
+            defaultValue={fields.effortAreaId.initialValue as string | undefined}
+            label={t("fields.effortArea")}
+            hint={t("fields.effortAreaHint")}
+            errors={tr(fields.effortAreaId.errors)}
+          >
+            <option value="">{t("choose")}</option>
+            {props.options.effortAreas.map((area) => (
+              <option key={area.id} value={area.id}>
+                {pick(area.name, language).text}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </Section>
+
+      <Section id={`${props.id}-texts`} title={t("sections.texts")}>
+        <p className="text-sm text-slate-700">{t("textsIntro")}</p>
+        <LocalizedTextField legend={t("fields.title")} fields={fields.title.getFieldset()} required />
+        <LocalizedTextField legend={t("fields.description")} fields={fields.description.getFieldset()} multiline required rows={6} />
+        <LocalizedTextField legend={t("fields.practicalInfo")} hint={t("fields.practicalInfoHint")} fields={fields.practicalInfo.getFieldset()} multiline />
+        <LocalizedTextField legend={t("fields.terms")} hint={t("fields.termsHint")} fields={fields.terms.getFieldset()} multiline />
+      </Section>
+
+      <Section id={`${props.id}-who`} title={t("sections.who")}>
+        <div className="grid grid-cols-2 gap-x-4">
+          {number(fields.minAge, t("fields.minAge"))}
+          {number(fields.maxAge, t("fields.maxAge"))}
+        </div>
+        <CheckboxGroup
+          id={fields.eligibleAreaIds.id}
+          name={fields.eligibleAreaIds.name}
+          legend={t("fields.areas")}
+          hint={t("fields.areasHint")}
+          options={props.options.areas.map((area) => ({ value: area.id, label: area.name }))}
+          defaultValue={asList(fields.eligibleAreaIds.initialValue)}
+          errors={tr(fields.eligibleAreaIds.errors)}
+          columns="two"
+        />
+        <Checkbox
+          id={fields.openToOutsiders.id}
+          name={fields.openToOutsiders.name}
+          defaultChecked={fields.openToOutsiders.initialValue === "on"}
+          label={t("fields.openToOutsiders")}
+          description={t("fields.openToOutsidersHint")}
+        />
+      </Section>
+
+      <Section id={`${props.id}-places`} title={t("sections.places")}>
+        <Checkbox
+          id={fields.requiresSignUp.id}
+          name={fields.requiresSignUp.name}
+          defaultChecked={fields.requiresSignUp.initialValue === "on"}
+          label={t("fields.requiresSignUp")}
+          description={t("fields.requiresSignUpHint")}
+        />
+        <div className="grid gap-x-4 pt-3 sm:grid-cols-2">
+          {number(fields.capacity, t("fields.capacity"), t("fields.capacityHint"))}
+          <RadioGroup
+            id={fields.capacityUnit.id}
+            name={fields.capacityUnit.name}
+            legend={t("fields.capacityUnit")}
+            defaultValue={fields.capacityUnit.initialValue as string | undefined}
+            options={[
+              { value: "PERSON", label: t("fields.perPerson") },
+              { value: "HOUSEHOLD", label: t("fields.perFamily") },
+            ]}
+            errors={tr(fields.capacityUnit.errors)}
+          />
+        </div>
+        <Field
+          {...getInputProps(fields.price, { type: "text" })}
+          id={fields.price.id}
+          label={t("fields.price")}
+          hint={t("fields.priceHint")}
+          inputMode="decimal"
+          autoComplete="off"
+          errors={tr(fields.price.errors)}
+        />
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <Field
+            {...getInputProps(fields.signUpOpensAt, { type: "datetime-local" })}
+            id={fields.signUpOpensAt.id}
+            label={t("fields.signUpOpensAt")}
+            hint={t("fields.signUpOpensAtHint")}
+            errors={tr(fields.signUpOpensAt.errors)}
+          />
+          <Field
+            {...getInputProps(fields.signUpClosesAt, { type: "datetime-local" })}
+            id={fields.signUpClosesAt.id}
+            label={t("fields.signUpClosesAt")}
+            hint={t("fields.signUpClosesAtHint")}
+            errors={tr(fields.signUpClosesAt.errors)}
+          />
+        </div>
+        <div className="grid gap-x-4 sm:grid-cols-3">
+          {number(fields.cancelDeadlineHours, t("fields.cancelDeadlineHours"), t("fields.cancelDeadlineHoursHint"))}
+          {number(fields.offerHoldHours, t("fields.offerHoldHours"), t("fields.offerHoldHoursHint"))}
+          {number(fields.reminderHours, t("fields.reminderHours"), t("fields.reminderHoursHint"))}
+        </div>
+      </Section>
+
+      <Section id={`${props.id}-where`} title={t("sections.where")}>
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <Field
+            {...getInputProps(fields.place, { type: "text" })}
+            id={fields.place.id}
+            label={`${t("fields.place")} (${t("required")})`}
+            hint={t("fields.placeHint")}
+            autoComplete="off"
+            errors={tr(fields.place.errors)}
+          />
+          <Field
+            {...getInputProps(fields.address, { type: "text" })}
+            id={fields.address.id}
+            label={t("fields.address")}
+            hint={t("fields.addressHint")}
+            autoComplete="off"
+            errors={tr(fields.address.errors)}
+          />
+        </div>
+        <fieldset className="space-y-1">
+          <legend className="font-semibold">{t("fields.contact")}</legend>
+          <p className="text-sm text-slate-700">{t("fields.contactHint")}</p>
+          <div className="grid gap-x-4 sm:grid-cols-3">
+            <Field
+              {...getInputProps(fields.contactName, { type: "text" })}
+              id={fields.contactName.id}
+              label={t("fields.contactName")}
+              autoComplete="off"
+              errors={tr(fields.contactName.errors)}
+            />
+            <Field
+              {...getInputProps(fields.contactPhone, { type: "tel" })}
+              id={fields.contactPhone.id}
+              label={t("fields.contactPhone")}
+              autoComplete="off"
+              dir="ltr"
+              errors={tr(fields.contactPhone.errors)}
+            />
+            <Field
+              {...getInputProps(fields.contactEmail, { type: "email" })}
+              id={fields.contactEmail.id}
+              label={t("fields.contactEmail")}
+              autoComplete="off"
+              dir="ltr"
+              errors={tr(fields.contactEmail.errors)}
+            />
+          </div>
+        </fieldset>
+      </Section>
+
+      <Section id={`${props.id}-partners`} title={t("sections.partners")}>
+        <CheckboxGroup
+          id={fields.partnerIds.id}
+          name={fields.partnerIds.name}
+          legend={t("fields.partners")}
+          hint={t("fields.partnersHint")}
+          options={props.options.partners.map((partner) => ({ value: partner.id, label: partner.name, description: partner.organisation ?? undefined }))}
+          defaultValue={asList(fields.partnerIds.initialValue)}
+          errors={tr(fields.partnerIds.errors)}
+          columns="two"
+          empty={t("fields.noPartners")}
+        />
+      </Section>
+
+      <div className="border-t border-slate-200 pt-4">
+        <Button type="submit" className="w-full sm:w-auto" pending={props.pending}>
+          {props.pending ? t("common:form.pending") : props.submitLabel}
+        </Button>
+      </div>
+    </Form>
+  );
+}
