@@ -13,9 +13,17 @@ const paths: Record<string, string> = {
   heart: "M12 21s-8-5.3-8-11a4.5 4.5 0 0 1 8-2.8A4.5 4.5 0 0 1 20 10c0 5.7-8 11-8 11Z",
   briefcase: "M3 8h18v12H3V8Zm5 0V5a1 1 0 0 1 1-1h6a1 1 0 0 1 1 1v3M3 13h18",
   clipboard: "M9 3h6v3H9V3ZM6 5h3m6 0h3v16H6V5Zm3 7h6m-6 4h4",
+  // Small pictograms for the facts on a catalogue card.
+  clock: "M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20Zm0-15v5l3.5 2",
+  pin: "M12 22s-7-6.2-7-12a7 7 0 0 1 14 0c0 5.8-7 12-7 12Zm0-9.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z",
+  person: "M12 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 10a7 7 0 0 1 14 0",
+  money: "M3 7h18v10H3V7Zm9 7.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM6.5 10v4m11-4v4",
 };
 
 export type IconName = keyof typeof paths;
+
+/** The pictograms an admin may give an activity type. */
+export const ACTIVITY_ICON_NAMES = ["family", "sun", "book", "ball", "star", "heart", "briefcase", "clipboard"] as const satisfies readonly IconName[];
 
 export function Icon({ name, ...props }: { name: string } & SVGProps<SVGSVGElement>) {
   return (

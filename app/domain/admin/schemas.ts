@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Role } from "~/generated/prisma/enums.ts";
 import { parseIdentifier } from "../accounts/identifier.ts";
+import { ACTIVITY_ICON_NAMES } from "~/components/icons.tsx";
 
 export const ROLES = ["PARENT", "YOUTH", "PARTNER", "STAFF", "ADMIN"] as const satisfies readonly Role[];
 
@@ -15,7 +16,7 @@ export const CREATABLE_ROLES = ["PARTNER", "STAFF"] as const satisfies readonly 
  * The pictograms in app/components/icons.tsx an activity type may use
  * (tests/integration/admin.test.ts checks that the two lists agree).
  */
-export const ICON_NAMES = ["family", "sun", "book", "ball", "star", "heart", "briefcase", "clipboard"] as const;
+export const ICON_NAMES = ACTIVITY_ICON_NAMES;
 export type IconChoice = (typeof ICON_NAMES)[number];
 
 const text = (max: number, required: string) =>

@@ -13,6 +13,20 @@ const name = (required: string) =>
     // eslint-disable-next-line no-control-regex -- control characters are what this refuses
     .refine((value) => !/[<>{}\u0000-\u001f]/.test(value), { error: "errors.badCharacters" });
 
+/** An optional Danish mobile number, normalised to E.164 (Arabic-Indic digits accepted); empty: null. */
+const optionalDanishPhone = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value?.trim()) return null;
+    const phone = normalisePhone(westernDigits(value));
+    if (!phone) {
+      ctx.addIssue({ code: "custom", message: "errors.phoneInvalid" });
+      return z.NEVER;
+    }
+    return phone;
+  });
+
 export const childSchema = z.object({
   firstName: name("errors.firstNameRequired"),
   lastName: name("errors.lastNameRequired"),
@@ -38,18 +52,7 @@ export const otherGuardianSchema = z.object({
   intent: z.literal("other"),
   firstName: name("errors.firstNameRequired"),
   lastName: name("errors.lastNameRequired"),
-  phone: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (!value?.trim()) return null;
-      const phone = normalisePhone(westernDigits(value));
-      if (!phone) {
-        ctx.addIssue({ code: "custom", message: "errors.phoneInvalid" });
-        return z.NEVER;
-      }
-      return phone;
-    }),
+  phone: optionalDanishPhone,
 });
 
 export const householdSchema = z.discriminatedUnion("intent", [ownDetailsSchema, otherGuardianSchema]);
@@ -71,18 +74,7 @@ export const assistedHouseholdSchema = z
   .object({
     firstName: name("errors.firstNameRequired"),
     lastName: name("errors.lastNameRequired"),
-    phone: z
-      .string()
-      .optional()
-      .transform((value, ctx) => {
-        if (!value?.trim()) return null;
-        const phone = normalisePhone(westernDigits(value));
-        if (!phone) {
-          ctx.addIssue({ code: "custom", message: "errors.phoneInvalid" });
-          return z.NEVER;
-        }
-        return phone;
-      }),
+    phone: optionalDanishPhone,
     email: z.string().trim().toLowerCase().email({ error: "errors.emailInvalid" }).optional(),
     language: z.enum(["da", "en", "ar"]),
     housingAreaId: z.string().uuid().optional(),
