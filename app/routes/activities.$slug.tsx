@@ -23,6 +23,7 @@ import { formatDate, formatDateTime, formatKroner, formatTime } from "~/lib/form
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { Alert } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.title.text);
 
@@ -220,11 +221,11 @@ function SignUpForm() {
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
       {form.errors?.length ? (
-        <div role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
+        <Alert>
           {form.errors.map((error) => (
             <p key={error}>{t(error)}</p>
           ))}
-        </div>
+        </Alert>
       ) : null}
       {full ? <p className="rounded-lg bg-amber-50 p-3">{t("signUp.fullExplained")}</p> : null}
       <fieldset className="space-y-2" aria-describedby={personErrors?.length ? "who-error" : undefined}>

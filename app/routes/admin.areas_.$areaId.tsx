@@ -17,6 +17,7 @@ import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
+import { Alert } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, data?.area ? "admin:areas.editTitle" : "admin:areas.newTitle");
 
@@ -84,11 +85,7 @@ function DeleteSection() {
       <h2 id="delete-heading" className="text-xl font-bold">
         {t("areas.deleteHeading")}
       </h2>
-      {errors?.length ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {errors.map((error) => t(error)).join(" ")}
-        </p>
-      ) : null}
+      {errors?.length ? <Alert>{errors.map((error) => t(error)).join(" ")}</Alert> : null}
       {usage.length ? (
         <>
           <p>{t("areas.inUse")}</p>
@@ -144,11 +141,7 @@ export default function HousingAreaForm() {
         </Link>
       </p>
       <h1 className="text-2xl font-bold">{area ? t("areas.editTitle") : t("areas.newTitle")}</h1>
-      {form.errors?.length ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {tr(form.errors)?.join(" ")}
-        </p>
-      ) : null}
+      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <Field
           {...getInputProps(fields.code, { type: "text" })}

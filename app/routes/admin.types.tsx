@@ -8,6 +8,7 @@ import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
+import { Notice } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:types.title");
 
@@ -21,11 +22,7 @@ function DoneMessage() {
   const [params] = useSearchParams();
   const done = params.get("done");
   const text = done === "created" ? t("createdMessage") : done === "updated" ? t("saved") : done === "deleted" ? t("deletedMessage") : null;
-  return text ? (
-    <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
-      {text}
-    </p>
-  ) : null;
+  return text ? <Notice>{text}</Notice> : null;
 }
 
 export default function AdminTypes() {

@@ -18,6 +18,7 @@ import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
+import { Alert } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, data?.type ? "admin:types.editTitle" : "admin:types.newTitle");
 
@@ -93,11 +94,7 @@ function DeleteSection() {
       <h2 id="delete-heading" className="text-xl font-bold">
         {t("types.deleteHeading")}
       </h2>
-      {errors?.length ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {errors.map((error) => t(error)).join(" ")}
-        </p>
-      ) : null}
+      {errors?.length ? <Alert>{errors.map((error) => t(error)).join(" ")}</Alert> : null}
       {type.activities > 0 ? (
         <p>{t("types.inUse", { number: formatNumber(type.activities, language) })}</p>
       ) : (
@@ -145,11 +142,7 @@ export default function ActivityTypeForm() {
         </Link>
       </p>
       <h1 className="text-2xl font-bold">{type ? t("types.editTitle") : t("types.newTitle")}</h1>
-      {form.errors?.length ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {tr(form.errors)?.join(" ")}
-        </p>
-      ) : null}
+      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <Field
           {...getInputProps(fields.code, { type: "text" })}

@@ -10,6 +10,7 @@ import { requireUser } from "~/lib/auth.server.ts";
 import { formatDateTime, formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
+import { Notice } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:users.title");
 
@@ -44,11 +45,7 @@ export default function AdminUsers() {
         </Link>
       </p>
       <h1 className="text-2xl font-bold">{t("users.title")}</h1>
-      {done === "created" ? (
-        <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
-          {t("users.created")}
-        </p>
-      ) : null}
+      {done === "created" ? <Notice>{t("users.created")}</Notice> : null}
       <p>
         <Link
           to="/admin/users/new"

@@ -15,6 +15,7 @@ import { requireUser } from "~/lib/auth.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
+import { Alert, Notice } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "admin:users.editTitle", data?.account.name || undefined);
 
@@ -95,16 +96,8 @@ function RoleForm() {
       <h2 id="role-heading" className="text-xl font-bold">
         {t("users.roleHeading")}
       </h2>
-      {form.errors?.length ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {tr(form.errors)?.join(" ")}
-        </p>
-      ) : null}
-      {mine && lastResult?.status === "success" ? (
-        <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
-          {t("saved")}
-        </p>
-      ) : null}
+      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
+      {mine && lastResult?.status === "success" ? <Notice>{t("saved")}</Notice> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <input type="hidden" name="intent" value="role" />
         {self ? (
@@ -163,16 +156,8 @@ function StatusForm() {
       <h2 id="status-heading" className="text-xl font-bold">
         {t("users.statusHeading")}
       </h2>
-      {errors?.length ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {errors.map((error) => t(error)).join(" ")}
-        </p>
-      ) : null}
-      {mine && lastResult?.status === "success" ? (
-        <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
-          {disabled ? t("users.disabledNow") : t("users.enabledNow")}
-        </p>
-      ) : null}
+      {errors?.length ? <Alert>{errors.map((error) => t(error)).join(" ")}</Alert> : null}
+      {mine && lastResult?.status === "success" ? <Notice>{disabled ? t("users.disabledNow") : t("users.enabledNow")}</Notice> : null}
       {self ? (
         <p className="rounded-lg bg-slate-100 p-3">{t("users.selfDisable")}</p>
       ) : (
@@ -206,11 +191,7 @@ export default function AdminUser() {
         {account.name || t("users.noName")}
         <span className="block text-base font-normal text-slate-700">{t(`common:role.${account.role}`)}</span>
       </h1>
-      {params.get("done") === "created" ? (
-        <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
-          {t("users.created")}
-        </p>
-      ) : null}
+      {params.get("done") === "created" ? <Notice>{t("users.created")}</Notice> : null}
       <Details />
       <RoleForm />
       <StatusForm />

@@ -14,6 +14,7 @@ import { CREATABLE_ROLES, createAccountSchema } from "~/domain/admin/schemas.ts"
 import { createAccount, organisations } from "~/domain/admin/users.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { Alert } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:users.newTitle");
 
@@ -59,11 +60,7 @@ export default function NewAccount() {
       </p>
       <h1 className="text-2xl font-bold">{t("users.newTitle")}</h1>
       <p>{t("users.newLead")}</p>
-      {form.errors?.length ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {tr(form.errors)?.join(" ")}
-        </p>
-      ) : null}
+      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field

@@ -15,6 +15,7 @@ import { signInCookie } from "~/lib/cookies.server.ts";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { Alert } from "~/components/ui/alert.tsx";
 
 const schema = z.object({
   identifier: z.string({ error: "errors.identifierRequired" }).trim().max(254, { error: "errors.identifierInvalid" }),
@@ -62,11 +63,7 @@ export default function SignIn() {
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">{t("signIn.title")}</h1>
       <p>{t("signIn.intro")}</p>
-      {errorKey ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {t(errorKey, { minutes })}
-        </p>
-      ) : null}
+      {errorKey ? <Alert>{t(errorKey, { minutes })}</Alert> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-2">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field

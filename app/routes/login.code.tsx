@@ -16,6 +16,7 @@ import { getLanguage, languageCookie } from "~/lib/i18n.server.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { createUserSession } from "~/lib/session.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { Alert } from "~/components/ui/alert.tsx";
 
 const schema = z.object({
   // People paste "123 456" or type Arabic-Indic digits on some keyboards.
@@ -81,14 +82,14 @@ export default function SignInCode() {
       <h1 className="text-2xl font-bold">{t("code.title")}</h1>
       <p>{t("code.sentTo", { identifier: "\u2068" + display + "\u2069" })}</p>
       {form.errors?.length ? (
-        <div role="alert" className="space-y-2 rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
+        <Alert>
           {form.errors.map((error) => (
             <p key={error}>{translateError(t, error)}</p>
           ))}
           <p>
             <Link to="/login">{t("code.startOver")}</Link>
           </p>
-        </div>
+        </Alert>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="space-y-2">
         <Field

@@ -20,6 +20,7 @@ import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { Alert, Notice } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "my:title");
 
@@ -77,11 +78,7 @@ function Flash() {
   const done = params.get("done");
   if (!done) return null;
   const key = `done.${done}`;
-  return (
-    <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
-      {t(key, { position: params.get("position") ?? "", defaultValue: "" })}
-    </p>
-  );
+  return <Notice>{t(key, { position: params.get("position") ?? "", defaultValue: "" })}</Notice>;
 }
 
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
@@ -260,11 +257,7 @@ export default function MyActivities() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <Flash />
-      {result?.error ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {t(result.error)}
-        </p>
-      ) : null}
+      {result?.error ? <Alert>{t(result.error)}</Alert> : null}
       {items.length === 0 ? (
         <div className="space-y-3 rounded-xl bg-brand-50 p-4">
           <p>{hasChildren ? t("empty") : t("emptyNoChildren")}</p>

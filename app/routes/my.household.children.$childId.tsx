@@ -14,6 +14,7 @@ import { childSchema } from "~/domain/households/schemas.ts";
 import { requireUser, safeBack } from "~/lib/auth.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { Alert } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data?.child ? "household:child.editTitle" : "household:child.addTitle");
@@ -80,11 +81,7 @@ export default function ChildForm() {
       </p>
       <h1 className="text-2xl font-bold">{child ? t("child.editTitle") : t("child.addTitle")}</h1>
       <p className="text-sm text-slate-700">{t("child.privacy")}</p>
-      {form.errors?.length ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {tr(form.errors)?.join(" ")}
-        </p>
-      ) : null}
+      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field

@@ -18,6 +18,7 @@ import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { Alert } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data ? `${data.title.text} – ${data.rosterWord}` : undefined);
 
@@ -135,11 +136,7 @@ export default function Roster() {
       <h1 className="text-2xl font-bold" lang={data.title.language}>
         {data.title.text}
       </h1>
-      {result?.error ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {t(result.error)}
-        </p>
-      ) : null}
+      {result?.error ? <Alert>{t(result.error)}</Alert> : null}
       <p className="flex flex-wrap gap-x-4">
         <a href={`/staff/activities/${data.activity.id}/roster.csv`} className="inline-flex min-h-11 items-center" download>
           {t("roster.csv")}

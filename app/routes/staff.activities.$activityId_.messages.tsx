@@ -18,6 +18,7 @@ import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
+import { Alert, Notice } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:messages.title");
 
@@ -72,16 +73,8 @@ export default function Messages() {
       <h1 className="text-2xl font-bold">
         {t("messages.title")}: <span lang={data.title.language}>{data.title.text}</span>
       </h1>
-      {params.get("sent") ? (
-        <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
-          {t("messages.sent", { count: Number(params.get("sent")) })}
-        </p>
-      ) : null}
-      {form.errors?.length ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {tr(form.errors)?.join(" ")}
-        </p>
-      ) : null}
+      {params.get("sent") ? <Notice>{t("messages.sent", { count: Number(params.get("sent")) })}</Notice> : null}
+      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-2">
         <p className="text-sm text-slate-700">{t("messages.intro")}</p>
         <TextareaField {...getTextareaProps(fields.da)} id={fields.da.id} label={t("messages.da")} lang="da" errors={tr(fields.da.errors)} />

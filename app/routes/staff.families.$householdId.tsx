@@ -19,6 +19,7 @@ import { requireUser } from "~/lib/auth.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { Alert, Notice } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:families.household");
 
@@ -109,16 +110,8 @@ export default function FamilyForStaff() {
         <Link to="/staff/families">{t("families.title")}</Link>
       </p>
       <h1 className="text-2xl font-bold">{guardians.map((guardian) => guardian.name).join(", ") || t("families.unnamed")}</h1>
-      {done ? (
-        <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
-          {t(`families.done.${done === "created" ? "created" : done === "waiting" ? "waiting" : "confirmed"}`)}
-        </p>
-      ) : null}
-      {result?.error ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {t(result.error)}
-        </p>
-      ) : null}
+      {done ? <Notice>{t(`families.done.${done === "created" ? "created" : done === "waiting" ? "waiting" : "confirmed"}`)}</Notice> : null}
+      {result?.error ? <Alert>{t(result.error)}</Alert> : null}
       <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200">
         {data.members.map((member) => (
           <li key={member.id} className="p-3">

@@ -16,6 +16,7 @@ import { pick } from "~/domain/activities/text.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { CheckboxGroup } from "./checkbox-group.tsx";
 import { LocalizedTextField } from "./localized-text-field.tsx";
+import { Alert } from "~/components/ui/alert.tsx";
 
 export type ActivityFormOptions = {
   types: { id: string; name: unknown }[];
@@ -69,16 +70,8 @@ export function ActivityForm(props: {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       {props.intent ? <input type="hidden" name="intent" value={props.intent} /> : null}
-      {form.errors?.length ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {tr(form.errors)?.join(" ")}
-        </p>
-      ) : null}
-      {form.status === "error" && !form.errors?.length ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-          {t("fixErrors")}
-        </p>
-      ) : null}
+      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
+      {form.status === "error" && !form.errors?.length ? <Alert>{t("fixErrors")}</Alert> : null}
 
       <Section id={`${props.id}-basics`} title={t("sections.basics")}>
         <div className="grid gap-x-4 sm:grid-cols-2">

@@ -3,6 +3,9 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Alert } from "~/components/ui/alert.tsx";
+
+export { Notice } from "~/components/ui/alert.tsx";
 
 export type ActivityStatus = "DRAFT" | "PUBLISHED" | "CANCELLED";
 
@@ -49,20 +52,8 @@ export function EditorNav({ activityId, current }: { activityId: string; current
   );
 }
 
-export function Notice({ children }: { children: ReactNode }) {
-  return (
-    <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
-      {children}
-    </p>
-  );
-}
-
 export function Problem({ children }: { children: ReactNode }) {
-  return (
-    <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
-      {children}
-    </p>
-  );
+  return <Alert>{children}</Alert>;
 }
 
 /** The triangle of a <details> summary (class "group" on <details>): points to the text, down when open; mirrored in Arabic. */
