@@ -12,14 +12,15 @@ import { pageTitle } from "~/lib/meta.ts";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:families.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["STAFF", "PARTNER"]);
+  const user = await requireUser(request, ["STAFF", "PARTNER"]);
   const q = new URL(request.url).searchParams.get("q") ?? "";
-  return { q, households: await findHouseholds(q) };
+  const phoneOnly = user.role === "PARTNER";
+  return { q, phoneOnly, households: await findHouseholds(q, { phoneOnly }) };
 }
 
 export default function Families() {
   const { t } = useTranslation("staff");
-  const { q, households } = useLoaderData<typeof loader>();
+  const { q, phoneOnly, households } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <p>
@@ -29,7 +30,15 @@ export default function Families() {
       <p>{t("families.intro")}</p>
       <Form method="get" className="flex flex-wrap items-end gap-2">
         <div className="grow">
-          <Field id="q" name="q" type="search" label={t("families.search")} hint={t("families.searchHint")} defaultValue={q} autoComplete="off" />
+          <Field
+            id="q"
+            name="q"
+            type="search"
+            label={phoneOnly ? t("families.searchPhone") : t("families.search")}
+            hint={phoneOnly ? t("families.searchPhoneHint") : t("families.searchHint")}
+            defaultValue={q}
+            autoComplete="off"
+          />
         </div>
         <Button type="submit" variant="secondary" className="mb-7">
           {t("attendance.searchButton")}

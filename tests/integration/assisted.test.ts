@@ -25,6 +25,10 @@ describe("assisted sign-up", () => {
     );
     expect((await findHouseholds("4567")).map((household) => household.id)).toContain(householdId);
     expect((await findHouseholds("noor")).map((household) => household.id)).toContain(householdId);
+    // Partners find families only by the full number.
+    expect(await findHouseholds("noor", { phoneOnly: true })).toEqual([]);
+    expect(await findHouseholds("4567", { phoneOnly: true })).toEqual([]);
+    expect((await findHouseholds("20 45 67 89", { phoneOnly: true })).map((household) => household.id)).toEqual([householdId]);
 
     const camp = await activity({ capacity: 10 });
     const members = await db.householdMember.findMany({ where: { householdId }, select: { role: true, personId: true } });

@@ -3,30 +3,39 @@
 // children up with the guardian's spoken consent. When the guardian later
 // signs in with the same phone or e-mail, sign-in claims this record
 // (app/domain/accounts/sign-in.server.ts), so the household is not duplicated.
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { audit } from "~/lib/audit.server.ts";
 import { db } from "~/lib/db.server.ts";
 import type { Language } from "~/lib/i18n.ts";
+import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
 
-export async function findHouseholds(query: string) {
+/**
+ * Households matching a name, phone digits or e-mail. Partners (volunteers,
+ * club trainers) find a family only by its full Danish mobile number: they
+ * must not browse the programme's families by name.
+ */
+export async function findHouseholds(query: string, options: { phoneOnly?: boolean } = {}) {
   const q = query.trim();
+  if (options.phoneOnly) {
+    const phone = normalisePhone(westernDigits(q));
+    if (!phone) return [];
+    return householdsWhere({ OR: [{ phone }, { user: { phone } }] });
+  }
   if (q.length < 2) return [];
   const digits = q.replace(/\D/g, "");
+  return householdsWhere({
+    OR: [
+      { firstName: { contains: q, mode: "insensitive" } },
+      { lastName: { contains: q, mode: "insensitive" } },
+      ...(digits.length >= 4 ? [{ phone: { contains: digits } }, { user: { phone: { contains: digits } } }] : []),
+      ...(q.includes("@") ? [{ email: { contains: q.toLowerCase() } }] : []),
+    ],
+  });
+}
+
+async function householdsWhere(person: Prisma.PersonWhereInput) {
   const households = await db.household.findMany({
-    where: {
-      members: {
-        some: {
-          person: {
-            anonymisedAt: null,
-            OR: [
-              { firstName: { contains: q, mode: "insensitive" } },
-              { lastName: { contains: q, mode: "insensitive" } },
-              ...(digits.length >= 4 ? [{ phone: { contains: digits } }, { user: { phone: { contains: digits } } }] : []),
-              ...(q.includes("@") ? [{ email: { contains: q.toLowerCase() } }] : []),
-            ],
-          },
-        },
-      },
-    },
+    where: { members: { some: { person: { anonymisedAt: null, ...person } } } },
     take: 20,
     select: {
       id: true,
