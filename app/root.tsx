@@ -16,7 +16,7 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/components/ui/button.tsx";
+import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { LanguageSwitcher } from "~/components/language-switcher.tsx";
 import { getUser, hasRole } from "~/lib/auth.server.ts";
 import { devOutboxEnabled } from "~/lib/env.server.ts";
@@ -85,12 +85,7 @@ function Shell({ children }: { children: ReactNode }) {
               </Button>
             </Form>
           ) : (
-            <Link
-              to={`/login?redirectTo=${encodeURIComponent(here)}`}
-              className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white no-underline"
-            >
-              {t("nav.signIn")}
-            </Link>
+            <ButtonLink to={`/login?redirectTo=${encodeURIComponent(here)}`}>{t("nav.signIn")}</ButtonLink>
           )}
         </div>
         <nav aria-label={t("nav.mainMenu")} className="mx-auto max-w-5xl px-2">

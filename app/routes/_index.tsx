@@ -1,10 +1,11 @@
 // The start page: in plain words what the portal offers, and to whom.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/icons.tsx";
 import { db } from "~/lib/db.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { ButtonLink } from "~/components/ui/button.tsx";
 
 export const meta: MetaFunction = ({ matches }) => [
   ...pageTitle(matches, "home:title"),
@@ -23,11 +24,7 @@ function Card(props: { icon: string; title: string; text: string; to?: string; c
       <h2 className="text-xl font-bold">{props.title}</h2>
       <p className="flex-1">{props.text}</p>
       {props.note ? <p className="text-sm text-slate-700">{props.note}</p> : null}
-      {props.to ? (
-        <Link to={props.to} className="inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-4 font-semibold text-white no-underline">
-          {props.cta}
-        </Link>
-      ) : null}
+      {props.to ? <ButtonLink to={props.to}>{props.cta}</ButtonLink> : null}
     </section>
   );
 }

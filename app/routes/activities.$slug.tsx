@@ -10,7 +10,7 @@ import { z } from "zod";
 import { Icon } from "~/components/icons.tsx";
 import { reasonKey } from "~/components/ineligibility.ts";
 import { ScheduleSummary } from "~/components/schedule-summary.tsx";
-import { Button } from "~/components/ui/button.tsx";
+import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Checkbox } from "~/components/ui/choice.tsx";
 import { publishedActivity } from "~/domain/activities/activity.server.ts";
 import { summariseSchedule } from "~/domain/activities/schedule.ts";
@@ -191,12 +191,7 @@ function SignUpForm() {
     return (
       <div className="space-y-3 rounded-xl bg-brand-50 p-4">
         <p>{t("signUp.signInFirst")}</p>
-        <Link
-          to={`/login?redirectTo=${encodeURIComponent(here)}`}
-          className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline"
-        >
-          {t("signUp.signIn")}
-        </Link>
+        <ButtonLink to={`/login?redirectTo=${encodeURIComponent(here)}`}>{t("signUp.signIn")}</ButtonLink>
       </div>
     );
   }
@@ -205,12 +200,7 @@ function SignUpForm() {
     return (
       <div className="space-y-3 rounded-xl bg-brand-50 p-4">
         <p>{t("signUp.addChildrenFirst")}</p>
-        <Link
-          to={`/my/household/children/new?back=${encodeURIComponent(here)}`}
-          className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline"
-        >
-          {t("signUp.addChild")}
-        </Link>
+        <ButtonLink to={`/my/household/children/new?back=${encodeURIComponent(here)}`}>{t("signUp.addChild")}</ButtonLink>
       </div>
     );
   }

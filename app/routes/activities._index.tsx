@@ -1,13 +1,14 @@
 // The catalogue: upcoming activities as cards, narrowed by a GET form whose
 // address can be shared. Open to everyone, signed in or not.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityCard } from "~/components/activity-card.tsx";
 import { FilterForm } from "~/components/catalogue/filter-form.tsx";
 import { catalogueOptions, listActivities, parseCatalogueFilters } from "~/domain/activities/catalogue.server.ts";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { ButtonLink } from "~/components/ui/button.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "activities:title");
 
@@ -40,11 +41,7 @@ function EmptyState({ filtered }: { filtered: boolean }) {
     <div className="space-y-3 rounded-xl border-2 border-dashed border-slate-400 p-5">
       <p className="text-lg font-semibold">{filtered ? t("empty.filteredTitle") : t("empty.title")}</p>
       <p>{filtered ? t("empty.filteredText") : t("empty.text")}</p>
-      {filtered ? (
-        <Link to="/activities" className="inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline">
-          {t("empty.showAll")}
-        </Link>
-      ) : null}
+      {filtered ? <ButtonLink to="/activities">{t("empty.showAll")}</ButtonLink> : null}
     </div>
   );
 }

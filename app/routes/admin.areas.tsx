@@ -9,6 +9,7 @@ import { formatDay, formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
 import { Notice } from "~/components/ui/alert.tsx";
+import { ButtonLink } from "~/components/ui/button.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:areas.title");
 
@@ -46,12 +47,7 @@ export default function AdminAreas() {
       <p>{t("areas.lead")}</p>
       <DoneMessage />
       <p>
-        <Link
-          to="/admin/areas/new"
-          className="inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline"
-        >
-          {t("areas.new")}
-        </Link>
+        <ButtonLink to="/admin/areas/new">{t("areas.new")}</ButtonLink>
       </p>
       {areas.length ? (
         <div className="overflow-x-auto">

@@ -9,6 +9,7 @@ import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
 import { Notice } from "~/components/ui/alert.tsx";
+import { ButtonLink } from "~/components/ui/button.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:types.title");
 
@@ -40,12 +41,7 @@ export default function AdminTypes() {
       <p>{t("types.lead")}</p>
       <DoneMessage />
       <p>
-        <Link
-          to="/admin/types/new"
-          className="inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline"
-        >
-          {t("types.new")}
-        </Link>
+        <ButtonLink to="/admin/types/new">{t("types.new")}</ButtonLink>
       </p>
       {types.length ? (
         <div className="overflow-x-auto">

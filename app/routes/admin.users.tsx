@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/components/ui/button.tsx";
+import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { ROLES } from "~/domain/admin/schemas.ts";
 import { listUsers, parseUserQuery } from "~/domain/admin/users.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
@@ -47,12 +47,7 @@ export default function AdminUsers() {
       <h1 className="text-2xl font-bold">{t("users.title")}</h1>
       {done === "created" ? <Notice>{t("users.created")}</Notice> : null}
       <p>
-        <Link
-          to="/admin/users/new"
-          className="inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline"
-        >
-          {t("users.new")}
-        </Link>
+        <ButtonLink to="/admin/users/new">{t("users.new")}</ButtonLink>
       </p>
       <Form
         method="get"

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ScheduleSummary } from "~/components/schedule-summary.tsx";
-import { Button } from "~/components/ui/button.tsx";
+import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { createCalendarFeed, revokeCalendarFeed } from "~/domain/enrolment/calendar.server.ts";
 import { cancelEnrolment } from "~/domain/enrolment/cancel.server.ts";
@@ -262,9 +262,7 @@ export default function MyActivities() {
         <div className="space-y-3 rounded-xl bg-brand-50 p-4">
           <p>{hasChildren ? t("empty") : t("emptyNoChildren")}</p>
           <div className="flex flex-wrap gap-2">
-            <Link to="/activities" className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline">
-              {t("findActivities")}
-            </Link>
+            <ButtonLink to="/activities">{t("findActivities")}</ButtonLink>
             {!hasChildren ? (
               <Link
                 to="/my/household/children/new"

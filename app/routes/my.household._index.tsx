@@ -5,7 +5,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/components/ui/button.tsx";
+import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { dateOnly } from "~/domain/dates.ts";
@@ -218,12 +218,7 @@ export default function Household() {
             </li>
           ))}
         </ul>
-        <Link
-          to={`/my/household/children/new${back ? `?back=${encodeURIComponent(back)}` : ""}`}
-          className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline"
-        >
-          {t("children.add")}
-        </Link>
+        <ButtonLink to={`/my/household/children/new${back ? `?back=${encodeURIComponent(back)}` : ""}`}>{t("children.add")}</ButtonLink>
       </section>
       <OwnDetails />
       <OtherGuardian />

@@ -11,6 +11,7 @@ import { formatDate, formatTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { ButtonLink } from "~/components/ui/button.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:title");
 
@@ -43,11 +44,7 @@ export default function StaffHome() {
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p>{t("signedInAs", { name, role: t(`common:role.${role}`) })}</p>
       <p className="flex flex-wrap gap-2">
-        {role !== "PARTNER" ? (
-          <Link to="/staff/activities/new" className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white no-underline">
-            {t("newActivity")}
-          </Link>
-        ) : null}
+        {role !== "PARTNER" ? <ButtonLink to="/staff/activities/new">{t("newActivity")}</ButtonLink> : null}
         <Link to="/staff/families" className="inline-flex min-h-12 items-center rounded-lg border-2 border-brand-700 px-4 font-semibold no-underline">
           {t("families.findOrRegister")}
         </Link>
@@ -70,14 +67,11 @@ export default function StaffHome() {
                 : t("dropIn")}
             </p>
             {activity.nextSession ? (
-              <Link
-                to={`/staff/sessions/${activity.nextSession.id}`}
-                className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white no-underline"
-              >
+              <ButtonLink to={`/staff/sessions/${activity.nextSession.id}`}>
                 {t("takeAttendance", {
                   date: `${formatDate(new Date(activity.nextSession.startsAt), language)} ${formatTime(new Date(activity.nextSession.startsAt), language)}`,
                 })}
-              </Link>
+              </ButtonLink>
             ) : null}
           </li>
         ))}

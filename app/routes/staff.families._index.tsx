@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/components/ui/button.tsx";
+import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { findHouseholds } from "~/domain/households/assisted.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
@@ -63,9 +63,7 @@ export default function Families() {
           <p>{t("families.noMatch")}</p>
         )
       ) : null}
-      <Link to="/staff/families/new" className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white no-underline">
-        {t("families.new")}
-      </Link>
+      <ButtonLink to="/staff/families/new">{t("families.new")}</ButtonLink>
     </div>
   );
 }

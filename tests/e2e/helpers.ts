@@ -15,9 +15,10 @@ export async function expectNoAxeViolations(page: Page) {
 export async function codeFromOutbox(page: Page, recipient: string): Promise<string> {
   const outbox = await page.context().newPage();
   await outbox.goto(`/dev/outbox?to=${encodeURIComponent(recipient)}`);
-  const body = await outbox.getByTestId("outbox-body").first().textContent();
+  // The newest message with a code: other messages (a confirmation) may have arrived since.
+  const bodies = await outbox.getByTestId("outbox-body").allTextContents();
   await outbox.close();
-  const code = /\b(\d{6})\b/.exec(body ?? "")?.[1];
+  const code = bodies.map((body) => /\b(\d{6})\b/.exec(body)?.[1]).find(Boolean);
   if (!code) throw new Error(`no code for ${recipient} in the outbox`);
   return code;
 }

@@ -60,20 +60,11 @@ test("the last place goes to exactly one of two parents", async ({ browser }) =>
 });
 
 test("a waiting family accepts the offer from the link in the message", async ({ browser }) => {
-  const { activity, household, db } = await e2eData();
+  const { activity, household, db, signUpFamily } = await e2eData();
   const camp = await activity({ capacity: 1, title: "Venteliste-test" });
   const [holder, waiter] = await Promise.all([household(), household()]);
-  const { signUp } = await import("../../app/domain/enrolment/sign-up.server.ts");
   for (const family of [holder, waiter]) {
-    await signUp({
-      activityId: camp.id,
-      householdId: family.id,
-      personIds: [family.children[0]!.id],
-      consentPersonId: family.guardian.id,
-      consentMethod: "ONLINE",
-      byUserId: family.user!.id,
-      idempotencyKey: crypto.randomUUID(),
-    });
+    await signUpFamily(camp.id, family, { personIds: [family.children[0]!.id] });
   }
 
   // The holder cancels on "My activities".
@@ -118,19 +109,10 @@ test("a parent adds a child, and a bad date keeps what was typed", async ({ page
 });
 
 test("the calendar: an .ics per sign-up and a private household feed", async ({ page, request }) => {
-  const { activity, household } = await e2eData();
+  const { activity, household, signUpFamily } = await e2eData();
   const camp = await activity({ capacity: 5, title: "Kalender-test" });
   const family = await household();
-  const { signUp } = await import("../../app/domain/enrolment/sign-up.server.ts");
-  const { signUpId } = await signUp({
-    activityId: camp.id,
-    householdId: family.id,
-    personIds: [family.children[0]!.id],
-    consentPersonId: family.guardian.id,
-    consentMethod: "ONLINE",
-    byUserId: family.user!.id,
-    idempotencyKey: crypto.randomUUID(),
-  });
+  const { signUpId } = await signUpFamily(camp.id, family, { personIds: [family.children[0]!.id] });
   await signIn(page, family.guardian.email!);
   const ics = await page.request.get(`/my/calendar/${signUpId}.ics`);
   expect(ics.headers()["content-type"]).toContain("text/calendar");

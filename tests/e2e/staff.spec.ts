@@ -51,19 +51,10 @@ test("a partner takes attendance for today's lektiecafé on a phone, including t
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("attendance is marked with a plain form", async ({ page }) => {
-    const { db, activity, household } = await e2eData();
+    const { db, activity, household, signUpFamily } = await e2eData();
     const camp = await activity({ capacity: 5, title: "Fremmøde uden JS" });
     const family = await household({ children: [{ firstName: "Mona" }] });
-    const { signUp } = await import("../../app/domain/enrolment/sign-up.server.ts");
-    await signUp({
-      activityId: camp.id,
-      householdId: family.id,
-      personIds: [family.children[0]!.id],
-      consentPersonId: family.guardian.id,
-      consentMethod: "ONLINE",
-      byUserId: family.user!.id,
-      idempotencyKey: crypto.randomUUID(),
-    });
+    await signUpFamily(camp.id, family, { personIds: [family.children[0]!.id] });
     await signIn(page, "admin@aktivitetsportalen.dk", undefined, { javaScript: false });
     await page.goto(`/staff/sessions/${camp.sessions[0]!.id}`);
     await page.getByRole("button", { name: /Mona/ }).click();
@@ -87,20 +78,11 @@ test("a partner cannot open another partner's roster by changing the URL", async
 });
 
 test("staff see the roster with the waiting list, change places, and the pages pass axe", async ({ page }) => {
-  const { activity, household, db } = await e2eData();
+  const { activity, household, db, signUpFamily } = await e2eData();
   const camp = await activity({ capacity: 1, title: "Roster-test" });
   const [holder, waiter] = [await household({ children: [{ firstName: "Ida" }] }), await household({ children: [{ firstName: "Omar" }] })];
-  const { signUp } = await import("../../app/domain/enrolment/sign-up.server.ts");
   for (const family of [holder, waiter]) {
-    await signUp({
-      activityId: camp.id,
-      householdId: family.id,
-      personIds: [family.children[0]!.id],
-      consentPersonId: family.guardian.id,
-      consentMethod: "ONLINE",
-      byUserId: family.user!.id,
-      idempotencyKey: crypto.randomUUID(),
-    });
+    await signUpFamily(camp.id, family, { personIds: [family.children[0]!.id] });
   }
   await db.personNeeds.create({ data: { personId: holder.children[0]!.id, text: "Nøddeallergi" } });
   await signIn(page, "medarbejder@aktivitetsportalen.dk");

@@ -7,23 +7,11 @@ import { signUp } from "../../app/domain/enrolment/sign-up.server.ts";
 import { answerOffer, expireOverdueOffers, findOffer } from "../../app/domain/enrolment/waiting-list.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { deliverDueMessages } from "../../app/lib/messages/send.server.ts";
-import { activity, area, household, key } from "../setup/fixtures.ts";
+import { activity, area, household, key, signUpFamily } from "../setup/fixtures.ts";
 import { lastMessageTo } from "../setup/helpers.ts";
 
 type Household = Awaited<ReturnType<typeof household>>;
-const signUpAll = (activityId: string, family: Household, now?: Date) =>
-  signUp(
-    {
-      activityId,
-      householdId: family.id,
-      personIds: family.children.map((child) => child.id),
-      consentPersonId: family.guardian.id,
-      consentMethod: "ONLINE",
-      byUserId: family.user!.id,
-      idempotencyKey: key(),
-    },
-    now,
-  );
+const signUpAll = (activityId: string, family: Household, now?: Date) => signUpFamily(activityId, family, { now });
 const statuses = async (activityId: string) =>
   Object.fromEntries((await db.enrolment.groupBy({ by: ["status"], where: { activityId }, _count: true })).map((row) => [row.status, row._count]));
 async function offerLink(email: string) {

@@ -3,11 +3,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { deleteExpiredData } from "../../app/domain/accounts/cleanup.server.ts";
 import { sendDueReminders } from "../../app/domain/enrolment/reminders.server.ts";
-import { signUp } from "../../app/domain/enrolment/sign-up.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { JOBS, nudge, startJobs, stopJobs } from "../../app/lib/jobs.server.ts";
 import { deliverDueMessages, queueMessage, MAX_ATTEMPTS } from "../../app/lib/messages/send.server.ts";
-import { activity, household, key } from "../setup/fixtures.ts";
+import { activity, household, signUpFamily } from "../setup/fixtures.ts";
 import { lastMessageTo } from "../setup/helpers.ts";
 
 afterAll(() => stopJobs());
@@ -48,15 +47,7 @@ describe("reminders", () => {
     const start = new Date(Date.now() + 30 * 3_600_000);
     const camp = await activity({ sessions: [{ startsAt: start, endsAt: new Date(start.getTime() + 3_600_000) }] });
     const family = await household({ children: [{ firstName: "Yusuf" }, { firstName: "Lina" }] });
-    await signUp({
-      activityId: camp.id,
-      householdId: family.id,
-      personIds: family.children.map((child) => child.id),
-      consentPersonId: family.guardian.id,
-      consentMethod: "ONLINE",
-      byUserId: family.user!.id,
-      idempotencyKey: key(),
-    });
+    await signUpFamily(camp.id, family);
 
     expect(await sendDueReminders(new Date(start.getTime() - 25 * 3_600_000))).toBe(0); // too early
     const dayBefore = new Date(start.getTime() - 24 * 3_600_000);

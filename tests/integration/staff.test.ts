@@ -1,25 +1,15 @@
 // Running activities: who may, rosters and place changes, attendance.
 import { describe, expect, it } from "vitest";
 import { addWalkIn, markAttendance, missedInARow, sessionAttendance, setHeadCount } from "../../app/domain/attendance/attendance.server.ts";
-import { signUp } from "../../app/domain/enrolment/sign-up.server.ts";
 import { mayRunActivity } from "../../app/domain/staff/access.server.ts";
 import { activityRoster, giveWaitingPlace, setCapacity } from "../../app/domain/staff/roster.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import type { SessionUser } from "../../app/lib/session.server.ts";
-import { activity, household, key } from "../setup/fixtures.ts";
+import { activity, household, signUpFamily } from "../setup/fixtures.ts";
 import { createUser } from "../setup/helpers.ts";
 
 type Family = Awaited<ReturnType<typeof household>>;
-const join = (activityId: string, family: Family) =>
-  signUp({
-    activityId,
-    householdId: family.id,
-    personIds: family.children.map((child) => child.id),
-    consentPersonId: family.guardian.id,
-    consentMethod: "ONLINE",
-    byUserId: family.user!.id,
-    idempotencyKey: key(),
-  });
+const join = (activityId: string, family: Family) => signUpFamily(activityId, family);
 const asSessionUser = (user: { id: string; personId: string; role: SessionUser["role"] }): SessionUser => ({
   ...user,
   language: "da",

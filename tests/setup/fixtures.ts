@@ -99,3 +99,27 @@ export async function household(
 }
 
 export const key = () => randomUUID();
+
+/**
+ * A guardian signs children of their household up online (default: all the
+ * children), with a fresh idempotency key — what most tests need.
+ */
+export async function signUpFamily(
+  activityId: string,
+  family: Awaited<ReturnType<typeof household>>,
+  options: { personIds?: string[]; idempotencyKey?: string; now?: Date } = {},
+) {
+  const { signUp } = await import("../../app/domain/enrolment/sign-up.server.ts");
+  return signUp(
+    {
+      activityId,
+      householdId: family.id,
+      personIds: options.personIds ?? family.children.map((child) => child.id),
+      consentPersonId: family.guardian.id,
+      consentMethod: "ONLINE",
+      byUserId: family.user!.id,
+      idempotencyKey: options.idempotencyKey ?? key(),
+    },
+    options.now,
+  );
+}
