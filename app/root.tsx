@@ -92,6 +92,9 @@ function Shell({ children }: { children: ReactNode }) {
           <ul className="flex flex-wrap items-center gap-x-1">
             {[
               { to: "/activities", label: t("nav.activities"), show: true },
+              { to: "/jobs", label: t("nav.jobs"), show: true },
+              { to: "/my/jobs", label: t("nav.myJobs"), show: root?.user?.role === "YOUTH" },
+              { to: "/my/shifts", label: t("nav.myShifts"), show: root?.user?.role === "YOUTH" },
               { to: "/my", label: t("nav.myActivities"), show: root?.user?.role === "PARENT" },
               { to: "/my/household", label: t("nav.family"), show: root?.user?.role === "PARENT" },
               { to: "/staff", label: t("nav.staff"), show: Boolean(root?.user?.isStaff) },

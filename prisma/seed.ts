@@ -10,7 +10,7 @@
 //
 // Keys are generated here (crypto.randomUUID) so that everything is written
 // with one createMany per table, inside a single transaction.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Gender, HouseholdRole, Prisma, PrismaClient, Role } from "../app/generated/prisma/client.ts";
 
 // ---------------------------------------------------------------- localized text
@@ -280,6 +280,15 @@ const ORGANISATIONS = ["Randers Nord IF", "Randers Bibliotek", "Boligforeningen 
 
 type OrganisationName = (typeof ORGANISATIONS)[number];
 
+const JOB_TYPES = [
+  { code: "legepatrulje", name: text("Legepatrulje", "Play patrol", "دورية اللعب"), icon: "star" },
+  { code: "ung-traener", name: text("Ung træner", "Junior coach", "مدرّب شاب"), icon: "ball" },
+  { code: "ung-ejendomsfunktionaer", name: text("Ung ejendomsfunktionær", "Junior caretaker", "مساعد صيانة شاب"), icon: "briefcase" },
+  { code: "some-reporter", name: text("SoMe-reporter", "Social media reporter", "مراسل لوسائل التواصل"), icon: "clipboard" },
+] as const;
+
+type JobTypeCode = (typeof JOB_TYPES)[number]["code"];
+
 /** The demo sign-in identifiers, one account per role (the README lists them). */
 export const DEMO_ACCOUNTS = {
   admin: { email: "admin@aktivitetsportalen.dk", role: "ADMIN" },
@@ -289,6 +298,7 @@ export const DEMO_ACCOUNTS = {
   parentArabic: { phone: "+4520000001", role: "PARENT" },
   parentDanish: { email: "foraelder@example.dk", role: "PARENT" },
   youth: { phone: "+4520000002", role: "YOUTH" },
+  youthHired: { phone: "+4520000030", role: "YOUTH" },
 } as const satisfies Record<string, { email?: string; phone?: string; role: Role }>;
 
 // ---------------------------------------------------------------- households
@@ -584,6 +594,57 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
   );
 
   for (const spec of STAFF_HOUSEHOLDS) addFamily(spec, staffUserId);
+
+  // Young people with pocket-money jobs or applications (their own logins, each a child in a family).
+  function addYoungPerson(spec: MemberSpec & { lastName: string; area: AreaCode; guardian: MemberSpec; language: string }): string {
+    const { guardian, language, ...young } = spec;
+    const personId = addPerson({ ...young, phone: undefined, email: undefined, language: "da" });
+    addUser(personId, { role: "YOUTH", phone: young.phone, email: young.email }, "da");
+    addFamily({ area: spec.area, lastName: spec.lastName, language, guardians: [guardian], children: [] }, staffUserId, [[personId, "CHILD"]]);
+    return personId;
+  }
+  const youth = {
+    nour: addYoungPerson({
+      firstName: "Nour",
+      lastName: "Ahmed",
+      gender: "FEMALE",
+      age: 16,
+      area: "vangdalen",
+      phone: DEMO_ACCOUNTS.youthHired.phone,
+      language: "ar",
+      guardian: { firstName: "Huda", gender: "FEMALE", phone: "+4520000031" },
+    }),
+    emil: addYoungPerson({
+      firstName: "Emil",
+      lastName: "Sørensen",
+      gender: "MALE",
+      age: 15,
+      area: "glarbjergvej",
+      phone: "+4520000032",
+      language: "da",
+      guardian: { firstName: "Pia", gender: "FEMALE", phone: "+4520000036" },
+    }),
+    maryam: addYoungPerson({
+      firstName: "Maryam",
+      lastName: "Yousef",
+      gender: "FEMALE",
+      age: 13,
+      area: "sjaellandsgade",
+      phone: "+4520000033",
+      language: "ar",
+      guardian: { firstName: "Leila", gender: "FEMALE", phone: "+4520000034" },
+    }),
+    zaid: addYoungPerson({
+      firstName: "Zaid",
+      lastName: "Omar",
+      gender: "MALE",
+      age: 16,
+      area: "gl-jennumparken",
+      email: "zaid.omar@example.dk",
+      language: "ar",
+      guardian: { firstName: "Khaled", gender: "MALE", phone: "+4520000035" },
+    }),
+  };
 
   // -- activities
   const seriesFrom = addDays(today, -28);
@@ -995,5 +1056,319 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     db.activityPartner.createMany({ data: partnerRows }),
     db.activitySession.createMany({ data: sessionRows }),
     db.schoolHoliday.createMany({ data: schoolHolidays(today) }),
+    ...jobRows(db, { today, now, organisationId, youth, staffUserId, trainerUserId: partnerUserId.trainer }),
   ]);
+}
+
+// ---------------------------------------------------------------- pocket-money jobs
+
+/** A guardian link nobody holds (demo applications): a random secret's SHA-256. */
+const unusableTokenHash = () => randomBytes(32).toString("hex");
+
+function jobRows(
+  db: PrismaClient,
+  ctx: {
+    today: Day;
+    now: Date;
+    organisationId: Record<OrganisationName, string>;
+    youth: Record<"nour" | "emil" | "maryam" | "zaid", string>;
+    staffUserId: string;
+    trainerUserId: string;
+  },
+) {
+  const { today, now, organisationId, youth } = ctx;
+  const typeId = Object.fromEntries(JOB_TYPES.map((type) => [type.code, randomUUID()])) as Record<JobTypeCode, string>;
+  const postingId = { play: randomUUID(), coach: randomUUID(), caretaker: randomUUID(), reporter: randomUUID() };
+  const clubContact = { contactName: "Kasper Nielsen, Randers Nord IF", contactPhone: "+4520000022", contactEmail: DEMO_ACCOUNTS.trainer.email };
+  const postings: Prisma.JobPostingCreateManyInput[] = [
+    {
+      id: postingId.play,
+      slug: "legepatrulje-glarbjergvej",
+      typeId: typeId.legepatrulje,
+      status: "PUBLISHED",
+      title: text("Legepatrulje i Glarbjergvej-området", "Play patrol in the Glarbjergvej area", "دورية اللعب في منطقة Glarbjergvej"),
+      description: text(
+        "Er du god til at lege med børn? I Legepatruljen sætter du lege i gang på legepladsen efter skole: fodbold, sjippetov og hinkeleg. Du er sammen med en voksen fra Bysekretariatet og to-tre andre unge. Du får løn, og det er en god første linje på dit CV.",
+        "Good at playing with children? In the Play patrol you start games on the playground after school: football, skipping and hopscotch. You work with an adult from Bysekretariatet and two or three other young people. You are paid, and it is a good first line on your CV.",
+        "هل أنت جيد في اللعب مع الأطفال؟ في دورية اللعب تبدأ الألعاب في الملعب بعد المدرسة: كرة القدم ونط الحبل والحجلة. تعمل مع شخص بالغ من Bysekretariatet ومع شابين أو ثلاثة. تحصل على أجر، وهي بداية جيدة لسيرتك الذاتية.",
+      ),
+      hoursInfo: text(
+        "Mandag og onsdag kl. 15–17 (højst 2 timer på en skoledag) og nogle formiddage i skoleferierne.",
+        "Monday and Wednesday 15:00–17:00 (at most 2 hours on a school day) and some mornings in the school holidays.",
+        "الاثنين والأربعاء من 15:00 إلى 17:00 (ساعتان على الأكثر في يوم دراسي) وبعض الصباحات في العطل المدرسية.",
+      ),
+      risks: text(
+        "Du er ude i al slags vejr: du får en varm vest og regntøj. Der er altid en voksen med, og du løfter ikke tungt.",
+        "You are outside in all weathers: you get a warm vest and rain gear. An adult is always there, and you do no heavy lifting.",
+        "ستكون في الخارج في كل الأحوال الجوية: ستحصل على سترة دافئة وملابس للمطر. يوجد دائمًا شخص بالغ معك، ولن تحمل أشياء ثقيلة.",
+      ),
+      organisationId: organisationId.Bysekretariatet,
+      workPlace: "Legepladsen ved Glarbjergvej",
+      minAge: 13,
+      maxAge: 17,
+      payOre: 4500,
+      payUnit: "HOUR",
+      positions: 4,
+      applicationDeadline: addDays(today, 21),
+      season: text("Vinter og forår", "Winter and spring", "الشتاء والربيع"),
+      ...CONTACT_STAFF,
+    },
+    {
+      id: postingId.coach,
+      slug: "ung-traener-randers-nord-if",
+      typeId: typeId["ung-traener"],
+      status: "PUBLISHED",
+      title: text("Ung træner i Randers Nord IF", "Junior coach at Randers Nord IF", "مدرّب شاب في نادي Randers Nord IF"),
+      description: text(
+        "Hjælp trænerne med børneholdene om tirsdagen: stil kegler op, vis øvelser, og hold styr på bolde og veste. Du får et trænerkursus i klubben.",
+        "Help the coaches with the children's teams on Tuesdays: set out cones, show drills, and keep track of balls and bibs. You get a coaching course at the club.",
+        "ساعد المدربين مع فرق الأطفال يوم الثلاثاء: ضع الأقماع، واعرض التمارين، واعتنِ بالكرات والسترات. ستحصل على دورة تدريبية في النادي.",
+      ),
+      hoursInfo: text("Tirsdag kl. 17.30–19.30 i skoleugerne.", "Tuesday 17:30–19:30 in school weeks.", "الثلاثاء من 17:30 إلى 19:30 في أسابيع الدراسة."),
+      risks: text(
+        "Sport kan give småskader: der er førstehjælpskasse i hallen, og en voksen træner er altid til stede.",
+        "Sport can cause small injuries: there is a first-aid kit in the hall, and an adult coach is always present.",
+        "قد تسبب الرياضة إصابات بسيطة: توجد حقيبة إسعافات أولية في القاعة، ويوجد دائمًا مدرب بالغ.",
+      ),
+      organisationId: organisationId["Randers Nord IF"],
+      workPlace: "Nørrevangsskolens hal",
+      minAge: 15,
+      maxAge: 17,
+      payOre: 6000,
+      payUnit: "HOUR",
+      positions: 3,
+      applicationDeadline: addDays(today, 30),
+      season: text("Hele skoleåret", "The whole school year", "طوال العام الدراسي"),
+      ...clubContact,
+    },
+    {
+      id: postingId.caretaker,
+      slug: "ung-ejendomsfunktionaer-vangdalen",
+      typeId: typeId["ung-ejendomsfunktionaer"],
+      status: "PUBLISHED",
+      title: text("Ung ejendomsfunktionær i Vangdalen", "Junior caretaker in Vangdalen", "مساعد صيانة شاب في Vangdalen"),
+      description: text(
+        "Hjælp ejendomsfunktionærerne med at holde området pænt: saml affald, fej, vand blomster og hjælp til ved fælles arbejdsdage.",
+        "Help the caretakers keep the area nice: pick up litter, sweep, water the plants and help out on shared work days.",
+        "ساعد عمال الصيانة في الحفاظ على نظافة المنطقة: اجمع القمامة، واكنس، واسقِ النباتات، وساعد في أيام العمل المشتركة.",
+      ),
+      hoursInfo: text(
+        "Lørdag kl. 10–13 og enkelte hverdage efter skole (højst 2 timer).",
+        "Saturday 10:00–13:00 and some weekdays after school (at most 2 hours).",
+        "السبت من 10:00 إلى 13:00 وبعض أيام الأسبوع بعد المدرسة (ساعتان على الأكثر).",
+      ),
+      risks: text(
+        "Du bruger handsker og arbejdssko, som vi låner dig. Du bruger ikke maskiner og løfter ikke tungt.",
+        "You wear gloves and work shoes that we lend you. You use no machines and do no heavy lifting.",
+        "ترتدي قفازات وأحذية عمل نعيرها لك. لا تستخدم آلات ولا تحمل أشياء ثقيلة.",
+      ),
+      organisationId: organisationId["Boligforeningen Randers"],
+      workPlace: "Vangdalen, ejendomskontoret",
+      minAge: 15,
+      maxAge: 17,
+      payOre: 5500,
+      payUnit: "HOUR",
+      positions: 2,
+      applicationDeadline: addDays(today, 14),
+      season: undefined,
+      contactName: "Ole Madsen, Boligforeningen Randers",
+      contactPhone: "+4520000023",
+      contactEmail: null,
+    },
+    {
+      id: postingId.reporter,
+      slug: "some-reporter-biblioteket",
+      typeId: typeId["some-reporter"],
+      status: "PUBLISHED",
+      title: text("SoMe-reporter på biblioteket", "Social media reporter at the library", "مراسل لوسائل التواصل في المكتبة"),
+      description: text(
+        "Fortæl om livet i boligområderne på bibliotekets Instagram: tag billeder (kun af folk, der har sagt ja), skriv korte tekster og lav små videoer.",
+        "Tell about life in the housing areas on the library's Instagram: take photos (only of people who said yes), write short texts and make small videos.",
+        "احكِ عن الحياة في الأحياء السكنية على إنستغرام المكتبة: التقط صورًا (فقط لمن وافقوا)، واكتب نصوصًا قصيرة، واصنع فيديوهات صغيرة.",
+      ),
+      hoursInfo: text(
+        "Én vagt om ugen i sommerferien, kl. 10–14 med frokostpause.",
+        "One shift a week in the summer holidays, 10:00–14:00 with a lunch break.",
+        "مناوبة واحدة في الأسبوع خلال العطلة الصيفية، من 10:00 إلى 14:00 مع استراحة غداء.",
+      ),
+      risks: text(
+        "Ingen særlige risici. Du lærer reglerne for billeder og privatliv, før du går i gang.",
+        "No special risks. You learn the rules for photos and privacy before you start.",
+        "لا توجد مخاطر خاصة. ستتعلم قواعد الصور والخصوصية قبل أن تبدأ.",
+      ),
+      organisationId: organisationId["Randers Bibliotek"],
+      workPlace: "Randers Bibliotek, Stemannsgade",
+      minAge: 13,
+      maxAge: 17,
+      payOre: 15000,
+      payUnit: "SHIFT",
+      positions: 2,
+      applicationDeadline: addDays(today, 35),
+      season: text("Sommerferien", "The summer holidays", "العطلة الصيفية"),
+      contactName: "Birgit Holm, Randers Bibliotek",
+      contactPhone: "+4520000024",
+      contactEmail: DEMO_ACCOUNTS.volunteer.email,
+    },
+  ];
+
+  const applicationId = { nour: randomUUID(), emil: randomUUID(), maryam: randomUUID(), zaid: randomUUID() };
+  const base = { school: "Nørrevangsskolen", inSchool: true, guardianLanguage: "da", consentRequired: false };
+  const applications: Prisma.JobApplicationCreateManyInput[] = [
+    {
+      ...base,
+      id: applicationId.nour,
+      postingId: postingId.coach,
+      personId: youth.nour,
+      schoolClass: "9.b",
+      motivation: "Jeg spiller selv fodbold i Randers Nord IF og vil gerne hjælpe de små.",
+      availability: ["WEEKDAYS"],
+      status: "HIRED",
+      guardianName: "Huda Ahmed",
+      guardianPhone: "+4520000031",
+      guardianLanguage: "ar",
+      guardianTokenHash: unusableTokenHash(),
+      interviewAt: at(addDays(today, -50), "16:00"),
+      interviewPlace: "Klubhuset, Randers Nord IF",
+      createdAt: at(addDays(today, -60), "19:12"),
+    },
+    {
+      ...base,
+      id: applicationId.emil,
+      postingId: postingId.play,
+      personId: youth.emil,
+      schoolClass: "8.a",
+      motivation: "Jeg passer tit mine små fætre og kan lide at lave lege.",
+      availability: ["WEEKDAYS", "HOLIDAYS"],
+      status: "RECEIVED",
+      guardianName: "Pia Sørensen",
+      guardianPhone: "+4520000036",
+      guardianTokenHash: unusableTokenHash(),
+      createdAt: at(addDays(today, -3), "16:40"),
+    },
+    {
+      ...base,
+      id: applicationId.maryam,
+      postingId: postingId.play,
+      personId: youth.maryam,
+      school: "Søndermarkskolen",
+      schoolClass: "7.c",
+      motivation: "Jeg vil gerne tjene mine egne penge og lege med børnene i området.",
+      availability: ["WEEKDAYS", "WEEKENDS"],
+      status: "AWAITING_GUARDIAN",
+      guardianName: "Leila Yousef",
+      guardianPhone: "+4520000034",
+      guardianLanguage: "ar",
+      guardianTokenHash: unusableTokenHash(),
+      consentRequired: true,
+      createdAt: at(addDays(today, -1), "20:05"),
+    },
+    {
+      ...base,
+      id: applicationId.zaid,
+      postingId: postingId.reporter,
+      personId: youth.zaid,
+      school: "Randers Realskole",
+      schoolClass: "9.a",
+      motivation: "Jeg laver videoer på min egen kanal og vil gerne vise, hvad der sker i Jennumparken.",
+      availability: ["HOLIDAYS"],
+      status: "INTERVIEW",
+      guardianName: "Khaled Omar",
+      guardianPhone: "+4520000035",
+      guardianLanguage: "ar",
+      guardianTokenHash: unusableTokenHash(),
+      interviewAt: at(addDays(today, 3), "15:30"),
+      interviewPlace: "Randers Bibliotek, mødelokale 2",
+      createdAt: at(addDays(today, -8), "17:20"),
+    },
+  ];
+  const events: Prisma.ApplicationEventCreateManyInput[] = [
+    { applicationId: applicationId.nour, status: "RECEIVED", at: at(addDays(today, -60), "19:12") },
+    { applicationId: applicationId.nour, status: "INTERVIEW", at: at(addDays(today, -53), "10:00"), byUserId: ctx.staffUserId },
+    { applicationId: applicationId.nour, status: "HIRED", at: at(addDays(today, -45), "12:00"), byUserId: ctx.staffUserId },
+    { applicationId: applicationId.emil, status: "RECEIVED", at: at(addDays(today, -3), "16:40") },
+    { applicationId: applicationId.maryam, status: "AWAITING_GUARDIAN", at: at(addDays(today, -1), "20:05") },
+    { applicationId: applicationId.zaid, status: "RECEIVED", at: at(addDays(today, -8), "17:20") },
+    { applicationId: applicationId.zaid, status: "INTERVIEW", at: at(addDays(today, -2), "09:30"), byUserId: ctx.staffUserId },
+  ];
+
+  const employmentId = randomUUID();
+  const employments: Prisma.EmploymentCreateManyInput[] = [
+    {
+      id: employmentId,
+      applicationId: applicationId.nour,
+      postingId: postingId.coach,
+      personId: youth.nour,
+      role: "Ung træner",
+      startsOn: addDays(today, -42),
+      endsOn: addDays(today, 180),
+      inSchool: true,
+      guardianInformedAt: at(addDays(today, -45), "12:00"),
+    },
+  ];
+
+  // Shifts. Junior coach: Tuesdays 17:30–19:30 in school weeks, Nour on every one; past ones confirmed.
+  const shifts: Prisma.JobShiftCreateManyInput[] = [];
+  const assignments: Prisma.ShiftAssignmentCreateManyInput[] = [];
+  const coachDays = weekly({ from: addDays(today, -42), until: addDays(today, 28), weekdays: [2], skip: (d) => isProgrammeClosed(d) || isSchoolHoliday(d) });
+  coachDays.forEach((d, index) => {
+    const shiftId = randomUUID();
+    const { startsAt, endsAt } = slot(d, "17:30", "19:30");
+    shifts.push({ id: shiftId, postingId: postingId.coach, startsAt, endsAt, place: "Nørrevangsskolens hal", slots: 2, responsibleUserId: ctx.trainerUserId });
+    const past = endsAt < now;
+    assignments.push({
+      shiftId,
+      employmentId,
+      assignedById: ctx.trainerUserId,
+      createdAt: at(addDays(today, -44), "10:00"),
+      // One evening ended early (a cancelled match): confirmed 90 minutes, not 120.
+      workedMinutes: past ? (index === 2 ? 90 : 120) : null,
+      confirmedAt: past ? new Date(endsAt.getTime() + 30 * 60_000) : null,
+      confirmedById: past ? ctx.trainerUserId : null,
+    });
+  });
+
+  // Play patrol: open shifts, Mondays and Wednesdays 15–17 in school weeks; a 3-hour Friday party shift
+  // (which a young person in school may not take on a school day), and 10–14 in the Christmas holiday.
+  const playDays = weekly({ from: addDays(today, 3), until: addDays(today, 24), weekdays: [1, 3], skip: (d) => isProgrammeClosed(d) || isSchoolHoliday(d) });
+  for (const d of playDays)
+    shifts.push({
+      postingId: postingId.play,
+      ...slot(d, "15:00", "17:00"),
+      place: "Legepladsen ved Glarbjergvej",
+      slots: 3,
+      responsibleUserId: ctx.staffUserId,
+    });
+  let party = nextWeekday(addDays(today, 7), 5);
+  while (isSchoolHoliday(party) || isProgrammeClosed(party)) party = addDays(party, 7);
+  shifts.push({
+    postingId: postingId.play,
+    ...slot(party, "14:00", "17:00"),
+    place: "Beboerhuset, Glarbjergvej",
+    slots: 2,
+    responsibleUserId: ctx.staffUserId,
+    note: "Fredagsfest i beboerhuset",
+  });
+  const christmas = day(today.getUTCFullYear(), 12, 21);
+  for (const d of weekly({ from: christmas > today ? christmas : addDays(today, 30), weekdays: [1, 2, 3], count: 3 })) {
+    shifts.push({
+      postingId: postingId.play,
+      ...slot(d, "10:00", "14:00"),
+      breakMinutes: 30,
+      place: "Legepladsen ved Glarbjergvej",
+      slots: 3,
+      responsibleUserId: ctx.staffUserId,
+    });
+  }
+
+  return [
+    db.jobType.createMany({
+      data: JOB_TYPES.map((type, index) => ({ id: typeId[type.code], code: type.code, name: type.name, icon: type.icon, sortOrder: (index + 1) * 10 })),
+    }),
+    db.jobPosting.createMany({ data: postings }),
+    db.jobApplication.createMany({ data: applications }),
+    db.applicationEvent.createMany({ data: events }),
+    db.employment.createMany({ data: employments }),
+    db.jobShift.createMany({ data: shifts }),
+    db.shiftAssignment.createMany({ data: assignments }),
+  ];
 }

@@ -4,7 +4,22 @@ export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = "da";
 
 /** Namespaces (files in locales/<lng>/). `messages` is only used on the server. */
-export const clientNamespaces = ["common", "auth", "home", "account", "activities", "activity", "household", "my", "staff", "editor", "admin"] as const;
+export const clientNamespaces = [
+  "common",
+  "auth",
+  "home",
+  "account",
+  "activities",
+  "activity",
+  "household",
+  "my",
+  "staff",
+  "editor",
+  "admin",
+  "jobs",
+  "hiring",
+  "shifts",
+] as const;
 export const serverOnlyNamespaces = ["messages"] as const;
 export const allNamespaces = [...clientNamespaces, ...serverOnlyNamespaces] as const;
 export type Namespace = (typeof allNamespaces)[number];

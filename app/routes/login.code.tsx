@@ -57,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   headers.append("Set-Cookie", await signInCookie.serialize("", { maxAge: 0 }));
   // The account's language wins from now on.
   headers.append("Set-Cookie", await languageCookie.serialize(user.language));
-  const home = user.role === "PARENT" ? "/my" : user.role === "YOUTH" ? "/account" : "/staff";
+  const home = user.role === "PARENT" ? "/my" : user.role === "YOUTH" ? "/my/jobs" : "/staff";
   return redirect(pending.redirectTo !== "/" ? pending.redirectTo : home, { headers });
 }
 

@@ -48,6 +48,14 @@ export default function StaffHome() {
         <Link to="/staff/families" className="inline-flex min-h-12 items-center rounded-lg border-2 border-brand-700 px-4 font-semibold no-underline">
           {t("families.findOrRegister")}
         </Link>
+        {role !== "PARTNER" ? (
+          <ButtonLink to="/staff/jobs" variant="secondary">
+            {t("jobs")}
+          </ButtonLink>
+        ) : null}
+        <ButtonLink to="/staff/jobs/shifts" variant="secondary">
+          {t("shiftsAndHours")}
+        </ButtonLink>
       </p>
       <h2 className="text-xl font-bold">{role === "PARTNER" ? t("yourActivities") : t("allActivities")}</h2>
       {activities.length === 0 ? <p>{t("noActivities")}</p> : null}

@@ -15,7 +15,14 @@ function transport(): Transporter {
   return transporter;
 }
 
-export type Email = { to: string; subject: string; text: string; html?: string; language: string };
+export type Email = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  language: string;
+  attachments?: { filename: string; contentType: string; content: string }[];
+};
 
 export async function sendEmail(email: Email): Promise<void> {
   await transport().sendMail({
@@ -24,6 +31,7 @@ export async function sendEmail(email: Email): Promise<void> {
     subject: email.subject,
     text: email.text,
     html: email.html,
+    attachments: email.attachments,
     headers: { "Content-Language": email.language },
   });
 }

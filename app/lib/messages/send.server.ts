@@ -27,9 +27,19 @@ export type Template =
   | "reminder"
   | "broadcast"
   | "sessionChanged"
-  | "activityCancelled";
+  | "activityCancelled"
+  | "jobApplicationReceived"
+  | "jobGuardianConsent"
+  | "jobApplicationStatus"
+  | "jobInterviewBooked"
+  | "jobGuardianInformation"
+  | "jobShiftAssigned"
+  | "jobShiftReleased";
 
 export type Params = Record<string, string | number>;
+
+/** An e-mail attachment (an interview's .ics). SMS cannot carry one: put a link in the text too. */
+export type Attachment = { filename: string; contentType: string; content: string };
 
 type Rendered = { channel: "EMAIL" | "SMS"; to: string; language: Language; subject: string; body: string };
 
@@ -48,8 +58,22 @@ function render(recipient: Recipient, template: Template, params: Params): Rende
   };
 }
 
-async function transmit(message: { channel: "EMAIL" | "SMS"; recipient: string; language: string; subject: string | null; body: string }) {
-  if (message.channel === "EMAIL") await sendEmail({ to: message.recipient, subject: message.subject ?? "", text: message.body, language: message.language });
+async function transmit(message: {
+  channel: "EMAIL" | "SMS";
+  recipient: string;
+  language: string;
+  subject: string | null;
+  body: string;
+  attachment?: Attachment | null;
+}) {
+  if (message.channel === "EMAIL")
+    await sendEmail({
+      to: message.recipient,
+      subject: message.subject ?? "",
+      text: message.body,
+      language: message.language,
+      attachments: message.attachment ? [message.attachment] : undefined,
+    });
   else await smsTransport().send({ to: message.recipient, text: message.body });
 }
 
@@ -63,7 +87,7 @@ export async function queueMessage(
   recipient: Recipient,
   template: Template,
   params: Params,
-  about: { householdId?: string; activityId?: string } = {},
+  about: { householdId?: string; activityId?: string; attachment?: Attachment } = {},
 ): Promise<void> {
   const message = render(recipient, template, params);
   await tx.message.create({
@@ -76,6 +100,7 @@ export async function queueMessage(
       body: message.body,
       householdId: about.householdId ?? null,
       activityId: about.activityId ?? null,
+      attachment: message.channel === "EMAIL" && about.attachment ? about.attachment : undefined,
     },
   });
 }
@@ -123,13 +148,22 @@ export async function deliverDueMessages(now = new Date(), batch = 20): Promise<
   let failed = 0;
   for (;;) {
     const claimed = await db.$queryRaw<
-      { id: string; channel: "EMAIL" | "SMS"; recipient: string; language: string; subject: string | null; body: string; attempts: number }[]
+      {
+        id: string;
+        channel: "EMAIL" | "SMS";
+        recipient: string;
+        language: string;
+        subject: string | null;
+        body: string;
+        attachment: Attachment | null;
+        attempts: number;
+      }[]
     >`
       UPDATE "Message" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
       WHERE "id" IN (
         SELECT "id" FROM "Message" WHERE "status" = 'QUEUED' AND "nextAttemptAt" <= ${now}
         ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)
-      RETURNING "id", "channel", "recipient", "language", "subject", "body", "attempts"`;
+      RETURNING "id", "channel", "recipient", "language", "subject", "body", "attachment", "attempts"`;
     if (claimed.length === 0) return { sent, failed };
     for (const message of claimed) {
       try {

@@ -23,6 +23,9 @@ export async function startSmtpCatcher(db: PrismaClient, port = 0): Promise<Smtp
               subject: mail.subject ?? null,
               body: mail.text ?? "",
               html: typeof mail.html === "string" ? mail.html : null,
+              attachments: mail.attachments.length
+                ? mail.attachments.map((file) => ({ filename: file.filename ?? "", contentType: file.contentType, content: file.content.toString("utf8") }))
+                : undefined,
             })),
           });
           callback();
