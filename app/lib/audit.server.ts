@@ -16,6 +16,13 @@ export const AUDIT_ENTITY_TYPES = [
   "User",
   "ActivityType",
   "HousingArea",
+  "JobPosting",
+  "JobApplication",
+  "Employment",
+  "JobShift",
+  "ShiftAssignment",
+  "ShiftSwapRequest",
+  "SchoolHoliday",
 ] as const;
 
 export type AuditEntry = {
