@@ -233,6 +233,7 @@ export async function signUp(input: SignUpInput, now = new Date()): Promise<Sign
               status,
               housingAreaId: byId.get(personId)!.person.housingAreaId,
               confirmedAt: status === "CONFIRMED" ? now : null,
+              waitlistedAt: status === "WAITING" ? now : null,
             })),
           },
         },

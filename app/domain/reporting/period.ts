@@ -1,0 +1,56 @@
+// Reporting periods: a range of Copenhagen calendar days, first and last day
+// inclusive, with the shortcuts staff report by (month, quarter, half-year,
+// calendar year, and the whole plan period 2025–2029).
+import { addDaysToDay } from "../dates.ts";
+
+export type Period = { from: string; to: string };
+
+export const PLAN_PERIOD: Period = { from: "2025-01-01", to: "2029-12-31" };
+
+export const PERIOD_KINDS = ["month", "quarter", "half", "year", "plan", "custom"] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** The period of a kind that contains `day` (months are 1-based). */
+export function periodContaining(kind: Exclude<PeriodKind, "custom">, day: string): Period {
+  if (kind === "plan") return PLAN_PERIOD;
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  const months = kind === "month" ? 1 : kind === "quarter" ? 3 : kind === "half" ? 6 : 12;
+  const first = Math.floor((month - 1) / months) * months + 1;
+  const last = first + months - 1;
+  return { from: `${year}-${pad(first)}-01`, to: `${year}-${pad(last)}-${pad(lastDayOfMonth(year, last))}` };
+}
+
+/** The period of the same kind just before the one containing `day` ("last quarter"). */
+export function previousPeriod(kind: Exclude<PeriodKind, "custom" | "plan">, day: string): Period {
+  return periodContaining(kind, addDaysToDay(periodContaining(kind, day).from, -1));
+}
+
+/** Days in a period, both ends included. */
+export function periodDays(period: Period): number {
+  return Math.round((Date.parse(`${period.to}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** The months ("YYYY-MM") a period touches, in order. */
+export function monthsOf(period: Period): string[] {
+  const months: string[] = [];
+  let year = Number(period.from.slice(0, 4));
+  let month = Number(period.from.slice(5, 7));
+  const end = period.to.slice(0, 7);
+  for (;;) {
+    const key = `${year}-${pad(month)}`;
+    months.push(key);
+    if (key >= end) return months;
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+}
+
+export const AGE_BANDS = ["0-5", "6-12", "13-17", "18-29", "30-64", "65+"] as const;
+export type AgeBand = (typeof AGE_BANDS)[number] | "unknown";
