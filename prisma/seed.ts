@@ -657,6 +657,23 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     skip: (d) => isProgrammeClosed(d) || isSchoolHoliday(d),
   });
   const homeworkSlots = homeworkDays.map((d) => slot(d, "15:00", "17:00"));
+
+  // A year of history for the reports: the drop-in series' past afternoons, and past rounds of courses and events.
+  const historyFrom = addDays(today, -365);
+  const historyUntil = addDays(seriesFrom, -1);
+  const openWeekday = (d: Day) => isProgrammeClosed(d) || isSchoolHoliday(d);
+  const pastHomework = weekly({ from: historyFrom, until: historyUntil, weekdays: [1, 3], skip: openWeekday }).map((d) => slot(d, "15:00", "17:00"));
+  const pastTraining = weekly({ from: historyFrom, until: historyUntil, weekdays: [2], skip: openWeekday }).map((d) => slot(d, "18:00", "19:30"));
+  const pastYear = today.getUTCMonth() >= 8 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
+  const pastReading = [isoWeekMonday(pastYear, 28), isoWeekMonday(pastYear, 29)].flatMap((monday) => [
+    slot(addDays(monday, 1), "10:00", "12:00"),
+    slot(addDays(monday, 3), "10:00", "12:00"),
+  ]);
+  const pastCadet = weekly({ from: nextWeekday(addDays(today, -250), 4), weekdays: [4], count: 10, skip: openWeekday }).map((d) => slot(d, "16:00", "18:00"));
+  const pastFamily = weekly({ from: nextWeekday(addDays(today, -220), 6), weekdays: [6], every: 2, count: 6 }).map((d) => slot(d, "10:00", "13:00"));
+  const pastMidsummer = slot(day(pastYear, 6, 23), "19:00", "22:00");
+  const pastPumpkinDay = lastWeekdayOfMonth(today.getUTCFullYear(), 10, 4);
+  const pastPumpkin = slot(pastPumpkinDay < today ? pastPumpkinDay : lastWeekdayOfMonth(today.getUTCFullYear() - 1, 10, 4), "16:00", "18:30");
   // One upcoming afternoon is called off, to show a cancelled session.
   const cancelledHomework = homeworkSlots.filter((s) => s.startsAt > now)[3];
   if (cancelledHomework) cancelledHomework.cancelledAt = new Date(now.getTime() - 2 * DAY_MS);
@@ -717,7 +734,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
       requiresSignUp: false,
       recurrence: weeklyRecurrence([1, 3], "15:00", "17:00"),
       ...CONTACT_STAFF,
-      sessions: homeworkSlots,
+      sessions: [...pastHomework, ...homeworkSlots],
       partners: ["volunteer"],
     },
     {
@@ -859,7 +876,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
       requiresSignUp: false,
       recurrence: weeklyRecurrence([2], "18:00", "19:30"),
       ...CONTACT_CLUB,
-      sessions: trainingSlots,
+      sessions: [...pastTraining, ...trainingSlots],
       partners: ["trainer"],
     },
     {
@@ -999,10 +1016,13 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     },
   ];
 
+  activities.push(...pastActivities({ pastReading, pastCadet, pastFamily, pastMidsummer, pastPumpkin, pastYear }));
+
   const activityRows: Prisma.ActivityCreateManyInput[] = [];
   const eligibleRows: Prisma.ActivityEligibleAreaCreateManyInput[] = [];
   const partnerRows: Prisma.ActivityPartnerCreateManyInput[] = [];
   const sessionRows: Prisma.ActivitySessionCreateManyInput[] = [];
+  const activityBySlug = new Map<string, { id: string; sessions: (Slot & { id: string })[] }>();
   for (const { type, effort, sessions, eligible = [], partners = [], ...fields } of activities) {
     const activityId = randomUUID();
     activityRows.push({
@@ -1014,8 +1034,15 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     });
     for (const code of eligible) eligibleRows.push({ activityId, housingAreaId: areaId[code] });
     for (const partner of partners) partnerRows.push({ activityId, userId: partnerUserId[partner] });
-    for (const session of sessions) sessionRows.push({ ...session, activityId });
+    const ids: string[] = [];
+    for (const session of sessions) {
+      const id = randomUUID();
+      ids.push(id);
+      sessionRows.push({ ...session, id, activityId });
+    }
+    activityBySlug.set(fields.slug, { id: activityId, sessions: sessions.map((session, index) => ({ ...session, id: ids[index]! })) });
   }
+  const history = historyRows({ now, today, areaId, effortId, typeId, staffUserId, activityBySlug });
 
   // -- write everything in one transaction, one statement per table
   await db.$transaction([
@@ -1057,6 +1084,15 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     db.activitySession.createMany({ data: sessionRows }),
     db.schoolHoliday.createMany({ data: schoolHolidays(today) }),
     ...jobRows(db, { today, now, organisationId, youth, staffUserId, trainerUserId: partnerUserId.trainer }),
+    db.person.createMany({ data: history.people }),
+    db.household.createMany({ data: history.households }),
+    db.householdMember.createMany({ data: history.members }),
+    db.signUp.createMany({ data: history.signUps }),
+    db.enrolment.createMany({ data: history.enrolments }),
+    db.attendance.createMany({ data: history.attendances }),
+    db.headCount.createMany({ data: history.headCounts }),
+    db.milestone.createMany({ data: history.milestones }),
+    db.milestoneNote.createMany({ data: history.notes }),
   ]);
 }
 
@@ -1371,4 +1407,422 @@ function jobRows(
     db.jobShift.createMany({ data: shifts }),
     db.shiftAssignment.createMany({ data: assignments }),
   ];
+}
+
+// ---------------------------------------------------------------- history for the reports
+
+/** Past rounds of courses and events (all their sessions are over). */
+function pastActivities(past: {
+  pastReading: Slot[];
+  pastCadet: Slot[];
+  pastFamily: Slot[];
+  pastMidsummer: Slot;
+  pastPumpkin: Slot;
+  pastYear: number;
+}): ActivitySpec[] {
+  const common = { minAge: null, maxAge: null, capacity: null, requiresSignUp: false, ...CONTACT_STAFF };
+  return [
+    {
+      ...common,
+      slug: `sommerlaesning-${past.pastYear}`,
+      type: "homework-cafe",
+      effort: "uddannelse",
+      title: text(
+        `Sommerlæsning på biblioteket ${past.pastYear}`,
+        `Summer reading at the library ${past.pastYear}`,
+        `القراءة الصيفية في المكتبة ${past.pastYear}`,
+      ),
+      description: text(
+        "Fire formiddage med højtlæsning, bogklub og skrivelege i sommerferien.",
+        "Four mornings of reading aloud, a book club and writing games in the summer holidays.",
+        "أربعة صباحات من القراءة بصوت عالٍ ونادي الكتاب وألعاب الكتابة في العطلة الصيفية.",
+      ),
+      practicalInfo: text("Gratis. Tilmelding nødvendig.", "Free. Sign-up needed.", "مجانًا. التسجيل مطلوب."),
+      place: "Randers Bibliotek, børneafdelingen",
+      minAge: 7,
+      maxAge: 12,
+      capacity: 20,
+      requiresSignUp: true,
+      sessions: past.pastReading,
+      partners: ["volunteer"],
+    },
+    {
+      ...common,
+      slug: `brandkadet-foraar-${past.pastYear}`,
+      type: "club",
+      effort: "kriminalitetsforebyggelse",
+      title: text(`Brandkadet, forårsholdet ${past.pastYear}`, `Fire cadets, spring ${past.pastYear}`, `طلائع الإطفاء، فوج الربيع ${past.pastYear}`),
+      description: text(
+        "Ti torsdage med førstehjælp og brandslukning hos Østjyllands Brandvæsen.",
+        "Ten Thursdays of first aid and firefighting with Østjyllands Brandvæsen.",
+        "عشرة أيام خميس من الإسعافات الأولية وإطفاء الحرائق مع Østjyllands Brandvæsen.",
+      ),
+      practicalInfo: text("Forløbet er slut.", "The course has ended.", "انتهى البرنامج."),
+      place: "Brandstation Randers",
+      minAge: 12,
+      maxAge: 16,
+      capacity: 16,
+      requiresSignUp: true,
+      sessions: past.pastCadet,
+    },
+    {
+      ...common,
+      slug: `familiedage-foraar-${past.pastYear}`,
+      type: "family-course",
+      effort: "sammenhaengskraft",
+      title: text(`Familiedage, forår ${past.pastYear}`, `Family days, spring ${past.pastYear}`, `أيام العائلة، ربيع ${past.pastYear}`),
+      description: text(
+        "Seks lørdage for hele familien: leg, mad og ture.",
+        "Six Saturdays for the whole family: play, food and trips.",
+        "ستة أيام سبت للعائلة كلها: لعب وطعام ونزهات.",
+      ),
+      practicalInfo: text("Forløbet er slut.", "The course has ended.", "انتهى البرنامج."),
+      place: "Beboerhuset i Vangdalen",
+      capacity: 15,
+      capacityUnit: "HOUSEHOLD",
+      requiresSignUp: true,
+      sessions: past.pastFamily,
+    },
+    {
+      ...common,
+      slug: `sankt-hans-${past.pastYear}`,
+      type: "one-day-event",
+      effort: "sammenhaengskraft",
+      title: text(
+        `Sankt Hans i Nørrevangsparken ${past.pastYear}`,
+        `Midsummer in Nørrevangsparken ${past.pastYear}`,
+        `احتفال منتصف الصيف في Nørrevangsparken ${past.pastYear}`,
+      ),
+      description: text("Bål, båltale og snobrød for alle.", "Bonfire, speech and twist bread for everyone.", "نار المخيم وخطاب وخبز على العصا للجميع."),
+      practicalInfo: text("Ingen tilmelding.", "No sign-up.", "بدون تسجيل."),
+      place: "Nørrevangsparken",
+      sessions: [past.pastMidsummer],
+    },
+    {
+      ...common,
+      slug: `graeskarskaering-${past.pastPumpkin.startsAt.getUTCFullYear()}`,
+      type: "one-day-event",
+      effort: "sammenhaengskraft",
+      title: text(
+        `Græskarskæring i Myretuen ${past.pastPumpkin.startsAt.getUTCFullYear()}`,
+        `Pumpkin carving at Myretuen ${past.pastPumpkin.startsAt.getUTCFullYear()}`,
+        `نحت اليقطين في Myretuen ${past.pastPumpkin.startsAt.getUTCFullYear()}`,
+      ),
+      description: text("Vi skærer græskar og drikker varm kakao.", "We carve pumpkins and drink hot chocolate.", "ننحت اليقطين ونشرب الشوكولاتة الساخنة."),
+      practicalInfo: text("Ingen tilmelding.", "No sign-up.", "بدون تسجيل."),
+      place: "Myretuen, Glarbjergvej",
+      sessions: [past.pastPumpkin],
+    },
+  ];
+}
+
+/** Small deterministic random numbers (mulberry32), so every demo has the same history. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HISTORY_FIRST_NAMES = {
+  FEMALE: ["Amina", "Sara", "Fatma", "Hawa", "Ida", "Zainab", "Leyla", "Maja", "Asma", "Nadia", "Hiba", "Clara", "Salma", "Yasmin", "Freja", "Ayan"],
+  MALE: ["Omar", "Adam", "Mustafa", "Liam", "Yusuf", "Ahmed", "Noah", "Ibrahim", "Karim", "Oliver", "Mohamed", "Emre", "Abdi", "William", "Bilal", "Hamza"],
+} as const;
+const HISTORY_LAST_NAMES = [
+  "Ali",
+  "Hussein",
+  "Yılmaz",
+  "Jensen",
+  "Warsame",
+  "Nielsen",
+  "Khalil",
+  "Demir",
+  "Farah",
+  "Pedersen",
+  "Saleh",
+  "Mahmoud",
+  "Larsen",
+  "Rahimi",
+];
+/** Where the history's families live: weights per area (the larger areas send more children). */
+const HISTORY_AREAS: [AreaCode, number][] = [
+  ["gl-jennumparken", 12],
+  ["glarbjergvej", 10],
+  ["vangdalen", 9],
+  ["hermann-stillingsvej", 7],
+  ["energivej", 6],
+  ["sjaellandsgade", 6],
+  ["centrale-randers", 4],
+  ["outside", 4],
+];
+
+/**
+ * A year of participation for the reports: 58 families who came to the
+ * homework café and open training, joined past courses and events; two
+ * children who moved; waiting lists and cancellations; head-counts at the
+ * events; and the programme's milestones with a status text.
+ */
+function historyRows(ctx: {
+  now: Date;
+  today: Day;
+  areaId: Record<AreaCode, string>;
+  effortId: Record<EffortCode, string>;
+  typeId: Record<TypeCode, string>;
+  staffUserId: string;
+  activityBySlug: Map<string, { id: string; sessions: (Slot & { id: string })[] }>;
+}) {
+  const rand = random(2025);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const weighted = (): AreaCode => {
+    const total = HISTORY_AREAS.reduce((sum, [, weight]) => sum + weight, 0);
+    let roll = rand() * total;
+    for (const [code, weight] of HISTORY_AREAS) if ((roll -= weight) < 0) return code;
+    return HISTORY_AREAS[0]![0];
+  };
+  const people: Prisma.PersonCreateManyInput[] = [];
+  const households: Prisma.HouseholdCreateManyInput[] = [];
+  const members: Prisma.HouseholdMemberCreateManyInput[] = [];
+  const signUps: Prisma.SignUpCreateManyInput[] = [];
+  const enrolments: Prisma.EnrolmentCreateManyInput[] = [];
+  const attendances: Prisma.AttendanceCreateManyInput[] = [];
+  const headCounts: Prisma.HeadCountCreateManyInput[] = [];
+
+  type Child = { id: string; householdId: string; guardianId: string; age: number; area: AreaCode; movedTo?: { area: AreaCode; from: Date } };
+  const children: Child[] = [];
+  const families: { householdId: string; guardianId: string; area: AreaCode; children: Child[] }[] = [];
+  for (let f = 0; f < 58; f++) {
+    const householdId = randomUUID();
+    const lastName = pick(HISTORY_LAST_NAMES);
+    const area = weighted();
+    const guardianId = randomUUID();
+    const gender = rand() < 0.8 ? "FEMALE" : "MALE";
+    people.push({
+      id: guardianId,
+      firstName: pick(HISTORY_FIRST_NAMES[gender]),
+      lastName,
+      gender,
+      housingAreaId: ctx.areaId[area],
+      language: rand() < 0.5 ? "ar" : "da",
+    });
+    households.push({ id: householdId, createdById: ctx.staffUserId });
+    members.push({ householdId, personId: guardianId, role: "GUARDIAN" });
+    const family = { householdId, guardianId, area, children: [] as Child[] };
+    const count = 1 + Math.floor(rand() * 3);
+    for (let c = 0; c < count; c++) {
+      const id = randomUUID();
+      const childGender = rand() < 0.5 ? "FEMALE" : "MALE";
+      const age = 4 + Math.floor(rand() * 13);
+      const firstName = pick(HISTORY_FIRST_NAMES[childGender]);
+      people.push({
+        id,
+        firstName,
+        lastName,
+        gender: childGender,
+        birthDate: birthDateForAge(ctx.today, age, `${firstName} ${lastName} ${f}`),
+        housingAreaId: ctx.areaId[area],
+        language: "da",
+      });
+      members.push({ householdId, personId: id, role: "CHILD" });
+      const child: Child = { id, householdId, guardianId, age, area };
+      family.children.push(child);
+      children.push(child);
+    }
+    families.push(family);
+  }
+  // Two families moved between plan areas half a year ago: earlier attendance is recorded under the old area.
+  const movedAt = at(addDays(ctx.today, -180), "00:00");
+  for (const family of families.filter((candidate) => candidate.area === "gl-jennumparken").slice(0, 2)) {
+    for (const child of family.children) child.movedTo = { area: "vangdalen", from: movedAt };
+    for (const row of people)
+      if (row.id === family.guardianId || family.children.some((child) => child.id === row.id)) row.housingAreaId = ctx.areaId.vangdalen;
+  }
+  const areaAt = (child: Child, when: Date) => ctx.areaId[child.movedTo && when >= child.movedTo.from ? child.movedTo.area : child.area];
+
+  // Drop-in: each regular comes to a share of the past afternoons.
+  const dropIn = (slug: string, minAge: number, maxAge: number, share: number) => {
+    const activity = ctx.activityBySlug.get(slug)!;
+    const regulars = children
+      .filter((child) => child.age >= minAge && child.age <= maxAge && rand() < share)
+      .map((child) => ({ child, rate: 0.2 + rand() * 0.5 }));
+    for (const session of activity.sessions.filter((candidate) => candidate.endsAt < ctx.now && !candidate.cancelledAt)) {
+      for (const { child, rate } of regulars) {
+        if (rand() < rate)
+          attendances.push({
+            sessionId: session.id,
+            personId: child.id,
+            present: true,
+            enrolled: false,
+            housingAreaId: areaAt(child, session.startsAt),
+            markedByUserId: ctx.staffUserId,
+            markedAt: session.endsAt,
+          });
+      }
+    }
+  };
+  dropIn("lektiecafe-jennumparken", 6, 16, 0.55);
+  dropIn("aaben-traening", 10, 16, 0.45);
+
+  // Courses with sign-up: places, a waiting list and cancellations.
+  const course = (slug: string, chosen: Child[][], options: { capacity: number; takesAttendance: boolean }) => {
+    const activity = ctx.activityBySlug.get(slug)!;
+    const first = activity.sessions[0]!.startsAt;
+    let placesTaken = 0;
+    chosen.forEach((group, index) => {
+      const signUpId = randomUUID();
+      const signedUpAt = new Date(first.getTime() - (30 - index) * DAY_MS);
+      signUps.push({
+        id: signUpId,
+        activityId: activity.id,
+        householdId: group[0]!.householdId,
+        idempotencyKey: `history-${slug}-${index}`,
+        consentPersonId: group[0]!.guardianId,
+        consentAt: signedUpAt,
+        consentVersion: "2025-1/terms-v1",
+        createdAt: signedUpAt,
+      });
+      const confirmed = placesTaken < options.capacity;
+      if (confirmed) placesTaken += slug.startsWith("familiedage") ? 1 : group.length;
+      // Every seventh confirmed place is given up before the start.
+      const cancelled = confirmed && index % 7 === 6;
+      for (const child of group) {
+        enrolments.push({
+          signUpId,
+          activityId: activity.id,
+          personId: child.id,
+          householdId: child.householdId,
+          status: cancelled ? "CANCELLED" : confirmed ? "CONFIRMED" : "WAITING",
+          housingAreaId: areaAt(child, signedUpAt),
+          createdAt: signedUpAt,
+          confirmedAt: confirmed ? signedUpAt : null,
+          waitlistedAt: confirmed ? null : signedUpAt,
+          cancelledAt: cancelled ? new Date(first.getTime() - 3 * DAY_MS) : null,
+          cancelReason: cancelled ? "BY_GUARDIAN" : null,
+        });
+        if (!confirmed || cancelled || !options.takesAttendance) continue;
+        for (const session of activity.sessions) {
+          attendances.push({
+            sessionId: session.id,
+            personId: child.id,
+            present: rand() < 0.85,
+            housingAreaId: areaAt(child, session.startsAt),
+            markedByUserId: ctx.staffUserId,
+            markedAt: session.endsAt,
+          });
+        }
+      }
+    });
+  };
+  const ofAge = (min: number, max: number) => children.filter((child) => child.age >= min && child.age <= max);
+  const pastYearSlug = (prefix: string) => [...ctx.activityBySlug.keys()].find((slug) => slug.startsWith(prefix))!;
+  course(
+    pastYearSlug("sommerlaesning-"),
+    ofAge(7, 12)
+      .slice(0, 24)
+      .map((child) => [child]),
+    { capacity: 20, takesAttendance: false },
+  );
+  course(
+    pastYearSlug("brandkadet-foraar-"),
+    ofAge(12, 16)
+      .slice(0, 18)
+      .map((child) => [child]),
+    { capacity: 16, takesAttendance: true },
+  );
+  course(
+    pastYearSlug("familiedage-foraar-"),
+    families.slice(0, 17).map((family) => family.children),
+    { capacity: 15, takesAttendance: true },
+  );
+
+  // Events: head-counts per area, names not taken.
+  for (const [prefix, scale] of [
+    ["sankt-hans-", 1],
+    ["graeskarskaering-", 0.6],
+  ] as const) {
+    const activity = [...ctx.activityBySlug.entries()].find(([slug]) => slug.startsWith(prefix) && /\d{4}$/.test(slug))![1];
+    for (const [code, weight] of HISTORY_AREAS.slice(0, 5)) {
+      headCounts.push({
+        sessionId: activity.sessions[0]!.id,
+        housingAreaId: ctx.areaId[code],
+        adults: Math.round(weight * 2 * scale),
+        children: Math.round(weight * 3 * scale),
+        recordedByUserId: ctx.staffUserId,
+      });
+    }
+    headCounts.push({
+      sessionId: activity.sessions[0]!.id,
+      housingAreaId: null,
+      adults: Math.round(9 * scale),
+      children: Math.round(6 * scale),
+      recordedByUserId: ctx.staffUserId,
+    });
+  }
+
+  // The programme's milestones (from the plan's milestone list), one with a status text.
+  const year = ctx.today.getUTCFullYear();
+  const milestoneIds = { education: randomUUID() };
+  const milestones: Prisma.MilestoneCreateManyInput[] = [
+    {
+      id: milestoneIds.education,
+      title: text(
+        `150 børn og unge i Uddannelse og livschancer i ${year}`,
+        `150 children and young people in Education and life chances in ${year}`,
+        `150 طفلًا وشابًا في التعليم وفرص الحياة في ${year}`,
+      ),
+      measure: "UNIQUE_PARTICIPANTS",
+      target: 150,
+      effortAreaId: ctx.effortId.uddannelse,
+      startsOn: day(year, 1, 1),
+      deadline: day(year, 12, 31),
+    },
+    {
+      title: text("55 unge i Brandkadet i planperioden", "55 young people in Fire cadets during the plan period", "55 شابًا في طلائع الإطفاء خلال فترة الخطة"),
+      measure: "UNIQUE_PARTICIPANTS",
+      target: 55,
+      activityTypeId: ctx.typeId.club,
+      startsOn: day(2025, 1, 1),
+      deadline: day(2029, 12, 31),
+    },
+    {
+      title: text("23 familier i Familiedage", "23 families in Family days", "23 عائلة في أيام العائلة"),
+      measure: "UNIQUE_HOUSEHOLDS",
+      target: 23,
+      activityTypeId: ctx.typeId["family-course"],
+      startsOn: day(year, 1, 1),
+      deadline: day(year + 1, 6, 30),
+    },
+    {
+      title: text("12 fællesskabsaktiviteter afholdt inden 2029", "12 community activities held by 2029", "12 نشاطًا مجتمعيًا تُقام قبل 2029"),
+      measure: "ACTIVITIES_HELD",
+      target: 12,
+      effortAreaId: ctx.effortId.sammenhaengskraft,
+      startsOn: day(2025, 1, 1),
+      deadline: day(2028, 12, 31),
+    },
+    {
+      title: text(`4 unge i lommepengejob i ${year}`, `4 young people in pocket-money jobs in ${year}`, `4 شباب في وظائف مصروف الجيب في ${year}`),
+      measure: "YOUTH_EMPLOYED",
+      target: 4,
+      startsOn: day(year, 1, 1),
+      deadline: day(year, 12, 31),
+    },
+  ];
+  const lastQuarterStart = day(
+    ctx.today.getUTCMonth() < 3 ? year - 1 : year,
+    ctx.today.getUTCMonth() < 3 ? 10 : Math.floor(ctx.today.getUTCMonth() / 3) * 3 - 2,
+    1,
+  );
+  const notes: Prisma.MilestoneNoteCreateManyInput[] = [
+    {
+      milestoneId: milestoneIds.education,
+      periodStart: lastQuarterStart,
+      periodEnd: addDays(day(lastQuarterStart.getUTCFullYear(), lastQuarterStart.getUTCMonth() + 4, 1), -1),
+      text: "Lektiecaféen er godt besøgt, men sommerlæsningen nåede færre børn end planlagt. Vi samarbejder med skolerne om at nå flere i efteråret.",
+      authorId: ctx.staffUserId,
+    },
+  ];
+  return { people, households, members, signUps, enrolments, attendances, headCounts, milestones, notes };
 }
