@@ -23,6 +23,7 @@ export const AUDIT_ENTITY_TYPES = [
   "ShiftAssignment",
   "ShiftSwapRequest",
   "SchoolHoliday",
+  "Milestone",
 ] as const;
 
 export type AuditEntry = {

@@ -338,3 +338,40 @@ describe("jobs report", () => {
     expect(jobs.minutesWorked).toBe(105);
   });
 });
+
+describe("milestones", () => {
+  it("measure progress with the report's counting and judge it", async () => {
+    const { listMilestones, saveMilestone, saveMilestoneNote } = await import("../../app/domain/reporting/milestones.server.ts");
+    const staff = await db.user.create({
+      data: { person: { create: { firstName: "Staff", lastName: "Report" } }, role: "STAFF", email: "report-staff@example.dk" },
+    });
+    const base = { startsOn: "2025-07-01", deadline: "2025-09-30", scope: { effortAreaId: effortInScope } };
+    const reached = await saveMilestone({ ...base, title: { da: "6 børn" }, measure: "UNIQUE_PARTICIPANTS", target: 6 }, staff.id);
+    const short = await saveMilestone({ ...base, title: { da: "5 familier" }, measure: "UNIQUE_HOUSEHOLDS", target: 5 }, staff.id);
+    // Halfway through a longer milestone: 4 activities held of 8 by a deadline a year after the start.
+    const halfway = await saveMilestone(
+      {
+        startsOn: "2025-07-01",
+        deadline: "2026-06-30",
+        scope: { effortAreaId: effortInScope },
+        title: { da: "8 aktiviteter" },
+        measure: "ACTIVITIES_HELD",
+        target: 8,
+      },
+      staff.id,
+    );
+    await saveMilestoneNote({ milestoneId: short, period: Q3, text: "  Færre familier end ventet.  " }, staff.id);
+
+    const views = await listMilestones(new Date("2025-12-30T12:00:00Z"));
+    const byId = new Map(views.map((view) => [view.id, view]));
+    expect(byId.get(reached)).toMatchObject({ value: 6, progress: { judgement: "reached" } });
+    expect(byId.get(short)).toMatchObject({
+      value: 4,
+      progress: { judgement: "behind" },
+      notes: [{ periodStart: "2025-07-01", text: "Færre familier end ventet." }],
+    });
+    // 1 July – 30 December is 183 of 365 days: the line stands at floor(8 × 183/365) = 4; 4 activities held.
+    expect(byId.get(halfway)).toMatchObject({ value: 4, progress: { judgement: "onTrack", expectedByNow: 4 } });
+    expect(await db.auditEvent.count({ where: { entityType: "Milestone" } })).toBe(4);
+  });
+});

@@ -20,53 +20,9 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import type { AgeBand, Period } from "./period.ts";
 
-export type Scope = { activityId?: string; activityTypeId?: string; effortAreaId?: string };
+import { UNKNOWN, type ActivityRow, type Breakdown, type Counts, type JobCounts, type Scope } from "./counts.ts";
 
-/** A figure broken down by the report's dimensions. Keys: housing area id (null: unknown), age band, gender (null: not recorded). */
-export type Breakdown = {
-  total: number;
-  byArea: Record<string, number>;
-  byAge: Partial<Record<AgeBand, number>>;
-  byGender: Record<string, number>;
-};
-
-export const UNKNOWN = "unknown";
-
-export type ActivityRow = {
-  activityId: string;
-  enrolments: number;
-  waitingList: number;
-  cancellations: number;
-  attendances: number;
-  sessionsHeld: number;
-  uniqueParticipants: number;
-  headCountAdults: number;
-  headCountChildren: number;
-};
-
-export type Counts = {
-  enrolments: Breakdown;
-  waitingList: Breakdown;
-  cancellations: Breakdown;
-  attendances: Breakdown;
-  uniqueParticipants: Breakdown;
-  uniqueHouseholds: Pick<Breakdown, "total" | "byArea">;
-  sessionsHeld: number;
-  activitiesHeld: number;
-  /** People whose recorded housing area changed between their participations in the period. */
-  moved: number;
-  headCounts: { adults: number; children: number; byArea: Record<string, { adults: number; children: number }> };
-  perActivity: ActivityRow[];
-  perType: { typeId: string; uniqueParticipants: number; attendances: number }[];
-  perMonth: { month: string; uniqueParticipants: number; attendances: number }[];
-};
-
-export type JobCounts = {
-  applicants: Breakdown;
-  employed: Breakdown;
-  shiftsWorked: number;
-  minutesWorked: number;
-};
+export { UNKNOWN, type ActivityRow, type Breakdown, type Counts, type JobCounts, type Scope };
 
 function scopeCondition(scope: Scope): Prisma.Sql {
   if (scope.activityId) return Prisma.sql`a."id" = ${scope.activityId}::uuid`;
@@ -137,7 +93,7 @@ function add(breakdown: Breakdown, row: { area: string | null; band: AgeBand; ge
 }
 
 /** Enrolments, waiting list, cancellations and attendances at the finest grain (activity × area × age × gender). */
-async function additiveCounts(period: Period, scope: Scope): Promise<FineRow[]> {
+export async function additiveCounts(period: Period, scope: Scope): Promise<FineRow[]> {
   return db.$queryRaw<FineRow[]>`
     WITH ${base(period, scope)}
     SELECT 'enrolments' AS measure, e."activityId"::text AS "activityId", e."housingAreaId"::text AS area, ${ageBand(Prisma.sql`p."birthDate"`)} AS band,
@@ -158,7 +114,7 @@ async function additiveCounts(period: Period, scope: Scope): Promise<FineRow[]> 
 }
 
 /** Unique people, one row per person (area at first participation), grouped; and households likewise. */
-async function uniqueCounts(period: Period, scope: Scope) {
+export async function uniqueCounts(period: Period, scope: Scope) {
   const [people, households, moved] = await Promise.all([
     db.$queryRaw<{ area: string | null; band: AgeBand; gender: string | null; n: number }[]>`
       WITH ${base(period, scope)}, ${PARTICIPATION},
@@ -211,6 +167,14 @@ async function perGroupCounts(period: Period, scope: Scope) {
       SELECT h."activityId"::text AS "activityId", hc."housingAreaId"::text AS area, sum(hc."adults")::int AS adults, sum(hc."children")::int AS children
       FROM "HeadCount" hc JOIN held h ON h."id" = hc."sessionId" GROUP BY 1, 2`,
   ]);
+}
+
+/** Sessions held (started, not cancelled) and the activities that held at least one. */
+export async function heldCounts(period: Period, scope: Scope): Promise<{ sessions: number; activities: number }> {
+  const rows = await db.$queryRaw<{ sessions: number; activities: number }[]>`
+    WITH ${base(period, scope)}
+    SELECT count(*)::int AS sessions, count(DISTINCT "activityId")::int AS activities FROM held WHERE "startsAt" < now()`;
+  return rows[0] ?? { sessions: 0, activities: 0 };
 }
 
 /** Every figure of the activity report for a period and a selection of activities. */

@@ -1,0 +1,179 @@
+// Milestones: targets promised to the funder, their progress measured with
+// the report's own counting (report.server.ts) from the first day to today
+// (or the deadline, when passed), and staff's status text per period.
+import type { MilestoneMeasure, Prisma } from "~/generated/prisma/client.ts";
+import { audit } from "~/lib/audit.server.ts";
+import { db } from "~/lib/db.server.ts";
+import { copenhagenDay, dateOnly } from "../dates.ts";
+import type { Scope } from "./counts.ts";
+import { judgeMilestone, type MilestoneProgress } from "./milestones.ts";
+import type { Period } from "./period.ts";
+import { additiveCounts, countJobs, heldCounts, uniqueCounts } from "./report.server.ts";
+
+export const MILESTONE_MEASURES = [
+  "UNIQUE_PARTICIPANTS",
+  "UNIQUE_HOUSEHOLDS",
+  "ENROLMENTS",
+  "ATTENDANCES",
+  "SESSIONS_HELD",
+  "ACTIVITIES_HELD",
+  "YOUTH_EMPLOYED",
+  "HOURS_WORKED",
+] as const satisfies readonly MilestoneMeasure[];
+
+/** The value of one measure over a period and a selection of activities (jobs ignore the selection). */
+export async function measureValue(measure: MilestoneMeasure, period: Period, scope: Scope): Promise<number> {
+  switch (measure) {
+    case "UNIQUE_PARTICIPANTS":
+    case "UNIQUE_HOUSEHOLDS": {
+      const unique = await uniqueCounts(period, scope);
+      const rows = measure === "UNIQUE_PARTICIPANTS" ? unique.people : unique.households;
+      return rows.reduce((sum, row) => sum + row.n, 0);
+    }
+    case "ENROLMENTS":
+    case "ATTENDANCES": {
+      const wanted = measure === "ENROLMENTS" ? "enrolments" : "attendances";
+      return (await additiveCounts(period, scope)).filter((row) => row.measure === wanted).reduce((sum, row) => sum + row.n, 0);
+    }
+    case "SESSIONS_HELD":
+      return (await heldCounts(period, scope)).sessions;
+    case "ACTIVITIES_HELD":
+      return (await heldCounts(period, scope)).activities;
+    case "YOUTH_EMPLOYED":
+      return (await countJobs(period)).employed.total;
+    case "HOURS_WORKED":
+      return Math.floor((await countJobs(period)).minutesWorked / 60);
+  }
+}
+
+const MILESTONE_SELECT = {
+  id: true,
+  title: true,
+  measure: true,
+  target: true,
+  startsOn: true,
+  deadline: true,
+  activityId: true,
+  activityTypeId: true,
+  effortAreaId: true,
+  activity: { select: { title: true } },
+  activityType: { select: { name: true } },
+  effortArea: { select: { name: true } },
+  notes: { select: { id: true, periodStart: true, periodEnd: true, text: true, updatedAt: true }, orderBy: { periodStart: "desc" } },
+} satisfies Prisma.MilestoneSelect;
+
+export type MilestoneView = {
+  id: string;
+  title: unknown;
+  measure: MilestoneMeasure;
+  target: number;
+  startsOn: string;
+  deadline: string;
+  scope: { kind: "activity" | "activityType" | "effortArea" | "all"; id: string | null; name: unknown };
+  value: number;
+  progress: MilestoneProgress;
+  notes: { id: string; periodStart: string; periodEnd: string; text: string }[];
+};
+
+function scopeOf(row: { activityId: string | null; activityTypeId: string | null; effortAreaId: string | null }): Scope {
+  return { activityId: row.activityId ?? undefined, activityTypeId: row.activityTypeId ?? undefined, effortAreaId: row.effortAreaId ?? undefined };
+}
+
+/** Milestones with progress as of `now`; optionally only those whose scope touches an effort area or activity. */
+export async function listMilestones(now = new Date(), filter: Scope = {}): Promise<MilestoneView[]> {
+  const today = copenhagenDay(now);
+  const where: Prisma.MilestoneWhereInput = filter.activityId
+    ? { activityId: filter.activityId }
+    : filter.activityTypeId
+      ? { activityTypeId: filter.activityTypeId }
+      : filter.effortAreaId
+        ? { effortAreaId: filter.effortAreaId }
+        : {};
+  const rows = await db.milestone.findMany({ where, select: MILESTONE_SELECT, orderBy: [{ deadline: "asc" }, { createdAt: "asc" }] });
+  return Promise.all(
+    rows.map(async (row) => {
+      const startsOn = dateOnly(row.startsOn);
+      const deadline = dateOnly(row.deadline);
+      const to = today < deadline ? today : deadline;
+      const value = to < startsOn ? 0 : await measureValue(row.measure, { from: startsOn, to }, scopeOf(row));
+      const scope: MilestoneView["scope"] = row.activityId
+        ? { kind: "activity", id: row.activityId, name: row.activity?.title }
+        : row.activityTypeId
+          ? { kind: "activityType", id: row.activityTypeId, name: row.activityType?.name }
+          : row.effortAreaId
+            ? { kind: "effortArea", id: row.effortAreaId, name: row.effortArea?.name }
+            : { kind: "all", id: null, name: null };
+      return {
+        id: row.id,
+        title: row.title,
+        measure: row.measure,
+        target: row.target,
+        startsOn,
+        deadline,
+        scope,
+        value,
+        progress: judgeMilestone({ value, target: row.target, startsOn, deadline, today }),
+        notes: row.notes.map((note) => ({ id: note.id, periodStart: dateOnly(note.periodStart), periodEnd: dateOnly(note.periodEnd), text: note.text })),
+      };
+    }),
+  );
+}
+
+export type MilestoneInput = {
+  title: { da: string; en?: string; ar?: string };
+  measure: MilestoneMeasure;
+  target: number;
+  scope: Scope;
+  startsOn: string;
+  deadline: string;
+};
+
+const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+export async function saveMilestone(input: MilestoneInput & { id?: string }, actorUserId: string): Promise<string> {
+  const data = {
+    title: input.title,
+    measure: input.measure,
+    target: input.target,
+    activityId: input.scope.activityId ?? null,
+    activityTypeId: input.scope.activityTypeId ?? null,
+    effortAreaId: input.scope.effortAreaId ?? null,
+    startsOn: asDate(input.startsOn),
+    deadline: asDate(input.deadline),
+  };
+  return db.$transaction(async (tx) => {
+    const saved = input.id
+      ? await tx.milestone.update({ where: { id: input.id }, data, select: { id: true } })
+      : await tx.milestone.create({ data, select: { id: true } });
+    await audit(tx, {
+      actorUserId,
+      action: input.id ? "milestone.update" : "milestone.create",
+      entityType: "Milestone",
+      entityId: saved.id,
+      after: { ...data },
+    });
+    return saved.id;
+  });
+}
+
+export async function deleteMilestone(id: string, actorUserId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.milestone.delete({ where: { id } });
+    await audit(tx, { actorUserId, action: "milestone.delete", entityType: "Milestone", entityId: id });
+  });
+}
+
+/** Sets (or, with empty text, removes) staff's status text on a milestone for a period. */
+export async function saveMilestoneNote(input: { milestoneId: string; period: Period; text: string }, actorUserId: string): Promise<void> {
+  const key = { milestoneId: input.milestoneId, periodStart: asDate(input.period.from), periodEnd: asDate(input.period.to) };
+  await db.$transaction(async (tx) => {
+    if (input.text.trim() === "") await tx.milestoneNote.deleteMany({ where: key });
+    else
+      await tx.milestoneNote.upsert({
+        where: { milestoneId_periodStart_periodEnd: key },
+        create: { ...key, text: input.text.trim(), authorId: actorUserId },
+        update: { text: input.text.trim(), authorId: actorUserId },
+      });
+    await audit(tx, { actorUserId, action: "milestone.note", entityType: "Milestone", entityId: input.milestoneId, after: { period: input.period } });
+  });
+}
