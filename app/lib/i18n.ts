@@ -19,6 +19,7 @@ export const clientNamespaces = [
   "jobs",
   "hiring",
   "shifts",
+  "reports",
 ] as const;
 export const serverOnlyNamespaces = ["messages"] as const;
 export const allNamespaces = [...clientNamespaces, ...serverOnlyNamespaces] as const;
