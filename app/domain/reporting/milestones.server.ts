@@ -8,7 +8,7 @@ import { copenhagenDay, dateOnly } from "../dates.ts";
 import type { Scope } from "./counts.ts";
 import { judgeMilestone, type MilestoneProgress } from "./milestones.ts";
 import type { Period } from "./period.ts";
-import { additiveCounts, countJobs, heldCounts, uniqueCounts } from "./report.server.ts";
+import { countJobs, countParticipation } from "./report.server.ts";
 
 export const MILESTONE_MEASURES = [
   "UNIQUE_PARTICIPANTS",
@@ -23,26 +23,22 @@ export const MILESTONE_MEASURES = [
 
 /** The value of one measure over a period and a selection of activities (jobs ignore the selection). */
 export async function measureValue(measure: MilestoneMeasure, period: Period, scope: Scope): Promise<number> {
+  if (measure === "YOUTH_EMPLOYED") return (await countJobs(period)).employed.total;
+  if (measure === "HOURS_WORKED") return Math.floor((await countJobs(period)).minutesWorked / 60);
+  const counts = await countParticipation(period, scope);
   switch (measure) {
     case "UNIQUE_PARTICIPANTS":
-    case "UNIQUE_HOUSEHOLDS": {
-      const unique = await uniqueCounts(period, scope);
-      const rows = measure === "UNIQUE_PARTICIPANTS" ? unique.people : unique.households;
-      return rows.reduce((sum, row) => sum + row.n, 0);
-    }
+      return counts.uniqueParticipants.total;
+    case "UNIQUE_HOUSEHOLDS":
+      return counts.uniqueHouseholds.total;
     case "ENROLMENTS":
-    case "ATTENDANCES": {
-      const wanted = measure === "ENROLMENTS" ? "enrolments" : "attendances";
-      return (await additiveCounts(period, scope)).filter((row) => row.measure === wanted).reduce((sum, row) => sum + row.n, 0);
-    }
+      return counts.enrolments.total;
+    case "ATTENDANCES":
+      return counts.attendances.total;
     case "SESSIONS_HELD":
-      return (await heldCounts(period, scope)).sessions;
+      return counts.sessionsHeld;
     case "ACTIVITIES_HELD":
-      return (await heldCounts(period, scope)).activities;
-    case "YOUTH_EMPLOYED":
-      return (await countJobs(period)).employed.total;
-    case "HOURS_WORKED":
-      return Math.floor((await countJobs(period)).minutesWorked / 60);
+      return counts.activitiesHeld;
   }
 }
 

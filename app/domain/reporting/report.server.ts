@@ -18,7 +18,7 @@
 // - Head-counts (events where names are not taken) are kept apart: they cannot be de-duplicated.
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
-import type { AgeBand, Period } from "./period.ts";
+import { monthsOf, type AgeBand, type Period } from "./period.ts";
 
 import { UNKNOWN, type ActivityRow, type Breakdown, type Counts, type JobCounts, type Scope } from "./counts.ts";
 
@@ -31,45 +31,6 @@ function scopeCondition(scope: Scope): Prisma.Sql {
   return Prisma.sql`TRUE`;
 }
 
-/** Common table expressions every activity query starts with. */
-function base(period: Period, scope: Scope): Prisma.Sql {
-  return Prisma.sql`
-    params AS (
-      SELECT (${period.from}::date::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t0,
-             ((${period.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t1,
-             ${period.from}::date AS d0
-    ),
-    sel AS (SELECT a."id", a."typeId" FROM "Activity" a WHERE ${scopeCondition(scope)}),
-    held AS (
-      SELECT s."id", s."activityId", s."startsAt" FROM "ActivitySession" s JOIN sel ON sel."id" = s."activityId", params
-      WHERE s."startsAt" >= params.t0 AND s."startsAt" < params.t1 AND s."cancelledAt" IS NULL
-    ),
-    enr AS (
-      SELECT * FROM (
-        SELECT e."id", e."personId", e."householdId", e."housingAreaId", e."activityId", e."confirmedAt", e."cancelledAt",
-               (SELECT min(h."startsAt") FROM held h
-                WHERE h."activityId" = e."activityId" AND h."startsAt" >= e."confirmedAt"
-                  AND (e."cancelledAt" IS NULL OR e."cancelledAt" > h."startsAt")) AS "firstAt"
-        FROM "Enrolment" e JOIN (SELECT DISTINCT "activityId" FROM held) met ON met."activityId" = e."activityId"
-        WHERE e."confirmedAt" IS NOT NULL
-      ) placed WHERE "firstAt" IS NOT NULL
-    )`;
-}
-
-/** Participations: attended sessions, plus enrolments on activities that took no attendance in the period. */
-const PARTICIPATION = Prisma.sql`
-    att AS (
-      SELECT at."personId", at."housingAreaId" AS area, h."startsAt" AS at, h."activityId"
-      FROM "Attendance" at JOIN held h ON h."id" = at."sessionId" WHERE at."present"
-    ),
-    taken AS (SELECT DISTINCT h."activityId" FROM "Attendance" at JOIN held h ON h."id" = at."sessionId"),
-    part AS (
-      SELECT "personId", area, at, "activityId" FROM att
-      UNION ALL
-      SELECT e."personId", e."housingAreaId", e."firstAt", e."activityId"
-      FROM enr e WHERE e."activityId" NOT IN (SELECT "activityId" FROM taken)
-    )`;
-
 const ageBand = (birthDate: Prisma.Sql) => Prisma.sql`CASE
       WHEN ${birthDate} IS NULL THEN 'unknown'
       WHEN extract(year FROM age(params.d0, ${birthDate})) < 6 THEN '0-5'
@@ -79,7 +40,103 @@ const ageBand = (birthDate: Prisma.Sql) => Prisma.sql`CASE
       WHEN extract(year FROM age(params.d0, ${birthDate})) < 65 THEN '30-64'
       ELSE '65+' END`;
 
-type FineRow = { measure: string; activityId: string | null; area: string | null; band: AgeBand; gender: string | null; n: number };
+/** One result row of the report statement: `kind` says which figure, k1–k4 its keys, n and m the numbers. */
+type ResultRow = { kind: string; k1: string | null; k2: string | null; k3: string | null; k4: string | null; n: number; m: number };
+
+/**
+ * The whole participation report as ONE statement, so the sessions and
+ * attendances of the period are read once (materialised CTEs) and reduced
+ * early to one row per person × activity × area × month.
+ */
+export function participationStatement(period: Period, scope: Scope): Prisma.Sql {
+  const band = ageBand(Prisma.sql`p."birthDate"`);
+  return Prisma.sql`
+    WITH params AS (
+      SELECT (${period.from}::date::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t0,
+             ((${period.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t1,
+             ${period.from}::date AS d0
+    ),
+    sel AS MATERIALIZED (SELECT a."id", a."typeId" FROM "Activity" a WHERE ${scopeCondition(scope)}),
+    held AS MATERIALIZED (
+      SELECT s."id", s."activityId", s."startsAt", to_char(s."startsAt" AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM') AS month,
+             -- The session's month as a bit (0 = the period's first month), for counting people per month cheaply.
+             CASE WHEN m.i < 64 THEN 1::bigint << m.i ELSE 0 END AS bit
+      FROM "ActivitySession" s JOIN sel ON sel."id" = s."activityId", params,
+           LATERAL (SELECT ((extract(year FROM s."startsAt" AT TIME ZONE 'Europe/Copenhagen') - extract(year FROM params.d0)) * 12
+                           + extract(month FROM s."startsAt" AT TIME ZONE 'Europe/Copenhagen') - extract(month FROM params.d0))::int AS i) m
+      WHERE s."startsAt" >= params.t0 AND s."startsAt" < params.t1 AND s."cancelledAt" IS NULL
+    ),
+    -- One pass over the attendance of the period, two groupings: person × activity × area (first time present, times
+    -- present, months present as bits) and month (attendances).
+    scan AS MATERIALIZED (
+      SELECT at."personId", h."activityId", at."housingAreaId" AS area, h.month, GROUPING(h.month) AS by_person,
+             min(h."startsAt") FILTER (WHERE at."present") AS at,
+             count(*) FILTER (WHERE at."present")::int AS n,
+             coalesce(bit_or(h.bit) FILTER (WHERE at."present"), 0) AS mask
+      FROM "Attendance" at JOIN held h ON h."id" = at."sessionId"
+      GROUP BY GROUPING SETS ((at."personId", h."activityId", at."housingAreaId"), (h.month))
+    ),
+    pa AS (SELECT "personId", "activityId", area, at, n, mask FROM scan WHERE by_person = 1),
+    taken AS MATERIALIZED (SELECT DISTINCT "activityId" FROM pa),
+    -- Places held at a held session (confirmed before it started, not cancelled before it): first such session.
+    em AS MATERIALIZED (
+      SELECT e."id", e."personId", e."activityId", e."housingAreaId" AS area, min(h."startsAt") AS at, bit_or(h.bit) AS mask
+      FROM "Enrolment" e JOIN held h ON h."activityId" = e."activityId" AND h."startsAt" >= e."confirmedAt"
+        AND (e."cancelledAt" IS NULL OR e."cancelledAt" > h."startsAt")
+      WHERE e."confirmedAt" IS NOT NULL
+      GROUP BY 1, 2, 3, 4
+    ),
+    -- Participation: attended, or enrolled on an activity that took no attendance.
+    part AS MATERIALIZED (
+      SELECT "personId", "activityId", area, at, mask FROM pa WHERE n > 0
+      UNION ALL
+      SELECT "personId", "activityId", area, at, mask FROM em WHERE "activityId" NOT IN (SELECT "activityId" FROM taken)
+    ),
+    person_months AS (SELECT "personId", bit_or(mask) AS mask FROM part GROUP BY 1),
+    firsts AS MATERIALIZED (SELECT DISTINCT ON ("personId") "personId", area, at FROM part ORDER BY "personId", at),
+    homes AS (
+      SELECT coalesce((SELECT min(hm."householdId"::text) FROM "HouseholdMember" hm WHERE hm."personId" = f."personId"), f."personId"::text) AS home,
+             f.area, f.at
+      FROM firsts f
+    )
+    SELECT 'unique' AS kind, f.area::text AS k1, ${band} AS k2, p."gender"::text AS k3, NULL AS k4, count(*)::int AS n, 0 AS m
+    FROM firsts f JOIN "Person" p ON p."id" = f."personId", params GROUP BY 2, 3, 4
+    UNION ALL
+    SELECT 'households', area::text, NULL, NULL, NULL, count(*)::int, 0
+    FROM (SELECT DISTINCT ON (home) home, area FROM homes ORDER BY home, at) home_firsts GROUP BY 2
+    UNION ALL
+    SELECT 'moved', NULL, NULL, NULL, NULL, count(*)::int, 0 FROM (SELECT "personId" FROM part GROUP BY 1 HAVING count(DISTINCT area) > 1) moved
+    UNION ALL
+    SELECT 'activity', part."activityId"::text, sel."typeId"::text, NULL, NULL, count(DISTINCT part."personId")::int, 0
+    FROM part JOIN sel ON sel."id" = part."activityId" GROUP BY 2, 3
+    UNION ALL
+    SELECT 'type', sel."typeId"::text, NULL, NULL, NULL, count(DISTINCT part."personId")::int, 0
+    FROM part JOIN sel ON sel."id" = part."activityId" GROUP BY 2
+    UNION ALL
+    SELECT 'month', i::text, NULL, NULL, NULL, count(*)::int, 0
+    FROM person_months, generate_series(0, ${Math.min(monthsOf(period).length, 64) - 1}) i WHERE mask & (1::bigint << i) <> 0 GROUP BY 2
+    UNION ALL
+    SELECT 'monthAttendances', month, NULL, NULL, NULL, n, 0 FROM scan WHERE by_person = 0
+    UNION ALL
+    SELECT 'attendances', pa."activityId"::text, pa.area::text, ${band}, p."gender"::text, sum(pa.n)::int, 0
+    FROM pa JOIN "Person" p ON p."id" = pa."personId", params GROUP BY 2, 3, 4, 5
+    UNION ALL
+    SELECT 'enrolments', e."activityId"::text, e.area::text, ${band}, p."gender"::text, count(*)::int, 0
+    FROM em e JOIN "Person" p ON p."id" = e."personId", params GROUP BY 2, 3, 4, 5
+    UNION ALL
+    SELECT 'waitingList', e."activityId"::text, e."housingAreaId"::text, ${band}, p."gender"::text, count(*)::int, 0
+    FROM "Enrolment" e JOIN sel ON sel."id" = e."activityId" JOIN "Person" p ON p."id" = e."personId", params
+    WHERE e."waitlistedAt" >= params.t0 AND e."waitlistedAt" < params.t1 GROUP BY 2, 3, 4, 5
+    UNION ALL
+    SELECT 'cancellations', e."activityId"::text, e."housingAreaId"::text, ${band}, p."gender"::text, count(*)::int, 0
+    FROM "Enrolment" e JOIN sel ON sel."id" = e."activityId" JOIN "Person" p ON p."id" = e."personId", params
+    WHERE e."confirmedAt" IS NOT NULL AND e."cancelledAt" >= params.t0 AND e."cancelledAt" < params.t1 GROUP BY 2, 3, 4, 5
+    UNION ALL
+    SELECT 'sessions', "activityId"::text, NULL, NULL, NULL, count(*)::int, 0 FROM held WHERE "startsAt" < now() GROUP BY 2
+    UNION ALL
+    SELECT 'headCounts', h."activityId"::text, hc."housingAreaId"::text, NULL, NULL, sum(hc."adults")::int, sum(hc."children")::int
+    FROM "HeadCount" hc JOIN held h ON h."id" = hc."sessionId" GROUP BY 2, 3`;
+}
 
 const emptyBreakdown = (): Breakdown => ({ total: 0, byArea: {}, byAge: {}, byGender: {} });
 
@@ -92,98 +149,10 @@ function add(breakdown: Breakdown, row: { area: string | null; band: AgeBand; ge
   breakdown.byGender[gender] = (breakdown.byGender[gender] ?? 0) + row.n;
 }
 
-/** Enrolments, waiting list, cancellations and attendances at the finest grain (activity × area × age × gender). */
-export async function additiveCounts(period: Period, scope: Scope): Promise<FineRow[]> {
-  return db.$queryRaw<FineRow[]>`
-    WITH ${base(period, scope)}
-    SELECT 'enrolments' AS measure, e."activityId"::text AS "activityId", e."housingAreaId"::text AS area, ${ageBand(Prisma.sql`p."birthDate"`)} AS band,
-           p."gender"::text AS gender, count(*)::int AS n
-    FROM enr e JOIN "Person" p ON p."id" = e."personId", params GROUP BY 2, 3, 4, 5
-    UNION ALL
-    SELECT 'waitingList', e."activityId"::text, e."housingAreaId"::text, ${ageBand(Prisma.sql`p."birthDate"`)}, p."gender"::text, count(*)::int
-    FROM "Enrolment" e JOIN sel ON sel."id" = e."activityId" JOIN "Person" p ON p."id" = e."personId", params
-    WHERE e."waitlistedAt" >= params.t0 AND e."waitlistedAt" < params.t1 GROUP BY 2, 3, 4, 5
-    UNION ALL
-    SELECT 'cancellations', e."activityId"::text, e."housingAreaId"::text, ${ageBand(Prisma.sql`p."birthDate"`)}, p."gender"::text, count(*)::int
-    FROM "Enrolment" e JOIN sel ON sel."id" = e."activityId" JOIN "Person" p ON p."id" = e."personId", params
-    WHERE e."confirmedAt" IS NOT NULL AND e."cancelledAt" >= params.t0 AND e."cancelledAt" < params.t1 GROUP BY 2, 3, 4, 5
-    UNION ALL
-    SELECT 'attendances', h."activityId"::text, at."housingAreaId"::text, ${ageBand(Prisma.sql`p."birthDate"`)}, p."gender"::text, count(*)::int
-    FROM "Attendance" at JOIN held h ON h."id" = at."sessionId" JOIN "Person" p ON p."id" = at."personId", params
-    WHERE at."present" GROUP BY 2, 3, 4, 5`;
-}
-
-/** Unique people, one row per person (area at first participation), grouped; and households likewise. */
-export async function uniqueCounts(period: Period, scope: Scope) {
-  const [people, households, moved] = await Promise.all([
-    db.$queryRaw<{ area: string | null; band: AgeBand; gender: string | null; n: number }[]>`
-      WITH ${base(period, scope)}, ${PARTICIPATION},
-      firsts AS (SELECT DISTINCT ON ("personId") "personId", area FROM part ORDER BY "personId", at)
-      SELECT f.area::text AS area, ${ageBand(Prisma.sql`p."birthDate"`)} AS band, p."gender"::text AS gender, count(*)::int AS n
-      FROM firsts f JOIN "Person" p ON p."id" = f."personId", params GROUP BY 1, 2, 3`,
-    db.$queryRaw<{ area: string | null; n: number }[]>`
-      WITH ${base(period, scope)}, ${PARTICIPATION},
-      firsts AS (SELECT DISTINCT ON ("personId") "personId", area, at FROM part ORDER BY "personId", at),
-      homes AS (
-        SELECT coalesce((SELECT min(hm."householdId"::text) FROM "HouseholdMember" hm WHERE hm."personId" = f."personId"), f."personId"::text) AS home,
-               f.area, f.at
-        FROM firsts f
-      ),
-      home_firsts AS (SELECT DISTINCT ON (home) home, area FROM homes ORDER BY home, at)
-      SELECT area::text AS area, count(*)::int AS n FROM home_firsts GROUP BY 1`,
-    db.$queryRaw<{ n: number }[]>`
-      WITH ${base(period, scope)}, ${PARTICIPATION}
-      SELECT count(*)::int AS n FROM (SELECT "personId" FROM part GROUP BY 1 HAVING count(DISTINCT area) > 1) moved`,
-  ]);
-  return { people, households, moved: moved[0]?.n ?? 0 };
-}
-
-/** Unique people per activity, per activity type and per month; sessions held; head-counts. */
-async function perGroupCounts(period: Period, scope: Scope) {
-  return Promise.all([
-    db.$queryRaw<{ activityId: string; typeId: string; n: number }[]>`
-      WITH ${base(period, scope)}, ${PARTICIPATION}
-      SELECT part."activityId"::text AS "activityId", sel."typeId"::text AS "typeId", count(DISTINCT part."personId")::int AS n
-      FROM part JOIN sel ON sel."id" = part."activityId" GROUP BY 1, 2`,
-    db.$queryRaw<{ typeId: string; n: number }[]>`
-      WITH ${base(period, scope)}, ${PARTICIPATION}
-      SELECT sel."typeId"::text AS "typeId", count(DISTINCT part."personId")::int AS n FROM part JOIN sel ON sel."id" = part."activityId" GROUP BY 1`,
-    db.$queryRaw<{ month: string; n: number; attendances: number }[]>`
-      WITH ${base(period, scope)}, ${PARTICIPATION},
-      monthly AS (
-        SELECT to_char(at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM') AS month, "personId", 1 AS attended FROM att
-        UNION ALL
-        SELECT to_char(h."startsAt" AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM'), e."personId", 0
-        FROM enr e JOIN held h ON h."activityId" = e."activityId"
-        WHERE e."activityId" NOT IN (SELECT "activityId" FROM taken)
-          AND h."startsAt" >= e."confirmedAt" AND (e."cancelledAt" IS NULL OR e."cancelledAt" > h."startsAt")
-      )
-      SELECT month, count(DISTINCT "personId")::int AS n, sum(attended)::int AS attendances FROM monthly GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<{ activityId: string; sessions: number }[]>`
-      WITH ${base(period, scope)}
-      SELECT "activityId"::text AS "activityId", count(*)::int AS sessions FROM held WHERE "startsAt" < now() GROUP BY 1`,
-    db.$queryRaw<{ activityId: string; area: string | null; adults: number; children: number }[]>`
-      WITH ${base(period, scope)}
-      SELECT h."activityId"::text AS "activityId", hc."housingAreaId"::text AS area, sum(hc."adults")::int AS adults, sum(hc."children")::int AS children
-      FROM "HeadCount" hc JOIN held h ON h."id" = hc."sessionId" GROUP BY 1, 2`,
-  ]);
-}
-
-/** Sessions held (started, not cancelled) and the activities that held at least one. */
-export async function heldCounts(period: Period, scope: Scope): Promise<{ sessions: number; activities: number }> {
-  const rows = await db.$queryRaw<{ sessions: number; activities: number }[]>`
-    WITH ${base(period, scope)}
-    SELECT count(*)::int AS sessions, count(DISTINCT "activityId")::int AS activities FROM held WHERE "startsAt" < now()`;
-  return rows[0] ?? { sessions: 0, activities: 0 };
-}
-
 /** Every figure of the activity report for a period and a selection of activities. */
 export async function countParticipation(period: Period, scope: Scope = {}): Promise<Counts> {
-  const [fine, unique, [perActivityUnique, perTypeUnique, perMonth, sessions, headCounts]] = await Promise.all([
-    additiveCounts(period, scope),
-    uniqueCounts(period, scope),
-    perGroupCounts(period, scope),
-  ]);
+  // The statement sorts and hashes a few hundred thousand rows on large data: give it memory instead of temp files.
+  const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL work_mem = '128MB'`, db.$queryRaw<ResultRow[]>(participationStatement(period, scope))]);
   const counts: Counts = {
     enrolments: emptyBreakdown(),
     waitingList: emptyBreakdown(),
@@ -193,11 +162,11 @@ export async function countParticipation(period: Period, scope: Scope = {}): Pro
     uniqueHouseholds: { total: 0, byArea: {} },
     sessionsHeld: 0,
     activitiesHeld: 0,
-    moved: unique.moved,
+    moved: 0,
     headCounts: { adults: 0, children: 0, byArea: {} },
     perActivity: [],
     perType: [],
-    perMonth: perMonth.map((row) => ({ month: row.month, uniqueParticipants: row.n, attendances: row.attendances })),
+    perMonth: [],
   };
   const activities = new Map<string, ActivityRow>();
   const activity = (id: string): ActivityRow => {
@@ -218,41 +187,71 @@ export async function countParticipation(period: Period, scope: Scope = {}): Pro
     }
     return row;
   };
-  for (const row of fine) {
-    const measure = row.measure as "enrolments" | "waitingList" | "cancellations" | "attendances";
-    add(counts[measure], row);
-    activity(row.activityId!)[measure] += row.n;
-  }
-  for (const row of unique.people) add(counts.uniqueParticipants, row);
-  for (const row of unique.households) {
-    counts.uniqueHouseholds.total += row.n;
-    const area = row.area ?? UNKNOWN;
-    counts.uniqueHouseholds.byArea[area] = (counts.uniqueHouseholds.byArea[area] ?? 0) + row.n;
-  }
-  for (const row of perActivityUnique) activity(row.activityId).uniqueParticipants = row.n;
-  for (const row of sessions) {
-    activity(row.activityId).sessionsHeld = row.sessions;
-    counts.sessionsHeld += row.sessions;
-    counts.activitiesHeld += 1;
-  }
-  for (const row of headCounts) {
-    const target = activity(row.activityId);
-    target.headCountAdults += row.adults;
-    target.headCountChildren += row.children;
-    counts.headCounts.adults += row.adults;
-    counts.headCounts.children += row.children;
-    const area = row.area ?? UNKNOWN;
-    const cell = (counts.headCounts.byArea[area] ??= { adults: 0, children: 0 });
-    cell.adults += row.adults;
-    cell.children += row.children;
+  const typeOf = new Map<string, string>();
+  const monthKeys = monthsOf(period);
+  const months = new Map<string, { month: string; uniqueParticipants: number; attendances: number }>();
+  const month = (key: string) => months.get(key) ?? months.set(key, { month: key, uniqueParticipants: 0, attendances: 0 }).get(key)!;
+  const types: { typeId: string; uniqueParticipants: number }[] = [];
+  for (const row of rows) {
+    switch (row.kind) {
+      case "unique":
+        add(counts.uniqueParticipants, { area: row.k1, band: row.k2 as AgeBand, gender: row.k3, n: row.n });
+        break;
+      case "households": {
+        counts.uniqueHouseholds.total += row.n;
+        const area = row.k1 ?? UNKNOWN;
+        counts.uniqueHouseholds.byArea[area] = (counts.uniqueHouseholds.byArea[area] ?? 0) + row.n;
+        break;
+      }
+      case "moved":
+        counts.moved = row.n;
+        break;
+      case "activity":
+        activity(row.k1!).uniqueParticipants = row.n;
+        typeOf.set(row.k1!, row.k2!);
+        break;
+      case "type":
+        types.push({ typeId: row.k1!, uniqueParticipants: row.n });
+        break;
+      case "month":
+        month(monthKeys[Number(row.k1)]!).uniqueParticipants = row.n;
+        break;
+      case "monthAttendances":
+        month(row.k1!).attendances = row.n;
+        break;
+      case "attendances":
+      case "enrolments":
+      case "waitingList":
+      case "cancellations":
+        if (row.n === 0) break;
+        add(counts[row.kind], { area: row.k2, band: row.k3 as AgeBand, gender: row.k4, n: row.n });
+        activity(row.k1!)[row.kind] += row.n;
+        break;
+      case "sessions":
+        activity(row.k1!).sessionsHeld = row.n;
+        counts.sessionsHeld += row.n;
+        counts.activitiesHeld += 1;
+        break;
+      case "headCounts": {
+        const target = activity(row.k1!);
+        target.headCountAdults += row.n;
+        target.headCountChildren += row.m;
+        counts.headCounts.adults += row.n;
+        counts.headCounts.children += row.m;
+        const cell = (counts.headCounts.byArea[row.k2 ?? UNKNOWN] ??= { adults: 0, children: 0 });
+        cell.adults += row.n;
+        cell.children += row.m;
+        break;
+      }
+    }
   }
   const attendancesByType = new Map<string, number>();
-  const typeOf = new Map(perActivityUnique.map((row) => [row.activityId, row.typeId]));
   for (const row of activities.values()) {
     const typeId = typeOf.get(row.activityId);
     if (typeId) attendancesByType.set(typeId, (attendancesByType.get(typeId) ?? 0) + row.attendances);
   }
-  counts.perType = perTypeUnique.map((row) => ({ typeId: row.typeId, uniqueParticipants: row.n, attendances: attendancesByType.get(row.typeId) ?? 0 }));
+  counts.perType = types.map((row) => ({ ...row, attendances: attendancesByType.get(row.typeId) ?? 0 }));
+  counts.perMonth = [...months.values()].filter((row) => row.uniqueParticipants > 0 || row.attendances > 0).sort((a, b) => a.month.localeCompare(b.month));
   counts.perActivity = [...activities.values()];
   return counts;
 }

@@ -1,0 +1,80 @@
+// Time of the participation report on the large data set (issue 7):
+//   npm run bench:report [-- --runs 10]
+// Uses its own embedded PostgreSQL in .data/bench-postgres (or DATABASE_URL):
+// creates the database "portal_bench", migrates, seeds the demo data and adds
+// the large data set once (bench/large-data.ts, ~1 minute), then times each
+// report several times after a warm-up and prints median and worst.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { ensureDatabaseExists } from "../server/database.ts";
+import { startEmbeddedPostgres } from "../server/embedded-postgres.ts";
+import { migrate } from "../server/migrate.ts";
+import { freePort } from "../server/net.ts";
+import { addLargeDataSet } from "./large-data.ts";
+
+const { values } = parseArgs({ options: { runs: { type: "string", default: "10" } } });
+const RUNS = Number(values.runs);
+const root = path.resolve(import.meta.dirname, "..");
+
+let url = process.env.DATABASE_URL;
+let stop = async () => {};
+if (!url) {
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(root, ".data/bench-postgres"), port: await freePort() });
+  await ensureDatabaseExists(embedded.adminUrl, "portal_bench");
+  url = embedded.urlFor("portal_bench");
+  stop = () => embedded.stop();
+}
+process.env.DATABASE_URL = url;
+process.env.NODE_ENV ??= "test";
+await migrate(url);
+const { createDb } = await import("../app/lib/db-client.ts");
+const seeding = createDb(url, 2);
+if ((await seeding.housingArea.count()) === 0) {
+  const { seedDemoData } = await import("../prisma/seed.ts");
+  await seedDemoData(seeding);
+}
+await seeding.$disconnect();
+const started = performance.now();
+if (await addLargeDataSet(url)) console.log(`Large data set added in ${Math.round((performance.now() - started) / 1000)} s`);
+
+const { countParticipation, countJobs } = await import("../app/domain/reporting/report.server.ts");
+const { listMilestones } = await import("../app/domain/reporting/milestones.server.ts");
+const { PLAN_PERIOD, previousPeriod } = await import("../app/domain/reporting/period.ts");
+const { db } = await import("../app/lib/db.server.ts");
+
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+const size = (
+  await client.query(`SELECT (SELECT count(*) FROM "Person")::int AS people, (SELECT count(*) FROM "Household")::int AS households,
+  (SELECT count(*) FROM "Activity")::int AS activities, (SELECT count(*) FROM "ActivitySession")::int AS sessions,
+  (SELECT count(*) FROM "Attendance")::int AS attendances, (SELECT count(*) FROM "Enrolment")::int AS enrolments`)
+).rows[0];
+await client.end();
+console.log("Data:", size);
+
+const effort = await db.effortArea.findUniqueOrThrow({ where: { code: "uddannelse" } });
+const oneActivity = await db.activity.findUniqueOrThrow({ where: { slug: "bench-7" } });
+const cases: [string, () => Promise<unknown>][] = [
+  ["plan period 2025–2029, all activities", () => Promise.all([countParticipation(PLAN_PERIOD), countJobs(PLAN_PERIOD)])],
+  ["plan period, one effort area", () => countParticipation(PLAN_PERIOD, { effortAreaId: effort.id })],
+  ["one quarter, all activities", () => countParticipation(previousPeriod("quarter", "2027-05-15"))],
+  ["plan period, one activity", () => countParticipation(PLAN_PERIOD, { activityId: oneActivity.id })],
+  ["milestones page (demo milestones)", () => listMilestones(new Date("2027-06-01T12:00:00Z"))],
+];
+
+const rows: string[] = ["| report | median ms | worst ms |", "| --- | ---: | ---: |"];
+for (const [label, run] of cases) {
+  await run(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await run();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  rows.push(`| ${label} | ${samples[Math.floor(samples.length / 2)]!.toFixed(0)} | ${samples.at(-1)!.toFixed(0)} |`);
+}
+console.log(rows.join("\n"));
+await db.$disconnect();
+await stop();
