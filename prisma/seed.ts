@@ -1527,17 +1527,16 @@ function random(seed: number): () => number {
   };
 }
 
+// Names that appear nowhere else in the demo (tests look people up by name).
 const HISTORY_FIRST_NAMES = {
-  FEMALE: ["Amina", "Sara", "Fatma", "Hawa", "Ida", "Zainab", "Leyla", "Maja", "Asma", "Nadia", "Hiba", "Clara", "Salma", "Yasmin", "Freja", "Ayan"],
-  MALE: ["Omar", "Adam", "Mustafa", "Liam", "Yusuf", "Ahmed", "Noah", "Ibrahim", "Karim", "Oliver", "Mohamed", "Emre", "Abdi", "William", "Bilal", "Hamza"],
+  FEMALE: ["Amina", "Fatma", "Hawa", "Zainab", "Leyla", "Maja", "Asma", "Nadia", "Clara", "Salma", "Freja", "Ayan", "Rukia", "Esra", "Nora", "Sumaya"],
+  MALE: ["Mustafa", "Liam", "Ibrahim", "Oliver", "Mohamed", "Emre", "William", "Bilal", "Anas", "Idris", "Malte", "Samir", "Tariq", "Viktor", "Elias", "Kerem"],
 } as const;
 const HISTORY_LAST_NAMES = [
-  "Ali",
   "Hussein",
   "Yılmaz",
-  "Jensen",
-  "Warsame",
-  "Nielsen",
+  "Jepsen",
+  "Nuur",
   "Khalil",
   "Demir",
   "Farah",
@@ -1546,6 +1545,8 @@ const HISTORY_LAST_NAMES = [
   "Mahmoud",
   "Larsen",
   "Rahimi",
+  "Kaya",
+  "Dahir",
 ];
 /** Where the history's families live: weights per area (the larger areas send more children). */
 const HISTORY_AREAS: [AreaCode, number][] = [

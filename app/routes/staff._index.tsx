@@ -56,6 +56,16 @@ export default function StaffHome() {
         <ButtonLink to="/staff/jobs/shifts" variant="secondary">
           {t("shiftsAndHours")}
         </ButtonLink>
+        {role !== "PARTNER" ? (
+          <>
+            <ButtonLink to="/staff/reports" variant="secondary">
+              {t("reports:nav.report")}
+            </ButtonLink>
+            <ButtonLink to="/staff/milestones" variant="secondary">
+              {t("reports:nav.milestones")}
+            </ButtonLink>
+          </>
+        ) : null}
       </p>
       <h2 className="text-xl font-bold">{role === "PARTNER" ? t("yourActivities") : t("allActivities")}</h2>
       {activities.length === 0 ? <p>{t("noActivities")}</p> : null}

@@ -113,3 +113,52 @@ describe("birthdays", () => {
     expect(rules(turns15, [], shift("2027-07-07", "08:00", "15:31", 30), holidays)).toEqual([]); // 15: 8 h
   });
 });
+
+describe("the remaining limits at their boundary", () => {
+  it("15–17 in school: 12 hours in a week with school days", () => {
+    const week = [shift("2027-03-08", "15:00", "17:00"), shift("2027-03-09", "15:00", "17:00"), shift("2027-03-10", "15:00", "17:00")];
+    expect(rules(sara, week, shift("2027-03-13", "08:00", "14:30", 30))).toEqual([]);
+    expect(rules(sara, week, shift("2027-03-13", "08:00", "14:31", 30))).toEqual(["weekLimit"]);
+  });
+  it("left school: 40 hours a week", () => {
+    const days = ["2027-07-05", "2027-07-06", "2027-07-07", "2027-07-08"].map((d) => shift(d, "08:00", "16:30", 30)); // 32 h
+    expect(rules(omar, days, shift("2027-07-09", "08:00", "16:30", 30), holidays)).toEqual([]);
+    const oneMinuteMore = [...days.slice(0, 3), shift("2027-07-08", "08:00", "16:31", 30)];
+    expect(rules(omar, oneMinuteMore, shift("2027-07-09", "08:00", "16:30", 30), holidays)).toEqual(["weekLimit"]);
+  });
+  it("left school: nothing before 06:00", () => {
+    expect(rules(omar, [], shift("2027-03-13", "06:00", "10:00"))).toEqual([]);
+    expect(rules(omar, [], shift("2027-03-13", "05:59", "09:59"))).toEqual(["night"]);
+  });
+  it("rest across midnight: an evening shift and an early one the next morning", () => {
+    // 18:00–20:00, then 10:00 the next day: 14 h rest. 09:59: one minute short.
+    const evening = shift("2027-07-05", "18:00", "20:00");
+    expect(rules(ali, [evening], shift("2027-07-06", "10:00", "12:00"), holidays)).toEqual([]);
+    expect(rules(ali, [evening], shift("2027-07-06", "09:59", "11:59"), holidays)).toEqual(["rest"]);
+  });
+  it("a rest problem elsewhere (older data) does not block an unrelated shift", () => {
+    const tooClose = [shift("2027-07-05", "06:00", "09:00"), shift("2027-07-05", "14:00", "17:00")];
+    expect(rules(ali, tooClose, shift("2027-07-07", "10:00", "12:00"), holidays)).toEqual([]);
+  });
+  it("a break given exactly: 30 minutes passes, 29 fails", () => {
+    expect(rules(sara, [], shift("2027-07-05", "08:00", "13:30", 30), holidays)).toEqual([]);
+    expect(rules(sara, [], shift("2027-07-05", "08:00", "13:29", 29), holidays)).toEqual(["break"]);
+  });
+});
+
+describe("birthdays in the middle of a week", () => {
+  const turns15 = { birthDate: "2012-07-07", inSchool: true }; // 15 on Wednesday 7 July 2027
+  it("the week's limit is the one for the age on the first day worked, whatever order the shifts come in", () => {
+    const fromWednesday = [shift("2027-07-07", "08:00", "16:30", 30), shift("2027-07-08", "08:00", "16:30", 30), shift("2027-07-09", "08:00", "16:30", 30)]; // 3 × 8 h at 15
+    // Only from Wednesday: the 15-year-old's 40 hours apply (8 h more on Saturday would make 32 h; Sunday and Monday stay free).
+    expect(rules(turns15, fromWednesday, shift("2027-07-06", "08:00", "16:30", 30), holidays)).toEqual(["dayLimit"]); // Tuesday at 14: 7 h a day
+    const monday = shift("2027-07-05", "08:00", "15:30", 30); // 7 h at 14: the week now counts at 35 h
+    const tuesday = shift("2027-07-06", "08:00", "12:00"); // 4 h: 7 + 4 + 24 = 35 h
+    expect(rules(turns15, [monday, ...fromWednesday], tuesday, holidays)).toEqual([]);
+    expect(rules(turns15, [tuesday, ...fromWednesday], monday, holidays)).toEqual([]);
+    const tuesdayPlus = shift("2027-07-06", "08:00", "12:01"); // 35 h 1 min
+    expect(rules(turns15, [monday, ...fromWednesday], tuesdayPlus, holidays)).toEqual(["weekLimit"]);
+    expect(rules(turns15, [tuesdayPlus, ...fromWednesday], monday, holidays)).toEqual(["weekLimit"]);
+    expect(rules(turns15, [monday, tuesdayPlus, ...fromWednesday.slice(0, 2)], fromWednesday[2]!, holidays)).toEqual(["weekLimit"]);
+  });
+});

@@ -53,30 +53,38 @@ export function checkShift(person: Person, existing: readonly Shift[], shift: Sh
   if (dayTotal > dayLimit) violations.push({ rule: "dayLimit", age, schoolDay, limitMinutes: dayLimit, totalMinutes: dayTotal });
 
   // Per ISO week; a week with any school day counts as a school week.
+  // A birthday inside the week: the week's limit is the one for the age on the first day worked in it,
+  // so the answer does not depend on the order in which the shifts were taken.
   const week = daysOfWeek(mondayOf(day));
   const schoolWeek = week.some((d) => isSchoolDay(d));
-  const weekLimit = schoolWeek ? limits.schoolWeekMinutes : limits.freeWeekMinutes;
-  const weekTotal = all.filter((s) => week.includes(dayOf(s))).reduce((sum, s) => sum + workMinutes(s), 0);
+  const inWeek = all.filter((s) => week.includes(dayOf(s)));
+  const firstDayWorked = inWeek.map(dayOf).sort()[0] ?? day;
+  const weekLimits = limitsFor({ age: ageOn(person.birthDate, firstDayWorked), inSchool: person.inSchool });
+  const weekRules = weekLimits.mayWork ? weekLimits : limits;
+  const weekLimit = schoolWeek ? weekRules.schoolWeekMinutes : weekRules.freeWeekMinutes;
+  const weekTotal = inWeek.reduce((sum, s) => sum + workMinutes(s), 0);
   if (weekTotal > weekLimit) violations.push({ rule: "weekLimit", age, schoolWeek, limitMinutes: weekLimit, totalMinutes: weekTotal });
 
   // Night.
   if (inNight(shift, limits)) violations.push({ rule: "night", age, nightStart: limits.nightStart, nightEnd: limits.nightEnd });
 
   // Unbroken rest in every 24 hours: shifts closer than the rest period form one working stretch,
-  // and a stretch may last at most 24 h minus the rest.
-  let stretchStart = all[0]!.startsAt.getTime();
-  let stretchEnd = all[0]!.endsAt.getTime();
-  let longestStretch = 0;
-  for (const next of all.slice(1)) {
-    if (next.startsAt.getTime() - stretchEnd < limits.restMinutes * 60_000) stretchEnd = Math.max(stretchEnd, next.endsAt.getTime());
-    else {
-      longestStretch = Math.max(longestStretch, stretchEnd - stretchStart);
-      stretchStart = next.startsAt.getTime();
-      stretchEnd = next.endsAt.getTime();
+  // and a stretch may last at most 24 h minus the rest. Only the stretch the new shift joins is
+  // judged: an old problem elsewhere must not block an unrelated shift.
+  let stretchStart = shift.startsAt.getTime();
+  let stretchEnd = shift.endsAt.getTime();
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const other of all) {
+      const near = other.startsAt.getTime() - stretchEnd < limits.restMinutes * 60_000 && stretchStart - other.endsAt.getTime() < limits.restMinutes * 60_000;
+      if (near && (other.startsAt.getTime() < stretchStart || other.endsAt.getTime() > stretchEnd)) {
+        stretchStart = Math.min(stretchStart, other.startsAt.getTime());
+        stretchEnd = Math.max(stretchEnd, other.endsAt.getTime());
+        grown = true;
+      }
     }
   }
-  longestStretch = Math.max(longestStretch, stretchEnd - stretchStart);
-  const longestRest = 24 * 60 - Math.round(longestStretch / 60_000);
+  const longestRest = 24 * 60 - Math.round((stretchEnd - stretchStart) / 60_000);
   if (longestRest < limits.restMinutes) violations.push({ rule: "rest", age, restMinutes: limits.restMinutes, longestRestMinutes: longestRest });
 
   // A break on a long working day.

@@ -1,0 +1,201 @@
+// The job-posting form (staff; new and edit): kind of job, texts in three
+// languages, who may apply, pay, positions and deadline, place and contact,
+// status. Validated in the browser when JavaScript runs and always on the
+// server (the same schema); what was typed stays on any error.
+import { getFormProps, getInputProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { LocalizedTextField } from "~/components/editor/localized-text-field.tsx";
+import { Alert } from "~/components/ui/alert.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { RadioGroup, SelectField } from "~/components/ui/choice.tsx";
+import { Field } from "~/components/ui/field.tsx";
+import { pick } from "~/domain/activities/text.ts";
+import { PAY_UNITS, POSTING_STATUSES, postingSchema } from "~/domain/jobs/posting-schemas.ts";
+import { useLanguage } from "~/lib/i18n-react.tsx";
+
+export type PostingFormOptions = { types: { id: string; name: unknown }[]; organisations: { id: string; name: string }[] };
+export type PostingFormDefaults = DefaultValue<z.input<typeof postingSchema>>;
+
+function Section(props: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={props.id} className="space-y-2 border-t border-slate-200 pt-4">
+      <h2 id={props.id} className="text-xl font-bold">
+        {props.title}
+      </h2>
+      {props.children}
+    </section>
+  );
+}
+
+export function PostingForm(props: {
+  id: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaultValue: PostingFormDefaults;
+  options: PostingFormOptions;
+  submitLabel: string;
+  pending: boolean;
+}) {
+  const { t } = useTranslation("jobs");
+  const language = useLanguage();
+  const [form, fields] = useForm<z.input<typeof postingSchema>, z.output<typeof postingSchema>>({
+    id: props.id,
+    lastResult: props.lastResult,
+    defaultValue: props.defaultValue,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: postingSchema }),
+  });
+  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const number = (field: (typeof fields)["minAge"], label: string, hint?: string) => (
+    <Field {...getInputProps(field, { type: "number" })} id={field.id} label={label} hint={hint} inputMode="numeric" errors={tr(field.errors)} />
+  );
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-4">
+      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
+      {form.status === "error" && !form.errors?.length ? <Alert>{t("editor.fixErrors")}</Alert> : null}
+
+      <Section id={`${props.id}-basics`} title={t("editor.sections.basics")}>
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <SelectField
+            id={fields.typeId.id}
+            name={fields.typeId.name}
+            defaultValue={fields.typeId.initialValue as string | undefined}
+            label={t("editor.fields.type")}
+            errors={tr(fields.typeId.errors)}
+          >
+            <option value="">{t("apply.choose")}</option>
+            {props.options.types.map((type) => (
+              <option key={type.id} value={type.id}>
+                {pick(type.name, language).text}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id={fields.organisationId.id}
+            name={fields.organisationId.name}
+            defaultValue={fields.organisationId.initialValue as string | undefined}
+            label={t("editor.fields.organisation")}
+            hint={t("editor.fields.organisationHint")}
+            errors={tr(fields.organisationId.errors)}
+          >
+            <option value="">{t("editor.fields.noOrganisation")}</option>
+            {props.options.organisations.map((organisation) => (
+              <option key={organisation.id} value={organisation.id}>
+                {organisation.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <RadioGroup
+          id={fields.status.id}
+          name={fields.status.name}
+          legend={t("editor.fields.status")}
+          hint={t("editor.fields.statusHint")}
+          defaultValue={fields.status.initialValue as string | undefined}
+          options={POSTING_STATUSES.map((value) => ({ value, label: t(`postingStatus.${value}`) }))}
+          errors={tr(fields.status.errors)}
+        />
+      </Section>
+
+      <Section id={`${props.id}-texts`} title={t("editor.sections.texts")}>
+        <p className="text-sm text-slate-700">{t("editor.textsIntro")}</p>
+        <LocalizedTextField legend={t("editor.fields.title")} fields={fields.title.getFieldset()} required />
+        <LocalizedTextField legend={t("editor.fields.description")} fields={fields.description.getFieldset()} multiline required rows={6} />
+        <LocalizedTextField
+          legend={t("editor.fields.hoursInfo")}
+          hint={t("editor.fields.hoursInfoHint")}
+          fields={fields.hoursInfo.getFieldset()}
+          multiline
+          required
+        />
+        <LocalizedTextField legend={t("editor.fields.risks")} hint={t("editor.fields.risksHint")} fields={fields.risks.getFieldset()} multiline required />
+        <LocalizedTextField legend={t("editor.fields.season")} hint={t("editor.fields.seasonHint")} fields={fields.season.getFieldset()} />
+      </Section>
+
+      <Section id={`${props.id}-terms`} title={t("editor.sections.terms")}>
+        <div className="grid grid-cols-2 gap-x-4">
+          {number(fields.minAge, t("editor.fields.minAge"))}
+          {number(fields.maxAge, t("editor.fields.maxAge"))}
+        </div>
+        <p className="text-sm text-slate-700">{t("editor.fields.agesHint")}</p>
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <Field
+            {...getInputProps(fields.pay, { type: "text" })}
+            id={fields.pay.id}
+            label={t("editor.fields.pay")}
+            hint={t("editor.fields.payHint")}
+            inputMode="decimal"
+            autoComplete="off"
+            errors={tr(fields.pay.errors)}
+          />
+          <RadioGroup
+            id={fields.payUnit.id}
+            name={fields.payUnit.name}
+            legend={t("editor.fields.payUnit")}
+            defaultValue={fields.payUnit.initialValue as string | undefined}
+            options={PAY_UNITS.map((value) => ({ value, label: t(`editor.payUnit.${value}`) }))}
+            errors={tr(fields.payUnit.errors)}
+          />
+        </div>
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          {number(fields.positions, t("editor.fields.positions"))}
+          <Field
+            {...getInputProps(fields.applicationDeadline, { type: "date" })}
+            id={fields.applicationDeadline.id}
+            label={t("editor.fields.deadline")}
+            hint={t("editor.fields.deadlineHint")}
+            errors={tr(fields.applicationDeadline.errors)}
+          />
+        </div>
+      </Section>
+
+      <Section id={`${props.id}-where`} title={t("editor.sections.where")}>
+        <Field
+          {...getInputProps(fields.workPlace, { type: "text" })}
+          id={fields.workPlace.id}
+          label={t("editor.fields.workPlace")}
+          autoComplete="off"
+          errors={tr(fields.workPlace.errors)}
+        />
+        <fieldset className="space-y-1">
+          <legend className="font-semibold">{t("editor.fields.contact")}</legend>
+          <div className="grid gap-x-4 sm:grid-cols-3">
+            <Field
+              {...getInputProps(fields.contactName, { type: "text" })}
+              id={fields.contactName.id}
+              label={t("editor.fields.contactName")}
+              autoComplete="off"
+              errors={tr(fields.contactName.errors)}
+            />
+            <Field
+              {...getInputProps(fields.contactPhone, { type: "tel" })}
+              id={fields.contactPhone.id}
+              label={t("editor.fields.contactPhone")}
+              autoComplete="off"
+              dir="ltr"
+              errors={tr(fields.contactPhone.errors)}
+            />
+            <Field
+              {...getInputProps(fields.contactEmail, { type: "email" })}
+              id={fields.contactEmail.id}
+              label={t("editor.fields.contactEmail")}
+              autoComplete="off"
+              dir="ltr"
+              errors={tr(fields.contactEmail.errors)}
+            />
+          </div>
+        </fieldset>
+      </Section>
+
+      <div className="border-t border-slate-200 pt-4">
+        <Button type="submit" pending={props.pending}>
+          {props.submitLabel}
+        </Button>
+      </div>
+    </Form>
+  );
+}

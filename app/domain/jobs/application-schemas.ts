@@ -1,0 +1,91 @@
+// Form schemas of a young person's job application and of the guardian's
+// answer, shared by browser and server (conform + zod). Rules that depend on
+// the posting or the day (age range, deadline, "finished school" from 15)
+// are checked again in applications.server.ts. Messages are translation keys
+// in locales/<language>/jobs.json.
+// i18n-namespace: jobs
+import { z } from "zod";
+import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
+
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const LINE_CONTROL = /[<>{}\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- as above, but line breaks are fine in a paragraph
+const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export const MOTIVATION_MAX = 1000;
+export const AVAILABILITY = ["WEEKDAYS", "WEEKENDS", "HOLIDAYS"] as const;
+export const GUARDIAN_LANGUAGES = ["da", "en", "ar"] as const;
+
+type Loose = Record<string, unknown>;
+const always = { when: () => true };
+const str = (value: unknown) => (typeof value === "string" && value.trim() ? value : undefined);
+
+const line = (max: number, required: string) =>
+  z
+    .string({ error: required })
+    .trim()
+    .min(1, { error: required })
+    .max(max, { error: "errors.tooLong" })
+    .refine((value) => !LINE_CONTROL.test(value), { error: "errors.badCharacters" });
+
+const optionalLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "errors.tooLong" })
+    .refine((value) => !LINE_CONTROL.test(value), { error: "errors.badCharacters" })
+    .optional();
+
+export function isRealDay(value: string): boolean {
+  if (!DAY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export const applicationSchema = z
+  .object({
+    firstName: line(60, "errors.firstNameRequired"),
+    lastName: line(60, "errors.lastNameRequired"),
+    birthDate: z.string({ error: "errors.birthDateRequired" }).refine(isRealDay, { error: "errors.birthDateInvalid" }),
+    housingAreaId: z.string({ error: "errors.areaRequired" }).uuid({ error: "errors.areaRequired" }),
+    school: optionalLine(100),
+    schoolClass: optionalLine(20),
+    /** "I have finished school": only possible from 15 (checked against the birth date on the server). */
+    finishedSchool: z.boolean().default(false),
+    motivation: z
+      .string({ error: "errors.motivationRequired" })
+      .trim()
+      .min(1, { error: "errors.motivationRequired" })
+      .max(MOTIVATION_MAX, { error: "errors.motivationTooLong" })
+      .refine((value) => !TEXT_CONTROL.test(value), { error: "errors.badCharacters" }),
+    availability: z.array(z.enum(AVAILABILITY, { error: "errors.availabilityRequired" }), { error: "errors.availabilityRequired" }).min(1, {
+      error: "errors.availabilityRequired",
+    }),
+    guardianName: line(120, "errors.guardianNameRequired"),
+    /** Normalised to E.164 once the whole form is valid (a failed number must still count as "given" below). */
+    guardianPhone: z
+      .string()
+      .trim()
+      .optional()
+      .refine((value) => !value || normalisePhone(westernDigits(value)) !== null, { error: "errors.phoneInvalid" }),
+    guardianEmail: z.string().trim().toLowerCase().max(254, { error: "errors.emailInvalid" }).regex(EMAIL, { error: "errors.emailInvalid" }).optional(),
+    guardianLanguage: z.enum(GUARDIAN_LANGUAGES, { error: "errors.guardianLanguageRequired" }),
+  })
+  .superRefine((value: Loose, ctx) => {
+    if (value.finishedSchool !== true) {
+      if (!str(value.school)) ctx.addIssue({ code: "custom", path: ["school"], message: "errors.schoolRequired" });
+      if (!str(value.schoolClass)) ctx.addIssue({ code: "custom", path: ["schoolClass"], message: "errors.schoolClassRequired" });
+    }
+    if (!str(value.guardianPhone) && !str(value.guardianEmail)) {
+      ctx.addIssue({ code: "custom", path: ["guardianPhone"], message: "errors.guardianContactRequired" });
+    }
+  }, always)
+  .transform((value) => ({ ...value, guardianPhone: value.guardianPhone ? (normalisePhone(westernDigits(value.guardianPhone)) ?? undefined) : undefined }));
+
+export type ApplicationInput = z.output<typeof applicationSchema>;
+
+export const guardianAnswerSchema = z.object({ answer: z.enum(["confirm", "decline"]) });
+
+export const withdrawSchema = z.object({ applicationId: z.string().uuid() });

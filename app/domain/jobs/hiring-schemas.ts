@@ -1,0 +1,53 @@
+// Form schemas of the staff pipeline, shared by browser and server (conform +
+// zod): booking an interview, a decision, hiring, ending an employment, the
+// school flag and the reference. Messages are translation keys in
+// locales/<language>/hiring.json.
+// i18n-namespace: hiring
+import { z } from "zod";
+import { isCalendarDay } from "../activities/series.ts";
+
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- as above, but tabs and line breaks are fine in a paragraph
+const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function requiredText(max: number, multiline: boolean, error: string) {
+  return z
+    .string({ error })
+    .trim()
+    .min(1, { error })
+    .max(max, { error: "errors.tooLong" })
+    .refine((value) => !(multiline ? TEXT_CONTROL : LINE_CONTROL).test(value), { error: "errors.badCharacters" });
+}
+
+const day = (error: string) => z.string({ error }).refine(isCalendarDay, { error: "errors.dateInvalid" });
+const yesNo = z.enum(["yes", "no"], { error: "errors.inSchoolRequired" }).transform((value) => value === "yes");
+
+export const interviewSchema = z.object({
+  date: day("errors.dateRequired"),
+  time: z.string({ error: "errors.timeRequired" }).regex(TIME, { error: "errors.timeInvalid" }),
+  place: requiredText(200, false, "errors.placeRequired"),
+});
+
+export const decisionSchema = z.object({
+  decision: z.enum(["REJECTED", "WAITING_LIST"], { error: "errors.decisionRequired" }),
+});
+
+export const hireSchema = z
+  .object({
+    startsOn: day("errors.startRequired"),
+    endsOn: day("errors.dateInvalid").optional(),
+    role: requiredText(120, false, "errors.roleRequired"),
+    inSchool: yesNo,
+  })
+  .refine((value) => !value.endsOn || value.endsOn >= value.startsOn, { path: ["endsOn"], error: "errors.endBeforeStart" });
+
+export const endEmploymentSchema = z.object({ lastDay: day("errors.lastDayRequired") });
+
+export const inSchoolSchema = z.object({ inSchool: yesNo });
+
+export const referenceSchema = z.object({
+  tasks: requiredText(2000, true, "errors.tasksRequired"),
+  statement: requiredText(2000, true, "errors.statementRequired"),
+});

@@ -1,0 +1,115 @@
+// Form schema of the job-posting editor (staff), shared by browser and
+// server. Texts are {da, en?, ar?} with Danish required; ages within the
+// law's 13–17; pay typed in kroner, stored in øre. Messages carry their
+// namespace ("jobs:errors.…") because the shared three-language text field
+// translates in the editor's namespace.
+// i18n-namespace: jobs
+import { z } from "zod";
+import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
+import { isRealDay } from "./application-schemas.ts";
+
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- as above, but tabs and line breaks are fine in a paragraph
+const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+/** Kroner with up to two decimals, comma or point: "45", "52,50". */
+const KRONER = /^\d{1,5}([.,]\d{1,2})?$/;
+
+/** Nobody under 13 may be employed; the portal's jobs are for those under 18. */
+export const YOUTH_MIN_AGE = 13;
+export const YOUTH_MAX_AGE = 17;
+
+export const POSTING_STATUSES = ["DRAFT", "PUBLISHED", "CLOSED"] as const;
+export const PAY_UNITS = ["HOUR", "SHIFT"] as const;
+
+type Loose = Record<string, unknown>;
+const always = { when: () => true };
+const str = (value: unknown) => (typeof value === "string" && value.trim() ? value : undefined);
+const num = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
+
+function text(max: number, multiline: boolean) {
+  return z
+    .string()
+    .trim()
+    .max(max, { error: "jobs:errors.tooLong" })
+    .refine((value) => !(multiline ? TEXT_CONTROL : LINE_CONTROL).test(value), { error: "jobs:errors.badCharacters" });
+}
+
+function requiredText(max: number, multiline: boolean, error: string) {
+  return z
+    .string({ error })
+    .trim()
+    .min(1, { error })
+    .max(max, { error: "jobs:errors.tooLong" })
+    .refine((value) => !(multiline ? TEXT_CONTROL : LINE_CONTROL).test(value), { error: "jobs:errors.badCharacters" });
+}
+
+function localized(max: number, multiline: boolean, required?: string) {
+  return z.object({
+    da: required ? requiredText(max, multiline, required) : text(max, multiline).optional(),
+    en: text(max, multiline).optional(),
+    ar: text(max, multiline).optional(),
+  });
+}
+
+const wholeNumber = (min: number, max: number, rangeError: string) =>
+  z.number({ error: rangeError }).int({ error: "jobs:errors.wholeNumber" }).min(min, { error: rangeError }).max(max, { error: rangeError });
+
+export const postingSchema = z
+  .object({
+    typeId: z.string({ error: "jobs:errors.typeRequired" }).uuid({ error: "jobs:errors.typeRequired" }),
+    title: localized(120, false, "jobs:errors.titleRequired"),
+    description: localized(5000, true, "jobs:errors.descriptionRequired"),
+    hoursInfo: localized(1000, true, "jobs:errors.hoursInfoRequired"),
+    risks: localized(2000, true, "jobs:errors.risksRequired"),
+    season: localized(120, false),
+    /** Empty: no partner organisation (the programme itself). */
+    organisationId: z.string().uuid({ error: "jobs:errors.organisationUnknown" }).optional(),
+    workPlace: requiredText(160, false, "jobs:errors.workPlaceRequired"),
+    minAge: wholeNumber(YOUTH_MIN_AGE, YOUTH_MAX_AGE, "jobs:errors.ageRange"),
+    maxAge: wholeNumber(YOUTH_MIN_AGE, YOUTH_MAX_AGE, "jobs:errors.ageRange"),
+    /** Kroner as typed; the output is øre. */
+    pay: z
+      .string({ error: "jobs:errors.payRequired" })
+      .trim()
+      .min(1, { error: "jobs:errors.payRequired" })
+      .refine((value) => KRONER.test(value), { error: "jobs:errors.payInvalid" })
+      .transform((value) => Math.round(Number(value.replace(",", ".")) * 100))
+      .refine((ore) => ore > 0, { error: "jobs:errors.payInvalid" }),
+    payUnit: z.enum(PAY_UNITS, { error: "jobs:errors.payUnitRequired" }),
+    positions: wholeNumber(1, 500, "jobs:errors.positionsRange"),
+    applicationDeadline: z.string({ error: "jobs:errors.deadlineRequired" }).refine(isRealDay, { error: "jobs:errors.dateInvalid" }),
+    status: z.enum(POSTING_STATUSES, { error: "jobs:errors.statusRequired" }),
+    contactName: requiredText(120, false, "jobs:errors.contactNameRequired"),
+    contactPhone: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (!value?.trim()) return undefined;
+        const phone = normalisePhone(westernDigits(value.trim()));
+        if (!phone) {
+          ctx.addIssue({ code: "custom", message: "jobs:errors.phoneInvalid" });
+          return z.NEVER;
+        }
+        return phone;
+      }),
+    contactEmail: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254, { error: "jobs:errors.emailInvalid" })
+      .regex(EMAIL, { error: "jobs:errors.emailInvalid" })
+      .optional(),
+  })
+  .superRefine((value: Loose, ctx) => {
+    const [minAge, maxAge] = [num(value.minAge), num(value.maxAge)];
+    if (minAge !== undefined && maxAge !== undefined && minAge > maxAge) ctx.addIssue({ code: "custom", path: ["maxAge"], message: "jobs:errors.ageOrder" });
+    const season = (value.season ?? {}) as Loose;
+    if (!str(season.da) && (str(season.en) || str(season.ar))) ctx.addIssue({ code: "custom", path: ["season", "da"], message: "jobs:errors.danishFirst" });
+    if (!str(value.contactPhone) && !str(value.contactEmail)) {
+      ctx.addIssue({ code: "custom", path: ["contactPhone"], message: "jobs:errors.contactRequired" });
+    }
+  }, always);
+
+export type PostingInput = z.output<typeof postingSchema>;

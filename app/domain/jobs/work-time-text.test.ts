@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { translator } from "~/lib/i18n.server.ts";
+import { durationText, violationText } from "./work-time-text.ts";
+
+const da = translator("da", "shifts");
+const en = translator("en", "shifts");
+
+describe("violations in words", () => {
+  it("names the young person, their age and the figures (the issue's example)", () => {
+    const violation = { rule: "dayLimit", age: 14, schoolDay: true, limitMinutes: 120, totalMinutes: 180 } as const;
+    expect(violationText(da, violation, "Ali", "da")).toBe("Ali er 14: højst 2 timer på en skoledag; denne vagt ville gøre det til 3 timer.");
+    expect(violationText(en, violation, "Ali", "en")).toBe("Ali is 14: at most 2 hours on a school day; this shift would make it 3 hours.");
+    expect(violationText(da, violation, null, "da")).toBe("Du er 14: højst 2 timer på en skoledag; denne vagt ville gøre det til 3 timer.");
+  });
+  it("words every rule", () => {
+    expect(violationText(da, { rule: "night", age: 14, nightStart: "20:00", nightEnd: "06:00" }, "Sara", "da")).toBe(
+      "Sara er 14: ingen arbejde mellem kl. 20.00 og 06.00.",
+    );
+    expect(violationText(da, { rule: "rest", age: 16, restMinutes: 840, longestRestMinutes: 839 }, "Sara", "da")).toContain(
+      "mindst 14 timer hvile i træk i døgnet; med denne vagt bliver der kun 13 t. 59 min.",
+    );
+    expect(violationText(da, { rule: "break", age: 16, breakAfterMinutes: 270, breakMinutes: 30, givenMinutes: 0 }, "Sara", "da")).toContain(
+      "over 4 t. 30 min skal",
+    );
+    expect(violationText(da, { rule: "daysOff", age: 16, consecutiveDaysOff: 2 }, "Sara", "da")).toContain("to fridage i træk");
+    expect(violationText(da, { rule: "tooYoung", age: 12 }, "Sara", "da")).toContain("mindst 13 år");
+    expect(violationText(da, { rule: "weekLimit", age: 14, schoolWeek: false, limitMinutes: 2100, totalMinutes: 2101 }, "Sara", "da")).toBe(
+      "Sara er 14: højst 35 timer i en skolefri uge; denne vagt ville gøre det til 35 t. 1 min.",
+    );
+  });
+  it("durations", () => {
+    expect([60, 120, 121, 45].map((m) => durationText(da, m, "da"))).toEqual(["1 time", "2 timer", "2 t. 1 min", "45 min"]);
+  });
+});

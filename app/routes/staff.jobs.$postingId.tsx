@@ -1,0 +1,177 @@
+// The applications for one job posting (staff): those to consider, filtered
+// by status, age and housing area (GET, so a filter is a link), and apart
+// from them those still waiting for a guardian's consent.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ConsentText, StatusBadge } from "~/components/hiring/parts.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { SelectField } from "~/components/ui/choice.tsx";
+import { pick } from "~/domain/activities/text.ts";
+import { CONSIDERED, postingApplications } from "~/domain/jobs/pipeline.server.ts";
+import { requireUser } from "~/lib/auth.server.ts";
+import { formatDateTime } from "~/lib/format.ts";
+import { useLanguage } from "~/lib/i18n-react.tsx";
+import { getLanguage } from "~/lib/i18n.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.title.text);
+
+const AGES = [13, 14, 15, 16, 17] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, "STAFF");
+  // Unknown or malformed filter values are ignored (a filter is never an error).
+  const filtersSchema = z.object({
+    status: z.enum(CONSIDERED).optional().catch(undefined),
+    age: z.coerce.number().int().min(13).max(17).optional().catch(undefined),
+    area: z.string().uuid().optional().catch(undefined),
+  });
+  const query = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
+  const filters = filtersSchema.parse(query);
+  const [language, result] = await Promise.all([
+    getLanguage(request),
+    postingApplications(params.postingId ?? "", {
+      status: filters.status,
+      age: filters.age,
+      areaId: filters.area,
+    }),
+  ]);
+  if (!result) throw new Response("Not found", { status: 404 });
+  return { ...result, filters, statuses: CONSIDERED, title: pick(result.posting.title, language) };
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["considered"][number];
+
+function ApplicationRow({ row }: { row: Row }) {
+  const { t } = useTranslation("hiring");
+  const language = useLanguage();
+  return (
+    <li className="space-y-1 rounded-xl border-2 border-slate-200 p-3">
+      <h3 className="text-lg font-bold">
+        <Link to={`/staff/jobs/applications/${row.id}`} className="inline-flex min-h-11 items-center">
+          {row.name}
+        </Link>
+      </h3>
+      <p>
+        <StatusBadge status={row.status} /> <span className="text-sm">{t("list.since", { date: formatDateTime(new Date(row.statusAt), language) })}</span>
+      </p>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
+        <dt className="font-semibold">{t("list.age")}</dt>
+        <dd>{row.age ?? t("list.unknown")}</dd>
+        <dt className="font-semibold">{t("list.area")}</dt>
+        <dd>{row.area ?? t("list.unknown")}</dd>
+        <dt className="font-semibold">{t("list.school")}</dt>
+        <dd>{[row.school, row.schoolClass].filter(Boolean).join(", ") || t("list.unknown")}</dd>
+        <dt className="font-semibold">{t("list.availability")}</dt>
+        <dd>{row.availability.map((value) => t(`availability.${value}`)).join(", ") || t("list.unknown")}</dd>
+        <dt className="font-semibold">{t("list.consent")}</dt>
+        <dd>
+          <ConsentText state={row.consent} />
+        </dd>
+        {row.interviewAt && row.status === "INTERVIEW" ? (
+          <>
+            <dt className="font-semibold">{t("list.interview")}</dt>
+            <dd>{formatDateTime(new Date(row.interviewAt), language)}</dd>
+          </>
+        ) : null}
+      </dl>
+    </li>
+  );
+}
+
+export default function PostingApplications() {
+  const { t } = useTranslation("hiring");
+  const { title, posting, areas, considered, waitingForGuardian, filters, statuses } = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <nav aria-label={t("nav.label")}>
+        <ul className="flex flex-wrap gap-x-4">
+          <li>
+            <Link to="/staff/jobs" className="inline-flex min-h-11 items-center">
+              {t("nav.jobs")}
+            </Link>
+          </li>
+          <li>
+            <Link to="/staff/jobs/employments" className="inline-flex min-h-11 items-center">
+              {t("nav.employments")}
+            </Link>
+          </li>
+          <li>
+            <Link to={`/staff/jobs/${posting.id}/shifts`} className="inline-flex min-h-11 items-center">
+              {t("nav.shifts")}
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      <h1 className="text-2xl font-bold">
+        {t("list.title")}: <span lang={title.language}>{title.text}</span>
+      </h1>
+      <p>{t("list.positions", { taken: posting.taken, positions: posting.positions })}</p>
+
+      <Form method="get" className="space-y-1 rounded-xl border border-slate-200 p-3">
+        <h2 className="text-lg font-bold">{t("list.filterTitle")}</h2>
+        <div className="grid gap-x-3 sm:grid-cols-3">
+          <SelectField id="filter-status" name="status" label={t("list.filterStatus")} defaultValue={filters.status ?? ""}>
+            <option value="">{t("list.all")}</option>
+            {statuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="filter-age" name="age" label={t("list.filterAge")} defaultValue={filters.age ?? ""}>
+            <option value="">{t("list.all")}</option>
+            {AGES.map((age) => (
+              <option key={age} value={age}>
+                {age}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="filter-area" name="area" label={t("list.filterArea")} defaultValue={filters.area ?? ""}>
+            <option value="">{t("list.all")}</option>
+            {areas.map((area) => (
+              <option key={area.id} value={area.id}>
+                {area.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" variant="secondary">
+            {t("list.filter")}
+          </Button>
+          <Link to="?" className="inline-flex min-h-11 items-center">
+            {t("list.clear")}
+          </Link>
+        </div>
+      </Form>
+
+      <section aria-labelledby="considered-heading" className="space-y-2">
+        <h2 id="considered-heading" className="text-xl font-bold">
+          {t("list.considered", { number: considered.length })}
+        </h2>
+        {considered.length === 0 ? <p>{t("list.none")}</p> : null}
+        <ul className="space-y-2">
+          {considered.map((row) => (
+            <ApplicationRow key={row.id} row={row} />
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="guardian-heading" className="space-y-2">
+        <h2 id="guardian-heading" className="text-xl font-bold">
+          {t("list.waitingForGuardian", { number: waitingForGuardian.length })}
+        </h2>
+        <p className="text-sm">{t("list.waitingForGuardianHint")}</p>
+        {waitingForGuardian.length === 0 ? <p>{t("list.none")}</p> : null}
+        <ul className="space-y-2">
+          {waitingForGuardian.map((row) => (
+            <ApplicationRow key={row.id} row={row} />
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,385 @@
+// One job application (staff): everything the young person wrote, the
+// timeline, and the next steps — book (or move) an interview, a decision
+// ("not this time" or the waiting list), or hire. Each form posts an
+// `intent`; each intent is one domain call.
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ConsentText, StatusBadge } from "~/components/hiring/parts.tsx";
+import { Alert, Notice } from "~/components/ui/alert.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { RadioGroup } from "~/components/ui/choice.tsx";
+import { Field } from "~/components/ui/field.tsx";
+import { pick, t9n } from "~/domain/activities/text.ts";
+import { copenhagenDay, localParts } from "~/domain/dates.ts";
+import { decisionSchema, hireSchema, interviewSchema } from "~/domain/jobs/hiring-schemas.ts";
+import { applicationForStaff, bookInterview, decideApplication, hire, HiringError } from "~/domain/jobs/pipeline.server.ts";
+import { mayMoveTo } from "~/domain/jobs/status.server.ts";
+import { copenhagenInstant } from "~/domain/activities/series.ts";
+import { requireUser } from "~/lib/auth.server.ts";
+import { formatDateTime, formatDay } from "~/lib/format.ts";
+import { useLanguage } from "~/lib/i18n-react.tsx";
+import { getLanguage } from "~/lib/i18n.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.application.name);
+
+type Intent = "interview" | "decide" | "hire";
+type Reply = { intent: Intent; result: SubmissionResult<string[]> };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, "STAFF");
+  const [language, application] = await Promise.all([getLanguage(request), applicationForStaff(params.applicationId ?? "")]);
+  if (!application) throw new Response("Not found", { status: 404 });
+  const status = application.status;
+  const interview = application.interviewAt ? localParts(application.interviewAt) : null;
+  return {
+    application: {
+      id: application.id,
+      name: `${application.person.firstName} ${application.person.lastName}`,
+      status,
+      age: application.age,
+      birthDay: application.birthDay,
+      area: application.person.housingArea?.name ?? null,
+      contact: application.contact,
+      school: application.school,
+      schoolClass: application.schoolClass,
+      inSchool: application.inSchool,
+      motivation: application.motivation,
+      availability: application.availability,
+      consent: application.consent,
+      consentRequired: application.consentRequired,
+      guardian: { name: application.guardianName, email: application.guardianEmail, phone: application.guardianPhone },
+      interviewAt: application.interviewAt,
+      interviewPlace: application.interviewPlace,
+      createdAt: application.createdAt,
+      events: application.events,
+      employmentId: application.employment?.id ?? null,
+    },
+    posting: { id: application.posting.id, title: pick(application.posting.title, language), positionsLeft: application.positionsLeft },
+    defaults: {
+      interview: { date: interview?.day ?? "", time: interview?.time ?? "", place: application.interviewPlace ?? application.posting.workPlace },
+      hire: {
+        startsOn: copenhagenDay(new Date()),
+        endsOn: "",
+        role: t9n(application.posting.type.name, language),
+        inSchool: application.inSchool ? "yes" : "no",
+      },
+    },
+    may: {
+      interview: mayMoveTo(status, "INTERVIEW"),
+      reject: mayMoveTo(status, "REJECTED"),
+      waitingList: mayMoveTo(status, "WAITING_LIST"),
+      hire: mayMoveTo(status, "HIRED"),
+    },
+  };
+}
+
+function refusal(
+  intent: Intent,
+  error: unknown,
+  submission: { reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> },
+): Reply {
+  if (!(error instanceof HiringError)) throw error;
+  if (error.code === "applicationNotFound") throw new Response("Not found", { status: 404 });
+  const message = `errors.${error.code}`;
+  return { intent, result: submission.reply(error.field ? { fieldErrors: { [error.field]: [message] } } : { formErrors: [message] }) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs): Promise<Reply | Response> {
+  const user = await requireUser(request, "STAFF");
+  const applicationId = params.applicationId ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "interview") {
+    const submission = parseWithZod(formData, { schema: interviewSchema });
+    if (submission.status !== "success") return { intent, result: submission.reply() };
+    try {
+      const { date, time, place } = submission.value;
+      await bookInterview({ applicationId, at: copenhagenInstant(date, time), place, actorUserId: user.id });
+      return redirect(`/staff/jobs/applications/${applicationId}?done=interview`);
+    } catch (error) {
+      return refusal(intent, error, submission);
+    }
+  }
+  if (intent === "decide") {
+    const submission = parseWithZod(formData, { schema: decisionSchema });
+    if (submission.status !== "success") return { intent, result: submission.reply() };
+    try {
+      await decideApplication({ applicationId, decision: submission.value.decision, actorUserId: user.id });
+      return redirect(`/staff/jobs/applications/${applicationId}?done=${submission.value.decision}`);
+    } catch (error) {
+      return refusal(intent, error, submission);
+    }
+  }
+  if (intent === "hire") {
+    const submission = parseWithZod(formData, { schema: hireSchema });
+    if (submission.status !== "success") return { intent, result: submission.reply() };
+    try {
+      const { startsOn, endsOn, role, inSchool } = submission.value;
+      const { employmentId } = await hire({ applicationId, startsOn, endsOn: endsOn ?? null, role, inSchool, actorUserId: user.id });
+      return redirect(`/staff/jobs/employments/${employmentId}?done=hired`);
+    } catch (error) {
+      return refusal(intent, error, submission);
+    }
+  }
+  throw new Response("Bad request", { status: 400 });
+}
+
+function Facts() {
+  const { t } = useTranslation("hiring");
+  const language = useLanguage();
+  const { application } = useLoaderData<typeof loader>();
+  const rows: [string, string][] = [
+    [t("application.age"), application.age === null ? t("list.unknown") : String(application.age)],
+    [t("application.birthDay"), application.birthDay ? formatDay(application.birthDay, language) : t("list.unknown")],
+    [t("list.area"), application.area ?? t("list.unknown")],
+    [t("list.school"), [application.school, application.schoolClass].filter(Boolean).join(", ") || t("list.unknown")],
+    [t("application.inSchool"), application.inSchool ? t("yes") : t("no")],
+    [t("list.availability"), application.availability.map((value) => t(`availability.${value}`)).join(", ") || t("list.unknown")],
+  ];
+  return (
+    <section aria-labelledby="wrote-heading" className="space-y-2 rounded-xl border border-slate-200 p-4">
+      <h2 id="wrote-heading" className="text-xl font-bold">
+        {t("application.wrote")}
+      </h2>
+      <p className="whitespace-pre-line rounded-lg bg-slate-50 p-3">{application.motivation}</p>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="font-semibold">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+        <dt className="font-semibold">{t("application.contact")}</dt>
+        <dd dir="ltr" className="text-start">
+          {[application.contact.phone, application.contact.email].filter(Boolean).join(" · ") || t("list.unknown")}
+        </dd>
+        <dt className="font-semibold">{t("application.guardian")}</dt>
+        <dd>
+          {application.guardian.name} <span dir="ltr">{[application.guardian.phone, application.guardian.email].filter(Boolean).join(" · ")}</span>
+        </dd>
+        <dt className="font-semibold">{t("list.consent")}</dt>
+        <dd>
+          <ConsentText state={application.consent} />
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+function Timeline() {
+  const { t } = useTranslation("hiring");
+  const language = useLanguage();
+  const { application } = useLoaderData<typeof loader>();
+  return (
+    <section aria-labelledby="timeline-heading" className="space-y-2 rounded-xl border border-slate-200 p-4">
+      <h2 id="timeline-heading" className="text-xl font-bold">
+        {t("application.timeline")}
+      </h2>
+      <ol className="space-y-1 border-s-2 border-slate-300 ps-4">
+        <li>
+          {formatDateTime(new Date(application.createdAt), language)}: {t("application.applied")}
+        </li>
+        {application.events.map((event) => (
+          <li key={event.id}>
+            {formatDateTime(new Date(event.at), language)}: <StatusBadge status={event.status} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function FormProblem({ errors }: { errors?: string[] }) {
+  const { t } = useTranslation("hiring");
+  return errors?.length ? <Alert>{errors.map((key) => t(key)).join(" ")}</Alert> : null;
+}
+
+function InterviewSection({ reply }: { reply: Reply | undefined }) {
+  const { t } = useTranslation("hiring");
+  const language = useLanguage();
+  const { application, defaults } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "interview",
+    lastResult: reply?.intent === "interview" ? reply.result : undefined,
+    defaultValue: defaults.interview,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: interviewSchema }),
+  });
+  const booked = application.status === "INTERVIEW" && application.interviewAt;
+  return (
+    <section aria-labelledby="interview-heading" className="space-y-2 rounded-xl border border-slate-200 p-4">
+      <h2 id="interview-heading" className="text-xl font-bold">
+        {booked ? t("interview.moveTitle") : t("interview.title")}
+      </h2>
+      {booked ? (
+        <p>{t("interview.booked", { when: formatDateTime(new Date(application.interviewAt!), language), place: application.interviewPlace })}</p>
+      ) : null}
+      <p className="text-sm">{t("interview.intro")}</p>
+      <FormProblem errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="space-y-1">
+        <input type="hidden" name="intent" value="interview" />
+        <div className="grid gap-x-3 sm:grid-cols-2">
+          <Field
+            {...getInputProps(fields.date, { type: "date" })}
+            id={fields.date.id}
+            label={t("interview.date")}
+            errors={fields.date.errors?.map((key) => t(key))}
+          />
+          <Field
+            {...getInputProps(fields.time, { type: "time" })}
+            id={fields.time.id}
+            label={t("interview.time")}
+            errors={fields.time.errors?.map((key) => t(key))}
+          />
+        </div>
+        <Field
+          {...getInputProps(fields.place, { type: "text" })}
+          id={fields.place.id}
+          label={t("interview.place")}
+          errors={fields.place.errors?.map((key) => t(key))}
+        />
+        <Button type="submit" pending={navigation.state !== "idle"}>
+          {booked ? t("interview.move") : t("interview.book")}
+        </Button>
+      </Form>
+    </section>
+  );
+}
+
+function DecisionSection({ reply }: { reply: Reply | undefined }) {
+  const { t } = useTranslation("hiring");
+  const { may } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const [form] = useForm({ id: "decide", lastResult: reply?.intent === "decide" ? reply.result : undefined });
+  return (
+    <section aria-labelledby="decide-heading" className="space-y-2 rounded-xl border border-slate-200 p-4">
+      <h2 id="decide-heading" className="text-xl font-bold">
+        {t("decide.title")}
+      </h2>
+      <p className="text-sm">{t("decide.intro")}</p>
+      <FormProblem errors={[...(form.errors ?? []), ...(form.allErrors.decision ?? [])]} />
+      <Form method="post" {...getFormProps(form)} className="flex flex-wrap gap-3">
+        <input type="hidden" name="intent" value="decide" />
+        {may.waitingList ? (
+          <Button type="submit" name="decision" value="WAITING_LIST" variant="secondary" pending={navigation.state !== "idle"}>
+            {t("decide.waitingList")}
+          </Button>
+        ) : null}
+        {may.reject ? (
+          <Button type="submit" name="decision" value="REJECTED" variant="secondary" pending={navigation.state !== "idle"}>
+            {t("decide.reject")}
+          </Button>
+        ) : null}
+      </Form>
+    </section>
+  );
+}
+
+function HireSection({ reply }: { reply: Reply | undefined }) {
+  const { t } = useTranslation("hiring");
+  const { defaults, posting } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "hire",
+    lastResult: reply?.intent === "hire" ? reply.result : undefined,
+    defaultValue: defaults.hire,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: hireSchema }),
+  });
+  return (
+    <section aria-labelledby="hire-heading" className="space-y-2 rounded-xl border-2 border-brand-700 p-4">
+      <h2 id="hire-heading" className="text-xl font-bold">
+        {t("hire.title")}
+      </h2>
+      <p>{t("hire.positionsLeft", { number: posting.positionsLeft })}</p>
+      <p className="text-sm">{t("hire.intro")}</p>
+      <FormProblem errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="space-y-1">
+        <input type="hidden" name="intent" value="hire" />
+        <div className="grid gap-x-3 sm:grid-cols-2">
+          <Field
+            {...getInputProps(fields.startsOn, { type: "date" })}
+            id={fields.startsOn.id}
+            label={t("hire.startsOn")}
+            errors={fields.startsOn.errors?.map((key) => t(key))}
+          />
+          <Field
+            {...getInputProps(fields.endsOn, { type: "date" })}
+            id={fields.endsOn.id}
+            label={t("hire.endsOn")}
+            hint={t("hire.endsOnHint")}
+            errors={fields.endsOn.errors?.map((key) => t(key))}
+          />
+        </div>
+        <Field {...getInputProps(fields.role, { type: "text" })} id={fields.role.id} label={t("hire.role")} errors={fields.role.errors?.map((key) => t(key))} />
+        <RadioGroup
+          id={fields.inSchool.id}
+          name={fields.inSchool.name}
+          legend={t("hire.inSchool")}
+          hint={t("hire.inSchoolHint")}
+          options={[
+            { value: "yes", label: t("yes") },
+            { value: "no", label: t("no") },
+          ]}
+          defaultValue={fields.inSchool.initialValue as string | undefined}
+          errors={fields.inSchool.errors?.map((key) => t(key))}
+        />
+        <Button type="submit" pending={navigation.state !== "idle"}>
+          {t("hire.submit")}
+        </Button>
+      </Form>
+    </section>
+  );
+}
+
+function DoneNotice() {
+  const { t } = useTranslation("hiring");
+  const [params] = useSearchParams();
+  const done = params.get("done");
+  if (done !== "interview" && done !== "REJECTED" && done !== "WAITING_LIST") return null;
+  return <Notice>{t(`done.${done}`)}</Notice>;
+}
+
+export default function ApplicationPage() {
+  const { t } = useTranslation("hiring");
+  const { application, posting, may } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>() as Reply | undefined;
+  const waitingForGuardian = application.status === "AWAITING_GUARDIAN" || application.status === "GUARDIAN_DECLINED";
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <nav aria-label={t("nav.label")}>
+        <ul className="flex flex-wrap gap-x-4">
+          <li>
+            <Link to={`/staff/jobs/${posting.id}`} className="inline-flex min-h-11 items-center">
+              {t("nav.applications")}: <span lang={posting.title.language}>{posting.title.text}</span>
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      <h1 className="text-2xl font-bold">{application.name}</h1>
+      <p>
+        <StatusBadge status={application.status} />
+      </p>
+      <DoneNotice />
+      {waitingForGuardian ? <Notice>{t("application.waitingForGuardian")}</Notice> : null}
+      {application.employmentId ? (
+        <p>
+          <Link to={`/staff/jobs/employments/${application.employmentId}`} className="inline-flex min-h-11 items-center font-semibold">
+            {t("application.toEmployment")}
+          </Link>
+        </p>
+      ) : null}
+      <Facts />
+      <Timeline />
+      {may.interview ? <InterviewSection reply={reply} /> : null}
+      {may.reject || may.waitingList ? <DecisionSection reply={reply} /> : null}
+      {may.hire ? <HireSection reply={reply} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+// A printed reference (anbefaling), staff side: any employment whose
+// reference has been written and printed. In Danish; ?lng=en in English.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DocumentLanguages, DocumentView, PrintPage } from "~/components/hiring/parts.tsx";
+import { employmentExists, referenceDocument } from "~/domain/jobs/employment.server.ts";
+import { requireUser } from "~/lib/auth.server.ts";
+import { pageTitle } from "~/lib/meta.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.document.title);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "STAFF");
+  const employmentId = params.employmentId ?? "";
+  const language = new URL(request.url).searchParams.get("lng") === "en" ? "en" : "da";
+  const document = await referenceDocument(employmentId, { personId: user.personId, isStaff: true }, language);
+  if (!document) {
+    // Not written and printed yet: back to the employment, where it is written.
+    if (await employmentExists(employmentId)) throw redirect(`/staff/jobs/employments/${employmentId}#reference-heading`);
+    throw new Response("Not found", { status: 404 });
+  }
+  return { document, employmentId };
+}
+
+export default function ReferencePrint() {
+  const { t } = useTranslation("hiring");
+  const { document, employmentId } = useLoaderData<typeof loader>();
+  return (
+    <PrintPage
+      tools={
+        <>
+          <Link to={`/staff/jobs/employments/${employmentId}`} className="inline-flex min-h-11 items-center">
+            {t("nav.employment")}
+          </Link>
+          <DocumentLanguages current={document.language} />
+        </>
+      }
+    >
+      <DocumentView document={document} />
+    </PrintPage>
+  );
+}
