@@ -23,6 +23,8 @@ const schema = z
     DEV_OUTBOX: z.enum(["0", "1"]).optional(),
     /** Signs the small cookies (pending sign-in). Required in production; rotate by prepending a new one, comma-separated. */
     SESSION_SECRET: z.string().min(32, { message: "SESSION_SECRET must be at least 32 characters" }).optional(),
+    /** Reports that leave the office show counts below this as "<n" (small-cell suppression). */
+    REPORT_MIN_CELL: z.coerce.number().int().min(2).default(5),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV !== "production") return;

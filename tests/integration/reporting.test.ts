@@ -375,3 +375,23 @@ describe("milestones", () => {
     expect(await db.auditEvent.count({ where: { entityType: "Milestone" } })).toBe(4);
   });
 });
+
+describe("milestones of a selection", () => {
+  it("include those set on activities inside it", async () => {
+    const { listMilestones, saveMilestone } = await import("../../app/domain/reporting/milestones.server.ts");
+    const staff = await db.user.create({
+      data: { person: { create: { firstName: "Staff", lastName: "Scope" } }, role: "STAFF", email: "scope-staff@example.dk" },
+    });
+    const onCamp = await saveMilestone(
+      { startsOn: "2025-07-01", deadline: "2025-09-30", scope: { activityId: activity.C! }, title: { da: "Camp" }, measure: "ENROLMENTS", target: 2 },
+      staff.id,
+    );
+    const onOther = await saveMilestone(
+      { startsOn: "2025-07-01", deadline: "2025-09-30", scope: { activityId: activity.X! }, title: { da: "X" }, measure: "ENROLMENTS", target: 2 },
+      staff.id,
+    );
+    const ids = (await listMilestones(new Date("2025-12-30T12:00:00Z"), { effortAreaId: effortInScope })).map((view) => view.id);
+    expect(ids).toContain(onCamp);
+    expect(ids).not.toContain(onOther);
+  });
+});

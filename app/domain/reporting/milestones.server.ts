@@ -75,15 +75,16 @@ function scopeOf(row: { activityId: string | null; activityTypeId: string | null
   return { activityId: row.activityId ?? undefined, activityTypeId: row.activityTypeId ?? undefined, effortAreaId: row.effortAreaId ?? undefined };
 }
 
-/** Milestones with progress as of `now`; optionally only those whose scope touches an effort area or activity. */
+/** Milestones with progress as of `now`; optionally only those of a selection (and of the activities inside it). */
 export async function listMilestones(now = new Date(), filter: Scope = {}): Promise<MilestoneView[]> {
   const today = copenhagenDay(now);
+  // A selection shows the milestones set on it and on the activities inside it.
   const where: Prisma.MilestoneWhereInput = filter.activityId
     ? { activityId: filter.activityId }
     : filter.activityTypeId
-      ? { activityTypeId: filter.activityTypeId }
+      ? { OR: [{ activityTypeId: filter.activityTypeId }, { activity: { typeId: filter.activityTypeId } }] }
       : filter.effortAreaId
-        ? { effortAreaId: filter.effortAreaId }
+        ? { OR: [{ effortAreaId: filter.effortAreaId }, { activity: { effortAreaId: filter.effortAreaId } }] }
         : {};
   const rows = await db.milestone.findMany({ where, select: MILESTONE_SELECT, orderBy: [{ deadline: "asc" }, { createdAt: "asc" }] });
   return Promise.all(

@@ -1,0 +1,101 @@
+// Form schemas of the milestone pages, shared by browser and server (conform
+// + zod): a milestone (title in three languages, measure, target, what it
+// covers, first day and deadline), its deletion, and a status text for a
+// period. Messages are translation keys in locales/<language>/reports.json.
+// i18n-namespace: reports
+import { z } from "zod";
+import type { MilestoneMeasure } from "~/generated/prisma/enums.ts";
+import type { Scope } from "./counts.ts";
+
+export const MEASURES = [
+  "UNIQUE_PARTICIPANTS",
+  "UNIQUE_HOUSEHOLDS",
+  "ENROLMENTS",
+  "ATTENDANCES",
+  "SESSIONS_HELD",
+  "ACTIVITIES_HELD",
+  "YOUTH_EMPLOYED",
+  "HOURS_WORKED",
+] as const satisfies readonly MilestoneMeasure[];
+
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- as above, but line breaks are fine in a status text
+const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isDay = (value: string) => DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const SELECTION = /^(all|(activity|activityType|effortArea):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "errors.tooLong" })
+    .refine((value) => !LINE_CONTROL.test(value), { error: "errors.badCharacters" });
+
+const day = (required: string) => z.string({ error: required }).trim().refine(isDay, { error: "errors.dateInvalid" });
+
+export const milestoneSchema = z
+  .object({
+    title: z.object({
+      da: z
+        .string({ error: "errors.titleRequired" })
+        .trim()
+        .min(1, { error: "errors.titleRequired" })
+        .max(200, { error: "errors.tooLong" })
+        .refine((value) => !LINE_CONTROL.test(value), { error: "errors.badCharacters" }),
+      en: line(200).optional(),
+      ar: line(200).optional(),
+    }),
+    measure: z.enum(MEASURES, { error: "errors.measureRequired" }),
+    target: z
+      .number({ error: "errors.wholeNumber" })
+      .int({ error: "errors.wholeNumber" })
+      .min(1, { error: "errors.targetTooSmall" })
+      .max(1_000_000, { error: "errors.targetTooLarge" }),
+    selection: z.string({ error: "errors.selectionRequired" }).regex(SELECTION, { error: "errors.selectionRequired" }),
+    startsOn: day("errors.startsOnRequired"),
+    deadline: day("errors.deadlineRequired"),
+  })
+  // Also when a field has failed, so every problem shows at once: the values are read defensively.
+  .superRefine(
+    (value: Record<string, unknown>, ctx) => {
+      const [startsOn, deadline] = [value.startsOn, value.deadline];
+      if (typeof startsOn === "string" && typeof deadline === "string" && isDay(startsOn) && isDay(deadline) && deadline < startsOn)
+        ctx.addIssue({ code: "custom", path: ["deadline"], message: "errors.deadlineBeforeStart" });
+    },
+    { when: () => true },
+  );
+
+export const deleteMilestoneSchema = z.object({
+  confirm: z.literal("on", { error: "errors.confirmDelete" }),
+});
+
+export const milestoneNoteSchema = z.object({
+  milestoneId: z.string().uuid(),
+  from: day("errors.dateInvalid"),
+  to: day("errors.dateInvalid"),
+  text: z
+    .string()
+    .trim()
+    .max(2000, { error: "errors.tooLong" })
+    .refine((value) => !TEXT_CONTROL.test(value), { error: "errors.badCharacters" })
+    .optional()
+    .transform((value) => value ?? ""),
+});
+
+/** "effortArea:<id>" → the scope a milestone covers. */
+export function scopeFromSelection(selection: string): Scope {
+  if (selection === "all") return {};
+  const [kind, id] = selection.split(":", 2) as [string, string];
+  if (kind === "activity") return { activityId: id };
+  if (kind === "activityType") return { activityTypeId: id };
+  return { effortAreaId: id };
+}
+
+export function selectionFromScope(scope: { activityId?: string | null; activityTypeId?: string | null; effortAreaId?: string | null }): string {
+  if (scope.activityId) return `activity:${scope.activityId}`;
+  if (scope.activityTypeId) return `activityType:${scope.activityTypeId}`;
+  if (scope.effortAreaId) return `effortArea:${scope.effortAreaId}`;
+  return "all";
+}
