@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
+import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { deleteHousingArea, housingAreaForEdit, saveHousingArea } from "~/domain/admin/areas.server.ts";
 import { AdminError } from "~/domain/admin/errors.server.ts";
 import { deleteSchema, housingAreaSchema } from "~/domain/admin/schemas.ts";
@@ -141,7 +142,7 @@ export default function HousingAreaForm() {
         </Link>
       </p>
       <h1 className="text-2xl font-bold">{area ? t("areas.editTitle") : t("areas.newTitle")}</h1>
-      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
+      <FormErrors errors={tr(form.errors)} />
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <Field
           {...getInputProps(fields.code, { type: "text" })}

@@ -11,6 +11,7 @@ import { Icon } from "~/components/icons.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, ErrorText } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
+import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { AdminError } from "~/domain/admin/errors.server.ts";
 import { activityTypeSchema, deleteSchema, ICON_NAMES } from "~/domain/admin/schemas.ts";
 import { activityTypeForEdit, deleteActivityType, saveActivityType } from "~/domain/admin/types.server.ts";
@@ -142,7 +143,7 @@ export default function ActivityTypeForm() {
         </Link>
       </p>
       <h1 className="text-2xl font-bold">{type ? t("types.editTitle") : t("types.newTitle")}</h1>
-      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
+      <FormErrors errors={tr(form.errors)} />
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <Field
           {...getInputProps(fields.code, { type: "text" })}

@@ -8,6 +8,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
+import { choiceProps } from "~/components/ui/conform.ts";
+import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { AdminError } from "~/domain/admin/errors.server.ts";
 import { accountRoleSchema, accountSchema, ROLES } from "~/domain/admin/schemas.ts";
 import { accountForAdmin, changeRole, organisations, setDisabled } from "~/domain/admin/users.server.ts";
@@ -96,7 +98,7 @@ function RoleForm() {
       <h2 id="role-heading" className="text-xl font-bold">
         {t("users.roleHeading")}
       </h2>
-      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
+      <FormErrors errors={tr(form.errors)} />
       {mine && lastResult?.status === "success" ? <Notice>{t("saved")}</Notice> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <input type="hidden" name="intent" value="role" />
@@ -106,14 +108,7 @@ function RoleForm() {
             <p className="rounded-lg bg-slate-100 p-3">{t("users.selfRole", { role: t(`common:role.${account.role}`) })}</p>
           </>
         ) : (
-          <SelectField
-            id={fields.role.id}
-            name={fields.role.name}
-            defaultValue={fields.role.initialValue as string | undefined}
-            label={t("users.role")}
-            hint={t("users.roleHint")}
-            errors={tr(fields.role.errors)}
-          >
+          <SelectField {...choiceProps(fields.role, tr)} label={t("users.role")} hint={t("users.roleHint")}>
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {t(`common:role.${role}`)}
@@ -121,13 +116,7 @@ function RoleForm() {
             ))}
           </SelectField>
         )}
-        <SelectField
-          id={fields.organisationId.id}
-          name={fields.organisationId.name}
-          defaultValue={fields.organisationId.initialValue as string | undefined}
-          label={t("users.organisation")}
-          errors={tr(fields.organisationId.errors)}
-        >
+        <SelectField {...choiceProps(fields.organisationId, tr)} label={t("users.organisation")}>
           <option value="">{t("users.noOrganisation")}</option>
           {organisations.map((organisation) => (
             <option key={organisation.id} value={organisation.id}>

@@ -8,13 +8,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { RadioGroup, SelectField } from "~/components/ui/choice.tsx";
+import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
+import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { AdminError } from "~/domain/admin/errors.server.ts";
 import { CREATABLE_ROLES, createAccountSchema } from "~/domain/admin/schemas.ts";
 import { createAccount, organisations } from "~/domain/admin/users.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
-import { Alert } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:users.newTitle");
 
@@ -60,7 +61,7 @@ export default function NewAccount() {
       </p>
       <h1 className="text-2xl font-bold">{t("users.newTitle")}</h1>
       <p>{t("users.newLead")}</p>
-      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
+      <FormErrors errors={tr(form.errors)} />
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field
@@ -98,20 +99,11 @@ export default function NewAccount() {
           errors={tr(fields.phone.errors)}
         />
         <RadioGroup
-          id={fields.role.id}
-          name={fields.role.name}
+          {...choiceProps(fields.role, tr)}
           legend={t("users.role")}
-          defaultValue={fields.role.initialValue as string | undefined}
           options={CREATABLE_ROLES.map((role) => ({ value: role, label: t(`common:role.${role}`) }))}
-          errors={tr(fields.role.errors)}
         />
-        <SelectField
-          id={fields.organisationId.id}
-          name={fields.organisationId.name}
-          defaultValue={fields.organisationId.initialValue as string | undefined}
-          label={t("users.organisation")}
-          errors={tr(fields.organisationId.errors)}
-        >
+        <SelectField {...choiceProps(fields.organisationId, tr)} label={t("users.organisation")}>
           <option value="">{t("users.noOrganisation")}</option>
           {organisations.map((organisation) => (
             <option key={organisation.id} value={organisation.id}>

@@ -7,14 +7,15 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { RadioGroup, SelectField, TextareaField } from "~/components/ui/choice.tsx";
+import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
+import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { dateOnly } from "~/domain/dates.ts";
 import { childNeeds, HouseholdError, householdOf, saveChild } from "~/domain/households/household.server.ts";
 import { childSchema } from "~/domain/households/schemas.ts";
 import { requireUser, safeBack } from "~/lib/auth.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
-import { Alert } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data?.child ? "household:child.editTitle" : "household:child.addTitle");
@@ -81,7 +82,7 @@ export default function ChildForm() {
       </p>
       <h1 className="text-2xl font-bold">{child ? t("child.editTitle") : t("child.addTitle")}</h1>
       <p className="text-sm text-slate-700">{t("child.privacy")}</p>
-      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
+      <FormErrors errors={tr(form.errors)} />
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field
@@ -129,16 +130,13 @@ export default function ChildForm() {
           errors={tr(fields.needs.errors)}
         />
         <RadioGroup
-          id={fields.photoConsent.id}
-          name={fields.photoConsent.name}
+          {...choiceProps(fields.photoConsent, tr)}
           legend={t("fields.photoConsent")}
           hint={t("fields.photoConsentHint")}
-          defaultValue={fields.photoConsent.initialValue as string | undefined}
           options={[
             { value: "yes", label: t("fields.yes") },
             { value: "no", label: t("fields.no") },
           ]}
-          errors={tr(fields.photoConsent.errors)}
         />
         <Button type="submit" className="w-full sm:w-auto" pending={navigation.state !== "idle"}>
           {navigation.state !== "idle" ? t("common:form.pending") : t("child.save")}

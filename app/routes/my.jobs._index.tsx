@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { DisclosureMarker } from "~/components/editor/editor-parts.tsx";
 import { Icon } from "~/components/icons.tsx";
-import { fallbackAttributes } from "~/components/jobs/pay.ts";
+import { fallbackAttributes } from "~/components/catalogue/card.tsx";
 import { ApplicationTimeline } from "~/components/jobs/timeline.tsx";
 import { Alert, Notice } from "~/components/ui/alert.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";

@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, SelectField, TextareaField } from "~/components/ui/choice.tsx";
+import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { messageLog, sendToParticipants } from "~/domain/staff/broadcast.server.ts";
 import { requireActivityAccess } from "~/domain/staff/access.server.ts";
@@ -18,7 +19,7 @@ import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
-import { Alert, Notice } from "~/components/ui/alert.tsx";
+import { Notice } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:messages.title");
 
@@ -74,7 +75,7 @@ export default function Messages() {
         {t("messages.title")}: <span lang={data.title.language}>{data.title.text}</span>
       </h1>
       {params.get("sent") ? <Notice>{t("messages.sent", { count: Number(params.get("sent")) })}</Notice> : null}
-      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
+      <FormErrors errors={tr(form.errors)} />
       <Form method="post" {...getFormProps(form)} className="space-y-2">
         <p className="text-sm text-slate-700">{t("messages.intro")}</p>
         <TextareaField {...getTextareaProps(fields.da)} id={fields.da.id} label={t("messages.da")} lang="da" errors={tr(fields.da.errors)} />

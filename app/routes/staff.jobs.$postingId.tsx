@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ConsentText, StatusBadge } from "~/components/hiring/parts.tsx";
+import { ConsentText, HiringNav, Row, RowList, StatusBadge } from "~/components/hiring/parts.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
 import { pick } from "~/domain/activities/text.ts";
@@ -48,12 +48,7 @@ function ApplicationRow({ row }: { row: Row }) {
   const { t } = useTranslation("hiring");
   const language = useLanguage();
   return (
-    <li className="space-y-1 rounded-xl border-2 border-slate-200 p-3">
-      <h3 className="text-lg font-bold">
-        <Link to={`/staff/jobs/applications/${row.id}`} className="inline-flex min-h-11 items-center">
-          {row.name}
-        </Link>
-      </h3>
+    <Row to={`/staff/jobs/applications/${row.id}`} name={row.name}>
       <p>
         <StatusBadge status={row.status} /> <span className="text-sm">{t("list.since", { date: formatDateTime(new Date(row.statusAt), language) })}</span>
       </p>
@@ -77,7 +72,7 @@ function ApplicationRow({ row }: { row: Row }) {
           </>
         ) : null}
       </dl>
-    </li>
+    </Row>
   );
 }
 
@@ -86,25 +81,13 @@ export default function PostingApplications() {
   const { title, posting, areas, considered, waitingForGuardian, filters, statuses } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <nav aria-label={t("nav.label")}>
-        <ul className="flex flex-wrap gap-x-4">
-          <li>
-            <Link to="/staff/jobs" className="inline-flex min-h-11 items-center">
-              {t("nav.jobs")}
-            </Link>
-          </li>
-          <li>
-            <Link to="/staff/jobs/employments" className="inline-flex min-h-11 items-center">
-              {t("nav.employments")}
-            </Link>
-          </li>
-          <li>
-            <Link to={`/staff/jobs/${posting.id}/shifts`} className="inline-flex min-h-11 items-center">
-              {t("nav.shifts")}
-            </Link>
-          </li>
-        </ul>
-      </nav>
+      <HiringNav
+        links={[
+          { to: "/staff/jobs", label: t("nav.jobs") },
+          { to: "/staff/jobs/employments", label: t("nav.employments") },
+          { to: `/staff/jobs/${posting.id}/shifts`, label: t("nav.shifts") },
+        ]}
+      />
       <h1 className="text-2xl font-bold">
         {t("list.title")}: <span lang={title.language}>{title.text}</span>
       </h1>
@@ -148,30 +131,22 @@ export default function PostingApplications() {
         </div>
       </Form>
 
-      <section aria-labelledby="considered-heading" className="space-y-2">
-        <h2 id="considered-heading" className="text-xl font-bold">
-          {t("list.considered", { number: considered.length })}
-        </h2>
-        {considered.length === 0 ? <p>{t("list.none")}</p> : null}
-        <ul className="space-y-2">
-          {considered.map((row) => (
-            <ApplicationRow key={row.id} row={row} />
-          ))}
-        </ul>
-      </section>
+      <RowList id="considered-heading" title={t("list.considered", { number: considered.length })} empty={considered.length === 0}>
+        {considered.map((row) => (
+          <ApplicationRow key={row.id} row={row} />
+        ))}
+      </RowList>
 
-      <section aria-labelledby="guardian-heading" className="space-y-2">
-        <h2 id="guardian-heading" className="text-xl font-bold">
-          {t("list.waitingForGuardian", { number: waitingForGuardian.length })}
-        </h2>
-        <p className="text-sm">{t("list.waitingForGuardianHint")}</p>
-        {waitingForGuardian.length === 0 ? <p>{t("list.none")}</p> : null}
-        <ul className="space-y-2">
-          {waitingForGuardian.map((row) => (
-            <ApplicationRow key={row.id} row={row} />
-          ))}
-        </ul>
-      </section>
+      <RowList
+        id="guardian-heading"
+        title={t("list.waitingForGuardian", { number: waitingForGuardian.length })}
+        hint={t("list.waitingForGuardianHint")}
+        empty={waitingForGuardian.length === 0}
+      >
+        {waitingForGuardian.map((row) => (
+          <ApplicationRow key={row.id} row={row} />
+        ))}
+      </RowList>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/icons.tsx";
-import { fallbackAttributes } from "~/components/jobs/pay.ts";
+import { fallbackAttributes } from "~/components/catalogue/card.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { staffPostingOverview } from "~/domain/jobs/postings.server.ts";

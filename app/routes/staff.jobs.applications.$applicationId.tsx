@@ -8,15 +8,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ConsentText, StatusBadge } from "~/components/hiring/parts.tsx";
-import { Alert, Notice } from "~/components/ui/alert.tsx";
+import { ConsentText, FormProblem, HiringNav, StatusBadge } from "~/components/hiring/parts.tsx";
+import { Notice } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { RadioGroup } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { pick, t9n } from "~/domain/activities/text.ts";
 import { copenhagenDay, localParts } from "~/domain/dates.ts";
 import { decisionSchema, hireSchema, interviewSchema } from "~/domain/jobs/hiring-schemas.ts";
-import { applicationForStaff, bookInterview, decideApplication, hire, HiringError } from "~/domain/jobs/pipeline.server.ts";
+import { applicationForStaff, bookInterview, decideApplication, hire, hiringReply } from "~/domain/jobs/pipeline.server.ts";
 import { mayMoveTo } from "~/domain/jobs/status.server.ts";
 import { copenhagenInstant } from "~/domain/activities/series.ts";
 import { requireUser } from "~/lib/auth.server.ts";
@@ -78,17 +78,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function refusal(
-  intent: Intent,
-  error: unknown,
-  submission: { reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> },
-): Reply {
-  if (!(error instanceof HiringError)) throw error;
-  if (error.code === "applicationNotFound") throw new Response("Not found", { status: 404 });
-  const message = `errors.${error.code}`;
-  return { intent, result: submission.reply(error.field ? { fieldErrors: { [error.field]: [message] } } : { formErrors: [message] }) };
-}
-
 export async function action({ request, params }: ActionFunctionArgs): Promise<Reply | Response> {
   const user = await requireUser(request, "STAFF");
   const applicationId = params.applicationId ?? "";
@@ -102,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       await bookInterview({ applicationId, at: copenhagenInstant(date, time), place, actorUserId: user.id });
       return redirect(`/staff/jobs/applications/${applicationId}?done=interview`);
     } catch (error) {
-      return refusal(intent, error, submission);
+      return { intent, result: hiringReply(error, "applicationNotFound", submission) };
     }
   }
   if (intent === "decide") {
@@ -112,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       await decideApplication({ applicationId, decision: submission.value.decision, actorUserId: user.id });
       return redirect(`/staff/jobs/applications/${applicationId}?done=${submission.value.decision}`);
     } catch (error) {
-      return refusal(intent, error, submission);
+      return { intent, result: hiringReply(error, "applicationNotFound", submission) };
     }
   }
   if (intent === "hire") {
@@ -123,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       const { employmentId } = await hire({ applicationId, startsOn, endsOn: endsOn ?? null, role, inSchool, actorUserId: user.id });
       return redirect(`/staff/jobs/employments/${employmentId}?done=hired`);
     } catch (error) {
-      return refusal(intent, error, submission);
+      return { intent, result: hiringReply(error, "applicationNotFound", submission) };
     }
   }
   throw new Response("Bad request", { status: 400 });
@@ -192,11 +181,6 @@ function Timeline() {
       </ol>
     </section>
   );
-}
-
-function FormProblem({ errors }: { errors?: string[] }) {
-  const { t } = useTranslation("hiring");
-  return errors?.length ? <Alert>{errors.map((key) => t(key)).join(" ")}</Alert> : null;
 }
 
 function InterviewSection({ reply }: { reply: Reply | undefined }) {
@@ -353,15 +337,18 @@ export default function ApplicationPage() {
   const waitingForGuardian = application.status === "AWAITING_GUARDIAN" || application.status === "GUARDIAN_DECLINED";
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <nav aria-label={t("nav.label")}>
-        <ul className="flex flex-wrap gap-x-4">
-          <li>
-            <Link to={`/staff/jobs/${posting.id}`} className="inline-flex min-h-11 items-center">
-              {t("nav.applications")}: <span lang={posting.title.language}>{posting.title.text}</span>
-            </Link>
-          </li>
-        </ul>
-      </nav>
+      <HiringNav
+        links={[
+          {
+            to: `/staff/jobs/${posting.id}`,
+            label: (
+              <>
+                {t("nav.applications")}: <span lang={posting.title.language}>{posting.title.text}</span>
+              </>
+            ),
+          },
+        ]}
+      />
       <h1 className="text-2xl font-bold">{application.name}</h1>
       <p>
         <StatusBadge status={application.status} />

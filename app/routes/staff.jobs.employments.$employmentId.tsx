@@ -8,8 +8,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ContractWarning, Hours } from "~/components/hiring/parts.tsx";
-import { Alert, Notice } from "~/components/ui/alert.tsx";
+import { ContractWarning, FormProblem, HiringNav, Hours } from "~/components/hiring/parts.tsx";
+import { Notice } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { RadioGroup, TextareaField } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
@@ -17,7 +17,7 @@ import { pick } from "~/domain/activities/text.ts";
 import { copenhagenDay } from "~/domain/dates.ts";
 import { employmentForStaff, endEmployment, finishReference, saveReference, setEmploymentInSchool } from "~/domain/jobs/employment.server.ts";
 import { endEmploymentSchema, inSchoolSchema, referenceSchema } from "~/domain/jobs/hiring-schemas.ts";
-import { HiringError } from "~/domain/jobs/pipeline.server.ts";
+import { hiringReply } from "~/domain/jobs/pipeline.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatDateTime, formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -65,17 +65,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function refusal(
-  intent: Intent,
-  error: unknown,
-  submission: { reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> },
-): Reply {
-  if (!(error instanceof HiringError)) throw error;
-  if (error.code === "employmentNotFound") throw new Response("Not found", { status: 404 });
-  const message = `errors.${error.code}`;
-  return { intent, result: submission.reply(error.field ? { fieldErrors: { [error.field]: [message] } } : { formErrors: [message] }) };
-}
-
 export async function action({ request, params }: ActionFunctionArgs): Promise<Reply | Response> {
   const user = await requireUser(request, "STAFF");
   const employmentId = params.employmentId ?? "";
@@ -89,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       await setEmploymentInSchool({ employmentId, inSchool: submission.value.inSchool, actorUserId: user.id });
       return redirect(`${here}?done=inSchool`);
     } catch (error) {
-      return refusal(intent, error, submission);
+      return { intent, result: hiringReply(error, "employmentNotFound", submission) };
     }
   }
   if (intent === "end") {
@@ -99,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       await endEmployment({ employmentId, lastDay: submission.value.lastDay, actorUserId: user.id });
       return redirect(`${here}?done=ended`);
     } catch (error) {
-      return refusal(intent, error, submission);
+      return { intent, result: hiringReply(error, "employmentNotFound", submission) };
     }
   }
   if (intent === "saveReference" || intent === "printReference") {
@@ -111,15 +100,10 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       await finishReference({ employmentId, actorUserId: user.id });
       return redirect(`${here}/reference`);
     } catch (error) {
-      return refusal(intent, error, submission);
+      return { intent, result: hiringReply(error, "employmentNotFound", submission) };
     }
   }
   throw new Response("Bad request", { status: 400 });
-}
-
-function FormProblem({ errors }: { errors?: string[] }) {
-  const { t } = useTranslation("hiring");
-  return errors?.length ? <Alert>{errors.map((key) => t(key)).join(" ")}</Alert> : null;
 }
 
 function DoneNotice() {
@@ -318,20 +302,12 @@ export default function EmploymentPage() {
   const reply = useActionData<typeof action>() as Reply | undefined;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <nav aria-label={t("nav.label")}>
-        <ul className="flex flex-wrap gap-x-4">
-          <li>
-            <Link to="/staff/jobs/employments" className="inline-flex min-h-11 items-center">
-              {t("nav.employments")}
-            </Link>
-          </li>
-          <li>
-            <Link to={`/staff/jobs/applications/${employment.applicationId}`} className="inline-flex min-h-11 items-center">
-              {t("nav.application")}
-            </Link>
-          </li>
-        </ul>
-      </nav>
+      <HiringNav
+        links={[
+          { to: "/staff/jobs/employments", label: t("nav.employments") },
+          { to: `/staff/jobs/applications/${employment.applicationId}`, label: t("nav.application") },
+        ]}
+      />
       <h1 className="text-2xl font-bold">{employment.name}</h1>
       <DoneNotice />
       <ContractWarning

@@ -2,10 +2,10 @@
 // reference has been written and printed. In Danish; ?lng=en in English.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DocumentLanguages, DocumentView, PrintPage } from "~/components/hiring/parts.tsx";
-import { employmentExists, referenceDocument } from "~/domain/jobs/employment.server.ts";
+import { DocumentPage } from "~/components/hiring/parts.tsx";
+import { documentLanguage, employmentExists, referenceDocument } from "~/domain/jobs/employment.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 
@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "STAFF");
   const employmentId = params.employmentId ?? "";
-  const language = new URL(request.url).searchParams.get("lng") === "en" ? "en" : "da";
+  const language = documentLanguage(new URL(request.url).searchParams);
   const document = await referenceDocument(employmentId, { personId: user.personId, isStaff: true }, language);
   if (!document) {
     // Not written and printed yet: back to the employment, where it is written.
@@ -27,18 +27,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ReferencePrint() {
   const { t } = useTranslation("hiring");
   const { document, employmentId } = useLoaderData<typeof loader>();
-  return (
-    <PrintPage
-      tools={
-        <>
-          <Link to={`/staff/jobs/employments/${employmentId}`} className="inline-flex min-h-11 items-center">
-            {t("nav.employment")}
-          </Link>
-          <DocumentLanguages current={document.language} />
-        </>
-      }
-    >
-      <DocumentView document={document} />
-    </PrintPage>
-  );
+  return <DocumentPage document={document} back={{ to: `/staff/jobs/employments/${employmentId}`, label: t("nav.employment") }} />;
 }

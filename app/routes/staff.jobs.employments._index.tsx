@@ -1,9 +1,9 @@
 // Employments (staff): current and ended, each with the written-contract
 // warning and whether its reference has been printed.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ContractBadge } from "~/components/hiring/parts.tsx";
+import { ContractBadge, HiringNav, Row, RowList } from "~/components/hiring/parts.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { employmentList } from "~/domain/jobs/employment.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
@@ -28,12 +28,7 @@ function EmploymentRow({ row }: { row: Row }) {
   const language = useLanguage();
   const lastDay = row.endedOn ?? row.endsOn;
   return (
-    <li className="space-y-1 rounded-xl border-2 border-slate-200 p-3">
-      <h3 className="text-lg font-bold">
-        <Link to={`/staff/jobs/employments/${row.id}`} className="inline-flex min-h-11 items-center">
-          {row.name}
-        </Link>
-      </h3>
+    <Row to={`/staff/jobs/employments/${row.id}`} name={row.name}>
       <p>
         {row.role} · <span lang={row.job.language}>{row.job.text}</span>
       </p>
@@ -48,7 +43,7 @@ function EmploymentRow({ row }: { row: Row }) {
           <span className="inline-block rounded bg-green-100 px-2 py-0.5 text-sm font-semibold text-green-950">{t("employments.referenceDone")}</span>
         ) : null}
       </p>
-    </li>
+    </Row>
   );
 }
 
@@ -57,38 +52,18 @@ export default function Employments() {
   const { current, ended } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <nav aria-label={t("nav.label")}>
-        <ul className="flex flex-wrap gap-x-4">
-          <li>
-            <Link to="/staff/jobs" className="inline-flex min-h-11 items-center">
-              {t("nav.jobs")}
-            </Link>
-          </li>
-        </ul>
-      </nav>
+      <HiringNav links={[{ to: "/staff/jobs", label: t("nav.jobs") }]} />
       <h1 className="text-2xl font-bold">{t("employments.title")}</h1>
-      <section aria-labelledby="current-heading" className="space-y-2">
-        <h2 id="current-heading" className="text-xl font-bold">
-          {t("employments.current", { number: current.length })}
-        </h2>
-        {current.length === 0 ? <p>{t("list.none")}</p> : null}
-        <ul className="space-y-2">
-          {current.map((row) => (
-            <EmploymentRow key={row.id} row={row} />
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="ended-heading" className="space-y-2">
-        <h2 id="ended-heading" className="text-xl font-bold">
-          {t("employments.ended", { number: ended.length })}
-        </h2>
-        {ended.length === 0 ? <p>{t("list.none")}</p> : null}
-        <ul className="space-y-2">
-          {ended.map((row) => (
-            <EmploymentRow key={row.id} row={row} />
-          ))}
-        </ul>
-      </section>
+      <RowList id="current-heading" title={t("employments.current", { number: current.length })} empty={current.length === 0}>
+        {current.map((row) => (
+          <EmploymentRow key={row.id} row={row} />
+        ))}
+      </RowList>
+      <RowList id="ended-heading" title={t("employments.ended", { number: ended.length })} empty={ended.length === 0}>
+        {ended.map((row) => (
+          <EmploymentRow key={row.id} row={row} />
+        ))}
+      </RowList>
     </div>
   );
 }

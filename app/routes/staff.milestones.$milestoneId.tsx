@@ -9,12 +9,15 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedTextField } from "~/components/editor/localized-text-field.tsx";
-import { Alert } from "~/components/ui/alert.tsx";
+import { SelectionOptions } from "~/components/reports/report-filters.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, ErrorText, SelectField } from "~/components/ui/choice.tsx";
+import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
+import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { milestoneForEdit } from "~/domain/reporting/milestone-items.server.ts";
-import { deleteMilestoneSchema, MEASURES, milestoneSchema, scopeFromSelection } from "~/domain/reporting/milestone-schemas.ts";
+import { deleteMilestoneSchema, milestoneSchema, scopeFromSelection } from "~/domain/reporting/milestone-schemas.ts";
+import { MEASURES } from "~/domain/reporting/milestones.ts";
 import { deleteMilestone, saveMilestone } from "~/domain/reporting/milestones.server.ts";
 import { reportNames, scopeName } from "~/domain/reporting/report-names.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
@@ -118,17 +121,11 @@ export default function MilestoneEditor() {
         </Link>
       </p>
       <h1 className="text-2xl font-bold">{milestone ? t("milestoneForm.editTitle") : t("milestoneForm.newTitle")}</h1>
-      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
+      <FormErrors errors={tr(form.errors)} />
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <input type="hidden" name="intent" value="save" />
         <LocalizedTextField legend={t("milestoneForm.title")} hint={t("milestoneForm.titleHint")} fields={fields.title.getFieldset()} required />
-        <SelectField
-          id={fields.measure.id}
-          name={fields.measure.name}
-          label={t("milestoneForm.measure")}
-          defaultValue={fields.measure.initialValue as string | undefined}
-          errors={tr(fields.measure.errors)}
-        >
+        <SelectField {...choiceProps(fields.measure, tr)} label={t("milestoneForm.measure")}>
           {MEASURES.map((measure) => (
             <option key={measure} value={measure}>
               {t(`milestoneMeasure.${measure}`)}
@@ -144,36 +141,8 @@ export default function MilestoneEditor() {
           className="max-w-xs"
           errors={tr(fields.target.errors)}
         />
-        <SelectField
-          id={fields.selection.id}
-          name={fields.selection.name}
-          label={t("milestoneForm.selection")}
-          hint={t("milestoneForm.selectionHint")}
-          defaultValue={fields.selection.initialValue as string | undefined}
-          errors={tr(fields.selection.errors)}
-        >
-          <option value="all">{t("scope.all")}</option>
-          <optgroup label={t("scope.effortAreas")}>
-            {options.effortAreas.map((option) => (
-              <option key={option.id} value={`effortArea:${option.id}`}>
-                {option.name}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t("scope.activityTypes")}>
-            {options.types.map((option) => (
-              <option key={option.id} value={`activityType:${option.id}`}>
-                {option.name}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t("scope.activities")}>
-            {options.activities.map((option) => (
-              <option key={option.id} value={`activity:${option.id}`}>
-                {option.name}
-              </option>
-            ))}
-          </optgroup>
+        <SelectField {...choiceProps(fields.selection, tr)} label={t("milestoneForm.selection")} hint={t("milestoneForm.selectionHint")}>
+          <SelectionOptions options={options} />
         </SelectField>
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field

@@ -9,15 +9,14 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MilestoneProgress } from "~/components/reports/milestone-progress.tsx";
-import { Alert, Notice } from "~/components/ui/alert.tsx";
+import { PeriodFields, QueryErrors } from "~/components/reports/report-filters.tsx";
+import { Notice } from "~/components/ui/alert.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
-import { RadioGroup, SelectField, TextareaField } from "~/components/ui/choice.tsx";
-import { Field } from "~/components/ui/field.tsx";
+import { TextareaField } from "~/components/ui/choice.tsx";
 import { milestoneForEdit, milestoneItems, type MilestoneItem } from "~/domain/reporting/milestone-items.server.ts";
 import { milestoneNoteSchema } from "~/domain/reporting/milestone-schemas.ts";
 import { listMilestones, saveMilestoneNote } from "~/domain/reporting/milestones.server.ts";
-import { PERIOD_KINDS } from "~/domain/reporting/period.ts";
-import { parseReportQuery, reportSearch } from "~/domain/reporting/report-query.ts";
+import { parseReportQuery, periodValues, reportSearch } from "~/domain/reporting/report-query.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -33,13 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const milestones = await listMilestones();
   return {
     period: query.period,
-    values: {
-      kind: query.kind,
-      which: query.which,
-      day: query.values.day?.trim() ? query.day : "",
-      from: query.kind === "custom" ? query.period.from : "",
-      to: query.kind === "custom" ? query.period.to : "",
-    },
+    values: periodValues(query),
     errors: query.errors,
     search: reportSearch(query),
     milestones: milestoneItems(milestones, language, query.period),
@@ -74,32 +67,7 @@ function PeriodForm() {
         {t("milestones.periodTitle")}
       </h2>
       <p>{t("milestones.periodIntro")}</p>
-      <div className="grid gap-x-4 sm:grid-cols-2">
-        <SelectField id="kind" name="kind" label={t("filters.kind")} defaultValue={values.kind} errors={tr("kind")}>
-          {PERIOD_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kind.${kind}`)}
-            </option>
-          ))}
-        </SelectField>
-        <Field id="day" name="day" type="date" label={t("filters.day")} hint={t("filters.dayHint")} defaultValue={values.day} errors={tr("day")} />
-      </div>
-      <RadioGroup
-        id="which"
-        name="which"
-        legend={t("filters.which")}
-        options={[
-          { value: "previous", label: t("which.previous") },
-          { value: "current", label: t("which.current") },
-        ]}
-        defaultValue={values.which}
-        errors={tr("which")}
-      />
-      <p className="text-sm text-slate-700">{t("filters.customHint")}</p>
-      <div className="grid gap-x-4 sm:grid-cols-2">
-        <Field id="from" name="from" type="date" label={t("filters.from")} defaultValue={values.from} errors={tr("from")} />
-        <Field id="to" name="to" type="date" label={t("filters.to")} defaultValue={values.to} errors={tr("to")} />
-      </div>
+      <PeriodFields values={values} errors={tr} />
       <Button type="submit" variant="secondary">
         {t("milestones.showPeriod")}
       </Button>
@@ -147,7 +115,6 @@ export default function Milestones() {
   const { milestones, period, search, errors } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const done = params.get("done");
-  const errorKeys = [...new Set(Object.values(errors).flat())];
   return (
     <div className="space-y-6">
       <div className="space-y-2">
@@ -161,16 +128,7 @@ export default function Milestones() {
         </p>
       </div>
       {done === "note" || done === "created" || done === "updated" || done === "deleted" ? <Notice>{t(`milestones.done.${done}`)}</Notice> : null}
-      {errorKeys.length ? (
-        <Alert>
-          <p>{t("errors.title")}</p>
-          <ul className="list-disc ps-6">
-            {errorKeys.map((key) => (
-              <li key={key}>{t(key)}</li>
-            ))}
-          </ul>
-        </Alert>
-      ) : null}
+      <QueryErrors errors={errors} />
       <PeriodForm />
       <section aria-labelledby="list-heading" className="space-y-3">
         <h2 id="list-heading" className="text-xl font-bold">

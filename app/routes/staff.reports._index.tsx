@@ -7,14 +7,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/reports/bar-chart.tsx";
 import { MilestoneProgress } from "~/components/reports/milestone-progress.tsx";
-import { ReportFilters } from "~/components/reports/report-filters.tsx";
+import { QueryErrors, ReportFilters } from "~/components/reports/report-filters.tsx";
 import { ReportTable } from "~/components/reports/report-table.tsx";
-import { Alert } from "~/components/ui/alert.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { milestoneItems } from "~/domain/reporting/milestone-items.server.ts";
 import { loadReport, milestonesOf, tablesOf } from "~/domain/reporting/report-data.server.ts";
 import { cellText, labelText } from "~/domain/reporting/report-labels.ts";
-import { parseReportQuery, reportSearch, selectionValue } from "~/domain/reporting/report-query.ts";
+import { parseReportQuery, periodValues, reportSearch, selectionValue } from "~/domain/reporting/report-query.ts";
 import type { Table } from "~/domain/reporting/report-tables.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatDay } from "~/lib/format.ts";
@@ -37,11 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     selection: report.selection,
     errors: query.errors,
     values: {
-      kind: query.kind,
-      which: query.which,
-      day: query.values.day?.trim() ? query.day : "",
-      from: query.kind === "custom" ? query.period.from : "",
-      to: query.kind === "custom" ? query.period.to : "",
+      ...periodValues(query),
       selection: selectionValue(query.scope),
       mode: query.mode,
     },
@@ -97,7 +92,6 @@ export default function Report() {
   const data = useLoaderData<typeof loader>();
   const summary = data.tables.find((table) => table.id === "summary")!;
   const cell = (key: string) => summary.rows.find((row) => "key" in row.label && row.label.key === `measure.${key}`)!.cells[0]!;
-  const errorKeys = [...new Set(Object.values(data.errors).flat())];
   const periodText = t("periodRange", { from: formatDay(data.period.from, language), to: formatDay(data.period.to, language) });
   return (
     <div className="space-y-6">
@@ -110,16 +104,7 @@ export default function Report() {
           </Link>
         </p>
       </div>
-      {errorKeys.length ? (
-        <Alert>
-          <p>{t("errors.title")}</p>
-          <ul className="list-disc ps-6">
-            {errorKeys.map((key) => (
-              <li key={key}>{t(key)}</li>
-            ))}
-          </ul>
-        </Alert>
-      ) : null}
+      <QueryErrors errors={data.errors} />
       <ReportFilters values={data.values} errors={data.errors} options={data.options} />
 
       <section aria-labelledby="summary-heading" className="space-y-3">

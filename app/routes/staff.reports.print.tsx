@@ -4,13 +4,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { JudgementBadge } from "~/components/reports/milestone-progress.tsx";
+import { MilestoneTitle, progressText } from "~/components/reports/milestone-progress.tsx";
 import { ReportTable } from "~/components/reports/report-table.tsx";
 import { milestoneItems } from "~/domain/reporting/milestone-items.server.ts";
 import { loadReport, milestonesOf, tablesOf } from "~/domain/reporting/report-data.server.ts";
 import { parseReportQuery, reportSearch } from "~/domain/reporting/report-query.ts";
 import { requireUser } from "~/lib/auth.server.ts";
-import { formatDateTime, formatDay, formatNumber } from "~/lib/format.ts";
+import { formatDateTime, formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -70,20 +70,9 @@ export default function PrintReport() {
         {data.milestones.length === 0 ? <p>{t("noMilestones")}</p> : null}
         {data.milestones.map((milestone) => (
           <article key={milestone.id} className="space-y-1 break-inside-avoid border-b border-slate-300 pb-3">
-            <div className="flex flex-wrap items-center gap-2">
-              <h3 className="text-lg font-bold" lang={milestone.title.language}>
-                {milestone.title.text}
-              </h3>
-              <JudgementBadge judgement={milestone.judgement} />
-            </div>
+            <MilestoneTitle milestone={milestone} />
             <p>
-              {t("milestone.progress", {
-                value: formatNumber(milestone.value, language),
-                target: formatNumber(milestone.target, language),
-                measure: t(`milestoneMeasure.${milestone.measure}`),
-                percent: formatNumber(Math.min(1, milestone.value / milestone.target), language, { style: "percent", maximumFractionDigits: 0 }),
-              })}{" "}
-              {t("milestone.deadline", { deadline: formatDay(milestone.deadline, language) })}
+              {progressText(milestone, t, language)} {t("milestone.deadline", { deadline: formatDay(milestone.deadline, language) })}
             </p>
             <h4 className="font-semibold">
               {t("milestone.statusFor", { period: t("periodRange", { from: formatDay(data.period.from, language), to: formatDay(data.period.to, language) }) })}

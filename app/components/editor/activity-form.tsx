@@ -5,18 +5,19 @@
 import { getFormProps, getInputProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, RadioGroup, SelectField } from "~/components/ui/choice.tsx";
+import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
+import { FormErrors } from "~/components/ui/form-errors.tsx";
+import { FormSection } from "~/components/ui/form-section.tsx";
 import { activitySchema } from "~/domain/activities/editor-schemas.ts";
 import { pick } from "~/domain/activities/text.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { CheckboxGroup } from "./checkbox-group.tsx";
 import { LocalizedTextField } from "./localized-text-field.tsx";
-import { Alert } from "~/components/ui/alert.tsx";
 
 export type ActivityFormOptions = {
   types: { id: string; name: unknown }[];
@@ -31,17 +32,6 @@ export type ActivityFormDefaults = DefaultValue<z.input<typeof activitySchema>>;
 export function asList(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
   return typeof value === "string" && value ? [value] : [];
-}
-
-function Section(props: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={props.id} className="space-y-2 border-t border-slate-200 pt-4">
-      <h2 id={props.id} className="text-xl font-bold">
-        {props.title}
-      </h2>
-      {props.children}
-    </section>
-  );
 }
 
 export function ActivityForm(props: {
@@ -70,18 +60,11 @@ export function ActivityForm(props: {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       {props.intent ? <input type="hidden" name="intent" value={props.intent} /> : null}
-      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
-      {form.status === "error" && !form.errors?.length ? <Alert>{t("fixErrors")}</Alert> : null}
+      <FormErrors errors={tr(form.errors)} status={form.status} fixErrors={t("fixErrors")} />
 
-      <Section id={`${props.id}-basics`} title={t("sections.basics")}>
+      <FormSection id={`${props.id}-basics`} title={t("sections.basics")}>
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <SelectField
-            id={fields.typeId.id}
-            name={fields.typeId.name}
-            defaultValue={fields.typeId.initialValue as string | undefined}
-            label={t("fields.type")}
-            errors={tr(fields.typeId.errors)}
-          >
+          <SelectField {...choiceProps(fields.typeId, tr)} label={t("fields.type")}>
             <option value="">{t("choose")}</option>
             {props.options.types.map((type) => (
               <option key={type.id} value={type.id}>
@@ -89,14 +72,7 @@ export function ActivityForm(props: {
               </option>
             ))}
           </SelectField>
-          <SelectField
-            id={fields.effortAreaId.id}
-            name={fields.effortAreaId.name}
-            defaultValue={fields.effortAreaId.initialValue as string | undefined}
-            label={t("fields.effortArea")}
-            hint={t("fields.effortAreaHint")}
-            errors={tr(fields.effortAreaId.errors)}
-          >
+          <SelectField {...choiceProps(fields.effortAreaId, tr)} label={t("fields.effortArea")} hint={t("fields.effortAreaHint")}>
             <option value="">{t("choose")}</option>
             {props.options.effortAreas.map((area) => (
               <option key={area.id} value={area.id}>
@@ -105,17 +81,17 @@ export function ActivityForm(props: {
             ))}
           </SelectField>
         </div>
-      </Section>
+      </FormSection>
 
-      <Section id={`${props.id}-texts`} title={t("sections.texts")}>
+      <FormSection id={`${props.id}-texts`} title={t("sections.texts")}>
         <p className="text-sm text-slate-700">{t("textsIntro")}</p>
         <LocalizedTextField legend={t("fields.title")} fields={fields.title.getFieldset()} required />
         <LocalizedTextField legend={t("fields.description")} fields={fields.description.getFieldset()} multiline required rows={6} />
         <LocalizedTextField legend={t("fields.practicalInfo")} hint={t("fields.practicalInfoHint")} fields={fields.practicalInfo.getFieldset()} multiline />
         <LocalizedTextField legend={t("fields.terms")} hint={t("fields.termsHint")} fields={fields.terms.getFieldset()} multiline />
-      </Section>
+      </FormSection>
 
-      <Section id={`${props.id}-who`} title={t("sections.who")}>
+      <FormSection id={`${props.id}-who`} title={t("sections.who")}>
         <div className="grid grid-cols-2 gap-x-4">
           {number(fields.minAge, t("fields.minAge"))}
           {number(fields.maxAge, t("fields.maxAge"))}
@@ -137,9 +113,9 @@ export function ActivityForm(props: {
           label={t("fields.openToOutsiders")}
           description={t("fields.openToOutsidersHint")}
         />
-      </Section>
+      </FormSection>
 
-      <Section id={`${props.id}-places`} title={t("sections.places")}>
+      <FormSection id={`${props.id}-places`} title={t("sections.places")}>
         <Checkbox
           id={fields.requiresSignUp.id}
           name={fields.requiresSignUp.name}
@@ -150,15 +126,12 @@ export function ActivityForm(props: {
         <div className="grid gap-x-4 pt-3 sm:grid-cols-2">
           {number(fields.capacity, t("fields.capacity"), t("fields.capacityHint"))}
           <RadioGroup
-            id={fields.capacityUnit.id}
-            name={fields.capacityUnit.name}
+            {...choiceProps(fields.capacityUnit, tr)}
             legend={t("fields.capacityUnit")}
-            defaultValue={fields.capacityUnit.initialValue as string | undefined}
             options={[
               { value: "PERSON", label: t("fields.perPerson") },
               { value: "HOUSEHOLD", label: t("fields.perFamily") },
             ]}
-            errors={tr(fields.capacityUnit.errors)}
           />
         </div>
         <Field
@@ -191,9 +164,9 @@ export function ActivityForm(props: {
           {number(fields.offerHoldHours, t("fields.offerHoldHours"), t("fields.offerHoldHoursHint"))}
           {number(fields.reminderHours, t("fields.reminderHours"), t("fields.reminderHoursHint"))}
         </div>
-      </Section>
+      </FormSection>
 
-      <Section id={`${props.id}-where`} title={t("sections.where")}>
+      <FormSection id={`${props.id}-where`} title={t("sections.where")}>
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field
             {...getInputProps(fields.place, { type: "text" })}
@@ -241,9 +214,9 @@ export function ActivityForm(props: {
             />
           </div>
         </fieldset>
-      </Section>
+      </FormSection>
 
-      <Section id={`${props.id}-partners`} title={t("sections.partners")}>
+      <FormSection id={`${props.id}-partners`} title={t("sections.partners")}>
         <CheckboxGroup
           id={fields.partnerIds.id}
           name={fields.partnerIds.name}
@@ -255,7 +228,7 @@ export function ActivityForm(props: {
           columns="two"
           empty={t("fields.noPartners")}
         />
-      </Section>
+      </FormSection>
 
       <div className="border-t border-slate-200 pt-4">
         <Button type="submit" className="w-full sm:w-auto" pending={props.pending}>

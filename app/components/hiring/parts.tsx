@@ -1,9 +1,11 @@
 // Small pieces of the staff pipeline pages: status and consent badges, the
-// written-contract warning, hours in words, and the shell of a print page
-// (print button, "save as PDF" hint, nothing but the document on paper).
+// written-contract warning, hours in words, the page links, lists of rows,
+// a form's error, and the shell of a print page (print button, "save as
+// PDF" hint, nothing but the document on paper).
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 
@@ -20,6 +22,59 @@ const statusColour: Record<ApplicationStatus, string> = {
   WAITING_LIST: "bg-amber-100 text-amber-950",
   WITHDRAWN: "bg-slate-200 text-slate-900",
 };
+
+/** The links above a staff hiring page: back to the pages it belongs to. */
+export function HiringNav({ links }: { links: { to: string; label: ReactNode }[] }) {
+  const { t } = useTranslation("hiring");
+  return (
+    <nav aria-label={t("nav.label")}>
+      <ul className="flex flex-wrap gap-x-4">
+        {links.map((link) => (
+          <li key={link.to}>
+            <Link to={link.to} className="inline-flex min-h-11 items-center">
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** A titled list of rows (applications, employments), saying so when it is empty. */
+export function RowList(props: { id: string; title: string; hint?: string; empty: boolean; children: ReactNode }) {
+  const { t } = useTranslation("hiring");
+  return (
+    <section aria-labelledby={props.id} className="space-y-2">
+      <h2 id={props.id} className="text-xl font-bold">
+        {props.title}
+      </h2>
+      {props.hint ? <p className="text-sm">{props.hint}</p> : null}
+      {props.empty ? <p>{t("list.none")}</p> : null}
+      <ul className="space-y-2">{props.children}</ul>
+    </section>
+  );
+}
+
+/** One row of a RowList: the person's name as the link to their page, then the details. */
+export function Row(props: { to: string; name: string; children: ReactNode }) {
+  return (
+    <li className="space-y-1 rounded-xl border-2 border-slate-200 p-3">
+      <h3 className="text-lg font-bold">
+        <Link to={props.to} className="inline-flex min-h-11 items-center">
+          {props.name}
+        </Link>
+      </h3>
+      {props.children}
+    </li>
+  );
+}
+
+/** A form's own errors (translation keys in hiring.json), or nothing. */
+export function FormProblem({ errors }: { errors?: string[] }) {
+  const { t } = useTranslation("hiring");
+  return <FormErrors errors={errors?.map((key) => t(key))} />;
+}
 
 export function StatusBadge({ status }: { status: ApplicationStatus }) {
   const { t } = useTranslation("hiring");
@@ -107,6 +162,25 @@ export function DocumentLanguages({ current }: { current: "da" | "en" }) {
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** A contract or reference on its print page: the way back, any words before it, the language links, the document. */
+export function DocumentPage(props: { document: PrintDocument; back: { to: string; label: string }; intro?: string }) {
+  return (
+    <PrintPage
+      tools={
+        <>
+          <Link to={props.back.to} className="inline-flex min-h-11 items-center">
+            {props.back.label}
+          </Link>
+          {props.intro ? <p>{props.intro}</p> : null}
+          <DocumentLanguages current={props.document.language} />
+        </>
+      }
+    >
+      <DocumentView document={props.document} />
+    </PrintPage>
   );
 }
 

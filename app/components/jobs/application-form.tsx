@@ -5,29 +5,18 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { asList } from "~/components/editor/activity-form.tsx";
 import { CheckboxGroup } from "~/components/editor/checkbox-group.tsx";
-import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, ErrorText, RadioGroup, SelectField, TextareaField } from "~/components/ui/choice.tsx";
+import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
+import { FormErrors } from "~/components/ui/form-errors.tsx";
+import { FormSection } from "~/components/ui/form-section.tsx";
 import { applicationSchema, AVAILABILITY, GUARDIAN_LANGUAGES, MOTIVATION_MAX } from "~/domain/jobs/application-schemas.ts";
 
 export type ApplicationFormDefaults = { firstName: string; lastName: string; birthDate: string; housingAreaId: string };
-
-function Section(props: { id: string; title: string; intro?: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={props.id} className="space-y-2 border-t border-slate-200 pt-4">
-      <h2 id={props.id} className="text-xl font-bold">
-        {props.title}
-      </h2>
-      {props.intro ? <p className="text-slate-800">{props.intro}</p> : null}
-      {props.children}
-    </section>
-  );
-}
 
 export function ApplicationForm(props: {
   lastResult: SubmissionResult<string[]> | undefined;
@@ -49,20 +38,16 @@ export function ApplicationForm(props: {
   const finishedErrors = tr(fields.finishedSchool.errors);
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
-      {form.errors?.length ? (
-        <Alert>
-          {tr(form.errors)?.join(" ")}
-          {alreadyApplied ? (
-            <>
-              {" "}
-              <Link to="/my/jobs">{t("posting.seeMyJobs")}</Link>
-            </>
-          ) : null}
-        </Alert>
-      ) : null}
-      {form.status === "error" && !form.errors?.length ? <Alert>{t("apply.fixErrors")}</Alert> : null}
+      <FormErrors errors={tr(form.errors)} status={form.status} fixErrors={t("apply.fixErrors")}>
+        {alreadyApplied ? (
+          <>
+            {" "}
+            <Link to="/my/jobs">{t("posting.seeMyJobs")}</Link>
+          </>
+        ) : null}
+      </FormErrors>
 
-      <Section id="apply-you" title={t("apply.sections.you")}>
+      <FormSection id="apply-you" title={t("apply.sections.you")}>
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field
             {...getInputProps(fields.firstName, { type: "text" })}
@@ -87,13 +72,7 @@ export function ApplicationForm(props: {
           className="max-w-xs"
           errors={tr(fields.birthDate.errors)}
         />
-        <SelectField
-          id={fields.housingAreaId.id}
-          name={fields.housingAreaId.name}
-          defaultValue={fields.housingAreaId.initialValue as string | undefined}
-          label={t("apply.fields.area")}
-          errors={tr(fields.housingAreaId.errors)}
-        >
+        <SelectField {...choiceProps(fields.housingAreaId, tr)} label={t("apply.fields.area")}>
           <option value="">{t("apply.choose")}</option>
           {props.areas.map((area) => (
             <option key={area.id} value={area.id}>
@@ -101,9 +80,9 @@ export function ApplicationForm(props: {
             </option>
           ))}
         </SelectField>
-      </Section>
+      </FormSection>
 
-      <Section id="apply-school" title={t("apply.sections.school")}>
+      <FormSection id="apply-school" title={t("apply.sections.school")}>
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field {...getInputProps(fields.school, { type: "text" })} id={fields.school.id} label={t("apply.fields.school")} errors={tr(fields.school.errors)} />
           <Field
@@ -124,9 +103,9 @@ export function ApplicationForm(props: {
           describedBy={finishedErrors?.length ? `${fields.finishedSchool.id}-error` : undefined}
         />
         <ErrorText id={fields.finishedSchool.id} errors={finishedErrors} />
-      </Section>
+      </FormSection>
 
-      <Section id="apply-why" title={t("apply.sections.why")}>
+      <FormSection id="apply-why" title={t("apply.sections.why")}>
         <TextareaField
           {...getTextareaProps(fields.motivation)}
           id={fields.motivation.id}
@@ -144,9 +123,9 @@ export function ApplicationForm(props: {
           defaultValue={asList(fields.availability.initialValue)}
           errors={tr(fields.availability.errors)}
         />
-      </Section>
+      </FormSection>
 
-      <Section id="apply-guardian" title={t("apply.sections.guardian")} intro={t("apply.guardianIntro")}>
+      <FormSection id="apply-guardian" title={t("apply.sections.guardian")} intro={t("apply.guardianIntro")}>
         <Field
           {...getInputProps(fields.guardianName, { type: "text" })}
           id={fields.guardianName.id}
@@ -179,7 +158,7 @@ export function ApplicationForm(props: {
           defaultValue={(fields.guardianLanguage.initialValue as string | undefined) ?? "da"}
           errors={tr(fields.guardianLanguage.errors)}
         />
-      </Section>
+      </FormSection>
 
       <Button type="submit" className="w-full text-lg sm:w-auto" pending={props.pending}>
         {t("apply.submit")}

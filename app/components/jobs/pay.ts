@@ -12,8 +12,3 @@ export function payText(t: TFunction<"jobs">, payOre: number, payUnit: "HOUR" | 
 export function agesText(t: TFunction<"jobs">, minAge: number, maxAge: number): string {
   return t("card.ages", { min: minAge, max: maxAge });
 }
-
-/** Attributes for text that fell back to Danish: screen readers switch voice, and Arabic pages keep it left-to-right. */
-export function fallbackAttributes(text: { language: Language; fallback: boolean }) {
-  return text.fallback ? { lang: text.language, dir: "ltr" as const } : {};
-}

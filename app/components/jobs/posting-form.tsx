@@ -5,31 +5,21 @@
 import { getFormProps, getInputProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { LocalizedTextField } from "~/components/editor/localized-text-field.tsx";
-import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { RadioGroup, SelectField } from "~/components/ui/choice.tsx";
+import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
+import { FormErrors } from "~/components/ui/form-errors.tsx";
+import { FormSection } from "~/components/ui/form-section.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { PAY_UNITS, POSTING_STATUSES, postingSchema } from "~/domain/jobs/posting-schemas.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 
 export type PostingFormOptions = { types: { id: string; name: unknown }[]; organisations: { id: string; name: string }[] };
 export type PostingFormDefaults = DefaultValue<z.input<typeof postingSchema>>;
-
-function Section(props: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={props.id} className="space-y-2 border-t border-slate-200 pt-4">
-      <h2 id={props.id} className="text-xl font-bold">
-        {props.title}
-      </h2>
-      {props.children}
-    </section>
-  );
-}
 
 export function PostingForm(props: {
   id: string;
@@ -55,18 +45,11 @@ export function PostingForm(props: {
   );
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
-      {form.errors?.length ? <Alert>{tr(form.errors)?.join(" ")}</Alert> : null}
-      {form.status === "error" && !form.errors?.length ? <Alert>{t("editor.fixErrors")}</Alert> : null}
+      <FormErrors errors={tr(form.errors)} status={form.status} fixErrors={t("editor.fixErrors")} />
 
-      <Section id={`${props.id}-basics`} title={t("editor.sections.basics")}>
+      <FormSection id={`${props.id}-basics`} title={t("editor.sections.basics")}>
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <SelectField
-            id={fields.typeId.id}
-            name={fields.typeId.name}
-            defaultValue={fields.typeId.initialValue as string | undefined}
-            label={t("editor.fields.type")}
-            errors={tr(fields.typeId.errors)}
-          >
+          <SelectField {...choiceProps(fields.typeId, tr)} label={t("editor.fields.type")}>
             <option value="">{t("apply.choose")}</option>
             {props.options.types.map((type) => (
               <option key={type.id} value={type.id}>
@@ -74,14 +57,7 @@ export function PostingForm(props: {
               </option>
             ))}
           </SelectField>
-          <SelectField
-            id={fields.organisationId.id}
-            name={fields.organisationId.name}
-            defaultValue={fields.organisationId.initialValue as string | undefined}
-            label={t("editor.fields.organisation")}
-            hint={t("editor.fields.organisationHint")}
-            errors={tr(fields.organisationId.errors)}
-          >
+          <SelectField {...choiceProps(fields.organisationId, tr)} label={t("editor.fields.organisation")} hint={t("editor.fields.organisationHint")}>
             <option value="">{t("editor.fields.noOrganisation")}</option>
             {props.options.organisations.map((organisation) => (
               <option key={organisation.id} value={organisation.id}>
@@ -91,17 +67,14 @@ export function PostingForm(props: {
           </SelectField>
         </div>
         <RadioGroup
-          id={fields.status.id}
-          name={fields.status.name}
+          {...choiceProps(fields.status, tr)}
           legend={t("editor.fields.status")}
           hint={t("editor.fields.statusHint")}
-          defaultValue={fields.status.initialValue as string | undefined}
           options={POSTING_STATUSES.map((value) => ({ value, label: t(`postingStatus.${value}`) }))}
-          errors={tr(fields.status.errors)}
         />
-      </Section>
+      </FormSection>
 
-      <Section id={`${props.id}-texts`} title={t("editor.sections.texts")}>
+      <FormSection id={`${props.id}-texts`} title={t("editor.sections.texts")}>
         <p className="text-sm text-slate-700">{t("editor.textsIntro")}</p>
         <LocalizedTextField legend={t("editor.fields.title")} fields={fields.title.getFieldset()} required />
         <LocalizedTextField legend={t("editor.fields.description")} fields={fields.description.getFieldset()} multiline required rows={6} />
@@ -114,9 +87,9 @@ export function PostingForm(props: {
         />
         <LocalizedTextField legend={t("editor.fields.risks")} hint={t("editor.fields.risksHint")} fields={fields.risks.getFieldset()} multiline required />
         <LocalizedTextField legend={t("editor.fields.season")} hint={t("editor.fields.seasonHint")} fields={fields.season.getFieldset()} />
-      </Section>
+      </FormSection>
 
-      <Section id={`${props.id}-terms`} title={t("editor.sections.terms")}>
+      <FormSection id={`${props.id}-terms`} title={t("editor.sections.terms")}>
         <div className="grid grid-cols-2 gap-x-4">
           {number(fields.minAge, t("editor.fields.minAge"))}
           {number(fields.maxAge, t("editor.fields.maxAge"))}
@@ -133,12 +106,9 @@ export function PostingForm(props: {
             errors={tr(fields.pay.errors)}
           />
           <RadioGroup
-            id={fields.payUnit.id}
-            name={fields.payUnit.name}
+            {...choiceProps(fields.payUnit, tr)}
             legend={t("editor.fields.payUnit")}
-            defaultValue={fields.payUnit.initialValue as string | undefined}
             options={PAY_UNITS.map((value) => ({ value, label: t(`editor.payUnit.${value}`) }))}
-            errors={tr(fields.payUnit.errors)}
           />
         </div>
         <div className="grid gap-x-4 sm:grid-cols-2">
@@ -151,9 +121,9 @@ export function PostingForm(props: {
             errors={tr(fields.applicationDeadline.errors)}
           />
         </div>
-      </Section>
+      </FormSection>
 
-      <Section id={`${props.id}-where`} title={t("editor.sections.where")}>
+      <FormSection id={`${props.id}-where`} title={t("editor.sections.where")}>
         <Field
           {...getInputProps(fields.workPlace, { type: "text" })}
           id={fields.workPlace.id}
@@ -189,7 +159,7 @@ export function PostingForm(props: {
             />
           </div>
         </fieldset>
-      </Section>
+      </FormSection>
 
       <div className="border-t border-slate-200 pt-4">
         <Button type="submit" pending={props.pending}>

@@ -1,10 +1,12 @@
 // A milestone's progress: value of target in words and as a bar, and the
 // judgement as a word with a symbol ("Nået", "På sporet", "Bagud") — never by
 // colour alone. Used on the report, the print page and the milestone list.
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { MilestoneItem } from "~/domain/reporting/milestone-items.server.ts";
 import { formatDay, formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
+import type { Language } from "~/lib/i18n.ts";
 
 const BADGE: Record<MilestoneItem["judgement"], { symbol: string; className: string }> = {
   reached: { symbol: "✓", className: "border-green-800 bg-green-50 text-green-900" },
@@ -23,28 +25,38 @@ export function JudgementBadge({ judgement }: { judgement: MilestoneItem["judgem
   );
 }
 
+/** The milestone's title as a heading, its judgement beside it. */
+export function MilestoneTitle({ milestone, headingLevel = 3 }: { milestone: MilestoneItem; headingLevel?: 3 | 4 }) {
+  const Heading = headingLevel === 3 ? "h3" : "h4";
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Heading className="text-lg font-bold" lang={milestone.title.language}>
+        {milestone.title.text}
+      </Heading>
+      <JudgementBadge judgement={milestone.judgement} />
+    </div>
+  );
+}
+
+/** "12 of 40 participants (30 %)": the value of the target, in words. */
+export function progressText(milestone: MilestoneItem, t: TFunction<"reports">, language: Language): string {
+  const share = Math.min(1, milestone.value / milestone.target);
+  return t("milestone.progress", {
+    value: formatNumber(milestone.value, language),
+    target: formatNumber(milestone.target, language),
+    measure: t(`milestoneMeasure.${milestone.measure}`),
+    percent: formatNumber(share, language, { style: "percent", maximumFractionDigits: 0 }),
+  });
+}
+
 export function MilestoneProgress({ milestone, headingLevel = 3 }: { milestone: MilestoneItem; headingLevel?: 3 | 4 }) {
   const { t } = useTranslation("reports");
   const language = useLanguage();
-  const Heading = headingLevel === 3 ? "h3" : "h4";
   const share = Math.min(1, milestone.value / milestone.target);
-  const percent = formatNumber(share, language, { style: "percent", maximumFractionDigits: 0 });
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap items-center gap-2">
-        <Heading className="text-lg font-bold" lang={milestone.title.language}>
-          {milestone.title.text}
-        </Heading>
-        <JudgementBadge judgement={milestone.judgement} />
-      </div>
-      <p>
-        {t("milestone.progress", {
-          value: formatNumber(milestone.value, language),
-          target: formatNumber(milestone.target, language),
-          measure: t(`milestoneMeasure.${milestone.measure}`),
-          percent,
-        })}
-      </p>
+      <MilestoneTitle milestone={milestone} headingLevel={headingLevel} />
+      <p>{progressText(milestone, t, language)}</p>
       <div className="h-3 w-full max-w-md overflow-hidden rounded-full border border-slate-500 bg-white" aria-hidden="true">
         <div className="h-full bg-brand-700" style={{ width: `${Math.round(share * 100)}%` }} />
       </div>

@@ -1,13 +1,100 @@
 // The report's filters as a plain GET form: works without JavaScript, and
-// the address of the result can be bookmarked or sent to a colleague.
+// the address of the result can be bookmarked or sent to a colleague. Its
+// period fields, selection options and error list serve the milestone
+// pages too.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Alert } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { RadioGroup, SelectField } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { PERIOD_KINDS } from "~/domain/reporting/period.ts";
 
 type Option = { id: string; name: string };
+export type SelectionChoices = { effortAreas: Option[]; types: Option[]; activities: Option[] };
+type PeriodValues = { kind: string; which: string; day: string; from: string; to: string };
+
+/** The period of a report or of the milestone page: a kind and a day in it, previous or current, or from–to. */
+export function PeriodFields({ values, errors }: { values: PeriodValues; errors: (field: string) => string[] | undefined }) {
+  const { t } = useTranslation("reports");
+  return (
+    <>
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <SelectField id="kind" name="kind" label={t("filters.kind")} defaultValue={values.kind} errors={errors("kind")}>
+          {PERIOD_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`kind.${kind}`)}
+            </option>
+          ))}
+        </SelectField>
+        <Field id="day" name="day" type="date" label={t("filters.day")} hint={t("filters.dayHint")} defaultValue={values.day} errors={errors("day")} />
+      </div>
+      <RadioGroup
+        id="which"
+        name="which"
+        legend={t("filters.which")}
+        options={[
+          { value: "previous", label: t("which.previous") },
+          { value: "current", label: t("which.current") },
+        ]}
+        defaultValue={values.which}
+        errors={errors("which")}
+      />
+      <p className="text-sm text-slate-700">{t("filters.customHint")}</p>
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <Field id="from" name="from" type="date" label={t("filters.from")} defaultValue={values.from} errors={errors("from")} />
+        <Field id="to" name="to" type="date" label={t("filters.to")} defaultValue={values.to} errors={errors("to")} />
+      </div>
+    </>
+  );
+}
+
+/** The options of a selection select: all, or one effort area, activity type or activity ("kind:id"). */
+export function SelectionOptions({ options }: { options: SelectionChoices }) {
+  const { t } = useTranslation("reports");
+  return (
+    <>
+      <option value="all">{t("scope.all")}</option>
+      <optgroup label={t("scope.effortAreas")}>
+        {options.effortAreas.map((option) => (
+          <option key={option.id} value={`effortArea:${option.id}`}>
+            {option.name}
+          </option>
+        ))}
+      </optgroup>
+      <optgroup label={t("scope.activityTypes")}>
+        {options.types.map((option) => (
+          <option key={option.id} value={`activityType:${option.id}`}>
+            {option.name}
+          </option>
+        ))}
+      </optgroup>
+      <optgroup label={t("scope.activities")}>
+        {options.activities.map((option) => (
+          <option key={option.id} value={`activity:${option.id}`}>
+            {option.name}
+          </option>
+        ))}
+      </optgroup>
+    </>
+  );
+}
+
+/** What was wrong with the address's filters (each message once), above the page's form. */
+export function QueryErrors({ errors }: { errors: Record<string, string[]> }) {
+  const { t } = useTranslation("reports");
+  const keys = [...new Set(Object.values(errors).flat())];
+  return keys.length ? (
+    <Alert>
+      <p>{t("errors.title")}</p>
+      <ul className="list-disc ps-6">
+        {keys.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
+      </ul>
+    </Alert>
+  ) : null;
+}
 
 export type FilterValues = {
   kind: string;
@@ -19,11 +106,7 @@ export type FilterValues = {
   mode: string;
 };
 
-export function ReportFilters(props: {
-  values: FilterValues;
-  errors: Record<string, string[]>;
-  options: { effortAreas: Option[]; types: Option[]; activities: Option[] };
-}) {
+export function ReportFilters(props: { values: FilterValues; errors: Record<string, string[]>; options: SelectionChoices }) {
   const { t } = useTranslation("reports");
   const { values, options } = props;
   const errors = (field: string) => props.errors[field]?.map((key) => t(key));
@@ -34,32 +117,7 @@ export function ReportFilters(props: {
       </h2>
       <fieldset className="space-y-2">
         <legend className="text-lg font-bold">{t("filters.period")}</legend>
-        <div className="grid gap-x-4 sm:grid-cols-2">
-          <SelectField id="kind" name="kind" label={t("filters.kind")} defaultValue={values.kind} errors={errors("kind")}>
-            {PERIOD_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kind.${kind}`)}
-              </option>
-            ))}
-          </SelectField>
-          <Field id="day" name="day" type="date" label={t("filters.day")} hint={t("filters.dayHint")} defaultValue={values.day} errors={errors("day")} />
-        </div>
-        <RadioGroup
-          id="which"
-          name="which"
-          legend={t("filters.which")}
-          options={[
-            { value: "previous", label: t("which.previous") },
-            { value: "current", label: t("which.current") },
-          ]}
-          defaultValue={values.which}
-          errors={errors("which")}
-        />
-        <p className="text-sm text-slate-700">{t("filters.customHint")}</p>
-        <div className="grid gap-x-4 sm:grid-cols-2">
-          <Field id="from" name="from" type="date" label={t("filters.from")} defaultValue={values.from} errors={errors("from")} />
-          <Field id="to" name="to" type="date" label={t("filters.to")} defaultValue={values.to} errors={errors("to")} />
-        </div>
+        <PeriodFields values={values} errors={errors} />
       </fieldset>
       <SelectField
         id="selection"
@@ -68,28 +126,7 @@ export function ReportFilters(props: {
         defaultValue={values.selection}
         errors={[...(errors("scope") ?? []), ...(errors("scopeId") ?? [])]}
       >
-        <option value="all">{t("scope.all")}</option>
-        <optgroup label={t("scope.effortAreas")}>
-          {options.effortAreas.map((option) => (
-            <option key={option.id} value={`effortArea:${option.id}`}>
-              {option.name}
-            </option>
-          ))}
-        </optgroup>
-        <optgroup label={t("scope.activityTypes")}>
-          {options.types.map((option) => (
-            <option key={option.id} value={`activityType:${option.id}`}>
-              {option.name}
-            </option>
-          ))}
-        </optgroup>
-        <optgroup label={t("scope.activities")}>
-          {options.activities.map((option) => (
-            <option key={option.id} value={`activity:${option.id}`}>
-              {option.name}
-            </option>
-          ))}
-        </optgroup>
+        <SelectionOptions options={options} />
       </SelectField>
       <RadioGroup
         id="mode"

@@ -274,6 +274,9 @@ export async function referenceFor(employmentId: string, viewer: { personId: str
 /** Print documents are in Danish, or in English when asked for (?lng=en). */
 export type DocumentLanguage = "da" | "en";
 
+/** The language a contract or reference is printed in: Danish, or English when the address asks (?lng=en). */
+export const documentLanguage = (params: URLSearchParams): DocumentLanguage => (params.get("lng") === "en" ? "en" : "da");
+
 export type DocumentSection = { heading: string; lines: string[] };
 export type PrintDocument = {
   language: DocumentLanguage;

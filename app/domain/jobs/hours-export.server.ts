@@ -9,6 +9,7 @@ import { copenhagenInstant } from "../activities/series.ts";
 import { t9n } from "../activities/text.ts";
 import { dateOnly } from "../dates.ts";
 import type { Language } from "~/lib/i18n.ts";
+import { translator } from "~/lib/i18n.server.ts";
 import { monthOf, payByMonth, type PayUnit } from "./pay.ts";
 import { monthSchema } from "./shift-schemas.ts";
 
@@ -93,6 +94,17 @@ export function exportTable(rows: readonly HoursRow[], header: readonly string[]
       row.payOre / 100,
     ]),
   ];
+}
+
+/** A month's rows as the export table, header and pay units in the reader's language (labels in shifts.json). */
+export async function hoursExportTable(month: string, language: Language): Promise<(string | number)[][]> {
+  const t = translator(language, "shifts");
+  const { rows } = await hoursForMonth(month, language);
+  return exportTable(
+    rows,
+    EXPORT_COLUMNS.map((key) => t(`export.${key}`)),
+    (unit) => t(`export.unit${unit}`),
+  );
 }
 
 export async function toXlsx(table: (string | number)[][], sheetName: string): Promise<ArrayBuffer> {

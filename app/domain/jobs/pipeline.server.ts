@@ -46,6 +46,22 @@ export class HiringError extends Error {
   }
 }
 
+/**
+ * A refusal as a form reply for the staff pages: errors.<code> on its field,
+ * or on the form. `notFound` (the page's own thing is gone) becomes a 404;
+ * anything that is not a HiringError is rethrown.
+ */
+export function hiringReply<R>(
+  error: unknown,
+  notFound: HiringErrorCode,
+  submission: { reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => R },
+): R {
+  if (!(error instanceof HiringError)) throw error;
+  if (error.code === notFound) throw new Response("Not found", { status: 404 });
+  const message = `errors.${error.code}`;
+  return submission.reply(error.field ? { fieldErrors: { [error.field]: [message] } } : { formErrors: [message] });
+}
+
 const TX = { timeout: 15_000, maxWait: 15_000 } as const;
 const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 

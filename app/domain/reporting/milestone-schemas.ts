@@ -4,19 +4,8 @@
 // period. Messages are translation keys in locales/<language>/reports.json.
 // i18n-namespace: reports
 import { z } from "zod";
-import type { MilestoneMeasure } from "~/generated/prisma/enums.ts";
 import type { Scope } from "./counts.ts";
-
-export const MEASURES = [
-  "UNIQUE_PARTICIPANTS",
-  "UNIQUE_HOUSEHOLDS",
-  "ENROLMENTS",
-  "ATTENDANCES",
-  "SESSIONS_HELD",
-  "ACTIVITIES_HELD",
-  "YOUTH_EMPLOYED",
-  "HOURS_WORKED",
-] as const satisfies readonly MilestoneMeasure[];
+import { MEASURES } from "./milestones.ts";
 
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const LINE_CONTROL = /[\u0000-\u001f\u007f]/;

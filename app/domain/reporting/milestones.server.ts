@@ -10,17 +10,6 @@ import { judgeMilestone, type MilestoneProgress } from "./milestones.ts";
 import type { Period } from "./period.ts";
 import { countJobs, countParticipation } from "./report.server.ts";
 
-export const MILESTONE_MEASURES = [
-  "UNIQUE_PARTICIPANTS",
-  "UNIQUE_HOUSEHOLDS",
-  "ENROLMENTS",
-  "ATTENDANCES",
-  "SESSIONS_HELD",
-  "ACTIVITIES_HELD",
-  "YOUTH_EMPLOYED",
-  "HOURS_WORKED",
-] as const satisfies readonly MilestoneMeasure[];
-
 /** The value of one measure over a period and a selection of activities (jobs ignore the selection). */
 export async function measureValue(measure: MilestoneMeasure, period: Period, scope: Scope): Promise<number> {
   if (measure === "YOUTH_EMPLOYED") return (await countJobs(period)).employed.total;

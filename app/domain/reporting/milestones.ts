@@ -1,9 +1,23 @@
-// Is a milestone reached, on track or behind? Pure: progress is compared
+// What a milestone can measure, and is it reached, on track or behind?
+// Pure (the browser's form and the server share it): progress is compared
 // with a straight line from 0 on the first day to the target on the
 // deadline. "On track" means at least as far as that line for the time
 // elapsed (days, both ends inclusive); after the deadline anything short of
 // the target is behind.
+import type { MilestoneMeasure } from "~/generated/prisma/enums.ts";
 import { periodDays } from "./period.ts";
+
+/** What a milestone can count, in the order the form offers them (labels: milestoneMeasure.<measure> in reports.json). */
+export const MEASURES = [
+  "UNIQUE_PARTICIPANTS",
+  "UNIQUE_HOUSEHOLDS",
+  "ENROLMENTS",
+  "ATTENDANCES",
+  "SESSIONS_HELD",
+  "ACTIVITIES_HELD",
+  "YOUTH_EMPLOYED",
+  "HOURS_WORKED",
+] as const satisfies readonly MilestoneMeasure[];
 
 export type Judgement = "reached" | "onTrack" | "behind";
 

@@ -136,6 +136,17 @@ export function scopeOf(scope: ReportQuery["scope"]): Scope {
   return {};
 }
 
+/** What the period fields show again: kind, previous/current and a day only if one was typed; from–to only for a custom period. */
+export function periodValues(query: ReportQuery) {
+  return {
+    kind: query.kind,
+    which: query.which,
+    day: query.values.day?.trim() ? query.day : "",
+    from: query.kind === "custom" ? query.period.from : "",
+    to: query.kind === "custom" ? query.period.to : "",
+  };
+}
+
 /** The value of the form's selection select: "all" or "<kind>:<id>". */
 export const selectionValue = (scope: ReportQuery["scope"]) => (scope.kind === "all" ? "all" : `${scope.kind}:${scope.id}`);
 
