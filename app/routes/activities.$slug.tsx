@@ -1,12 +1,11 @@
 // One activity: what, when, where, for whom, and the sign-up form.
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { signUpSchema } from "~/domain/enrolment/sign-up-schema.ts";
 import { Icon } from "~/components/icons.tsx";
 import { reasonKey } from "~/components/ineligibility.ts";
 import { ScheduleSummary } from "~/components/schedule-summary.tsx";
@@ -26,12 +25,6 @@ import { pageTitle } from "~/lib/meta.ts";
 import { Alert } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.title.text);
-
-const signUpSchema = z.object({
-  personId: z.array(z.string().uuid(), { error: "errors.nobodyChosen" }).min(1, { error: "errors.nobodyChosen" }),
-  consent: z.literal("on", { error: "errors.consentRequired" }),
-  idempotencyKey: z.string().uuid(),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [language, user] = await Promise.all([getLanguage(request), getUser(request)]);
@@ -176,11 +169,9 @@ function SignUpForm() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const location = useLocation();
-  const [form, fields] = useForm({
-    lastResult,
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
-  });
+  // The server's reply (conform's SubmissionResult): errors per field, "" for the whole form. No client-side
+  // form library on this page: it has to stay within the page-weight budget (docs/benchmarks.md).
+  const errorsOf = (name: "" | "personId" | "consent") => lastResult?.error?.[name] ?? undefined;
   const here = location.pathname;
 
   if (data.signUpState === "dropIn") return <p className="rounded-xl bg-brand-50 p-4 text-lg font-semibold">{t("signUp.dropIn")}</p>;
@@ -206,13 +197,15 @@ function SignUpForm() {
   }
   const full = data.placesLeft !== null && data.placesLeft === 0;
   const anyEligible = data.choices.some((choice) => choice.problems.length === 0);
-  const personErrors = fields.personId.errors?.map((error) => t(error));
+  const personErrors = errorsOf("personId")?.map((error) => t(error));
+  const formErrors = errorsOf("");
+  const consentErrors = errorsOf("consent");
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-4">
+    <Form method="post" noValidate className="space-y-4">
       <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
-      {form.errors?.length ? (
+      {formErrors?.length ? (
         <Alert>
-          {form.errors.map((error) => (
+          {formErrors.map((error) => (
             <p key={error}>{t(error)}</p>
           ))}
         </Alert>
@@ -258,11 +251,11 @@ function SignUpForm() {
             name="consent"
             label={t("signUp.consent")}
             description={t("signUp.consentText")}
-            invalid={Boolean(fields.consent.errors?.length)}
-            describedBy={fields.consent.errors?.length ? "consent-error" : undefined}
+            invalid={Boolean(consentErrors?.length)}
+            describedBy={consentErrors?.length ? "consent-error" : undefined}
           />
           <p id="consent-error" className="min-h-6 text-sm font-semibold text-red-800" aria-live="polite">
-            {fields.consent.errors?.map((error) => t(error)).join(" ")}
+            {consentErrors?.map((error) => t(error)).join(" ")}
           </p>
           <Button type="submit" className="w-full" pending={navigation.state !== "idle"}>
             {navigation.state !== "idle" ? t("common:form.pending") : full ? t("signUp.submitWaiting") : t("signUp.submit")}

@@ -1,6 +1,7 @@
 // Add a housing area ("new") or edit one: code, name, whether it is one of
 // the plan's areas, place in lists, and the period it belongs to the plan.
 // An area nothing refers to can be deleted; otherwise the page says why not.
+import type { z } from "zod";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -118,7 +119,7 @@ export default function HousingAreaForm() {
   const { area } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof housingAreaSchema>>({
     lastResult: result?.initialValue?.intent === "delete" ? undefined : result,
     defaultValue: area
       ? {
@@ -130,8 +131,6 @@ export default function HousingAreaForm() {
           activeTo: area.activeTo ?? "",
         }
       : { isPlanArea: true, sortOrder: 0 },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: housingAreaSchema }),
   });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   return (

@@ -1,6 +1,7 @@
 // Add an activity type ("new") or edit one: code, name in Danish (required),
 // English and Arabic, pictogram, drop-in default and place in lists. A
 // type no activity uses can be deleted; otherwise the page says why not.
+import type { z } from "zod";
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -118,7 +119,7 @@ export default function ActivityTypeForm() {
   const { type } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof activityTypeSchema>>({
     lastResult: result?.initialValue?.intent === "delete" ? undefined : result,
     defaultValue: type
       ? {
@@ -131,8 +132,6 @@ export default function ActivityTypeForm() {
           sortOrder: type.sortOrder,
         }
       : { sortOrder: 0 },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: activityTypeSchema }),
   });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   return (

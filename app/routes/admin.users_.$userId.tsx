@@ -1,6 +1,7 @@
 // One account for admins: its role and organisation, and disabling or
 // enabling it. An admin's own account shows why its role and status are
 // not theirs to change; the server refuses it too.
+import type { z } from "zod";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -11,7 +12,7 @@ import { SelectField } from "~/components/ui/choice.tsx";
 import { choiceProps } from "~/components/ui/conform.ts";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { AdminError } from "~/domain/admin/errors.server.ts";
-import { accountRoleSchema, accountSchema, ROLES } from "~/domain/admin/schemas.ts";
+import { type accountRoleSchema, accountSchema, ROLES } from "~/domain/admin/schemas.ts";
 import { accountForAdmin, changeRole, organisations, setDisabled } from "~/domain/admin/users.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
@@ -85,12 +86,10 @@ function RoleForm() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const mine = lastResult?.initialValue?.intent === "role";
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof accountRoleSchema>>({
     id: "role",
     lastResult: mine ? lastResult : undefined,
     defaultValue: { intent: "role", role: account.role, organisationId: account.organisationId ?? "" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: accountRoleSchema }),
   });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   return (

@@ -1,5 +1,6 @@
 // Create a staff or partner account: name, e-mail and/or Danish mobile
 // number (the holder signs in with a code sent there), role, organisation.
+import type { z } from "zod";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -46,10 +47,8 @@ export default function NewAccount() {
   const { organisations } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof createAccountSchema>>({
     lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: createAccountSchema }),
   });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   return (

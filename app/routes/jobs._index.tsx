@@ -4,11 +4,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { PostingCard } from "~/components/jobs/posting-card.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { listOpenPostings } from "~/domain/jobs/postings.server.ts";
-import { YOUTH_MAX_AGE, YOUTH_MIN_AGE } from "~/domain/jobs/posting-schemas.ts";
+import { YOUTH_MAX_AGE, YOUTH_MIN_AGE } from "~/domain/jobs/youth-ages.ts";
+import { jobsFilterSchema as filterSchema } from "~/domain/jobs/posting-schemas.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
@@ -16,7 +16,6 @@ import { pageTitle } from "~/lib/meta.ts";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs:list.title");
 
 const AGES = Array.from({ length: YOUTH_MAX_AGE - YOUTH_MIN_AGE + 1 }, (_, index) => YOUTH_MIN_AGE + index);
-const filterSchema = z.object({ age: z.coerce.number().int().min(YOUTH_MIN_AGE).max(YOUTH_MAX_AGE).optional().catch(undefined) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { age } = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));

@@ -5,7 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import type { z } from "zod";
+import { identifierSchema } from "~/domain/accounts/sign-in-schemas.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { displayIdentifier, parseIdentifier } from "~/domain/accounts/identifier.ts";
@@ -17,11 +18,6 @@ import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { Alert } from "~/components/ui/alert.tsx";
 
-const schema = z.object({
-  identifier: z.string({ error: "errors.identifierRequired" }).trim().max(254, { error: "errors.identifierInvalid" }),
-  redirectTo: z.string().optional(),
-});
-
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:signIn.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await request.formData(), { schema: identifierSchema });
   if (submission.status !== "success") return submission.reply();
   const identifier = parseIdentifier(submission.value.identifier);
   if (!identifier) return submission.reply({ fieldErrors: { identifier: ["errors.identifierInvalid"] } });
@@ -52,10 +48,8 @@ export default function SignIn() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof identifierSchema>>({
     lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const formError = form.errors?.[0];
   const [errorKey, minutes] = formError?.split("|") ?? [];

@@ -5,7 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import type { z } from "zod";
+import { codeSchema } from "~/domain/accounts/sign-in-schemas.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { verifySignIn } from "~/domain/accounts/sign-in.server.ts";
@@ -18,14 +19,6 @@ import { createUserSession } from "~/lib/session.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { Alert } from "~/components/ui/alert.tsx";
 
-const schema = z.object({
-  // People paste "123 456" or type Arabic-Indic digits on some keyboards.
-  code: z
-    .string({ error: "errors.codeRequired" })
-    .transform((value) => value.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/\s/g, ""))
-    .pipe(z.string().regex(/^\d{6}$/, { error: "errors.codeFormat" })),
-});
-
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:code.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -37,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const pending = await readPendingSignIn(request);
   if (!pending) throw redirect("/login");
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await request.formData(), { schema: codeSchema });
   if (submission.status !== "success") return submission.reply();
   let result;
   try {
@@ -72,10 +65,8 @@ export default function SignInCode() {
   const { display, devOutbox } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof codeSchema>>({
     lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
     <div className="mx-auto max-w-md space-y-4">

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { myActivitiesActionSchema } from "~/domain/enrolment/my-activities-schema.ts";
 import { ScheduleSummary } from "~/components/schedule-summary.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { pick } from "~/domain/activities/text.ts";
@@ -24,12 +24,6 @@ import { Alert, Notice } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "my:title");
 
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("cancel"), enrolmentId: z.string().uuid() }),
-  z.object({ intent: z.enum(["accept", "decline"]), offerId: z.string().uuid() }),
-  z.object({ intent: z.enum(["createFeed", "revokeFeed"]) }),
-]);
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "PARENT");
   const [household, language] = await Promise.all([householdOf(user), getLanguage(request)]);
@@ -43,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "PARENT");
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = myActivitiesActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { error: "errors.badRequest" as const, feedUrl: null };
   const household = await householdOf(user);
   if (!household) return { error: "errors.badRequest" as const, feedUrl: null };

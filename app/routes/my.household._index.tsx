@@ -1,5 +1,6 @@
 // "Min familie": the signed-in parent's own details, the other guardian,
 // and the children (added and edited on their own page).
+import type { z } from "zod";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -10,7 +11,7 @@ import { SelectField } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { dateOnly } from "~/domain/dates.ts";
 import { householdOf, saveOtherGuardian, saveOwnDetails } from "~/domain/households/household.server.ts";
-import { householdSchema, otherGuardianSchema, ownDetailsSchema } from "~/domain/households/schemas.ts";
+import { householdSchema, type otherGuardianSchema, type ownDetailsSchema } from "~/domain/households/schemas.ts";
 import { requireUser, safeBack } from "~/lib/auth.server.ts";
 import { formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -68,12 +69,10 @@ function OwnDetails() {
   const { me, areas } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof ownDetailsSchema>>({
     id: "own",
     lastResult: lastResult?.initialValue?.intent === "own" ? lastResult : undefined,
     defaultValue: { firstName: me.firstName, lastName: me.lastName, housingAreaId: me.housingAreaId ?? "" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ownDetailsSchema }),
   });
   const saved = lastResult?.status === "success" && lastResult.initialValue?.intent === "own";
   return (
@@ -130,12 +129,10 @@ function OtherGuardian() {
   const { t } = useTranslation("household");
   const { other } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof otherGuardianSchema>>({
     id: "other",
     lastResult: lastResult?.initialValue?.intent === "other" ? lastResult : undefined,
     defaultValue: other ?? undefined,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: otherGuardianSchema }),
   });
   const saved = lastResult?.status === "success" && lastResult.initialValue?.intent === "other";
   return (

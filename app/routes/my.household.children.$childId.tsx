@@ -1,4 +1,5 @@
 // Add a child ("new") or edit one of the household's children.
+import type { z } from "zod";
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -68,11 +69,9 @@ export default function ChildForm() {
   const { child, areas, defaultAreaId, back } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof childSchema>>({
     lastResult,
     defaultValue: child ?? { housingAreaId: defaultAreaId ?? "" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: childSchema }),
   });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   return (

@@ -3,6 +3,7 @@
 // one, their own coming shifts with a way to ask to be let off or swap, and
 // hours and pocket money per month — confirmed hours only, the rest shown
 // apart as waiting for confirmation.
+import type { z } from "zod";
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -81,11 +82,9 @@ function SwapForm({ shift }: { shift: Upcoming }) {
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const formId = `swap-${shift.assignmentId}`;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof swapRequestSchema>>({
     id: formId,
     lastResult: reply?.form === formId ? reply.result : undefined,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: swapRequestSchema }),
   });
   return (
     <details className="rounded-lg border border-slate-200 p-2" open={reply?.form === formId || undefined}>

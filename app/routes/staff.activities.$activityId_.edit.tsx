@@ -1,6 +1,7 @@
 // Edit an activity (staff and admins; partners may not): the form, publish
 // or take out of the catalogue, copy, and cancel with a message to every
 // family. Each form posts an `intent`; each intent is one domain call.
+import type { z } from "zod";
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -193,11 +194,9 @@ function StatusSection({ reply }: { reply: Reply | undefined }) {
 function CopySection({ reply }: { reply: Reply | undefined }) {
   const { t } = useTranslation("editor");
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof copyActivitySchema>>({
     id: "activity-copy",
     lastResult: reply?.intent === "copy" ? reply.result : undefined,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: copyActivitySchema }),
   });
   return (
     <section aria-labelledby="copy-heading" className="space-y-2 rounded-xl border border-slate-200 p-4">
@@ -230,11 +229,9 @@ function CancelSection({ reply }: { reply: Reply | undefined }) {
   const language = useLanguage();
   const { activity } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof cancelActivitySchema>>({
     id: "activity-cancel",
     lastResult: reply?.intent === "cancel" ? reply.result : undefined,
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelActivitySchema }),
   });
   const errors = fields.confirm.errors?.map((key) => t(key));
   return (

@@ -1,5 +1,6 @@
 // Write to the families of an activity (or of one session), in up to three
 // languages; and the log of every message sent about the activity.
+import type { z } from "zod";
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -64,7 +65,7 @@ export default function Messages() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, shouldValidate: "onBlur", onValidate: ({ formData }) => parseWithZod(formData, { schema: broadcastSchema }) });
+  const [form, fields] = useForm<z.input<typeof broadcastSchema>>({ lastResult });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   return (
     <div className="space-y-6">

@@ -1,5 +1,6 @@
 // Register a family on its behalf (no login): a guardian with a phone or
 // e-mail, and up to four children.
+import type { z } from "zod";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -53,11 +54,9 @@ export default function NewFamily() {
   const { areas } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof assistedHouseholdSchema>>({
     lastResult,
     defaultValue: { language: "da", children: Array.from({ length: CHILD_ROWS }, () => ({})) },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: assistedHouseholdSchema }),
   });
   const tr = (errors?: string[]) => errors?.map((error) => th(error));
   const rows = fields.children.getFieldList();

@@ -1,5 +1,6 @@
 // Randers' school holidays (staff): the days the work-time rules treat as
 // school-free. List, add, change and delete; every change is audited.
+import type { z } from "zod";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -59,7 +60,7 @@ function HolidayForm({ holiday }: { holiday: HolidayRow | null }) {
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const formId = holiday?.id ?? "new";
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof holidaySchema>>({
     id: `holiday-${formId}`,
     lastResult: reply?.formId === formId ? reply.result : undefined,
     defaultValue: holiday
@@ -72,8 +73,6 @@ function HolidayForm({ holiday }: { holiday: HolidayRow | null }) {
           endsOn: holiday.endsOn,
         }
       : undefined,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: holidaySchema }),
   });
   const errors = (list: string[] | undefined) => list?.map((error) => t(error));
   return (

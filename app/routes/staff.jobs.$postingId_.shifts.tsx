@@ -1,6 +1,7 @@
 // Plan shifts for a job posting (staff): one shift or the same weekday every
 // week until a day; the upcoming shifts with who is on them and the free
 // places; cancel a shift (the young people on it are told).
+import type { z } from "zod";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -73,12 +74,10 @@ function PlanForm() {
   const { responsible, posting } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof shiftPlanSchema>>({
     id: "plan",
     lastResult: reply?.form === "plan" ? reply.result : undefined,
     defaultValue: { place: posting.workPlace, slots: "1", breakMinutes: "0" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: shiftPlanSchema }),
   });
   return (
     <section aria-labelledby="plan-heading" className="space-y-2 rounded-xl border-2 border-brand-100 p-4">

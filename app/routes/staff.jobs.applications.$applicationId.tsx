@@ -2,6 +2,7 @@
 // timeline, and the next steps — book (or move) an interview, a decision
 // ("not this time" or the waiting list), or hire. Each form posts an
 // `intent`; each intent is one domain call.
+import type { z } from "zod";
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -188,12 +189,10 @@ function InterviewSection({ reply }: { reply: Reply | undefined }) {
   const language = useLanguage();
   const { application, defaults } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof interviewSchema>>({
     id: "interview",
     lastResult: reply?.intent === "interview" ? reply.result : undefined,
     defaultValue: defaults.interview,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: interviewSchema }),
   });
   const booked = application.status === "INTERVIEW" && application.interviewAt;
   return (
@@ -269,12 +268,10 @@ function HireSection({ reply }: { reply: Reply | undefined }) {
   const { t } = useTranslation("hiring");
   const { defaults, posting } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof hireSchema>>({
     id: "hire",
     lastResult: reply?.intent === "hire" ? reply.result : undefined,
     defaultValue: defaults.hire,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: hireSchema }),
   });
   return (
     <section aria-labelledby="hire-heading" className="space-y-2 rounded-xl border-2 border-brand-700 p-4">

@@ -2,6 +2,7 @@
 // still in school (editable: it decides the work-time limits), hours so
 // far, the written-contract warning; ending it, and the reference
 // (anbefaling) — editable until it is printed.
+import type { z } from "zod";
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -194,12 +195,10 @@ function EndSection({ reply }: { reply: Reply | undefined }) {
   const { t } = useTranslation("hiring");
   const { today } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof endEmploymentSchema>>({
     id: "end",
     lastResult: reply?.intent === "end" ? reply.result : undefined,
     defaultValue: { lastDay: today },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: endEmploymentSchema }),
   });
   return (
     <section aria-labelledby="end-heading" className="space-y-2 rounded-xl border border-slate-200 p-4">
@@ -230,12 +229,10 @@ function ReferenceSection({ reply }: { reply: Reply | undefined }) {
   const { employment } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const reference = employment.reference;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof referenceSchema>>({
     id: "reference",
     lastResult: reply?.intent === "saveReference" || reply?.intent === "printReference" ? reply.result : undefined,
     defaultValue: { tasks: reference.tasks, statement: reference.statement },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: referenceSchema }),
   });
   return (
     <section aria-labelledby="reference-heading" className="space-y-2 rounded-xl border-2 border-brand-700 p-4">

@@ -3,6 +3,7 @@
 // fails), take someone off, and after the shift confirm the hours per person
 // with one tap ("as planned") or adjusted minutes. Staff may also change the
 // shift; new times are checked again for everyone on it.
+import type { z } from "zod";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -144,11 +145,10 @@ function ConfirmPerson({ person }: { person: ReturnType<typeof useLoaderData<typ
   const { shift } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const formId = `confirm-${person.assignmentId}`;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof confirmSchema>>({
     id: formId,
     lastResult: reply?.form === formId ? reply.result : undefined,
     defaultValue: { minutes: String(person.workedMinutes ?? shift.plannedMinutes) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: confirmSchema }),
   });
   return (
     <div className="space-y-2">
@@ -198,12 +198,10 @@ function ChangeForm() {
   const { editDefaults, responsibleList } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof shiftChangeSchema>>({
     id: "change",
     lastResult: reply?.form === "change" ? reply.result : undefined,
     defaultValue: editDefaults,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: shiftChangeSchema }),
   });
   return (
     <details className="rounded-xl border border-slate-200 p-3" open={reply?.form === "change" || undefined}>

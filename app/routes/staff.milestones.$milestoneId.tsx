@@ -2,6 +2,7 @@
 // and Arabic, the measure, the target, what it covers (everything, an
 // effort area, an activity type or one activity), first day and deadline.
 // An existing milestone can be deleted after a confirmation.
+import type { z } from "zod";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -68,11 +69,9 @@ function DeleteForm() {
   const { t } = useTranslation("reports");
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof deleteMilestoneSchema>>({
     id: "milestone-delete",
     lastResult: reply?.intent === "delete" ? reply.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: deleteMilestoneSchema }),
-    shouldValidate: "onSubmit",
   });
   const errors = fields.confirm.errors?.map((key) => t(key));
   return (
@@ -104,13 +103,10 @@ export default function MilestoneEditor() {
   const { milestone, options } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof milestoneSchema>>({
     id: "milestone",
     lastResult: reply?.intent === "save" ? reply.result : undefined,
     defaultValue: milestone ?? { measure: "UNIQUE_PARTICIPANTS", selection: "all" },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: milestoneSchema }),
   });
   const tr = (errors?: string[]) => errors?.map((key) => t(key));
   return (

@@ -2,6 +2,7 @@
 // status text for a chosen period (default: last quarter) — the narrative
 // the report and the print page show. Adding and editing happen on
 // /staff/milestones/<id> ("new" for a new one).
+import type { z } from "zod";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -81,12 +82,10 @@ function NoteForm({ milestone }: { milestone: MilestoneItem }) {
   const { period } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof milestoneNoteSchema>>({
     id: `note-${milestone.id}`,
     lastResult: reply?.milestoneId === milestone.id ? reply.result : undefined,
     defaultValue: { text: milestone.note ?? "" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: milestoneNoteSchema }),
   });
   const periodText = t("periodRange", { from: formatDay(period.from, language), to: formatDay(period.to, language) });
   return (

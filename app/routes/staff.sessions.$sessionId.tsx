@@ -1,6 +1,7 @@
 // Attendance for one session, on a phone: expected children with one big
 // tap each, walk-ins (someone known, or a new child), and a head-count for
 // events where names are not taken. Works without JavaScript.
+import type { z } from "zod";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -105,11 +106,9 @@ function WalkInForm() {
   const { t } = useTranslation("staff");
   const { areas } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof walkInSchema>>({
     id: "walk-in",
     lastResult: data?.form === "walkIn" ? data.result : undefined,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: walkInSchema }),
   });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   return (
@@ -159,11 +158,9 @@ function HeadCountForm() {
   const { t } = useTranslation("staff");
   const { areas, headCounts } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof headCountSchema>>({
     id: "head-count",
     lastResult: data?.form === "headCount" ? data.result : undefined,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: headCountSchema }),
   });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   const totals = headCounts.reduce((sum, count) => ({ adults: sum.adults + count.adults, children: sum.children + count.children }), {

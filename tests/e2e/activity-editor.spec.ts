@@ -6,17 +6,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addDaysToDay, copenhagenDay, localParts, mondayOf } from "../../app/domain/dates.ts";
 import { expandPlan } from "../../app/domain/activities/series.ts";
-import { e2eData } from "./db.ts";
+import { e2eData, newAccount } from "./db.ts";
 import { expectNoAxeViolations, hydrated, signIn } from "./helpers.ts";
 
 /** A user of our own with a role (other tests sign the demo accounts in at the same time). */
-async function userWithRole(role: "STAFF" | "PARTNER") {
-  const { db } = await e2eData();
-  const email = `editor-${role.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@example.dk`;
-  await db.user.create({ data: { role, email, person: { create: { firstName: "Edith", lastName: role === "STAFF" ? "Staff" : "Partner", email } } } });
-  return email;
-}
-
 async function ids() {
   const { db } = await e2eData();
   const id = async (table: "activityType" | "effortArea", code: string) =>
@@ -46,7 +39,7 @@ test("on a phone: a weekly lektiecafé with a holiday gap, the school holidays s
   test.slow();
   const { db } = await e2eData();
   const { homeworkCafe, education } = await ids();
-  await signIn(page, await userWithRole("STAFF"));
+  await signIn(page, await newAccount("STAFF"));
 
   await page.goto("/staff/activities/new");
   await expectNoAxeViolations(page);
@@ -146,7 +139,7 @@ test.describe("at desktop width", () => {
     const { db } = await e2eData();
     const { sportsCamp, cohesion } = await ids();
     const kasper = await db.user.findUniqueOrThrow({ where: { email: "traener@randersnordif.dk" }, select: { id: true } });
-    await signIn(page, await userWithRole("STAFF"));
+    await signIn(page, await newAccount("STAFF"));
 
     await page.goto("/staff/activities/new");
     await expectNoAxeViolations(page);
@@ -233,7 +226,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the server's errors come back translated, and what was typed stays", async ({ page }) => {
-    await signIn(page, await userWithRole("STAFF"), undefined, { javaScript: false });
+    await signIn(page, await newAccount("STAFF"), undefined, { javaScript: false });
     await page.goto("/staff/activities/new");
     await group(page, "Titel")
       .getByLabel(/^Dansk/)
@@ -261,7 +254,7 @@ test.describe("without JavaScript", () => {
 test("partners may not open the editor", async ({ page }) => {
   const { db } = await e2eData();
   const lektiecafe = await db.activity.findUniqueOrThrow({ where: { slug: "lektiecafe-jennumparken" }, select: { id: true } });
-  await signIn(page, await userWithRole("PARTNER"));
+  await signIn(page, await newAccount("PARTNER"));
   expect((await page.goto("/staff/activities/new"))?.status()).toBe(403);
   expect((await page.goto(`/staff/activities/${lektiecafe.id}/edit`))?.status()).toBe(403);
   expect((await page.goto(`/staff/activities/${lektiecafe.id}/sessions`))?.status()).toBe(403);

@@ -4,26 +4,19 @@
 // form without JavaScript, and a young person's own reference.
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { e2eData } from "./db.ts";
+import { e2eData, newAccount } from "./db.ts";
 import { expectNoAxeViolations, hydrated, outboxMessage, signIn } from "./helpers.ts";
 
 const copenhagenDay = (instant: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen" }).format(instant);
 
 /** A staff account of this test's own (no other test signs it in). */
-async function staffAccount(label: string) {
-  const { db } = await e2eData();
-  const email = `hiring-${label}-${Date.now()}@example.dk`;
-  await db.user.create({ data: { role: "STAFF", email, person: { create: { firstName: "Hanne", lastName: "Hiring", email } } } });
-  return email;
-}
-
 test("staff book Emil's interview, hire him, and print a reference", async ({ page }) => {
   test.slow(); // seven pages, each checked by axe
   const { db } = await e2eData();
   const posting = await db.jobPosting.findUniqueOrThrow({ where: { slug: "legepatrulje-glarbjergvej" }, select: { id: true } });
   const emil = await db.jobApplication.findFirstOrThrow({ where: { postingId: posting.id, person: { firstName: "Emil" } }, select: { id: true } });
 
-  await signIn(page, await staffAccount("emil"));
+  await signIn(page, await newAccount("STAFF", "Hanne"));
   await page.goto(`/staff/jobs/${posting.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Legepatrulje");
   // Maryam (13) waits for her parent: listed apart, not as ready.
@@ -123,7 +116,7 @@ test.describe("without JavaScript", () => {
         events: { create: { status: "RECEIVED" } },
       },
     });
-    await signIn(page, await staffAccount("nojs"), undefined, { javaScript: false });
+    await signIn(page, await newAccount("STAFF", "Hanne"), undefined, { javaScript: false });
     await page.goto(`/staff/jobs/applications/${application.id}`);
     const yesterday = copenhagenDay(new Date(Date.now() - 86_400_000));
     await page.getByLabel("Dato").fill(yesterday);

@@ -5,12 +5,11 @@
 // instead, confirm the hours after it, and print a reference at the end.
 import { expect, test } from "@playwright/test";
 import { dateOnly } from "../../app/domain/dates.ts";
-import { e2eData } from "./db.ts";
+import { e2eData, newAccount } from "./db.ts";
 import { expectNoAxeViolations, hydrated, outboxMessage, signIn } from "./helpers.ts";
 
 const ALI = "+4520000002";
 const SAMIRA = "+4520000004";
-const STAFF = "medarbejder@aktivitetsportalen.dk";
 
 test("Ali applies, his mother says yes, staff hire him, plan lawful shifts, confirm hours and print a reference", async ({ page, browser }) => {
   test.setTimeout(180_000); // three people, a dozen pages, axe on each
@@ -50,7 +49,7 @@ test("Ali applies, his mother says yes, staff hire him, plan lawful shifts, conf
 
   // Staff see him among the applications to consider, book an interview and hire him.
   const staff = await (await browser.newContext()).newPage();
-  await signIn(staff, STAFF);
+  await signIn(staff, await newAccount("STAFF", "Jonas"));
   await staff.goto(`/staff/jobs/${posting.id}`);
   const ready = staff.locator("section", { has: staff.getByRole("heading", { name: /Klar til at blive vurderet/ }) });
   await hydrated(staff);

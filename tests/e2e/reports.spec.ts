@@ -9,7 +9,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { copenhagenDay } from "../../app/domain/dates.ts";
 import { previousPeriod } from "../../app/domain/reporting/period.ts";
 import { formatDay } from "../../app/lib/format.ts";
-import { e2eData } from "./db.ts";
+import { newAccount } from "./db.ts";
 import { expectNoAxeViolations, hydrated, signIn } from "./helpers.ts";
 
 /** The rows of a report table on the page: row heading, then the cells as text (Danish thousands dots removed). */
@@ -24,7 +24,7 @@ test("a staff member reports last quarter for an effort area, sees a milestone b
   const lastQuarter = previousPeriod("quarter", copenhagenDay(new Date()));
   const periodText = `${formatDay(lastQuarter.from, "da")} – ${formatDay(lastQuarter.to, "da")}`;
 
-  await signIn(page, "medarbejder@aktivitetsportalen.dk");
+  await signIn(page, await newAccount("STAFF", "Rikke"));
   await page.goto("/staff/reports");
   await expect(page.getByRole("heading", { level: 1, name: "Rapport: deltagere og milepæle" })).toBeVisible();
   // The default is last quarter, everything, exact numbers.
@@ -87,10 +87,7 @@ test("a staff member reports last quarter for an effort area, sees a milestone b
 });
 
 test("milestones, the print page and the report in Arabic pass axe; a milestone and its status text are saved", async ({ page }) => {
-  const { db } = await e2eData();
-  const email = `rapport-${Date.now()}@example.dk`;
-  await db.user.create({ data: { role: "STAFF", email, person: { create: { firstName: "Rikke", lastName: "Rapport", email } } } });
-  await signIn(page, email);
+  await signIn(page, await newAccount("STAFF", "Rikke"));
 
   await page.goto("/staff/milestones");
   await expect(page.getByRole("heading", { level: 1, name: "Milepæle" })).toBeVisible();

@@ -3,7 +3,6 @@
 // Validated in the browser when JavaScript runs and always on the server
 // (the same schema); what was typed stays on any error.
 import { getFormProps, getInputProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -13,7 +12,7 @@ import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { FormSection } from "~/components/ui/form-section.tsx";
-import { activitySchema } from "~/domain/activities/editor-schemas.ts";
+import { type activitySchema } from "~/domain/activities/editor-schemas.ts";
 import { pick } from "~/domain/activities/text.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { CheckboxGroup } from "./checkbox-group.tsx";
@@ -49,9 +48,6 @@ export function ActivityForm(props: {
     id: props.id,
     lastResult: props.lastResult,
     defaultValue: props.defaultValue,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: activitySchema }),
   });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   const number = (field: (typeof fields)["minAge"], label: string, hint?: string) => (

@@ -4,7 +4,6 @@
 // Without JavaScript every part is shown; with it, only the parts the
 // chosen kind uses.
 import { getFormProps, getInputProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +11,7 @@ import type { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, RadioGroup } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
-import { sessionPlanSchema } from "~/domain/activities/editor-schemas.ts";
+import { type sessionPlanSchema } from "~/domain/activities/editor-schemas.ts";
 import type { SkippedDay } from "~/domain/activities/series.ts";
 import { formatDate, formatDay, formatNumber, formatTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -80,9 +79,6 @@ export function SessionPlanForm(props: {
     id: "session-plan",
     lastResult: props.lastResult,
     defaultValue: props.defaultValue,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: sessionPlanSchema }),
   });
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);

@@ -2,14 +2,14 @@
 // to come — forms to move it (new date, time or place) or cancel it, both of
 // which tell the families with a place. A session nobody can have relied
 // on yet (no sign-ups, no attendance) can simply be deleted.
+import type { z } from "zod";
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, ErrorText } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
-import { cancelSessionSchema, moveSessionSchema } from "~/domain/activities/editor-schemas.ts";
+import { type cancelSessionSchema, type moveSessionSchema } from "~/domain/activities/editor-schemas.ts";
 import { formatDate, formatNumber, formatTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { DisclosureMarker, Problem } from "./editor-parts.tsx";
@@ -36,12 +36,10 @@ export function sessionLabel(session: SessionView, language: ReturnType<typeof u
 
 function MoveForm({ session, reply, pending }: { session: SessionView; reply: SessionReply | undefined; pending: boolean }) {
   const { t } = useTranslation("editor");
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof moveSessionSchema>>({
     id: `move-${session.id}`,
     lastResult: reply?.intent === "move" ? reply.result : undefined,
     defaultValue: { sessionId: session.id, date: session.day, startTime: session.startTime, endTime: session.endTime, place: session.place ?? "" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: moveSessionSchema }),
   });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   return (
@@ -78,11 +76,9 @@ function MoveForm({ session, reply, pending }: { session: SessionView; reply: Se
 function CancelForm({ session, reply, families, pending }: { session: SessionView; reply: SessionReply | undefined; families: number; pending: boolean }) {
   const { t } = useTranslation("editor");
   const language = useLanguage();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof cancelSessionSchema>>({
     id: `cancel-${session.id}`,
     lastResult: reply?.intent === "cancel" ? reply.result : undefined,
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelSessionSchema }),
   });
   const errors = fields.confirm.errors?.map((error) => t(error));
   return (

@@ -2,8 +2,8 @@
 // want the job, when you can work, and a parent's contact. Validated in the
 // browser when JavaScript runs and always on the server (the same schema);
 // what was typed stays on any error.
+import type { z } from "zod";
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { asList } from "~/components/editor/activity-form.tsx";
@@ -14,7 +14,7 @@ import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { FormSection } from "~/components/ui/form-section.tsx";
-import { applicationSchema, AVAILABILITY, GUARDIAN_LANGUAGES, MOTIVATION_MAX } from "~/domain/jobs/application-schemas.ts";
+import { type applicationSchema, AVAILABILITY, GUARDIAN_LANGUAGES, MOTIVATION_MAX } from "~/domain/jobs/application-schemas.ts";
 
 export type ApplicationFormDefaults = { firstName: string; lastName: string; birthDate: string; housingAreaId: string };
 
@@ -25,13 +25,10 @@ export function ApplicationForm(props: {
   pending: boolean;
 }) {
   const { t } = useTranslation("jobs");
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof applicationSchema>>({
     id: "job-application",
     lastResult: props.lastResult,
     defaultValue: { ...props.defaultValue, guardianLanguage: "da" },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: applicationSchema }),
   });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   const alreadyApplied = form.errors?.includes("errors.alreadyApplied");

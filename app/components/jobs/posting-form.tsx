@@ -3,7 +3,6 @@
 // status. Validated in the browser when JavaScript runs and always on the
 // server (the same schema); what was typed stays on any error.
 import { getFormProps, getInputProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -15,7 +14,7 @@ import { Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { FormSection } from "~/components/ui/form-section.tsx";
 import { pick } from "~/domain/activities/text.ts";
-import { PAY_UNITS, POSTING_STATUSES, postingSchema } from "~/domain/jobs/posting-schemas.ts";
+import { PAY_UNITS, POSTING_STATUSES, type postingSchema } from "~/domain/jobs/posting-schemas.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 
 export type PostingFormOptions = { types: { id: string; name: unknown }[]; organisations: { id: string; name: string }[] };
@@ -35,9 +34,6 @@ export function PostingForm(props: {
     id: props.id,
     lastResult: props.lastResult,
     defaultValue: props.defaultValue,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: postingSchema }),
   });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   const number = (field: (typeof fields)["minAge"], label: string, hint?: string) => (

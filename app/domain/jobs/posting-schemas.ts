@@ -17,8 +17,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const KRONER = /^\d{1,5}([.,]\d{1,2})?$/;
 
 /** Nobody under 13 may be employed; the portal's jobs are for those under 18. */
-export const YOUTH_MIN_AGE = 13;
-export const YOUTH_MAX_AGE = 17;
+import { YOUTH_MAX_AGE, YOUTH_MIN_AGE } from "./youth-ages.ts";
+
+export { YOUTH_MAX_AGE, YOUTH_MIN_AGE };
 
 export const POSTING_STATUSES = ["DRAFT", "PUBLISHED", "CLOSED"] as const;
 export const PAY_UNITS = ["HOUR", "SHIFT"] as const;
@@ -113,3 +114,6 @@ export const postingSchema = z
   }, always);
 
 export type PostingInput = z.output<typeof postingSchema>;
+
+/** The jobs list's filter (GET): an age, ignored when it is not one. */
+export const jobsFilterSchema = z.object({ age: z.coerce.number().int().min(YOUTH_MIN_AGE).max(YOUTH_MAX_AGE).optional().catch(undefined) });
