@@ -172,6 +172,9 @@ function SignUpForm() {
   // The server's reply (conform's SubmissionResult): errors per field, "" for the whole form. No client-side
   // form library on this page: it has to stay within the page-weight budget (docs/benchmarks.md).
   const errorsOf = (name: "" | "personId" | "consent") => lastResult?.error?.[name] ?? undefined;
+  // What was sent, so a refused form (also without JavaScript) comes back as the parent filled it in.
+  const sent = lastResult?.initialValue as { personId?: string | string[]; consent?: string } | undefined;
+  const chosen = new Set([sent?.personId ?? []].flat());
   const here = location.pathname;
 
   if (data.signUpState === "dropIn") return <p className="rounded-xl bg-brand-50 p-4 text-lg font-semibold">{t("signUp.dropIn")}</p>;
@@ -224,6 +227,7 @@ function SignUpForm() {
               id={`person-${choice.personId}`}
               name="personId"
               value={choice.personId}
+              defaultChecked={chosen.has(choice.personId)}
               label={`${choice.firstName} ${choice.lastName}`}
               description={reasons.length ? reasons.join(" ") : choice.role === "GUARDIAN" ? t("signUp.adult") : undefined}
               disabled={reasons.length > 0}
@@ -249,6 +253,7 @@ function SignUpForm() {
           <Checkbox
             id="consent"
             name="consent"
+            defaultChecked={sent?.consent === "on"}
             label={t("signUp.consent")}
             description={t("signUp.consentText")}
             invalid={Boolean(consentErrors?.length)}

@@ -129,3 +129,20 @@ test("the calendar: an .ics per sign-up and a private household feed", async ({ 
   await expect(page.getByText("Kalenderlinket er stoppet.")).toBeVisible();
   expect((await request.get(new URL(feedUrl).pathname)).status()).toBe(404);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a sign-up refused for a missing consent comes back with the chosen child still ticked", async ({ page }) => {
+    const { household, activity } = await e2eData();
+    const family = await household({ children: [{ firstName: "Rami" }, { firstName: "Dina" }] });
+    const camp = await activity({ capacity: 10, title: "Uden JavaScript-lejr" });
+    await signIn(page, family.guardian.email!, undefined, { javaScript: false });
+    await page.goto(`/activities/${camp.slug}`);
+    await page.getByRole("checkbox", { name: /Dina/ }).check();
+    await page.getByRole("button", { name: /Tilmeld/ }).click();
+    await expect(page.getByText("Sæt kryds for at give samtykke.")).toBeVisible();
+    await expect(page.getByRole("checkbox", { name: /Dina/ })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: /Rami/ })).not.toBeChecked();
+  });
+});
