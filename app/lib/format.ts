@@ -46,3 +46,8 @@ export function formatKroner(ore: number, language: Language): string {
 export function formatDay(day: string, language: Language): string {
   return dateFormat(language, { day: "numeric", month: "long", year: "numeric" }).format(new Date(`${day}T12:00:00Z`));
 }
+
+/** A calendar month ("2026-07") in words: "juli 2026". */
+export function formatMonth(month: string, language: Language): string {
+  return dateFormat(language, { month: "long", year: "numeric" }).format(new Date(`${month}-15T12:00:00Z`));
+}

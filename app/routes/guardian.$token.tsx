@@ -15,8 +15,8 @@ import { Button } from "~/components/ui/button.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { guardianAnswerSchema } from "~/domain/jobs/application-schemas.ts";
 import { answerGuardianConsent, guardianView, isGuardianToken } from "~/domain/jobs/guardian.server.ts";
-import { formatDate, formatDateTime, formatDay, formatNumber, formatTime } from "~/lib/format.ts";
-import { intlLocale, isLanguage, type Language } from "~/lib/i18n.ts";
+import { formatDate, formatDateTime, formatDay, formatNumber, formatTime, formatMonth } from "~/lib/format.ts";
+import { isLanguage } from "~/lib/i18n.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage, languageCookie } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -74,11 +74,6 @@ function Fact({ title, children }: { title: string; children: ReactNode }) {
       <dd className="whitespace-pre-line">{children}</dd>
     </div>
   );
-}
-
-/** "marts 2027" — a month of confirmed hours, named in the reader's language. */
-function monthName(month: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-15T12:00:00Z`));
 }
 
 function JobFacts() {
@@ -214,7 +209,7 @@ function Shifts() {
             <tbody>
               {employment.confirmedMinutesByMonth.map((row) => (
                 <tr key={row.month} className="border-t border-slate-200">
-                  <td className="py-1">{monthName(row.month, language)}</td>
+                  <td className="py-1">{formatMonth(row.month, language)}</td>
                   <td className="py-1 text-end">{formatNumber(row.minutes / 60, language, { maximumFractionDigits: 2 })}</td>
                 </tr>
               ))}

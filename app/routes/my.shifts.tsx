@@ -21,9 +21,8 @@ import { myShifts } from "~/domain/jobs/shift-views.server.ts";
 import { refusalOf, requestSwap, takeShift } from "~/domain/jobs/shifts.server.ts";
 import { durationText } from "~/domain/jobs/work-time-text.ts";
 import { requireUser } from "~/lib/auth.server.ts";
-import { formatKroner, formatNumber } from "~/lib/format.ts";
+import { formatKroner, formatNumber, formatMonth } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
-import { intlLocale } from "~/lib/i18n.ts";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 
@@ -124,11 +123,6 @@ function SwapForm({ shift }: { shift: Upcoming }) {
   );
 }
 
-function monthName(month: string, language: ReturnType<typeof useLanguage>): string {
-  const [year, number] = month.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat(intlLocale(language), { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, number - 1, 15)));
-}
-
 export default function MyShifts() {
   const { t } = useTranslation("shifts");
   const language = useLanguage();
@@ -224,7 +218,7 @@ export default function MyShifts() {
         <ul className="space-y-2">
           {months.map((month) => (
             <li key={month.month} className="rounded-xl border border-slate-200 p-3">
-              <h3 className="font-semibold first-letter:uppercase">{monthName(month.month, language)}</h3>
+              <h3 className="font-semibold first-letter:uppercase">{formatMonth(month.month, language)}</h3>
               <p>
                 {t("my.worked", { duration: durationText(t, month.minutes, language), shifts: n(month.shifts) })} ·{" "}
                 <strong>{t("my.earned", { amount: formatKroner(month.payOre, language) })}</strong>

@@ -2,6 +2,7 @@
 // page, CSV and xlsx: a row label is a translation key or a name, a month is
 // named by Intl ("juli 2026"), a small cell is "<5" and a cell hidden so a
 // small one cannot be worked out is "..". Pure.
+import { formatMonth } from "~/lib/format.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { intlLocale, TIME_ZONE, type Language } from "~/lib/i18n.ts";
 import type { Label } from "./report-tables.ts";
@@ -13,9 +14,7 @@ export type Translate = (key: string, params?: Record<string, unknown>) => strin
 export const HIDDEN_MARK = "..";
 
 /** "juli 2026" for "2026-07". */
-export function monthLabel(month: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { timeZone: TIME_ZONE, month: "long", year: "numeric" }).format(new Date(`${month}-15T12:00:00Z`));
-}
+export const monthLabel = formatMonth;
 
 /** "jul." for "2026-07": chart axes have little room. */
 export function shortMonthLabel(month: string, language: Language): string {
