@@ -13,9 +13,8 @@ import { Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { FormSection } from "~/components/ui/form-section.tsx";
 import { type activitySchema } from "~/domain/activities/editor-schemas.ts";
-import { pick } from "~/domain/activities/text.ts";
-import { useLanguage } from "~/lib/i18n-react.tsx";
 import { CheckboxGroup } from "./checkbox-group.tsx";
+import { ContactFields, LocalizedOptions, NumberField } from "./form-fields.tsx";
 import { LocalizedTextField } from "./localized-text-field.tsx";
 
 export type ActivityFormOptions = {
@@ -43,16 +42,13 @@ export function ActivityForm(props: {
   intent?: string;
 }) {
   const { t } = useTranslation("editor");
-  const language = useLanguage();
   const [form, fields] = useForm<z.input<typeof activitySchema>, z.output<typeof activitySchema>>({
     id: props.id,
     lastResult: props.lastResult,
     defaultValue: props.defaultValue,
   });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
-  const number = (field: (typeof fields)["minAge"], label: string, hint?: string) => (
-    <Field {...getInputProps(field, { type: "number" })} id={field.id} label={label} hint={hint} inputMode="numeric" errors={tr(field.errors)} />
-  );
+  const number = (field: (typeof fields)["minAge"], label: string, hint?: string) => <NumberField field={field} label={label} hint={hint} tr={tr} />;
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       {props.intent ? <input type="hidden" name="intent" value={props.intent} /> : null}
@@ -62,19 +58,11 @@ export function ActivityForm(props: {
         <div className="grid gap-x-4 sm:grid-cols-2">
           <SelectField {...choiceProps(fields.typeId, tr)} label={t("fields.type")}>
             <option value="">{t("choose")}</option>
-            {props.options.types.map((type) => (
-              <option key={type.id} value={type.id}>
-                {pick(type.name, language).text}
-              </option>
-            ))}
+            <LocalizedOptions items={props.options.types} />
           </SelectField>
           <SelectField {...choiceProps(fields.effortAreaId, tr)} label={t("fields.effortArea")} hint={t("fields.effortAreaHint")}>
             <option value="">{t("choose")}</option>
-            {props.options.effortAreas.map((area) => (
-              <option key={area.id} value={area.id}>
-                {pick(area.name, language).text}
-              </option>
-            ))}
+            <LocalizedOptions items={props.options.effortAreas} />
           </SelectField>
         </div>
       </FormSection>
@@ -181,35 +169,17 @@ export function ActivityForm(props: {
             errors={tr(fields.address.errors)}
           />
         </div>
-        <fieldset className="space-y-1">
-          <legend className="font-semibold">{t("fields.contact")}</legend>
-          <p className="text-sm text-slate-700">{t("fields.contactHint")}</p>
-          <div className="grid gap-x-4 sm:grid-cols-3">
-            <Field
-              {...getInputProps(fields.contactName, { type: "text" })}
-              id={fields.contactName.id}
-              label={t("fields.contactName")}
-              autoComplete="off"
-              errors={tr(fields.contactName.errors)}
-            />
-            <Field
-              {...getInputProps(fields.contactPhone, { type: "tel" })}
-              id={fields.contactPhone.id}
-              label={t("fields.contactPhone")}
-              autoComplete="off"
-              dir="ltr"
-              errors={tr(fields.contactPhone.errors)}
-            />
-            <Field
-              {...getInputProps(fields.contactEmail, { type: "email" })}
-              id={fields.contactEmail.id}
-              label={t("fields.contactEmail")}
-              autoComplete="off"
-              dir="ltr"
-              errors={tr(fields.contactEmail.errors)}
-            />
-          </div>
-        </fieldset>
+        <ContactFields
+          fields={{ name: fields.contactName, phone: fields.contactPhone, email: fields.contactEmail }}
+          labels={{
+            legend: t("fields.contact"),
+            hint: t("fields.contactHint"),
+            name: t("fields.contactName"),
+            phone: t("fields.contactPhone"),
+            email: t("fields.contactEmail"),
+          }}
+          tr={tr}
+        />
       </FormSection>
 
       <FormSection id={`${props.id}-partners`} title={t("sections.partners")}>

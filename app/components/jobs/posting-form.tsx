@@ -6,6 +6,7 @@ import { getFormProps, getInputProps, useForm, type DefaultValue, type Submissio
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
+import { ContactFields, LocalizedOptions, NumberField } from "~/components/editor/form-fields.tsx";
 import { LocalizedTextField } from "~/components/editor/localized-text-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { RadioGroup, SelectField } from "~/components/ui/choice.tsx";
@@ -13,9 +14,7 @@ import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { FormSection } from "~/components/ui/form-section.tsx";
-import { pick } from "~/domain/activities/text.ts";
 import { PAY_UNITS, POSTING_STATUSES, type postingSchema } from "~/domain/jobs/posting-schemas.ts";
-import { useLanguage } from "~/lib/i18n-react.tsx";
 
 export type PostingFormOptions = { types: { id: string; name: unknown }[]; organisations: { id: string; name: string }[] };
 export type PostingFormDefaults = DefaultValue<z.input<typeof postingSchema>>;
@@ -29,16 +28,13 @@ export function PostingForm(props: {
   pending: boolean;
 }) {
   const { t } = useTranslation("jobs");
-  const language = useLanguage();
   const [form, fields] = useForm<z.input<typeof postingSchema>, z.output<typeof postingSchema>>({
     id: props.id,
     lastResult: props.lastResult,
     defaultValue: props.defaultValue,
   });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
-  const number = (field: (typeof fields)["minAge"], label: string, hint?: string) => (
-    <Field {...getInputProps(field, { type: "number" })} id={field.id} label={label} hint={hint} inputMode="numeric" errors={tr(field.errors)} />
-  );
+  const number = (field: (typeof fields)["minAge"], label: string, hint?: string) => <NumberField field={field} label={label} hint={hint} tr={tr} />;
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <FormErrors errors={tr(form.errors)} status={form.status} fixErrors={t("editor.fixErrors")} />
@@ -47,11 +43,7 @@ export function PostingForm(props: {
         <div className="grid gap-x-4 sm:grid-cols-2">
           <SelectField {...choiceProps(fields.typeId, tr)} label={t("editor.fields.type")}>
             <option value="">{t("apply.choose")}</option>
-            {props.options.types.map((type) => (
-              <option key={type.id} value={type.id}>
-                {pick(type.name, language).text}
-              </option>
-            ))}
+            <LocalizedOptions items={props.options.types} />
           </SelectField>
           <SelectField {...choiceProps(fields.organisationId, tr)} label={t("editor.fields.organisation")} hint={t("editor.fields.organisationHint")}>
             <option value="">{t("editor.fields.noOrganisation")}</option>
@@ -127,34 +119,16 @@ export function PostingForm(props: {
           autoComplete="off"
           errors={tr(fields.workPlace.errors)}
         />
-        <fieldset className="space-y-1">
-          <legend className="font-semibold">{t("editor.fields.contact")}</legend>
-          <div className="grid gap-x-4 sm:grid-cols-3">
-            <Field
-              {...getInputProps(fields.contactName, { type: "text" })}
-              id={fields.contactName.id}
-              label={t("editor.fields.contactName")}
-              autoComplete="off"
-              errors={tr(fields.contactName.errors)}
-            />
-            <Field
-              {...getInputProps(fields.contactPhone, { type: "tel" })}
-              id={fields.contactPhone.id}
-              label={t("editor.fields.contactPhone")}
-              autoComplete="off"
-              dir="ltr"
-              errors={tr(fields.contactPhone.errors)}
-            />
-            <Field
-              {...getInputProps(fields.contactEmail, { type: "email" })}
-              id={fields.contactEmail.id}
-              label={t("editor.fields.contactEmail")}
-              autoComplete="off"
-              dir="ltr"
-              errors={tr(fields.contactEmail.errors)}
-            />
-          </div>
-        </fieldset>
+        <ContactFields
+          fields={{ name: fields.contactName, phone: fields.contactPhone, email: fields.contactEmail }}
+          labels={{
+            legend: t("editor.fields.contact"),
+            name: t("editor.fields.contactName"),
+            phone: t("editor.fields.contactPhone"),
+            email: t("editor.fields.contactEmail"),
+          }}
+          tr={tr}
+        />
       </FormSection>
 
       <div className="border-t border-slate-200 pt-4">

@@ -4,25 +4,14 @@
 // translation keys in locales/<language>/editor.json.
 // i18n-namespace: editor
 import { z } from "zod";
-import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
 import { copenhagenInstant, daysBetween, isCalendarDay, type SessionPlan } from "./series.ts";
+import { always, num, schemaBuilders, str, type Loose } from "./text-schemas.ts";
 
-// eslint-disable-next-line no-control-regex -- control characters are what this refuses
-const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex -- as above, but tabs and line breaks are fine in a paragraph
-const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(([01]\d|2[0-3]):[0-5]\d)$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 /** Kroner with up to two decimals, comma or point: "150", "12,50". */
 const KRONER = /^\d{1,6}([.,]\d{1,2})?$/;
 
-// Cross-field checks also run when a field has failed (`when`), so every
-// problem shows at once; they read the values defensively for that reason.
-type Loose = Record<string, unknown>;
-const always = { when: () => true };
-const str = (value: unknown) => (typeof value === "string" && value.trim() ? value : undefined);
-const num = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 function endAfterStart(value: Loose, ctx: z.RefinementCtx) {
@@ -33,34 +22,13 @@ function endAfterStart(value: Loose, ctx: z.RefinementCtx) {
 /** Longest plan: a school year and a bit. */
 export const MAX_PLAN_DAYS = 400;
 
-function text(max: number, multiline: boolean) {
-  return z
-    .string()
-    .trim()
-    .max(max, { error: "errors.tooLong" })
-    .refine((value) => !(multiline ? TEXT_CONTROL : LINE_CONTROL).test(value), { error: "errors.badCharacters" });
-}
-
-function requiredText(max: number, multiline: boolean, error: string) {
-  return z
-    .string({ error })
-    .trim()
-    .min(1, { error })
-    .max(max, { error: "errors.tooLong" })
-    .refine((value) => !(multiline ? TEXT_CONTROL : LINE_CONTROL).test(value), { error: "errors.badCharacters" });
-}
-
-/** Text in Danish, English and Arabic ({da, en?, ar?}); Danish is the one families fall back to. */
-function localized(max: number, multiline: boolean, required?: string) {
-  return z.object({
-    da: required ? requiredText(max, multiline, required) : text(max, multiline).optional(),
-    en: text(max, multiline).optional(),
-    ar: text(max, multiline).optional(),
-  });
-}
-
-const wholeNumber = (min: number, max: number, rangeError: string) =>
-  z.number({ error: "errors.wholeNumber" }).int({ error: "errors.wholeNumber" }).min(min, { error: rangeError }).max(max, { error: rangeError });
+const { text, requiredText, localized, wholeNumber, phone, email } = schemaBuilders({
+  tooLong: "errors.tooLong",
+  badCharacters: "errors.badCharacters",
+  wholeNumber: "errors.wholeNumber",
+  phoneInvalid: "errors.phoneInvalid",
+  emailInvalid: "errors.emailInvalid",
+});
 
 const id = (error: string) => z.string({ error }).uuid({ error });
 const day = (error: string) => z.string({ error }).refine(isCalendarDay, { error: "errors.dateInvalid" });
@@ -104,19 +72,8 @@ export const activitySchema = z
     place: requiredText(120, false, "errors.placeRequired"),
     address: text(200, false).optional(),
     contactName: text(120, false).optional(),
-    contactPhone: z
-      .string()
-      .optional()
-      .transform((value, ctx) => {
-        if (!value?.trim()) return undefined;
-        const phone = normalisePhone(westernDigits(value.trim()));
-        if (!phone) {
-          ctx.addIssue({ code: "custom", message: "errors.phoneInvalid" });
-          return z.NEVER;
-        }
-        return phone;
-      }),
-    contactEmail: z.string().trim().toLowerCase().max(254, { error: "errors.emailInvalid" }).regex(EMAIL, { error: "errors.emailInvalid" }).optional(),
+    contactPhone: phone(),
+    contactEmail: email(),
     partnerIds: z.array(id("errors.partnerUnknown")).default([]),
   })
   .superRefine((value: Loose, ctx) => {

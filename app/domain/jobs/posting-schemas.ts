@@ -5,14 +5,9 @@
 // translates in the editor's namespace.
 // i18n-namespace: jobs
 import { z } from "zod";
-import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
+import { always, num, schemaBuilders, str, type Loose } from "../activities/text-schemas.ts";
 import { isRealDay } from "./application-schemas.ts";
 
-// eslint-disable-next-line no-control-regex -- control characters are what this refuses
-const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex -- as above, but tabs and line breaks are fine in a paragraph
-const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 /** Kroner with up to two decimals, comma or point: "45", "52,50". */
 const KRONER = /^\d{1,5}([.,]\d{1,2})?$/;
 
@@ -24,38 +19,16 @@ export { YOUTH_MAX_AGE, YOUTH_MIN_AGE };
 export const POSTING_STATUSES = ["DRAFT", "PUBLISHED", "CLOSED"] as const;
 export const PAY_UNITS = ["HOUR", "SHIFT"] as const;
 
-type Loose = Record<string, unknown>;
-const always = { when: () => true };
-const str = (value: unknown) => (typeof value === "string" && value.trim() ? value : undefined);
-const num = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
-
-function text(max: number, multiline: boolean) {
-  return z
-    .string()
-    .trim()
-    .max(max, { error: "jobs:errors.tooLong" })
-    .refine((value) => !(multiline ? TEXT_CONTROL : LINE_CONTROL).test(value), { error: "jobs:errors.badCharacters" });
-}
-
-function requiredText(max: number, multiline: boolean, error: string) {
-  return z
-    .string({ error })
-    .trim()
-    .min(1, { error })
-    .max(max, { error: "jobs:errors.tooLong" })
-    .refine((value) => !(multiline ? TEXT_CONTROL : LINE_CONTROL).test(value), { error: "jobs:errors.badCharacters" });
-}
-
-function localized(max: number, multiline: boolean, required?: string) {
-  return z.object({
-    da: required ? requiredText(max, multiline, required) : text(max, multiline).optional(),
-    en: text(max, multiline).optional(),
-    ar: text(max, multiline).optional(),
-  });
-}
-
-const wholeNumber = (min: number, max: number, rangeError: string) =>
-  z.number({ error: rangeError }).int({ error: "jobs:errors.wholeNumber" }).min(min, { error: rangeError }).max(max, { error: rangeError });
+const builders = schemaBuilders({
+  tooLong: "jobs:errors.tooLong",
+  badCharacters: "jobs:errors.badCharacters",
+  wholeNumber: "jobs:errors.wholeNumber",
+  phoneInvalid: "jobs:errors.phoneInvalid",
+  emailInvalid: "jobs:errors.emailInvalid",
+});
+const { requiredText, localized } = builders;
+/** No number at all reads as out of range here. */
+const wholeNumber = (min: number, max: number, rangeError: string) => builders.wholeNumber(min, max, rangeError, rangeError);
 
 export const postingSchema = z
   .object({
@@ -83,25 +56,8 @@ export const postingSchema = z
     applicationDeadline: z.string({ error: "jobs:errors.deadlineRequired" }).refine(isRealDay, { error: "jobs:errors.dateInvalid" }),
     status: z.enum(POSTING_STATUSES, { error: "jobs:errors.statusRequired" }),
     contactName: requiredText(120, false, "jobs:errors.contactNameRequired"),
-    contactPhone: z
-      .string()
-      .optional()
-      .transform((value, ctx) => {
-        if (!value?.trim()) return undefined;
-        const phone = normalisePhone(westernDigits(value.trim()));
-        if (!phone) {
-          ctx.addIssue({ code: "custom", message: "jobs:errors.phoneInvalid" });
-          return z.NEVER;
-        }
-        return phone;
-      }),
-    contactEmail: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .max(254, { error: "jobs:errors.emailInvalid" })
-      .regex(EMAIL, { error: "jobs:errors.emailInvalid" })
-      .optional(),
+    contactPhone: builders.phone(),
+    contactEmail: builders.email(),
   })
   .superRefine((value: Loose, ctx) => {
     const [minAge, maxAge] = [num(value.minAge), num(value.maxAge)];

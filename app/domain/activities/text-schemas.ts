@@ -1,0 +1,67 @@
+// Schema builders shared by the activity and job-posting editors: single- and
+// multi-line text, text in Danish, English and Arabic ({da, en?, ar?}, Danish
+// the one families fall back to), whole numbers, a phone number and an email
+// address. Each editor hands in its own message keys (each form translates in
+// its own namespace), so this module names none.
+import { z } from "zod";
+import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
+
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- as above, but tabs and line breaks are fine in a paragraph
+const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+// Cross-field checks also run when a field has failed (`when`), so every
+// problem shows at once; they read the values defensively for that reason.
+export type Loose = Record<string, unknown>;
+export const always = { when: () => true };
+export const str = (value: unknown) => (typeof value === "string" && value.trim() ? value : undefined);
+export const num = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
+
+export type SchemaMessages = { tooLong: string; badCharacters: string; wholeNumber: string; phoneInvalid: string; emailInvalid: string };
+
+export function schemaBuilders(messages: SchemaMessages) {
+  const clean = (multiline: boolean) => (value: string) => !(multiline ? TEXT_CONTROL : LINE_CONTROL).test(value);
+
+  function text(max: number, multiline: boolean) {
+    return z.string().trim().max(max, { error: messages.tooLong }).refine(clean(multiline), { error: messages.badCharacters });
+  }
+
+  function requiredText(max: number, multiline: boolean, error: string) {
+    return z.string({ error }).trim().min(1, { error }).max(max, { error: messages.tooLong }).refine(clean(multiline), { error: messages.badCharacters });
+  }
+
+  /** Text in Danish, English and Arabic ({da, en?, ar?}); Danish is the one families fall back to. */
+  function localized(max: number, multiline: boolean, required?: string) {
+    return z.object({
+      da: required ? requiredText(max, multiline, required) : text(max, multiline).optional(),
+      en: text(max, multiline).optional(),
+      ar: text(max, multiline).optional(),
+    });
+  }
+
+  /** `typeError`: the message when there is no number at all. */
+  const wholeNumber = (min: number, max: number, rangeError: string, typeError = messages.wholeNumber) =>
+    z.number({ error: typeError }).int({ error: messages.wholeNumber }).min(min, { error: rangeError }).max(max, { error: rangeError });
+
+  /** Optional; normalised (normalisePhone), or refused. */
+  const phone = () =>
+    z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (!value?.trim()) return undefined;
+        const normalised = normalisePhone(westernDigits(value.trim()));
+        if (!normalised) {
+          ctx.addIssue({ code: "custom", message: messages.phoneInvalid });
+          return z.NEVER;
+        }
+        return normalised;
+      });
+
+  /** Optional; lower-cased. */
+  const email = () => z.string().trim().toLowerCase().max(254, { error: messages.emailInvalid }).regex(EMAIL, { error: messages.emailInvalid }).optional();
+
+  return { text, requiredText, localized, wholeNumber, phone, email };
+}
