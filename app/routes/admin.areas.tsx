@@ -1,14 +1,14 @@
 // Housing areas for admins: the list, with the period each belongs to the
 // plan and how many residents and activities refer to it.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listHousingAreas } from "~/domain/admin/areas.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatDay, formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
-import { Notice } from "~/components/ui/alert.tsx";
+import { AdminTable, BackLink, DoneMessage } from "~/components/admin/page.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:areas.title");
@@ -16,14 +16,6 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:are
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "ADMIN");
   return { areas: await listHousingAreas() };
-}
-
-function DoneMessage() {
-  const { t } = useTranslation("admin");
-  const [params] = useSearchParams();
-  const done = params.get("done");
-  const text = done === "created" ? t("createdMessage") : done === "updated" ? t("saved") : done === "deleted" ? t("deletedMessage") : null;
-  return text ? <Notice>{text}</Notice> : null;
 }
 
 export default function AdminAreas() {
@@ -38,62 +30,42 @@ export default function AdminAreas() {
   };
   return (
     <div className="space-y-4">
-      <p>
-        <Link to="/admin" className="inline-flex min-h-11 items-center">
-          {t("backToAdmin")}
-        </Link>
-      </p>
+      <BackLink to="/admin">{t("backToAdmin")}</BackLink>
       <h1 className="text-2xl font-bold">{t("areas.title")}</h1>
       <p>{t("areas.lead")}</p>
       <DoneMessage />
       <p>
         <ButtonLink to="/admin/areas/new">{t("areas.new")}</ButtonLink>
       </p>
-      {areas.length ? (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse">
-            <caption className="sr-only">{t("areas.title")}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-300">
-                <th scope="col" className="py-2 pe-3 text-start">
-                  {t("areas.name")}
-                </th>
-                <th scope="col" className="py-2 pe-3 text-start">
-                  {t("areas.planPeriod")}
-                </th>
-                <th scope="col" className="hidden py-2 pe-3 text-end sm:table-cell">
-                  {t("areas.people")}
-                </th>
-                <th scope="col" className="hidden py-2 text-end sm:table-cell">
-                  {t("sortOrder")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {areas.map((area) => (
-                <tr key={area.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pe-3 text-start font-normal">
-                    <Link to={`/admin/areas/${area.id}`} className="inline-flex min-h-11 items-center font-semibold" lang="da">
-                      {area.name}
-                    </Link>
-                    <span className="block text-sm text-slate-700" dir="ltr">
-                      {area.code}
-                    </span>
-                  </th>
-                  <td className="py-2 pe-3">
-                    {area.isPlanArea ? t("yes") : <strong>{t("areas.notPlanArea")}</strong>}
-                    <span className="block text-sm text-slate-700">{period(area.activeFrom, area.activeTo)}</span>
-                  </td>
-                  <td className="hidden py-2 pe-3 text-end sm:table-cell">{formatNumber(area.people, language)}</td>
-                  <td className="hidden py-2 text-end sm:table-cell">{formatNumber(area.sortOrder, language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t("areas.none")}</p>
-      )}
+      <AdminTable
+        caption={t("areas.title")}
+        columns={[
+          { label: t("areas.name") },
+          { label: t("areas.planPeriod") },
+          { label: t("areas.people"), className: "hidden py-2 pe-3 text-end sm:table-cell" },
+          { label: t("sortOrder"), className: "hidden py-2 text-end sm:table-cell" },
+        ]}
+        items={areas}
+        empty={t("areas.none")}
+        row={(area) => (
+          <>
+            <th scope="row" className="py-2 pe-3 text-start font-normal">
+              <Link to={`/admin/areas/${area.id}`} className="inline-flex min-h-11 items-center font-semibold" lang="da">
+                {area.name}
+              </Link>
+              <span className="block text-sm text-slate-700" dir="ltr">
+                {area.code}
+              </span>
+            </th>
+            <td className="py-2 pe-3">
+              {area.isPlanArea ? t("yes") : <strong>{t("areas.notPlanArea")}</strong>}
+              <span className="block text-sm text-slate-700">{period(area.activeFrom, area.activeTo)}</span>
+            </td>
+            <td className="hidden py-2 pe-3 text-end sm:table-cell">{formatNumber(area.people, language)}</td>
+            <td className="hidden py-2 text-end sm:table-cell">{formatNumber(area.sortOrder, language)}</td>
+          </>
+        )}
+      />
     </div>
   );
 }

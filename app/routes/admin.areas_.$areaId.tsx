@@ -3,78 +3,53 @@
 // An area nothing refers to can be deleted; otherwise the page says why not.
 import type { z } from "zod";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/components/ui/button.tsx";
+import { DeleteSection, SaveButton, splitDeleteResult } from "~/components/admin/edit-page.tsx";
+import { BackLink } from "~/components/admin/page.tsx";
 import { Checkbox } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { deleteHousingArea, housingAreaForEdit, saveHousingArea } from "~/domain/admin/areas.server.ts";
-import { AdminError } from "~/domain/admin/errors.server.ts";
-import { deleteSchema, housingAreaSchema } from "~/domain/admin/schemas.ts";
+import { editId, loadForEdit, saveOrDelete } from "~/domain/admin/edit-route.server.ts";
+import { housingAreaSchema } from "~/domain/admin/schemas.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
-import { Alert } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, data?.area ? "admin:areas.editTitle" : "admin:areas.newTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "ADMIN");
-  if (params.areaId === "new") return { area: null };
-  const area = await housingAreaForEdit(params.areaId ?? "");
-  if (!area) throw new Response("Not found", { status: 404 });
-  return { area };
+  return { area: await loadForEdit(params.areaId, housingAreaForEdit) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "ADMIN");
-  const areaId = params.areaId === "new" ? null : (params.areaId ?? "");
-  const formData = await request.formData();
-  if (formData.get("intent") === "delete") {
-    const submission = parseWithZod(formData, { schema: deleteSchema });
-    if (submission.status !== "success" || !areaId) throw new Response("Bad request", { status: 400 });
-    try {
-      await deleteHousingArea(user, areaId);
-    } catch (error) {
-      if (error instanceof AdminError && error.code === "inUse") return submission.reply({ formErrors: ["errors.areaInUse"] });
-      if (error instanceof AdminError && error.code === "notFound") throw new Response("Not found", { status: 404 });
-      throw error;
-    }
-    return redirect("/admin/areas?done=deleted");
-  }
-  const submission = parseWithZod(formData, { schema: housingAreaSchema });
-  if (submission.status !== "success") return submission.reply();
-  const value = submission.value;
-  try {
-    await saveHousingArea(user, areaId, {
-      code: value.code,
-      name: value.name,
-      isPlanArea: value.isPlanArea ?? false,
-      sortOrder: value.sortOrder ?? 0,
-      activeFrom: value.activeFrom ?? null,
-      activeTo: value.activeTo ?? null,
-    });
-  } catch (error) {
-    if (error instanceof AdminError && error.code === "codeTaken") return submission.reply({ fieldErrors: { code: ["errors.codeTaken"] } });
-    if (error instanceof AdminError && error.code === "notFound") throw new Response("Not found", { status: 404 });
-    throw error;
-  }
-  return redirect(`/admin/areas?done=${areaId ? "updated" : "created"}`);
+  return saveOrDelete(await request.formData(), editId(params.areaId), {
+    schema: housingAreaSchema,
+    listPath: "/admin/areas",
+    inUseError: "errors.areaInUse",
+    remove: (areaId) => deleteHousingArea(user, areaId),
+    save: (areaId, value) =>
+      saveHousingArea(user, areaId, {
+        code: value.code,
+        name: value.name,
+        isPlanArea: value.isPlanArea ?? false,
+        sortOrder: value.sortOrder ?? 0,
+        activeFrom: value.activeFrom ?? null,
+        activeTo: value.activeTo ?? null,
+      }),
+  });
 }
 
-function DeleteSection() {
+function AreaDeleteSection({ errors }: { errors?: string[] | null }) {
   const { t } = useTranslation("admin");
   const language = useLanguage();
   const { area } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   if (!area) return null;
-  const errors = result?.initialValue?.intent === "delete" ? result.error?.[""] : undefined;
   const usage = [
     { label: t("areas.usage.people"), count: area.usage.people },
     { label: t("areas.usage.activities"), count: area.usage.activities },
@@ -83,44 +58,35 @@ function DeleteSection() {
     { label: t("areas.usage.headCounts"), count: area.usage.headCounts },
   ].filter((row) => row.count > 0);
   return (
-    <section aria-labelledby="delete-heading" className="space-y-3 rounded-xl border border-slate-200 p-4">
-      <h2 id="delete-heading" className="text-xl font-bold">
-        {t("areas.deleteHeading")}
-      </h2>
-      {errors?.length ? <Alert>{errors.map((error) => t(error)).join(" ")}</Alert> : null}
-      {usage.length ? (
-        <>
-          <p>{t("areas.inUse")}</p>
-          <ul className="list-disc ps-6">
-            {usage.map((row) => (
-              <li key={row.label}>
-                {row.label}: {formatNumber(row.count, language)}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <>
-          <p>{t("areas.deleteText")}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="delete" />
-            <Button type="submit" variant="secondary" className="w-full sm:w-auto" pending={navigation.state !== "idle"}>
-              {t("areas.delete")}
-            </Button>
-          </Form>
-        </>
-      )}
-    </section>
+    <DeleteSection
+      heading={t("areas.deleteHeading")}
+      errors={errors}
+      text={t("areas.deleteText")}
+      buttonLabel={t("areas.delete")}
+      inUse={
+        usage.length ? (
+          <>
+            <p>{t("areas.inUse")}</p>
+            <ul className="list-disc ps-6">
+              {usage.map((row) => (
+                <li key={row.label}>
+                  {row.label}: {formatNumber(row.count, language)}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null
+      }
+    />
   );
 }
 
 export default function HousingAreaForm() {
   const { t } = useTranslation("admin");
   const { area } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const { formResult, deleteErrors } = splitDeleteResult(useActionData<typeof action>());
   const [form, fields] = useForm<z.input<typeof housingAreaSchema>>({
-    lastResult: result?.initialValue?.intent === "delete" ? undefined : result,
+    lastResult: formResult,
     defaultValue: area
       ? {
           code: area.code,
@@ -135,11 +101,7 @@ export default function HousingAreaForm() {
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <p>
-        <Link to="/admin/areas" className="inline-flex min-h-11 items-center">
-          {t("areas.back")}
-        </Link>
-      </p>
+      <BackLink to="/admin/areas">{t("areas.back")}</BackLink>
       <h1 className="text-2xl font-bold">{area ? t("areas.editTitle") : t("areas.newTitle")}</h1>
       <FormErrors errors={tr(form.errors)} />
       <Form method="post" {...getFormProps(form)} className="space-y-1">
@@ -194,11 +156,9 @@ export default function HousingAreaForm() {
           inputMode="numeric"
           errors={tr(fields.sortOrder.errors)}
         />
-        <Button type="submit" className="w-full sm:w-auto" pending={navigation.state !== "idle"}>
-          {navigation.state !== "idle" ? t("common:form.pending") : area ? t("save") : t("areas.create")}
-        </Button>
+        <SaveButton label={area ? t("save") : t("areas.create")} />
       </Form>
-      <DeleteSection />
+      <AreaDeleteSection errors={deleteErrors} />
     </div>
   );
 }

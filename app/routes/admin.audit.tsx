@@ -2,10 +2,11 @@
 // filtered by entity type, action and date range (Copenhagen days), 50 a
 // page. It shows only what the events hold, plus the actor's name.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/components/ui/button.tsx";
+import { BackLink } from "~/components/admin/page.tsx";
+import { filterControl, FilterField, SearchPanel } from "~/components/admin/search-panel.tsx";
 import { auditActions, AUDIT_ENTITY_TYPES, listAuditEvents, parseAuditQuery, type AuditFilters, type AuditValue } from "~/domain/admin/audit-log.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatDateTime, formatDay, formatNumber } from "~/lib/format.ts";
@@ -24,8 +25,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Admin pages that show an entity, for a link from its events. */
 const entityPages: Record<string, string> = { User: "/admin/users/", ActivityType: "/admin/types/", HousingArea: "/admin/areas/" };
-
-const control = "block min-h-12 w-full rounded-lg border-2 border-slate-500 bg-white px-3 text-lg focus:border-brand-700";
 
 function actionLabel(t: TFunction<"admin">, action: string): string {
   return t(`audit.actions.${action.replace(/\./g, "_")}`, { defaultValue: action });
@@ -72,65 +71,41 @@ function FilterForm({ filters, actions, entityTypes }: { filters: AuditFilters; 
   const { t } = useTranslation("admin");
   const filtered = Object.keys(filters).length > 0;
   return (
-    <Form
-      method="get"
-      role="search"
-      aria-labelledby="audit-filter-heading"
-      key={JSON.stringify(filters)}
-      className="space-y-3 rounded-xl border-2 border-brand-100 bg-brand-50 p-4"
+    <SearchPanel
+      id="audit-filter-heading"
+      heading={t("audit.filterHeading")}
+      formKey={JSON.stringify(filters)}
+      gridClassName="grid gap-3 sm:grid-cols-2"
+      submitLabel={t("audit.show")}
+      clear={filtered ? { to: "/admin/audit", label: t("audit.clear") } : null}
     >
-      <h2 id="audit-filter-heading" className="text-lg font-bold">
-        {t("audit.filterHeading")}
-      </h2>
-      <div className="grid gap-3 sm:grid-cols-2">
-        <div className="space-y-1">
-          <label htmlFor="audit-entity" className="block font-semibold">
-            {t("audit.entityType")}
-          </label>
-          <select id="audit-entity" name="entityType" defaultValue={filters.entityType ?? ""} className={control}>
-            <option value="">{t("audit.anyEntityType")}</option>
-            {entityTypes.map((type) => (
-              <option key={type} value={type}>
-                {t(`audit.entities.${type}`, { defaultValue: type })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="audit-action" className="block font-semibold">
-            {t("audit.action")}
-          </label>
-          <select id="audit-action" name="action" defaultValue={filters.action ?? ""} className={control}>
-            <option value="">{t("audit.anyAction")}</option>
-            {actions.map((action) => (
-              <option key={action} value={action}>
-                {actionLabel(t, action)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="audit-from" className="block font-semibold">
-            {t("audit.from")}
-          </label>
-          <input id="audit-from" type="date" name="from" defaultValue={filters.from ?? ""} className={control} />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="audit-to" className="block font-semibold">
-            {t("audit.to")}
-          </label>
-          <input id="audit-to" type="date" name="to" defaultValue={filters.to ?? ""} className={control} />
-        </div>
-      </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit">{t("audit.show")}</Button>
-        {filtered ? (
-          <Link to="/admin/audit" className="inline-flex min-h-11 items-center">
-            {t("audit.clear")}
-          </Link>
-        ) : null}
-      </div>
-    </Form>
+      <FilterField id="audit-entity" label={t("audit.entityType")}>
+        <select id="audit-entity" name="entityType" defaultValue={filters.entityType ?? ""} className={filterControl}>
+          <option value="">{t("audit.anyEntityType")}</option>
+          {entityTypes.map((type) => (
+            <option key={type} value={type}>
+              {t(`audit.entities.${type}`, { defaultValue: type })}
+            </option>
+          ))}
+        </select>
+      </FilterField>
+      <FilterField id="audit-action" label={t("audit.action")}>
+        <select id="audit-action" name="action" defaultValue={filters.action ?? ""} className={filterControl}>
+          <option value="">{t("audit.anyAction")}</option>
+          {actions.map((action) => (
+            <option key={action} value={action}>
+              {actionLabel(t, action)}
+            </option>
+          ))}
+        </select>
+      </FilterField>
+      <FilterField id="audit-from" label={t("audit.from")}>
+        <input id="audit-from" type="date" name="from" defaultValue={filters.from ?? ""} className={filterControl} />
+      </FilterField>
+      <FilterField id="audit-to" label={t("audit.to")}>
+        <input id="audit-to" type="date" name="to" defaultValue={filters.to ?? ""} className={filterControl} />
+      </FilterField>
+    </SearchPanel>
   );
 }
 
@@ -147,11 +122,7 @@ export default function AuditLog() {
   };
   return (
     <div className="space-y-4">
-      <p>
-        <Link to="/admin" className="inline-flex min-h-11 items-center">
-          {t("backToAdmin")}
-        </Link>
-      </p>
+      <BackLink to="/admin">{t("backToAdmin")}</BackLink>
       <h1 className="text-2xl font-bold">{t("audit.title")}</h1>
       <p>{t("audit.lead")}</p>
       <FilterForm filters={filters} actions={actions} entityTypes={entityTypes} />

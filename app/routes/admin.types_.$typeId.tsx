@@ -3,62 +3,40 @@
 // type no activity uses can be deleted; otherwise the page says why not.
 import type { z } from "zod";
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/icons.tsx";
-import { Button } from "~/components/ui/button.tsx";
+import { DeleteSection, SaveButton, splitDeleteResult } from "~/components/admin/edit-page.tsx";
+import { BackLink } from "~/components/admin/page.tsx";
 import { Checkbox, ErrorText } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
-import { AdminError } from "~/domain/admin/errors.server.ts";
-import { activityTypeSchema, deleteSchema, ICON_NAMES } from "~/domain/admin/schemas.ts";
+import { editId, loadForEdit, saveOrDelete } from "~/domain/admin/edit-route.server.ts";
+import { activityTypeSchema, ICON_NAMES } from "~/domain/admin/schemas.ts";
 import { activityTypeForEdit, deleteActivityType, saveActivityType } from "~/domain/admin/types.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
-import { Alert } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, data?.type ? "admin:types.editTitle" : "admin:types.newTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "ADMIN");
-  if (params.typeId === "new") return { type: null };
-  const type = await activityTypeForEdit(params.typeId ?? "");
-  if (!type) throw new Response("Not found", { status: 404 });
-  return { type };
+  return { type: await loadForEdit(params.typeId, activityTypeForEdit) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "ADMIN");
-  const typeId = params.typeId === "new" ? null : (params.typeId ?? "");
-  const formData = await request.formData();
-  if (formData.get("intent") === "delete") {
-    const submission = parseWithZod(formData, { schema: deleteSchema });
-    if (submission.status !== "success" || !typeId) throw new Response("Bad request", { status: 400 });
-    try {
-      await deleteActivityType(user, typeId);
-    } catch (error) {
-      if (error instanceof AdminError && error.code === "inUse") return submission.reply({ formErrors: ["errors.typeInUse"] });
-      if (error instanceof AdminError && error.code === "notFound") throw new Response("Not found", { status: 404 });
-      throw error;
-    }
-    return redirect("/admin/types?done=deleted");
-  }
-  const submission = parseWithZod(formData, { schema: activityTypeSchema });
-  if (submission.status !== "success") return submission.reply();
-  const { nameDa, nameEn, nameAr, dropIn, sortOrder, ...rest } = submission.value;
-  try {
-    await saveActivityType(user, typeId, { ...rest, name: { da: nameDa, en: nameEn, ar: nameAr }, dropIn: dropIn ?? false, sortOrder: sortOrder ?? 0 });
-  } catch (error) {
-    if (error instanceof AdminError && error.code === "codeTaken") return submission.reply({ fieldErrors: { code: ["errors.codeTaken"] } });
-    if (error instanceof AdminError && error.code === "notFound") throw new Response("Not found", { status: 404 });
-    throw error;
-  }
-  return redirect(`/admin/types?done=${typeId ? "updated" : "created"}`);
+  return saveOrDelete(await request.formData(), editId(params.typeId), {
+    schema: activityTypeSchema,
+    listPath: "/admin/types",
+    inUseError: "errors.typeInUse",
+    remove: (typeId) => deleteActivityType(user, typeId),
+    save: (typeId, { nameDa, nameEn, nameAr, dropIn, sortOrder, ...rest }) =>
+      saveActivityType(user, typeId, { ...rest, name: { da: nameDa, en: nameEn, ar: nameAr }, dropIn: dropIn ?? false, sortOrder: sortOrder ?? 0 }),
+  });
 }
 
 function IconPicker({ field, errors }: { field: FieldMetadata<string | undefined>; errors?: string[] }) {
@@ -83,44 +61,28 @@ function IconPicker({ field, errors }: { field: FieldMetadata<string | undefined
   );
 }
 
-function DeleteSection() {
+function TypeDeleteSection({ errors }: { errors?: string[] | null }) {
   const { t } = useTranslation("admin");
   const language = useLanguage();
   const { type } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   if (!type) return null;
-  const errors = result?.initialValue?.intent === "delete" ? result.error?.[""] : undefined;
   return (
-    <section aria-labelledby="delete-heading" className="space-y-3 rounded-xl border border-slate-200 p-4">
-      <h2 id="delete-heading" className="text-xl font-bold">
-        {t("types.deleteHeading")}
-      </h2>
-      {errors?.length ? <Alert>{errors.map((error) => t(error)).join(" ")}</Alert> : null}
-      {type.activities > 0 ? (
-        <p>{t("types.inUse", { number: formatNumber(type.activities, language) })}</p>
-      ) : (
-        <>
-          <p>{t("types.deleteText")}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="delete" />
-            <Button type="submit" variant="secondary" className="w-full sm:w-auto" pending={navigation.state !== "idle"}>
-              {t("types.delete")}
-            </Button>
-          </Form>
-        </>
-      )}
-    </section>
+    <DeleteSection
+      heading={t("types.deleteHeading")}
+      errors={errors}
+      text={t("types.deleteText")}
+      buttonLabel={t("types.delete")}
+      inUse={type.activities > 0 ? <p>{t("types.inUse", { number: formatNumber(type.activities, language) })}</p> : null}
+    />
   );
 }
 
 export default function ActivityTypeForm() {
   const { t } = useTranslation("admin");
   const { type } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const { formResult, deleteErrors } = splitDeleteResult(useActionData<typeof action>());
   const [form, fields] = useForm<z.input<typeof activityTypeSchema>>({
-    lastResult: result?.initialValue?.intent === "delete" ? undefined : result,
+    lastResult: formResult,
     defaultValue: type
       ? {
           code: type.code,
@@ -136,11 +98,7 @@ export default function ActivityTypeForm() {
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <p>
-        <Link to="/admin/types" className="inline-flex min-h-11 items-center">
-          {t("types.back")}
-        </Link>
-      </p>
+      <BackLink to="/admin/types">{t("types.back")}</BackLink>
       <h1 className="text-2xl font-bold">{type ? t("types.editTitle") : t("types.newTitle")}</h1>
       <FormErrors errors={tr(form.errors)} />
       <Form method="post" {...getFormProps(form)} className="space-y-1">
@@ -199,11 +157,9 @@ export default function ActivityTypeForm() {
           inputMode="numeric"
           errors={tr(fields.sortOrder.errors)}
         />
-        <Button type="submit" className="w-full sm:w-auto" pending={navigation.state !== "idle"}>
-          {navigation.state !== "idle" ? t("common:form.pending") : type ? t("save") : t("types.create")}
-        </Button>
+        <SaveButton label={type ? t("save") : t("types.create")} />
       </Form>
-      <DeleteSection />
+      <TypeDeleteSection errors={deleteErrors} />
     </div>
   );
 }

@@ -1,9 +1,11 @@
 // Accounts for admins: search by name, e-mail or phone, filter by role, 50
 // a page; each opens its own page for role, organisation and disabling.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button, ButtonLink } from "~/components/ui/button.tsx";
+import { AdminTable, BackLink } from "~/components/admin/page.tsx";
+import { filterControl, FilterField, SearchPanel } from "~/components/admin/search-panel.tsx";
+import { ButtonLink } from "~/components/ui/button.tsx";
 import { ROLES } from "~/domain/admin/schemas.ts";
 import { listUsers, parseUserQuery } from "~/domain/admin/users.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
@@ -21,8 +23,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { filters, ...result };
 }
 
-const control = "block min-h-12 w-full rounded-lg border-2 border-slate-500 bg-white px-3 text-lg focus:border-brand-700";
-
 export default function AdminUsers() {
   const { t } = useTranslation("admin");
   const language = useLanguage();
@@ -39,113 +39,74 @@ export default function AdminUsers() {
   };
   return (
     <div className="space-y-4">
-      <p>
-        <Link to="/admin" className="inline-flex min-h-11 items-center">
-          {t("backToAdmin")}
-        </Link>
-      </p>
+      <BackLink to="/admin">{t("backToAdmin")}</BackLink>
       <h1 className="text-2xl font-bold">{t("users.title")}</h1>
       {done === "created" ? <Notice>{t("users.created")}</Notice> : null}
       <p>
         <ButtonLink to="/admin/users/new">{t("users.new")}</ButtonLink>
       </p>
-      <Form
-        method="get"
-        role="search"
-        aria-labelledby="user-search-heading"
-        key={`${filters.q ?? ""}|${filters.role ?? ""}`}
-        className="space-y-3 rounded-xl border-2 border-brand-100 bg-brand-50 p-4"
+      <SearchPanel
+        id="user-search-heading"
+        heading={t("users.searchHeading")}
+        formKey={`${filters.q ?? ""}|${filters.role ?? ""}`}
+        gridClassName="grid gap-3 sm:grid-cols-3"
+        submitLabel={t("users.searchButton")}
+        clear={filters.q || filters.role ? { to: "/admin/users", label: t("users.clear") } : null}
       >
-        <h2 id="user-search-heading" className="text-lg font-bold">
-          {t("users.searchHeading")}
-        </h2>
-        <div className="grid gap-3 sm:grid-cols-3">
-          <div className="space-y-1 sm:col-span-2">
-            <label htmlFor="user-q" className="block font-semibold">
-              {t("users.search")}
-            </label>
-            <input id="user-q" type="search" name="q" defaultValue={filters.q ?? ""} autoComplete="off" enterKeyHint="search" className={control} />
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="user-role" className="block font-semibold">
-              {t("users.role")}
-            </label>
-            <select id="user-role" name="role" defaultValue={filters.role ?? ""} className={control}>
-              <option value="">{t("users.anyRole")}</option>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {t(`common:role.${role}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit">{t("users.searchButton")}</Button>
-          {filters.q || filters.role ? (
-            <Link to="/admin/users" className="inline-flex min-h-11 items-center">
-              {t("users.clear")}
-            </Link>
-          ) : null}
-        </div>
-      </Form>
+        <FilterField id="user-q" label={t("users.search")} className="sm:col-span-2">
+          <input id="user-q" type="search" name="q" defaultValue={filters.q ?? ""} autoComplete="off" enterKeyHint="search" className={filterControl} />
+        </FilterField>
+        <FilterField id="user-role" label={t("users.role")}>
+          <select id="user-role" name="role" defaultValue={filters.role ?? ""} className={filterControl}>
+            <option value="">{t("users.anyRole")}</option>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`common:role.${role}`)}
+              </option>
+            ))}
+          </select>
+        </FilterField>
+      </SearchPanel>
       <section aria-labelledby="user-results" className="space-y-3">
         <h2 id="user-results" className="text-xl font-bold">
           {t("users.found", { number: formatNumber(total, language) })}
         </h2>
-        {users.length ? (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-start">
-              <caption className="sr-only">{t("users.caption")}</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-300">
-                  <th scope="col" className="py-2 pe-3 text-start">
-                    {t("users.name")}
-                  </th>
-                  <th scope="col" className="py-2 pe-3 text-start">
-                    {t("users.role")}
-                  </th>
-                  <th scope="col" className="py-2 text-start">
-                    {t("users.status")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.map((user) => (
-                  <tr key={user.id} className="border-b border-slate-200 align-top">
-                    <th scope="row" className="py-2 pe-3 text-start font-normal">
-                      <Link to={`/admin/users/${user.id}`} className="inline-flex min-h-11 items-center font-semibold wrap-anywhere">
-                        {user.name || t("users.noName")}
-                      </Link>
-                      {user.email ? (
-                        <span className="block text-sm wrap-anywhere" dir="ltr">
-                          {user.email}
-                        </span>
-                      ) : null}
-                      {user.phone ? (
-                        <span className="block text-sm" dir="ltr">
-                          {user.phone}
-                        </span>
-                      ) : null}
-                    </th>
-                    <td className="py-2 pe-3">
-                      {t(`common:role.${user.role}`)}
-                      {user.organisation ? <span className="block text-sm text-slate-700">{user.organisation}</span> : null}
-                    </td>
-                    <td className="py-2">
-                      {user.disabled ? <strong className="text-red-800">{t("users.disabled")}</strong> : t("users.active")}
-                      <span className="block text-sm text-slate-700">
-                        {user.lastSignInAt ? t("users.lastSignIn", { date: formatDateTime(new Date(user.lastSignInAt), language) }) : t("users.neverSignedIn")}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p>{t("users.none")}</p>
-        )}
+        <AdminTable
+          caption={t("users.caption")}
+          className="w-full border-collapse text-start"
+          columns={[{ label: t("users.name") }, { label: t("users.role") }, { label: t("users.status"), className: "py-2 text-start" }]}
+          items={users}
+          empty={t("users.none")}
+          row={(user) => (
+            <>
+              <th scope="row" className="py-2 pe-3 text-start font-normal">
+                <Link to={`/admin/users/${user.id}`} className="inline-flex min-h-11 items-center font-semibold wrap-anywhere">
+                  {user.name || t("users.noName")}
+                </Link>
+                {user.email ? (
+                  <span className="block text-sm wrap-anywhere" dir="ltr">
+                    {user.email}
+                  </span>
+                ) : null}
+                {user.phone ? (
+                  <span className="block text-sm" dir="ltr">
+                    {user.phone}
+                  </span>
+                ) : null}
+              </th>
+              <td className="py-2 pe-3">
+                {t(`common:role.${user.role}`)}
+                {user.organisation ? <span className="block text-sm text-slate-700">{user.organisation}</span> : null}
+              </td>
+              <td className="py-2">
+                {user.disabled ? <strong className="text-red-800">{t("users.disabled")}</strong> : t("users.active")}
+                <span className="block text-sm text-slate-700">
+                  {user.lastSignInAt ? t("users.lastSignIn", { date: formatDateTime(new Date(user.lastSignInAt), language) }) : t("users.neverSignedIn")}
+                </span>
+              </td>
+            </>
+          )}
+        />
         {pages > 1 ? (
           <nav aria-label={t("pager.label")} className="flex flex-wrap items-center justify-between gap-3">
             {filters.page > 1 ? (

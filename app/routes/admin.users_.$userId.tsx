@@ -5,8 +5,9 @@ import type { z } from "zod";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/admin/page.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
 import { choiceProps } from "~/components/ui/conform.ts";
@@ -170,11 +171,7 @@ export default function AdminUser() {
   const [params] = useSearchParams();
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <p>
-        <Link to="/admin/users" className="inline-flex min-h-11 items-center">
-          {t("users.back")}
-        </Link>
-      </p>
+      <BackLink to="/admin/users">{t("users.back")}</BackLink>
       <h1 className="text-2xl font-bold break-words">
         {account.name || t("users.noName")}
         <span className="block text-base font-normal text-slate-700">{t(`common:role.${account.role}`)}</span>

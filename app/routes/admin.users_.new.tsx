@@ -5,9 +5,10 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/components/ui/button.tsx";
+import { SaveButton } from "~/components/admin/edit-page.tsx";
+import { BackLink } from "~/components/admin/page.tsx";
 import { RadioGroup, SelectField } from "~/components/ui/choice.tsx";
 import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
@@ -46,18 +47,13 @@ export default function NewAccount() {
   const { t } = useTranslation("admin");
   const { organisations } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm<z.input<typeof createAccountSchema>>({
     lastResult,
   });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <p>
-        <Link to="/admin/users" className="inline-flex min-h-11 items-center">
-          {t("users.back")}
-        </Link>
-      </p>
+      <BackLink to="/admin/users">{t("users.back")}</BackLink>
       <h1 className="text-2xl font-bold">{t("users.newTitle")}</h1>
       <p>{t("users.newLead")}</p>
       <FormErrors errors={tr(form.errors)} />
@@ -110,9 +106,7 @@ export default function NewAccount() {
             </option>
           ))}
         </SelectField>
-        <Button type="submit" className="w-full sm:w-auto" pending={navigation.state !== "idle"}>
-          {navigation.state !== "idle" ? t("common:form.pending") : t("users.create")}
-        </Button>
+        <SaveButton label={t("users.create")} />
       </Form>
     </div>
   );

@@ -1,0 +1,68 @@
+// The shared skeleton of the admin edit pages for coded rows (activity types,
+// housing areas): "new" in the URL means a new row, anything else must be an
+// existing one (404 otherwise); one form saves, a second one ("intent" =
+// "delete") deletes, and both go back to the list with a "done" message.
+// i18n-namespace: admin
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect } from "@remix-run/node";
+import type { z } from "zod";
+import { AdminError } from "./errors.server.ts";
+import { deleteSchema } from "./schemas.ts";
+
+/** The row id in an edit page's URL, or null when the page adds a new row. */
+export function editId(param: string | undefined): string | null {
+  return param === "new" ? null : (param ?? "");
+}
+
+/** The row an edit page shows: null for "new", else the row or a 404. */
+export async function loadForEdit<T>(param: string | undefined, find: (id: string) => Promise<T | null>): Promise<T | null> {
+  const id = editId(param);
+  if (id === null) return null;
+  const row = await find(id);
+  if (!row) throw new Response("Not found", { status: 404 });
+  return row;
+}
+
+function notFoundAsResponse(error: unknown) {
+  if (error instanceof AdminError && error.code === "notFound") throw new Response("Not found", { status: 404 });
+}
+
+/**
+ * Saves or deletes the row with `id` (null: a new row) from the posted form.
+ * A taken code comes back as an error on the "code" field, a row still in
+ * use as the form error `inUseError`; on success it redirects to `listPath`.
+ */
+export async function saveOrDelete<Schema extends z.ZodType>(
+  formData: FormData,
+  id: string | null,
+  options: {
+    schema: Schema;
+    listPath: string;
+    inUseError: string;
+    save: (id: string | null, value: z.output<Schema>) => Promise<unknown>;
+    remove: (id: string) => Promise<unknown>;
+  },
+) {
+  if (formData.get("intent") === "delete") {
+    const submission = parseWithZod(formData, { schema: deleteSchema });
+    if (submission.status !== "success" || !id) throw new Response("Bad request", { status: 400 });
+    try {
+      await options.remove(id);
+    } catch (error) {
+      if (error instanceof AdminError && error.code === "inUse") return submission.reply({ formErrors: [options.inUseError] });
+      notFoundAsResponse(error);
+      throw error;
+    }
+    return redirect(`${options.listPath}?done=deleted`);
+  }
+  const submission = parseWithZod(formData, { schema: options.schema });
+  if (submission.status !== "success") return submission.reply();
+  try {
+    await options.save(id, submission.value);
+  } catch (error) {
+    if (error instanceof AdminError && error.code === "codeTaken") return submission.reply({ fieldErrors: { code: ["errors.codeTaken"] } });
+    notFoundAsResponse(error);
+    throw error;
+  }
+  return redirect(`${options.listPath}?done=${id ? "updated" : "created"}`);
+}
