@@ -17,7 +17,13 @@ import { startEmbeddedPostgres } from "../server/embedded-postgres.ts";
 import { freePort } from "../server/net.ts";
 
 const { values } = parseArgs({
-  options: { instances: { type: "string", default: "1" }, parents: { type: "string", default: "500" }, seconds: { type: "string", default: "10" } },
+  options: {
+    instances: { type: "string", default: "1" },
+    parents: { type: "string", default: "500" },
+    seconds: { type: "string", default: "10" },
+    /** A folder: each app instance writes a V8 CPU profile there when it stops (open in Chrome's DevTools). */
+    profile: { type: "string" },
+  },
 });
 const INSTANCES = Number(values.instances);
 const PARENTS = Number(values.parents);
@@ -34,7 +40,8 @@ const url = pg.urlFor("portal_rush");
 /** Starts one app instance (production build) on the shared database and waits until it serves. */
 async function startInstance(): Promise<{ base: string; process: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "server/index.ts"], {
+  const profiling = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
+  const child = spawn(process.execPath, [...profiling, "--import", "tsx", "server/index.ts"], {
     cwd: root,
     env: { ...process.env, PORT: String(port), DATABASE_URL: url, NODE_ENV: "test", SIGNIN_LIMIT_PER_IP: "100000" },
     stdio: ["ignore", "pipe", "inherit"],

@@ -1,6 +1,5 @@
 // The audit log: who changed what and when, written in the same
 // transaction as the change. Only the fields that changed are kept.
-import type { Prisma } from "~/generated/prisma/client.ts";
 import type { DbTx } from "./db.server.ts";
 
 /** What the log can be about (the admin page's filter lists these). */
@@ -45,14 +44,9 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
 }
 
 export async function audit(tx: DbTx, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorUserId: entry.actorUserId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: (entry.before ?? undefined) as Prisma.InputJsonValue | undefined,
-      after: (entry.after ?? undefined) as Prisma.InputJsonValue | undefined,
-    },
-  });
+  // A plain INSERT: written by every change, and Prisma 6 compiles each ORM call anew (ADR 011).
+  const json = (value: Record<string, unknown> | null | undefined) => (value == null ? null : JSON.stringify(value));
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("actorUserId", "action", "entityType", "entityId", "before", "after")
+    VALUES (${entry.actorUserId}::uuid, ${entry.action}, ${entry.entityType}, ${entry.entityId}, ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb)`;
 }

@@ -56,13 +56,36 @@ export async function stopJobs(): Promise<void> {
   state.__jobs = null;
 }
 
+// Nudges in flight, per job. Only an optimisation: losing it loses nothing (the schedule runs anyway).
+const nudging = new Map<JobName, { again: boolean; done: Promise<void> }>();
+
 /**
  * Asks for a job to run now (e.g. deliver the message just queued) instead of
  * at its next scheduled minute. A no-op where no workers run: the schedule
- * picks the work up anyway.
+ * picks the work up anyway. Nudges that come while one is being sent are
+ * folded into one more send after it (a sign-up rush sends a handful, not one
+ * per sign-up); every nudge is still followed by a send that starts after it,
+ * so the job sees what the caller committed.
  */
-export async function nudge(name: JobName): Promise<void> {
+export function nudge(name: JobName): Promise<void> {
   const boss = state.__jobs;
-  if (!boss) return;
-  await boss.send(name, {}).catch((error: Error) => console.error("[jobs] nudge failed:", error.message));
+  if (!boss) return Promise.resolve();
+  const running = nudging.get(name);
+  if (running) {
+    running.again = true;
+    return running.done;
+  }
+  const entry = { again: false, done: Promise.resolve() };
+  entry.done = (async () => {
+    try {
+      do {
+        entry.again = false;
+        await boss.send(name, {}).catch((error: Error) => console.error("[jobs] nudge failed:", error.message));
+      } while (entry.again);
+    } finally {
+      nudging.delete(name);
+    }
+  })();
+  nudging.set(name, entry);
+  return entry.done;
 }

@@ -17,23 +17,19 @@ type UserAttributes = { role: Role; language: string; personId: string; firstNam
 
 /** Lucia's storage, over Prisma; every session id it hands us is hashed before it touches the database. */
 const adapter: Adapter = {
+  // Read on every request: one raw statement, not an ORM query (Prisma 6's query compiler costs
+  // more CPU than the query itself on this path — docs/decisions/011-raw-sql-on-hot-paths.md).
   async getSessionAndUser(token) {
-    const row = await db.session.findUnique({
-      where: { id: hashToken(token) },
-      include: { user: { include: { person: { select: { firstName: true, lastName: true } } } } },
-    });
-    if (!row || row.user.disabledAt) return [null, null];
+    const rows = await db.$queryRaw<(UserAttributes & { userId: string; expiresAt: Date })[]>`
+      SELECT s."userId"::text AS "userId", s."expiresAt", u."role"::text AS "role", u."language", u."personId"::text AS "personId",
+        p."firstName", p."lastName"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId" JOIN "Person" p ON p."id" = u."personId"
+      WHERE s."id" = ${hashToken(token)} AND u."disabledAt" IS NULL`;
+    const row = rows[0];
+    if (!row) return [null, null];
     const session: DatabaseSession = { id: token, userId: row.userId, expiresAt: row.expiresAt, attributes: {} };
-    const user: DatabaseUser = {
-      id: row.user.id,
-      attributes: {
-        role: row.user.role,
-        language: row.user.language,
-        personId: row.user.personId,
-        firstName: row.user.person.firstName,
-        lastName: row.user.person.lastName,
-      },
-    };
+    const { role, language, personId, firstName, lastName } = row;
+    const user: DatabaseUser = { id: row.userId, attributes: { role, language, personId, firstName, lastName } };
     return [session, user];
   },
   async getUserSessions(userId) {

@@ -15,8 +15,8 @@ import { publishedActivity } from "~/domain/activities/activity.server.ts";
 import { summariseSchedule } from "~/domain/activities/schedule.ts";
 import { pick } from "~/domain/activities/text.ts";
 import { EnrolmentError } from "~/domain/enrolment/errors.ts";
-import { signUp, signUpChoices } from "~/domain/enrolment/sign-up.server.ts";
-import { householdOf } from "~/domain/households/household.server.ts";
+import { signUp, signUpChoices, signUpTarget } from "~/domain/enrolment/sign-up.server.ts";
+import { householdIdOf } from "~/domain/households/household.server.ts";
 import { getUser, requireUser } from "~/lib/auth.server.ts";
 import { formatDate, formatDateTime, formatKroner, formatTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -28,10 +28,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [language, user] = await Promise.all([getLanguage(request), getUser(request)]);
-  const activity = await publishedActivity(params.slug ?? "");
+  const [activity, householdId] = await Promise.all([publishedActivity(params.slug ?? ""), user?.role === "PARENT" ? householdIdOf(user) : null]);
   if (!activity) throw new Response("Not found", { status: 404 });
-  const household = user?.role === "PARENT" ? await householdOf(user) : null;
-  const choices = household && activity.signUpState === "open" ? await signUpChoices(activity.id, household.id) : [];
+  const choices = householdId && activity.signUpState === "open" ? await signUpChoices(activity.id, householdId) : [];
   return {
     slug: activity.slug,
     type: { icon: activity.type.icon, name: pick(activity.type.name, language) },
@@ -68,20 +67,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "PARENT");
   const submission = parseWithZod(await request.formData(), { schema: signUpSchema });
   if (submission.status !== "success") return submission.reply();
-  const [activity, household] = await Promise.all([publishedActivity(params.slug ?? ""), householdOf(user)]);
-  if (!activity) throw new Response("Not found", { status: 404 });
-  if (!household) return submission.reply({ formErrors: ["errors.notInHousehold"] });
+  const { activityId, householdId } = await signUpTarget(params.slug ?? "", user.personId);
+  if (!activityId) throw new Response("Not found", { status: 404 });
+  if (!householdId) return submission.reply({ formErrors: ["errors.notInHousehold"] });
   try {
     const result = await signUp({
-      activityId: activity.id,
-      householdId: household.id,
+      activityId,
+      householdId,
       personIds: submission.value.personId,
       consentPersonId: user.personId,
       consentMethod: "ONLINE",
       byUserId: user.id,
       idempotencyKey: submission.value.idempotencyKey,
     });
-    const done = new URLSearchParams({ done: result.status === "CONFIRMED" ? "confirmed" : "waiting", activity: activity.slug });
+    const done = new URLSearchParams({ done: result.status === "CONFIRMED" ? "confirmed" : "waiting", activity: params.slug ?? "" });
     if (result.position) done.set("position", String(result.position));
     return redirect(`/my?${done}`);
   } catch (error) {

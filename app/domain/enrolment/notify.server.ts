@@ -4,7 +4,7 @@ import type { DbTx } from "~/lib/db.server.ts";
 import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";
 import { defaultLanguage, isLanguage, type Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
-import { canReach, queueMessage, type Params, type Template } from "~/lib/messages/send.server.ts";
+import { canReach, queueMessage, type Params, type Recipient, type Template } from "~/lib/messages/send.server.ts";
 import { t9n } from "../activities/text.ts";
 import { recipientFor } from "../households/contact.server.ts";
 
@@ -17,9 +17,18 @@ export function joinNames(names: string[], language: Language): string {
 
 export async function notifyGuardian(
   tx: DbTx,
-  input: { guardianPersonId: string; householdId: string; activity: ActivityInfo; template: Template; names: string[]; extra?: (language: Language) => Params },
+  input: {
+    guardianPersonId: string;
+    /** The guardian's contact when already read (the sign-up reads it before taking the lock). */
+    recipient?: Recipient;
+    householdId: string;
+    activity: ActivityInfo;
+    template: Template;
+    names: string[];
+    extra?: (language: Language) => Params;
+  },
 ): Promise<void> {
-  const recipient = await recipientFor(tx, input.guardianPersonId);
+  const recipient = input.recipient ?? (await recipientFor(tx, input.guardianPersonId));
   if (!canReach(recipient)) return; // staff registered the family without contact details: staff tell them
   const language: Language = isLanguage(recipient.language) ? recipient.language : defaultLanguage;
   await queueMessage(

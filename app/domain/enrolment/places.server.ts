@@ -12,6 +12,88 @@ export async function lockActivity(tx: DbTx, activityId: string): Promise<boolea
   return rows.length === 1;
 }
 
+export type LockedActivity = {
+  capacity: number | null;
+  capacityUnit: CapacityUnit;
+  status: string;
+  requiresSignUp: boolean;
+  signUpOpensAt: Date | null;
+  signUpClosesAt: Date | null;
+  termsVersion: number;
+};
+
+/** Locks the activity row (as lockActivity) and returns what deciding a sign-up needs, as it is now: null if there is no such activity. */
+export async function lockActivityForPlaces(tx: DbTx, activityId: string): Promise<LockedActivity | null> {
+  const rows = await tx.$queryRaw<LockedActivity[]>`
+    SELECT "capacity", "capacityUnit"::text AS "capacityUnit", "status"::text AS "status", "requiresSignUp", "signUpOpensAt", "signUpClosesAt", "termsVersion"
+    FROM "Activity" WHERE "id" = ${activityId}::uuid FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Under the lock, in one statement: the places taken, whether the household
+ * already holds a confirmed place (family courses), whether this submission
+ * was already committed (a double tap that waited for the lock), and who of
+ * the people chosen has meanwhile got an active enrolment.
+ */
+export async function placesState(
+  tx: DbTx,
+  input: { activityId: string; unit: CapacityUnit; householdId: string; personIds: string[]; idempotencyKey: string },
+): Promise<{ taken: number; householdHoldsPlace: boolean; replayed: boolean; alreadyIn: string[] }> {
+  const counted = input.unit === "HOUSEHOLD" ? Prisma.sql`count(DISTINCT "householdId")` : Prisma.sql`count(*)`;
+  const rows = await tx.$queryRaw<{ taken: number; householdHoldsPlace: boolean; replayed: boolean; alreadyIn: string[] }[]>`
+    SELECT
+      (SELECT ${counted}::int FROM "Enrolment" WHERE "activityId" = ${input.activityId}::uuid AND "status" IN ('CONFIRMED', 'OFFERED')) AS "taken",
+      EXISTS (SELECT 1 FROM "Enrolment" WHERE "activityId" = ${input.activityId}::uuid AND "householdId" = ${input.householdId}::uuid AND "status" = 'CONFIRMED')
+        AS "householdHoldsPlace",
+      EXISTS (SELECT 1 FROM "SignUp" WHERE "idempotencyKey" = ${input.idempotencyKey}) AS "replayed",
+      ARRAY(SELECT "personId"::text FROM "Enrolment" WHERE "activityId" = ${input.activityId}::uuid AND "personId" = ANY(${input.personIds}::uuid[])
+        AND "status" IN ('CONFIRMED', 'OFFERED', 'WAITING')) AS "alreadyIn"`;
+  return rows[0]!;
+}
+
+/**
+ * Writes a sign-up and its enrolments (all with one status) in one
+ * statement, and returns the waiting groups ahead of it. Under the lock.
+ */
+export async function insertSignUp(
+  tx: DbTx,
+  input: {
+    activityId: string;
+    householdId: string;
+    idempotencyKey: string;
+    createdByUserId: string;
+    consentPersonId: string;
+    consentAt: Date;
+    consentMethod: "ONLINE" | "SPOKEN";
+    consentVersion: string;
+    status: "CONFIRMED" | "WAITING";
+    people: { personId: string; housingAreaId: string | null }[];
+  },
+): Promise<{ id: string; seq: bigint; waitingAhead: number }> {
+  const confirmedAt = input.status === "CONFIRMED" ? input.consentAt : null;
+  const waitlistedAt = input.status === "WAITING" ? input.consentAt : null;
+  const rows = await tx.$queryRaw<{ id: string; seq: bigint; waitingAhead: number }[]>`
+    WITH "new" AS (
+      INSERT INTO "SignUp" ("activityId", "householdId", "idempotencyKey", "createdByUserId", "consentPersonId", "consentAt", "consentMethod", "consentVersion")
+      VALUES (${input.activityId}::uuid, ${input.householdId}::uuid, ${input.idempotencyKey}, ${input.createdByUserId}::uuid, ${input.consentPersonId}::uuid,
+        ${input.consentAt}, ${input.consentMethod}::"ConsentMethod", ${input.consentVersion})
+      RETURNING "id", "seq"
+    ), "enrolled" AS (
+      INSERT INTO "Enrolment" ("signUpId", "activityId", "personId", "householdId", "status", "housingAreaId", "confirmedAt", "waitlistedAt")
+      SELECT "new"."id", ${input.activityId}::uuid, "person"."id", ${input.householdId}::uuid, ${input.status}::"EnrolmentStatus", "person"."area",
+        ${confirmedAt}::timestamptz, ${waitlistedAt}::timestamptz
+      FROM "new", unnest(${input.people.map((person) => person.personId)}::uuid[], ${input.people.map((person) => person.housingAreaId)}::uuid[])
+        WITH ORDINALITY AS "person"("id", "area", "n")
+      ORDER BY "person"."n"
+    )
+    SELECT "new"."id"::text AS "id", "new"."seq",
+      (SELECT count(DISTINCT s."id")::int FROM "SignUp" s JOIN "Enrolment" e ON e."signUpId" = s."id"
+        WHERE s."activityId" = ${input.activityId}::uuid AND s."seq" < "new"."seq" AND e."status" = 'WAITING') AS "waitingAhead"
+    FROM "new"`;
+  return rows[0]!;
+}
+
 /** Places held (confirmed or offered): people, or households for family courses. */
 export async function placesTaken(tx: DbTx, activityId: string, unit: CapacityUnit): Promise<number> {
   const counted = unit === "HOUSEHOLD" ? Prisma.sql`count(DISTINCT "householdId")` : Prisma.sql`count(*)`;

@@ -1,18 +1,19 @@
 // Signing people up: one entry point for every path that takes a place
-// (online by a parent, assisted by staff). Locks the activity, re-checks
-// eligibility and capacity inside the transaction, places the group whole
-// or puts it on the waiting list whole, records consent, and queues the
-// message. A repeated idempotency key returns the first result.
+// (online by a parent, assisted by staff). Checks eligibility, then locks
+// the activity only to count and write: places the group whole or puts it
+// on the waiting list whole, records consent, and queues the message. A
+// repeated idempotency key returns the first result.
 import { audit } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import type { Recipient } from "~/lib/messages/send.server.ts";
 import { t9n } from "../activities/text.ts";
 import { copenhagenDay, dateOnly } from "../dates.ts";
 import { canPlace, placesNeeded } from "./capacity.ts";
 import { ineligibilities, type Ineligibility } from "./eligibility.ts";
 import { EnrolmentError } from "./errors.ts";
 import { notifyGuardian } from "./notify.server.ts";
-import { householdHoldsPlace, lockActivity, placesTaken, waitingPosition } from "./places.server.ts";
+import { insertSignUp, lockActivityForPlaces, placesState } from "./places.server.ts";
 
 /** Version of the general consent text (consent.text in locales/<language>/enrolment.json). Raise it when the text changes. */
 export const CONSENT_TEXT_VERSION = "2026-11-25";
@@ -30,8 +31,6 @@ export type SignUpInput = {
 
 export type SignUpResult = { signUpId: string; status: "CONFIRMED" | "WAITING"; position: number | null; replayed: boolean };
 
-const ACTIVE = ["CONFIRMED", "OFFERED", "WAITING"] as const;
-
 export type ActivityForEligibility = {
   id: string;
   minAge: number | null;
@@ -42,19 +41,85 @@ export type ActivityForEligibility = {
   eligibleAreas: { housingAreaId: string }[];
 };
 
-export async function householdMembers(tx: DbTx, householdId: string) {
-  return tx.householdMember.findMany({
-    where: { householdId },
-    orderBy: { createdAt: "asc" },
-    select: {
-      role: true,
-      person: {
-        select: { id: true, firstName: true, lastName: true, birthDate: true, housingAreaId: true, housingArea: { select: { id: true, isPlanArea: true } } },
-      },
+export type Member = {
+  role: "GUARDIAN" | "CHILD";
+  person: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    birthDate: Date | null;
+    housingAreaId: string | null;
+    housingArea: { id: string; isPlanArea: boolean } | null;
+  };
+  /** How to reach them (as recipientFor: their login's details first). */
+  contact: Recipient;
+};
+
+// The reads of a sign-up are raw statements: they run on every sign-up and every view of an activity page, and
+// Prisma 6 compiles each ORM call anew at a CPU cost larger than the query's (docs/decisions/011-raw-sql-on-hot-paths.md).
+
+/** The household's members in the order they were added, with what eligibility needs. */
+export async function householdMembers(tx: DbTx, householdId: string): Promise<Member[]> {
+  const rows = await tx.$queryRaw<
+    (Recipient & {
+      role: Member["role"];
+      id: string;
+      firstName: string;
+      lastName: string;
+      birthDay: string | null;
+      housingAreaId: string | null;
+      isPlanArea: boolean | null;
+    })[]
+  >`
+    SELECT m."role"::text AS "role", p."id"::text AS "id", p."firstName", p."lastName", to_char(p."birthDate", 'YYYY-MM-DD') AS "birthDay",
+      p."housingAreaId"::text AS "housingAreaId", h."isPlanArea",
+      COALESCE(u."email", p."email") AS "email", COALESCE(u."phone", p."phone") AS "phone", COALESCE(u."language", p."language") AS "language"
+    FROM "HouseholdMember" m JOIN "Person" p ON p."id" = m."personId" LEFT JOIN "HousingArea" h ON h."id" = p."housingAreaId"
+      LEFT JOIN "User" u ON u."personId" = p."id"
+    WHERE m."householdId" = ${householdId}::uuid
+    ORDER BY m."createdAt", p."id"`;
+  return rows.map((row) => ({
+    role: row.role,
+    person: {
+      id: row.id,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      birthDate: row.birthDay ? new Date(`${row.birthDay}T00:00:00Z`) : null,
+      housingAreaId: row.housingAreaId,
+      housingArea: row.housingAreaId ? { id: row.housingAreaId, isPlanArea: row.isPlanArea! } : null,
     },
-  });
+    contact: { email: row.email, phone: row.phone, language: row.language },
+  }));
 }
-type Member = Awaited<ReturnType<typeof householdMembers>>[number];
+
+export type ActivityForSignUp = ActivityForEligibility & {
+  status: string;
+  requiresSignUp: boolean;
+  signUpOpensAt: Date | null;
+  signUpClosesAt: Date | null;
+  termsVersion: number;
+  title: unknown;
+  place: string;
+};
+
+/** An activity with its sessions still held (in order) and the areas it is for; null if there is none. */
+export async function activityForSignUp(tx: DbTx, activityId: string): Promise<ActivityForSignUp | null> {
+  const rows = await tx.$queryRaw<(Omit<ActivityForSignUp, "sessions" | "eligibleAreas"> & { sessions: { s: string; e: string }[]; areaIds: string[] })[]>`
+    SELECT a."id"::text AS "id", a."status"::text AS "status", a."requiresSignUp", a."signUpOpensAt", a."signUpClosesAt", a."minAge", a."maxAge",
+      a."openToOutsiders", a."capacityUnit"::text AS "capacityUnit", a."termsVersion", a."title", a."place",
+      COALESCE((SELECT json_agg(json_build_object('s', x."startsAt", 'e', x."endsAt") ORDER BY x."startsAt", x."id")
+        FROM "ActivitySession" x WHERE x."activityId" = a."id" AND x."cancelledAt" IS NULL), '[]'::json) AS "sessions",
+      ARRAY(SELECT e."housingAreaId"::text FROM "ActivityEligibleArea" e WHERE e."activityId" = a."id") AS "areaIds"
+    FROM "Activity" a WHERE a."id" = ${activityId}::uuid`;
+  const row = rows[0];
+  if (!row) return null;
+  const { sessions, areaIds, ...activity } = row;
+  return {
+    ...activity,
+    sessions: sessions.map((session) => ({ startsAt: new Date(session.s), endsAt: new Date(session.e) })),
+    eligibleAreas: areaIds.map((housingAreaId) => ({ housingAreaId })),
+  };
+}
 
 /**
  * Why each person may not join (empty: eligible), with the same rules the
@@ -74,29 +139,17 @@ export async function assessEligibility(
   const problems: Record<string, Ineligibility[]> = {};
   if (upcoming.length === 0) return problems;
   const span = { from: upcoming[0]!.startsAt, to: upcoming.at(-1)!.endsAt };
-  const [alreadyIn, commitments] = await Promise.all([
-    tx.enrolment.findMany({
-      where: {
-        activityId: activity.id,
-        personId: { in: personIds },
-        status: { in: [...ACTIVE] },
-        ...(ignoreSignUpId ? { signUpId: { not: ignoreSignUpId } } : {}),
-      },
-      select: { personId: true },
-    }),
-    tx.enrolment.findMany({
-      where: { personId: { in: personIds }, status: { in: ["CONFIRMED", "OFFERED"] }, activityId: { not: activity.id } },
-      select: {
-        personId: true,
-        activity: {
-          select: {
-            title: true,
-            sessions: { where: { cancelledAt: null, startsAt: { lt: span.to }, endsAt: { gt: span.from } }, select: { startsAt: true, endsAt: true } },
-          },
-        },
-      },
-    }),
-  ]);
+  // One statement: each chosen person's active enrolments here, and their places elsewhere with the sessions overlapping this activity's span.
+  const rows = await tx.$queryRaw<{ personId: string; here: boolean; title: unknown; startsAt: Date | null; endsAt: Date | null }[]>`
+    SELECT e."personId"::text AS "personId", e."activityId" = ${activity.id}::uuid AS "here", a."title", x."startsAt", x."endsAt"
+    FROM "Enrolment" e
+    JOIN "Activity" a ON a."id" = e."activityId"
+    LEFT JOIN "ActivitySession" x ON e."activityId" <> ${activity.id}::uuid AND x."activityId" = e."activityId" AND x."cancelledAt" IS NULL
+      AND x."startsAt" < ${span.to} AND x."endsAt" > ${span.from}
+    WHERE e."personId" = ANY(${personIds}::uuid[]) AND (
+      (e."activityId" = ${activity.id}::uuid AND e."status" IN ('CONFIRMED', 'OFFERED', 'WAITING')
+        AND e."signUpId" IS DISTINCT FROM ${ignoreSignUpId ?? null}::uuid)
+      OR (e."activityId" <> ${activity.id}::uuid AND e."status" IN ('CONFIRMED', 'OFFERED')))`;
   const startDay = copenhagenDay(upcoming[0]!.startsAt);
   const byId = new Map(members.map((member) => [member.person.id, member]));
   for (const personId of personIds) {
@@ -116,16 +169,15 @@ export async function assessEligibility(
         role: member.role,
         birthDay: member.person.birthDate ? dateOnly(member.person.birthDate) : null,
         area: member.person.housingArea,
-        alreadySignedUp: alreadyIn.some((enrolment) => enrolment.personId === personId),
-        otherCommitments: commitments
-          .filter((commitment) => commitment.personId === personId)
-          .flatMap((commitment) =>
-            commitment.activity.sessions.map((session) => ({
-              ...session,
-              activityTitle: t9n(commitment.activity.title, "da"),
-              day: copenhagenDay(session.startsAt),
-            })),
-          ),
+        alreadySignedUp: rows.some((row) => row.personId === personId && row.here),
+        otherCommitments: rows
+          .filter((row) => row.personId === personId && !row.here && row.startsAt && row.endsAt)
+          .map((row) => ({
+            startsAt: row.startsAt!,
+            endsAt: row.endsAt!,
+            activityTitle: t9n(row.title, "da"),
+            day: copenhagenDay(row.startsAt!),
+          })),
       },
     });
     if (found.length) problems[personId] = found;
@@ -140,14 +192,9 @@ export type SignUpChoice = { personId: string; firstName: string; lastName: stri
  * the children, and for family courses the guardians too.
  */
 export async function signUpChoices(activityId: string, householdId: string, now = new Date()): Promise<SignUpChoice[]> {
-  const activity = await db.activity.findUniqueOrThrow({
-    where: { id: activityId },
-    include: {
-      sessions: { where: { cancelledAt: null }, orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true } },
-      eligibleAreas: { select: { housingAreaId: true } },
-    },
-  });
-  const members = (await householdMembers(db, householdId)).filter((member) => member.role === "CHILD" || activity.capacityUnit === "HOUSEHOLD");
+  const [activity, all] = await Promise.all([activityForSignUp(db, activityId), householdMembers(db, householdId)]);
+  if (!activity) throw new EnrolmentError("activityNotFound");
+  const members = all.filter((member) => member.role === "CHILD" || activity.capacityUnit === "HOUSEHOLD");
   const problems = await assessEligibility(
     db,
     activity,
@@ -164,6 +211,42 @@ export async function signUpChoices(activityId: string, householdId: string, now
   }));
 }
 
+/**
+ * What a parent's sign-up form names, in one statement: the published
+ * activity with this slug, and the household the user is a guardian of.
+ */
+export async function signUpTarget(slug: string, personId: string): Promise<{ activityId: string | null; householdId: string | null }> {
+  const rows = await db.$queryRaw<{ activityId: string | null; householdId: string | null }[]>`
+    SELECT (SELECT "id"::text FROM "Activity" WHERE "slug" = ${slug} AND "status" = 'PUBLISHED') AS "activityId",
+      (SELECT "householdId"::text FROM "HouseholdMember" WHERE "personId" = ${personId}::uuid AND "role" = 'GUARDIAN' ORDER BY "createdAt" LIMIT 1)
+        AS "householdId"`;
+  return rows[0]!;
+}
+
+/** A submission already committed under this key: its first result. */
+async function earlierResult(tx: DbTx, idempotencyKey: string): Promise<SignUpResult | null> {
+  const rows = await tx.$queryRaw<{ id: string; waiting: boolean; ahead: number }[]>`
+    SELECT s."id"::text AS "id", w."waiting",
+      (SELECT count(DISTINCT o."id")::int FROM "SignUp" o JOIN "Enrolment" oe ON oe."signUpId" = o."id"
+        WHERE o."activityId" = s."activityId" AND o."seq" < s."seq" AND oe."status" = 'WAITING') AS "ahead"
+    FROM "SignUp" s,
+      LATERAL (SELECT COALESCE(bool_or(e."status" IN ('WAITING', 'OFFERED')), false) AS "waiting" FROM "Enrolment" e WHERE e."signUpId" = s."id") w
+    WHERE s."idempotencyKey" = ${idempotencyKey}`;
+  const earlier = rows[0];
+  if (!earlier) return null;
+  return { signUpId: earlier.id, status: earlier.waiting ? "WAITING" : "CONFIRMED", position: earlier.waiting ? earlier.ahead + 1 : null, replayed: true };
+}
+
+/**
+ * Signs a group up. In two steps, so that the activity's lock is held only
+ * for what must be atomic (docs/benchmarks.md, the sign-up rush):
+ * 1. without the lock, everything that does not depend on the places left:
+ *    the activity is open, the people belong to the household, each is
+ *    eligible (age, area, overlapping sessions), the guardian's contact;
+ * 2. under the lock, in a short transaction: the activity is still open,
+ *    nobody chosen has meanwhile been signed up, the key is not a replay,
+ *    then count, decide and write (sign-up, enrolments, audit, message).
+ */
 export async function signUp(input: SignUpInput, now = new Date()): Promise<SignUpResult> {
   const personIds = [...new Set(input.personIds)];
   if (personIds.length === 0) throw new EnrolmentError("nobodyChosen");
@@ -171,95 +254,88 @@ export async function signUp(input: SignUpInput, now = new Date()): Promise<Sign
   // these people: a back-button resubmit with other children is a new sign-up.
   const idempotencyKey = [input.idempotencyKey, input.householdId, input.activityId, ...[...personIds].sort()].join(":");
 
+  // The checks that need no lock. A refusal may be this very submission, already committed (a double tap, a
+  // resubmit): then it answers with the first result. (Looking for that first would cost every sign-up a query.)
+  let checked: Awaited<ReturnType<typeof checkBeforeLock>>;
+  try {
+    checked = await checkBeforeLock(input, personIds, now);
+  } catch (error) {
+    const replay = error instanceof EnrolmentError ? await earlierResult(db, idempotencyKey) : null;
+    if (replay) return replay;
+    throw error;
+  }
+  const { activity, byId, recipient } = checked;
+  const firstSessionAt = activity.sessions.find((session) => session.endsAt > now)!.startsAt;
+
   const result = await db.$transaction(
     async (tx) => {
-      if (!(await lockActivity(tx, input.activityId))) throw new EnrolmentError("activityNotFound");
+      const locked = await lockActivityForPlaces(tx, input.activityId);
+      if (!locked || locked.status !== "PUBLISHED") throw new EnrolmentError("activityNotFound");
+      assertOpen(locked, now);
+      const state = await placesState(tx, { activityId: activity.id, unit: locked.capacityUnit, householdId: input.householdId, personIds, idempotencyKey });
+      if (state.replayed) return (await earlierResult(tx, idempotencyKey))!;
+      if (state.alreadyIn.length)
+        throw new EnrolmentError("ineligible", Object.fromEntries(state.alreadyIn.map((personId) => [personId, [{ reason: "alreadySignedUp" as const }]])));
 
-      const earlier = await tx.signUp.findUnique({
-        where: { idempotencyKey },
-        select: { id: true, seq: true, activityId: true, enrolments: { select: { status: true } } },
-      });
-      if (earlier) {
-        const waiting = earlier.enrolments.some((enrolment) => enrolment.status === "WAITING" || enrolment.status === "OFFERED");
-        return {
-          signUpId: earlier.id,
-          status: waiting ? ("WAITING" as const) : ("CONFIRMED" as const),
-          position: waiting ? await waitingPosition(tx, earlier.activityId, earlier.seq) : null,
-          replayed: true,
-        };
-      }
-
-      const activity = await tx.activity.findUniqueOrThrow({
-        where: { id: input.activityId },
-        include: {
-          sessions: { where: { cancelledAt: null }, orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true } },
-          eligibleAreas: { select: { housingAreaId: true } },
-        },
-      });
-      if (activity.status !== "PUBLISHED") throw new EnrolmentError("activityNotFound");
-      if (!activity.requiresSignUp) throw new EnrolmentError("noSignUpNeeded");
-      if (activity.signUpOpensAt && activity.signUpOpensAt > now) throw new EnrolmentError("notOpenYet");
-      const lastSession = activity.sessions.at(-1);
-      if ((activity.signUpClosesAt && activity.signUpClosesAt <= now) || !lastSession || lastSession.endsAt <= now) throw new EnrolmentError("closed");
-
-      const members = await householdMembers(tx, input.householdId);
-      const byId = new Map(members.map((member) => [member.person.id, member]));
-      if (byId.get(input.consentPersonId)?.role !== "GUARDIAN") throw new EnrolmentError("notGuardian");
-      if (personIds.some((id) => !byId.has(id))) throw new EnrolmentError("notInHousehold");
-
-      const upcoming = activity.sessions.filter((session) => session.endsAt > now);
-      const problems = await assessEligibility(tx, activity, members, personIds, now);
-      if (Object.keys(problems).length) throw new EnrolmentError("ineligible", problems);
-
-      const taken = await placesTaken(tx, activity.id, activity.capacityUnit);
-      const hasPlace = activity.capacityUnit === "HOUSEHOLD" && (await householdHoldsPlace(tx, activity.id, input.householdId, true));
-      const status = canPlace(activity.capacity, taken, placesNeeded(activity.capacityUnit, personIds.length, hasPlace)) ? "CONFIRMED" : "WAITING";
-
-      const created = await tx.signUp.create({
-        data: {
-          activityId: activity.id,
-          householdId: input.householdId,
-          idempotencyKey,
-          createdByUserId: input.byUserId,
-          consentPersonId: input.consentPersonId,
-          consentAt: now,
-          consentMethod: input.consentMethod,
-          consentVersion: `${CONSENT_TEXT_VERSION}/terms-v${activity.termsVersion}`,
-          enrolments: {
-            create: personIds.map((personId) => ({
-              activityId: activity.id,
-              personId,
-              householdId: input.householdId,
-              status,
-              housingAreaId: byId.get(personId)!.person.housingAreaId,
-              confirmedAt: status === "CONFIRMED" ? now : null,
-              waitlistedAt: status === "WAITING" ? now : null,
-            })),
-          },
-        },
-        select: { id: true, seq: true },
-      });
-      const position = status === "WAITING" ? await waitingPosition(tx, activity.id, created.seq) : null;
-      await audit(tx, {
-        actorUserId: input.byUserId,
-        action: "enrolment.signUp",
-        entityType: "Enrolment",
-        entityId: created.id,
-        after: { activityId: activity.id, householdId: input.householdId, personIds, status, consentMethod: input.consentMethod },
-      });
-
-      await notifyGuardian(tx, {
-        guardianPersonId: input.consentPersonId,
+      const needed = placesNeeded(locked.capacityUnit, personIds.length, state.householdHoldsPlace);
+      const status = canPlace(locked.capacity, state.taken, needed) ? "CONFIRMED" : "WAITING";
+      const created = await insertSignUp(tx, {
+        activityId: activity.id,
         householdId: input.householdId,
-        activity: { id: activity.id, title: activity.title, place: activity.place, firstSessionAt: upcoming[0]!.startsAt },
-        template: status === "CONFIRMED" ? "signUpConfirmed" : "signUpWaiting",
-        names: personIds.map((id) => byId.get(id)!.person.firstName),
-        extra: () => ({ position: position ?? 0 }),
+        idempotencyKey,
+        createdByUserId: input.byUserId,
+        consentPersonId: input.consentPersonId,
+        consentAt: now,
+        consentMethod: input.consentMethod,
+        consentVersion: `${CONSENT_TEXT_VERSION}/terms-v${locked.termsVersion}`,
+        status,
+        people: personIds.map((personId) => ({ personId, housingAreaId: byId.get(personId)!.person.housingAreaId })),
       });
+      const position = status === "WAITING" ? created.waitingAhead + 1 : null;
+      await Promise.all([
+        audit(tx, {
+          actorUserId: input.byUserId,
+          action: "enrolment.signUp",
+          entityType: "Enrolment",
+          entityId: created.id,
+          after: { activityId: activity.id, householdId: input.householdId, personIds, status, consentMethod: input.consentMethod },
+        }),
+        notifyGuardian(tx, {
+          guardianPersonId: input.consentPersonId,
+          recipient,
+          householdId: input.householdId,
+          activity: { id: activity.id, title: activity.title, place: activity.place, firstSessionAt },
+          template: status === "CONFIRMED" ? "signUpConfirmed" : "signUpWaiting",
+          names: personIds.map((id) => byId.get(id)!.person.firstName),
+          extra: () => ({ position: position ?? 0 }),
+        }),
+      ]);
       return { signUpId: created.id, status, position, replayed: false } satisfies SignUpResult;
     },
     { timeout: 15_000, maxWait: 15_000 },
   );
   if (!result.replayed) await nudge(JOBS.deliverMessages);
   return result;
+}
+
+async function checkBeforeLock(input: SignUpInput, personIds: string[], now: Date) {
+  const [activity, members] = await Promise.all([activityForSignUp(db, input.activityId), householdMembers(db, input.householdId)]);
+  if (!activity || activity.status !== "PUBLISHED") throw new EnrolmentError("activityNotFound");
+  assertOpen(activity, now);
+  const byId = new Map(members.map((member) => [member.person.id, member]));
+  if (byId.get(input.consentPersonId)?.role !== "GUARDIAN") throw new EnrolmentError("notGuardian");
+  if (personIds.some((id) => !byId.has(id))) throw new EnrolmentError("notInHousehold");
+  const problems = await assessEligibility(db, activity, members, personIds, now);
+  if (Object.keys(problems).length) throw new EnrolmentError("ineligible", problems);
+  return { activity, byId, recipient: byId.get(input.consentPersonId)!.contact };
+}
+
+function assertOpen(
+  activity: { requiresSignUp: boolean; signUpOpensAt: Date | null; signUpClosesAt: Date | null; sessions?: { endsAt: Date }[] },
+  now: Date,
+): void {
+  if (!activity.requiresSignUp) throw new EnrolmentError("noSignUpNeeded");
+  if (activity.signUpOpensAt && activity.signUpOpensAt > now) throw new EnrolmentError("notOpenYet");
+  if (activity.signUpClosesAt && activity.signUpClosesAt <= now) throw new EnrolmentError("closed");
+  if (activity.sessions && !activity.sessions.some((session) => session.endsAt > now)) throw new EnrolmentError("closed");
 }

@@ -12,7 +12,7 @@ import { appUrl } from "~/lib/env.server.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { hashToken } from "~/lib/session.server.ts";
 import { groupsToOffer } from "./capacity.ts";
-import { assessEligibility, householdMembers } from "./sign-up.server.ts";
+import { activityForSignUp, assessEligibility, householdMembers } from "./sign-up.server.ts";
 import { formatExpiry, notifyGuardian } from "./notify.server.ts";
 import { householdsHoldingPlace, lockActivity, placesTaken } from "./places.server.ts";
 
@@ -214,14 +214,8 @@ export async function answerOffer(ref: OfferRef | string, answer: "accept" | "de
 
 /** Accepting re-checks what a sign-up checks: the activity still runs and every child may still join. */
 async function stillPossible(tx: DbTx, activityId: string, householdId: string, signUpId: string, personIds: string[], now: Date): Promise<boolean> {
-  const activity = await tx.activity.findUniqueOrThrow({
-    where: { id: activityId },
-    include: {
-      sessions: { where: { cancelledAt: null }, orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true } },
-      eligibleAreas: { select: { housingAreaId: true } },
-    },
-  });
-  if (activity.status !== "PUBLISHED" || !activity.sessions.some((session) => session.endsAt > now)) return false;
+  const activity = await activityForSignUp(tx, activityId);
+  if (!activity || activity.status !== "PUBLISHED" || !activity.sessions.some((session) => session.endsAt > now)) return false;
   const members = await householdMembers(tx, householdId);
   const problems = await assessEligibility(tx, activity, members, personIds, now, signUpId);
   return Object.keys(problems).length === 0;

@@ -42,6 +42,15 @@ export async function householdOf(user: { personId: string }) {
   return membership?.household ?? null;
 }
 
+/** Only the id of that household (for actions that need no more). */
+export async function householdIdOf(user: { personId: string }): Promise<string | null> {
+  // Raw: read by every sign-up and activity page (ADR 011).
+  const rows = await db.$queryRaw<{ householdId: string }[]>`
+    SELECT "householdId"::text AS "householdId" FROM "HouseholdMember"
+    WHERE "personId" = ${user.personId}::uuid AND "role" = 'GUARDIAN' ORDER BY "createdAt" LIMIT 1`;
+  return rows[0]?.householdId ?? null;
+}
+
 export type HouseholdView = NonNullable<Awaited<ReturnType<typeof householdOf>>>;
 
 async function ensureHousehold(user: { personId: string }): Promise<string> {

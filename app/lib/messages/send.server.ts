@@ -90,19 +90,12 @@ export async function queueMessage(
   about: { householdId?: string; activityId?: string; attachment?: Attachment } = {},
 ): Promise<void> {
   const message = render(recipient, template, params);
-  await tx.message.create({
-    data: {
-      channel: message.channel,
-      recipient: message.to,
-      language: message.language,
-      template,
-      subject: message.channel === "EMAIL" ? message.subject : null,
-      body: message.body,
-      householdId: about.householdId ?? null,
-      activityId: about.activityId ?? null,
-      attachment: message.channel === "EMAIL" && about.attachment ? about.attachment : undefined,
-    },
-  });
+  const attachment = message.channel === "EMAIL" && about.attachment ? JSON.stringify(about.attachment) : null;
+  // A plain INSERT: sign-ups queue one while holding the activity's lock (ADR 011).
+  await tx.$executeRaw`
+    INSERT INTO "Message" ("channel", "recipient", "language", "template", "subject", "body", "householdId", "activityId", "attachment")
+    VALUES (${message.channel}::"Channel", ${message.to}, ${message.language}, ${template}, ${message.channel === "EMAIL" ? message.subject : null},
+      ${message.body}, ${about.householdId ?? null}::uuid, ${about.activityId ?? null}::uuid, ${attachment}::jsonb)`;
 }
 
 /**
