@@ -13,6 +13,7 @@ import {
   useLocation,
   useRouteError,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,7 +21,7 @@ import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { LanguageSwitcher } from "~/components/language-switcher.tsx";
 import { getUser, hasRole } from "~/lib/auth.server.ts";
 import { devOutboxEnabled } from "~/lib/env.server.ts";
-import { textDirection, type Language } from "~/lib/i18n.ts";
+import { clientNamespacesFor, textDirection, type Language } from "~/lib/i18n.ts";
 import { clientResources, getLanguage, languageCookie } from "~/lib/i18n.server.ts";
 import { I18nProvider } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
@@ -45,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const payload = {
     language,
     dir: textDirection(language),
-    resources: clientResources(language),
+    resources: clientResources(language, clientNamespacesFor(new URL(request.url).pathname)),
     user: user ? { role: user.role, isStaff: hasRole(user, ["STAFF", "PARTNER"]) } : null,
     devOutbox: devOutboxEnabled(),
   };
@@ -55,6 +56,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (new URL(request.url).searchParams.has("lng")) headers.append("Set-Cookie", await languageCookie.serialize(language));
   return data(payload, { headers });
 }
+
+/** Moving to a page that needs other namespaces (e.g. from the catalogue to a staff page) reloads the root's data. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || clientNamespacesFor(currentUrl.pathname) !== clientNamespacesFor(nextUrl.pathname);
 
 export type RootData = Awaited<ReturnType<typeof loader>> extends infer T ? (T extends { data: infer D } ? D : T) : never;
 

@@ -26,3 +26,24 @@ describe("dates in Copenhagen", () => {
     expect(mondayOf("2026-11-23")).toBe("2026-11-23");
   });
 });
+
+describe("localParts", () => {
+  it("agrees with Intl for every quarter hour across both clock changes of 2027", () => {
+    const intl = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Copenhagen", hourCycle: "h23", dateStyle: "short", timeStyle: "short" });
+    for (const [from, to] of [
+      ["2027-03-27T20:00:00Z", "2027-03-28T06:00:00Z"],
+      ["2027-10-30T20:00:00Z", "2027-10-31T06:00:00Z"],
+    ] as const) {
+      for (let t = Date.parse(from); t < Date.parse(to); t += 15 * 60_000) {
+        const parts = localParts(new Date(t));
+        const [day, time] = intl.format(new Date(t)).split(", ") as [string, string];
+        expect(`${parts.day.split("-").reverse().join("/")} ${parts.time}`).toBe(`${day} ${time}`);
+      }
+    }
+  });
+
+  it("gives the ISO weekday", () => {
+    expect(localParts(new Date("2027-03-28T22:30:00Z"))).toEqual({ day: "2027-03-29", time: "00:30", weekday: 1 });
+    expect(localParts(new Date("2027-03-28T21:30:00Z"))).toEqual({ day: "2027-03-28", time: "23:30", weekday: 7 });
+  });
+});

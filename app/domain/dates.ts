@@ -33,12 +33,28 @@ export function ageOn(birthDay: string, day: string): number {
 
 export type LocalParts = { day: string; time: string; weekday: number };
 
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+const HOUR_MS = 3_600_000;
+// Copenhagen's offset from UTC per UTC hour (clocks change on whole UTC hours): Intl's formatToParts is slow,
+// and a catalogue page asks for hundreds of sessions' local times. A cache only; cleared when it grows large.
+const offsetByHour = new Map<number, number>();
+
+function copenhagenOffset(instant: Date): number {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const parts = Object.fromEntries(partsFormat.formatToParts(new Date(hour * HOUR_MS)).map((part) => [part.type, Number(part.value)]));
+    offset = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!) - hour * HOUR_MS;
+    if (offsetByHour.size > 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
 
 /** Copenhagen wall-clock parts: day, "HH:MM" and ISO weekday (1 = Monday). */
 export function localParts(instant: Date): LocalParts {
-  const parts = Object.fromEntries(partsFormat.formatToParts(instant).map((part) => [part.type, part.value]));
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, weekday: WEEKDAYS[parts.weekday!]! };
+  const local = new Date(instant.getTime() + copenhagenOffset(instant));
+  const iso = local.toISOString();
+  return { day: iso.slice(0, 10), time: iso.slice(11, 16), weekday: local.getUTCDay() || 7 };
 }
 
 export function addDaysToDay(day: string, days: number): string {

@@ -49,8 +49,8 @@ export async function getLanguage(request: Request): Promise<Language> {
 }
 
 /** The translations a page needs in the browser: the client namespaces of one language. */
-export function clientResources(language: Language): Record<string, unknown> {
-  return Object.fromEntries(clientNamespaces.map((ns) => [ns, resources[language]?.[ns] ?? {}]));
+export function clientResources(language: Language, namespaces: readonly Namespace[] = clientNamespaces): Record<string, unknown> {
+  return Object.fromEntries(namespaces.map((ns) => [ns, resources[language]?.[ns] ?? {}]));
 }
 
 const fixed = new Map<string, TFunction>();

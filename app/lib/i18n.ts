@@ -22,6 +22,25 @@ export const clientNamespaces = [
   "reports",
 ] as const;
 export const serverOnlyNamespaces = ["messages"] as const;
+export type ClientNamespace = (typeof clientNamespaces)[number];
+
+// Which namespaces a page's HTML carries (the root loader sends them): families' pages only their own, so the
+// catalogue does not ship the staff pages' texts (issue 8: 60 KB of strings on every page before).
+const FAMILY_NAMESPACES: readonly ClientNamespace[] = ["common", "auth", "home", "account", "activities", "activity", "household", "my"];
+const YOUTH_NAMESPACES: readonly ClientNamespace[] = [...FAMILY_NAMESPACES, "jobs", "hiring", "shifts"];
+
+/**
+ * The client namespaces for a path: staff and admin pages get all; the jobs
+ * pages (also a young person's own and the guardian's) the family ones plus
+ * jobs, hiring and shifts; every other page the family ones. A unit test
+ * checks each route's imports against this.
+ */
+export function clientNamespacesFor(pathname: string): readonly ClientNamespace[] {
+  const [area = "", next = ""] = pathname.split("/").filter(Boolean);
+  if (area === "staff" || area === "admin" || area === "dev") return clientNamespaces;
+  if (area === "jobs" || area === "guardian" || (area === "my" && (next === "jobs" || next === "shifts"))) return YOUTH_NAMESPACES;
+  return FAMILY_NAMESPACES;
+}
 export const allNamespaces = [...clientNamespaces, ...serverOnlyNamespaces] as const;
 export type Namespace = (typeof allNamespaces)[number];
 

@@ -1,7 +1,7 @@
 // The catalogue: upcoming activities as cards, narrowed by a GET form whose
 // address can be shared. Open to everyone, signed in or not.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityCard } from "~/components/activity-card.tsx";
 import { FilterForm } from "~/components/catalogue/filter-form.tsx";
@@ -19,8 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     types: options.types.map((type) => type.code),
     areas: options.areas.map((area) => area.code),
   });
-  const cards = await listActivities(filters, language);
-  return { filters, options, cards };
+  const page = Number(new URL(request.url).searchParams.get("page")) || 1;
+  const { cards, total, pages } = await listActivities(filters, language, new Date(), Math.max(1, Math.floor(page)));
+  return { filters, options, cards, total, page: Math.min(Math.max(1, Math.floor(page)), pages), pages };
 }
 
 function ResultCount({ count }: { count: number }) {
@@ -46,9 +47,30 @@ function EmptyState({ filtered }: { filtered: boolean }) {
   );
 }
 
+/** Previous / next page links that keep the filters (plain links: no JavaScript needed). */
+function Paging({ page, pages }: { page: number; pages: number }) {
+  const { t } = useTranslation("activities");
+  const location = useLocation();
+  if (pages <= 1) return null;
+  const to = (target: number) => {
+    const params = new URLSearchParams(location.search);
+    if (target === 1) params.delete("page");
+    else params.set("page", String(target));
+    const query = params.toString();
+    return `${location.pathname}${query ? `?${query}` : ""}#results`;
+  };
+  return (
+    <nav aria-label={t("paging.label")} className="flex flex-wrap items-center justify-between gap-3">
+      {page > 1 ? <ButtonLink to={to(page - 1)}>{t("paging.previous")}</ButtonLink> : <span />}
+      <p>{t("paging.position", { page, pages })}</p>
+      {page < pages ? <ButtonLink to={to(page + 1)}>{t("paging.next")}</ButtonLink> : <span />}
+    </nav>
+  );
+}
+
 export default function Activities() {
   const { t } = useTranslation("activities");
-  const { filters, options, cards } = useLoaderData<typeof loader>();
+  const { filters, options, cards, total, page, pages } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <div className="space-y-2">
@@ -57,7 +79,7 @@ export default function Activities() {
       </div>
       <FilterForm filters={filters} options={options} />
       <section id="results" aria-labelledby="results-heading" className="scroll-mt-4 space-y-4">
-        <ResultCount count={cards.length} />
+        <ResultCount count={total} />
         {cards.length > 0 ? (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {cards.map((card) => (
@@ -66,9 +88,8 @@ export default function Activities() {
               </li>
             ))}
           </ul>
-        ) : (
-          <EmptyState filtered={Object.keys(filters).length > 0} />
-        )}
+        ) : null}
+        {cards.length > 0 ? <Paging page={page} pages={pages} /> : <EmptyState filtered={Object.keys(filters).length > 0} />}
       </section>
     </div>
   );

@@ -6,9 +6,8 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PostingCard } from "~/components/jobs/posting-card.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
-import { listOpenPostings } from "~/domain/jobs/postings.server.ts";
+import { listOpenPostings, parseJobsFilter } from "~/domain/jobs/postings.server.ts";
 import { YOUTH_MAX_AGE, YOUTH_MIN_AGE } from "~/domain/jobs/youth-ages.ts";
-import { jobsFilterSchema as filterSchema } from "~/domain/jobs/posting-schemas.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
@@ -18,7 +17,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs:list
 const AGES = Array.from({ length: YOUTH_MAX_AGE - YOUTH_MIN_AGE + 1 }, (_, index) => YOUTH_MIN_AGE + index);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { age } = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { age } = parseJobsFilter(new URL(request.url).searchParams);
   const postings = await listOpenPostings({ age });
   return { age: age ?? null, postings };
 }

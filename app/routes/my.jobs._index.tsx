@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DisclosureMarker } from "~/components/editor/editor-parts.tsx";
+import { DisclosureMarker } from "~/components/ui/disclosure-marker.tsx";
 import { Icon } from "~/components/icons.tsx";
 import { fallbackAttributes } from "~/components/catalogue/card.tsx";
 import { ApplicationTimeline } from "~/components/jobs/timeline.tsx";

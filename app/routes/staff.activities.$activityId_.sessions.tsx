@@ -7,7 +7,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DisclosureMarker, EditorNav, Notice, StatusBadge } from "~/components/editor/editor-parts.tsx";
+import { EditorNav, Notice, StatusBadge } from "~/components/editor/editor-parts.tsx";
+import { DisclosureMarker } from "~/components/ui/disclosure-marker.tsx";
 import { SessionPlanForm, type PlanDefaults, type PlanPreview } from "~/components/editor/session-plan-form.tsx";
 import { SessionRow, type SessionReply } from "~/components/editor/session-row.tsx";
 import { cancelSessionSchema, deleteSessionSchema, moveSessionSchema, sessionPlanSchema, toSessionPlan } from "~/domain/activities/editor-schemas.ts";

@@ -31,7 +31,7 @@ async function published(word: string, input: ActivityInput & { inDays?: number 
 }
 
 async function slugs(filters: CatalogueFilters, language: Language = "da", now = NOW) {
-  return (await listActivities(filters, language, now)).map((card) => card.slug);
+  return (await listActivities(filters, language, now)).cards.map((card) => card.slug);
 }
 
 /** A sign-up with one enrolment per person, all in the given status. */
@@ -77,7 +77,7 @@ describe("what is listed", () => {
     const tuesdays = [0, 7, 14, 21].map((days) => sessionAt(at((days - 1) * DAY + 6 * HOUR), 1.5)); // Tuesdays 18:00–19:30
     const created = await published(word, { sessions: tuesdays, minAge: 7, maxAge: 13 });
     await db.activity.update({ where: { id: created.id }, data: { priceOre: 2000, title: { da: `${word} på dansk` } } });
-    const [card] = await listActivities({ q: word }, "ar", new Date(NOW.getTime() - 2 * DAY));
+    const [card] = (await listActivities({ q: word }, "ar", new Date(NOW.getTime() - 2 * DAY))).cards;
     expect(card).toMatchObject({
       slug: created.slug,
       type: { icon: "star", name: { text: "Type", language: "da", fallback: true } },
@@ -93,7 +93,7 @@ describe("what is listed", () => {
   it("summarises only the sessions still to come", async () => {
     const word = token();
     const created = await published(word, { sessions: [sessionAt(at(-DAY)), sessionAt(at(DAY))] });
-    expect((await listActivities({ q: word }, "da", NOW))[0]).toMatchObject({ slug: created.slug, schedule: { kind: "single", day: "2030-03-07" } });
+    expect((await listActivities({ q: word }, "da", NOW)).cards[0]).toMatchObject({ slug: created.slug, schedule: { kind: "single", day: "2030-03-07" } });
   });
 });
 
@@ -106,7 +106,7 @@ describe("places and badges", () => {
     await enrol(camp.id, await household({ children: [{}, {}] }), "WAITING");
     await enrol(camp.id, await household(), "WAITING");
     await enrol(camp.id, await household({ children: [{}, {}, {}] }), "CANCELLED");
-    expect((await listActivities({ q: word }, "da", NOW))[0]).toMatchObject({ capacityUnit: "PERSON", signUpState: "open", placesLeft: 7, waiting: 2 });
+    expect((await listActivities({ q: word }, "da", NOW)).cards[0]).toMatchObject({ capacityUnit: "PERSON", signUpState: "open", placesLeft: 7, waiting: 2 });
   });
 
   it("counts households, not people, for family courses", async () => {
@@ -116,20 +116,20 @@ describe("places and badges", () => {
     await enrol(course.id, big, "CONFIRMED", [big.guardian, ...big.children]);
     await enrol(course.id, await household({ children: [{}, {}] }), "OFFERED");
     await enrol(course.id, await household({ children: [{}, {}] }), "WAITING");
-    expect((await listActivities({ q: word }, "da", NOW))[0]).toMatchObject({ capacityUnit: "HOUSEHOLD", placesLeft: 1, waiting: 1 });
+    expect((await listActivities({ q: word }, "da", NOW)).cards[0]).toMatchObject({ capacityUnit: "HOUSEHOLD", placesLeft: 1, waiting: 1 });
   });
 
   it("a full activity has no places left (the waiting list), and never a negative number", async () => {
     const word = token();
     const full = await published(word, { capacity: 1 });
     await enrol(full.id, await household({ children: [{}, {}] }), "CONFIRMED");
-    expect((await listActivities({ q: word }, "da", NOW))[0]).toMatchObject({ placesLeft: 0, waiting: 0, signUpState: "open" });
+    expect((await listActivities({ q: word }, "da", NOW)).cards[0]).toMatchObject({ placesLeft: 0, waiting: 0, signUpState: "open" });
   });
 
   it("drop-in activities need no sign-up and show without a capacity", async () => {
     const word = token();
     const cafe = await published(word, { capacity: null, requiresSignUp: false });
-    expect((await listActivities({ q: word }, "da", NOW))[0]).toMatchObject({
+    expect((await listActivities({ q: word }, "da", NOW)).cards[0]).toMatchObject({
       slug: cafe.slug,
       requiresSignUp: false,
       signUpState: "dropIn",
@@ -143,7 +143,7 @@ describe("places and badges", () => {
     const notYet = await published(word, { inDays: 10, signUpOpensAt: opensAt });
     const alreadyOpen = await published(word, { inDays: 11, signUpOpensAt: at(-DAY) });
     const closed = await published(word, { inDays: 12, signUpClosesAt: at(-HOUR) });
-    const cards = await listActivities({ q: word }, "da", NOW);
+    const { cards } = await listActivities({ q: word }, "da", NOW);
     expect(cards.map((card) => [card.slug, card.signUpState, card.signUpOpensAt])).toEqual([
       [notYet.slug, "notOpenYet", opensAt.toISOString()],
       [alreadyOpen.slug, "open", null],
@@ -276,6 +276,23 @@ describe("parseCatalogueFilters", () => {
   });
 });
 
+describe("pages", () => {
+  it("shows 12 cards a page, soonest first across pages, with the total", async () => {
+    const word = token();
+    // 26 activities, the first session of activity i on day i + 1: the order is known.
+    const created = [];
+    for (let i = 0; i < 26; i++) created.push(await published(word, { inDays: i + 1 }));
+    const pages = await Promise.all([1, 2, 3].map((page) => listActivities({ q: word }, "da", NOW, page)));
+    expect(pages.map((page) => [page.total, page.pages, page.cards.length])).toEqual([
+      [26, 3, 12],
+      [26, 3, 12],
+      [26, 3, 2],
+    ]);
+    expect(pages.flatMap((page) => page.cards).map((card) => card.slug)).toEqual(created.map((activity) => activity.slug));
+    expect((await listActivities({ q: word }, "da", NOW, 4)).cards).toEqual([]);
+  });
+});
+
 describe("cost", () => {
   afterEach(() => vi.restoreAllMocks());
 
@@ -287,7 +304,7 @@ describe("cost", () => {
   // enrolments and many sessions each) must send the same number of statements.
   async function statementsFor(filters: CatalogueFilters) {
     const spy = vi.spyOn(pg.Client.prototype, "query");
-    const cards = await listActivities(filters, "ar", NOW);
+    const { cards } = await listActivities(filters, "ar", NOW);
     const statements = spy.mock.calls.length;
     spy.mockRestore();
     return { statements, cards: cards.length };
@@ -321,7 +338,7 @@ describe("cost", () => {
     const many = await statementsFor(everything);
     const manyPlain = await statementsFor({ q: word });
 
-    expect([few.cards, many.cards]).toEqual([4, 24]);
+    expect([few.cards, many.cards]).toEqual([4, 12]); // a page of 12 of the 24
     expect(many.statements).toBe(few.statements);
     expect(manyPlain.statements).toBe(fewPlain.statements);
     // Look-ups for area and holidays, the activities (with type and sessions), the place counts.

@@ -2,6 +2,7 @@
 // languages, who may join, sign-up and places, place and contact, partners.
 // Validated in the browser when JavaScript runs and always on the server
 // (the same schema); what was typed stays on any error.
+import { asList } from "~/components/ui/conform.ts";
 import { getFormProps, getInputProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -27,10 +28,6 @@ export type ActivityFormOptions = {
 export type ActivityFormDefaults = DefaultValue<z.input<typeof activitySchema>>;
 
 /** A form value that may be one string or several (checkboxes sharing a name). */
-export function asList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
-  return typeof value === "string" && value ? [value] : [];
-}
 
 export function ActivityForm(props: {
   id: string;

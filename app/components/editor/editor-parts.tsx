@@ -55,12 +55,3 @@ export function EditorNav({ activityId, current }: { activityId: string; current
 export function Problem({ children }: { children: ReactNode }) {
   return <Alert>{children}</Alert>;
 }
-
-/** The triangle of a <details> summary (class "group" on <details>): points to the text, down when open; mirrored in Arabic. */
-export function DisclosureMarker() {
-  return (
-    <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90 rtl:-scale-x-100 rtl:group-open:-rotate-90">
-      ▸
-    </span>
-  );
-}

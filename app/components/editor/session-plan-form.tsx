@@ -16,7 +16,7 @@ import type { SkippedDay } from "~/domain/activities/series.ts";
 import { formatDate, formatDay, formatNumber, formatTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { intlLocale } from "~/lib/i18n.ts";
-import { asList } from "./activity-form.tsx";
+import { asList } from "~/components/ui/conform.ts";
 import { CheckboxGroup } from "./checkbox-group.tsx";
 import { Problem } from "./editor-parts.tsx";
 

@@ -12,7 +12,8 @@ import { Field } from "~/components/ui/field.tsx";
 import { type cancelSessionSchema, type moveSessionSchema } from "~/domain/activities/editor-schemas.ts";
 import { formatDate, formatNumber, formatTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
-import { DisclosureMarker, Problem } from "./editor-parts.tsx";
+import { DisclosureMarker } from "~/components/ui/disclosure-marker.tsx";
+import { Problem } from "./editor-parts.tsx";
 
 export type SessionView = {
   id: string;

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { asList } from "~/components/editor/activity-form.tsx";
+import { asList } from "~/components/ui/conform.ts";
 import { CheckboxGroup } from "~/components/editor/checkbox-group.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, ErrorText, RadioGroup, SelectField, TextareaField } from "~/components/ui/choice.tsx";

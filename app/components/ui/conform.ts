@@ -6,3 +6,9 @@ type ChoiceField = { id: string; name: string; initialValue?: unknown; errors?: 
 export function choiceProps(field: ChoiceField, tr: (errors?: string[]) => string[] | undefined) {
   return { id: field.id, name: field.name, defaultValue: field.initialValue as string | undefined, errors: tr(field.errors) };
 }
+
+/** A form value that may be one string or several, as a list (checkbox groups, multi-selects). */
+export function asList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  return typeof value === "string" && value ? [value] : [];
+}

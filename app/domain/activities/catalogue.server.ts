@@ -10,9 +10,9 @@
 // Card data is plain JSON (instants as ISO strings), so the page receives
 // exactly the type declared here.
 import { z } from "zod";
-import type { Prisma } from "~/generated/prisma/client.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
-import { intlLocale, type Language } from "~/lib/i18n.ts";
+import type { Language } from "~/lib/i18n.ts";
 import { addDaysToDay, copenhagenDay, dateOnly, localParts, mondayOf } from "../dates.ts";
 import { summariseSchedule, type ScheduleSummary } from "./schedule.ts";
 import { pick } from "./text.ts";
@@ -85,13 +85,13 @@ export type CatalogueOptions = {
 
 export async function catalogueOptions(language: Language, now = new Date()): Promise<CatalogueOptions> {
   const today = new Date(`${copenhagenDay(now)}T00:00:00Z`);
+  // Raw (ADR 011): read on every view of the catalogue.
   const [types, areas] = await Promise.all([
-    db.activityType.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, name: true, icon: true } }),
-    db.housingArea.findMany({
-      where: { AND: [{ OR: [{ activeFrom: null }, { activeFrom: { lte: today } }] }, { OR: [{ activeTo: null }, { activeTo: { gte: today } }] }] },
-      orderBy: [{ isPlanArea: "desc" }, { sortOrder: "asc" }, { name: "asc" }],
-      select: { code: true, name: true, isPlanArea: true },
-    }),
+    db.$queryRaw<{ code: string; name: unknown; icon: string }[]>`SELECT "code", "name", "icon" FROM "ActivityType" ORDER BY "sortOrder", "code"`,
+    db.$queryRaw<CatalogueOptions["areas"]>`
+      SELECT "code", "name", "isPlanArea" FROM "HousingArea"
+      WHERE ("activeFrom" IS NULL OR "activeFrom" <= ${today}::date) AND ("activeTo" IS NULL OR "activeTo" >= ${today}::date)
+      ORDER BY "isPlanArea" DESC, "sortOrder", "name"`,
   ]);
   return { types: types.map((type) => ({ code: type.code, icon: type.icon, name: pick(type.name, language) })), areas };
 }
@@ -151,60 +151,76 @@ async function holidayRanges(now: Date): Promise<Range[]> {
   return rows.map((row) => ({ from: copenhagenMidnight(dateOnly(row.startsOn)), to: copenhagenMidnight(addDaysToDay(dateOnly(row.endsOn), 1)) }));
 }
 
-const upcomingSession = (now: Date): Prisma.ActivitySessionWhereInput => ({ cancelledAt: null, endsAt: { gt: now } });
-
-function whenCondition(when: When | undefined, now: Date, holidays: Range[]): Prisma.ActivitySessionWhereInput {
+/** The condition on a session (alias `w`) that the "when" filter asks for; none: any upcoming session. */
+function whenCondition(when: When | undefined, now: Date, holidays: Range[]): Prisma.Sql {
   switch (when) {
     case "week":
-      return { startsAt: { lt: endOfThisWeek(now) } };
+      return Prisma.sql`AND w."startsAt" < ${endOfThisWeek(now)}`;
     case "later":
-      return { startsAt: { gte: endOfThisWeek(now) } };
+      return Prisma.sql`AND w."startsAt" >= ${endOfThisWeek(now)}`;
     case "holidays":
-      // No holidays on record: OR [] matches nothing, which is the truth.
-      return { OR: holidays.map((range) => ({ startsAt: { gte: range.from, lt: range.to } })) };
+      // No holidays on record: nothing matches, which is the truth.
+      return holidays.length
+        ? Prisma.sql`AND (${Prisma.join(
+            holidays.map((range) => Prisma.sql`(w."startsAt" >= ${range.from} AND w."startsAt" < ${range.to})`),
+            " OR ",
+          )})`
+        : Prisma.sql`AND false`;
     default:
-      return {};
+      return Prisma.empty;
   }
 }
 
-/** Plan-area residents may join activities listing their area or listing none; others only those open to outsiders. */
-function areaCondition(area: { code: string; isPlanArea: boolean }): Prisma.ActivityWhereInput {
-  if (!area.isPlanArea) return { openToOutsiders: true };
-  return { OR: [{ eligibleAreas: { none: {} } }, { eligibleAreas: { some: { housingArea: { code: area.code } } } }] };
+/** The filters as conditions on the activity (alias `a`). */
+function filterConditions(filters: CatalogueFilters, language: Language, now: Date, holidays: Range[]): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.when) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ActivitySession" w WHERE w."activityId" = a."id" AND w."cancelledAt" IS NULL
+      AND w."endsAt" > ${now} ${whenCondition(filters.when, now, holidays)})`);
+  }
+  if (filters.type) conditions.push(Prisma.sql`a."typeId" = (SELECT "id" FROM "ActivityType" WHERE "code" = ${filters.type})`);
+  if (filters.age !== undefined) {
+    conditions.push(Prisma.sql`(a."minAge" IS NULL OR a."minAge" <= ${filters.age}) AND (a."maxAge" IS NULL OR a."maxAge" >= ${filters.age})`);
+  }
+  if (filters.area) {
+    // Plan-area residents may join activities listing their area or listing none; others only those open to
+    // outsiders. An area that does not exist is no filter.
+    conditions.push(Prisma.sql`CASE COALESCE((SELECT "isPlanArea"::int FROM "HousingArea" WHERE "code" = ${filters.area}), -1) WHEN -1 THEN true WHEN 1
+      THEN NOT EXISTS (SELECT 1 FROM "ActivityEligibleArea" e WHERE e."activityId" = a."id")
+        OR EXISTS (SELECT 1 FROM "ActivityEligibleArea" e JOIN "HousingArea" h ON h."id" = e."housingAreaId"
+          WHERE e."activityId" = a."id" AND h."code" = ${filters.area})
+      ELSE a."openToOutsiders" END`);
+  }
+  if (filters.q) {
+    // In Danish and in the reader's language; the text's own wildcards are escaped, so "50%" means 50%.
+    const pattern = `%${filters.q.replace(/[\\%_]/g, "\\$&")}%`;
+    const languages = [...new Set<Language>(["da", language])];
+    conditions.push(
+      Prisma.sql`(${Prisma.join(
+        languages.map((lang) => Prisma.sql`a."title" ->> ${lang} ILIKE ${pattern} OR a."description" ->> ${lang} ILIKE ${pattern}`),
+        " OR ",
+      )})`,
+    );
+  }
+  return conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
-function textCondition(q: string, language: Language): Prisma.ActivityWhereInput {
-  // Prisma passes the text into ILIKE as it is: escape its wildcards so "50%" means 50%.
-  const literal = q.replace(/[\\%_]/g, "\\$&");
-  const contains = (lang: Language) => ({ path: [lang], string_contains: literal, mode: "insensitive" as const });
-  const languages = [...new Set<Language>(["da", language])];
-  return { OR: languages.flatMap((lang) => [{ title: contains(lang) }, { description: contains(lang) }]) };
-}
-
-function ageConditions(age: number): Prisma.ActivityWhereInput[] {
-  return [{ OR: [{ minAge: null }, { minAge: { lte: age } }] }, { OR: [{ maxAge: null }, { maxAge: { gte: age } }] }];
-}
-
-function cardSelect(now: Date) {
-  return {
-    id: true,
-    slug: true,
-    title: true,
-    place: true,
-    minAge: true,
-    maxAge: true,
-    priceOre: true,
-    requiresSignUp: true,
-    capacity: true,
-    capacityUnit: true,
-    signUpOpensAt: true,
-    signUpClosesAt: true,
-    type: { select: { code: true, name: true, icon: true } },
-    sessions: { where: upcomingSession(now), orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true } },
-  } satisfies Prisma.ActivitySelect;
-}
-
-type Row = Prisma.ActivityGetPayload<{ select: ReturnType<typeof cardSelect> }>;
+type Row = {
+  id: string;
+  slug: string;
+  title: unknown;
+  place: string;
+  minAge: number | null;
+  maxAge: number | null;
+  priceOre: number;
+  requiresSignUp: boolean;
+  capacity: number | null;
+  capacityUnit: "PERSON" | "HOUSEHOLD";
+  signUpOpensAt: Date | null;
+  signUpClosesAt: Date | null;
+  type: { code: string; name: unknown; icon: string };
+  sessions: { startsAt: Date; endsAt: Date }[];
+};
 type PlaceCounts = { activityId: string; people: number; households: number; waiting: number };
 
 /** Places held (confirmed or offered) and waiting sign-ups of many activities in one grouped statement. */
@@ -250,33 +266,46 @@ function toCard(activity: Row, counts: PlaceCounts | undefined, language: Langua
   };
 }
 
+/** Cards on one page of the catalogue (a phone screen shows one or two; 12 keep the page near 40 KB of HTML). */
+export const CATALOGUE_PAGE_SIZE = 12;
+
+export type CataloguePage = { cards: CatalogueCard[]; total: number; page: number; pages: number };
+
 /**
  * Published activities with at least one session still to come (not
- * cancelled, not yet ended) that match every filter given, soonest first.
+ * cancelled, not yet ended) that match every filter given, soonest first
+ * (then by Danish title), one page of them. Raw SQL (ADR 011): the
+ * busiest page of the portal, and ordering by the next session needs it.
  */
-export async function listActivities(filters: CatalogueFilters, language: Language, now = new Date()): Promise<CatalogueCard[]> {
-  const [area, holidays] = await Promise.all([
-    filters.area ? db.housingArea.findUnique({ where: { code: filters.area }, select: { code: true, isPlanArea: true } }) : null,
-    filters.when === "holidays" ? holidayRanges(now) : [],
+export async function listActivities(filters: CatalogueFilters, language: Language, now = new Date(), page = 1): Promise<CataloguePage> {
+  const holidays = filters.when === "holidays" ? await holidayRanges(now) : [];
+  const offset = (Math.max(1, page) - 1) * CATALOGUE_PAGE_SIZE;
+  const found = await db.$queryRaw<{ id: string; total: number }[]>`
+    SELECT a."id"::text AS "id", (count(*) OVER ())::int AS "total"
+    FROM "Activity" a
+    CROSS JOIN LATERAL (SELECT min(s."startsAt") AS "next" FROM "ActivitySession" s
+      WHERE s."activityId" = a."id" AND s."cancelledAt" IS NULL AND s."endsAt" > ${now}) n
+    WHERE a."status" = 'PUBLISHED' AND n."next" IS NOT NULL ${filterConditions(filters, language, now, holidays)}
+    ORDER BY n."next", a."title" ->> 'da', a."id"
+    LIMIT ${CATALOGUE_PAGE_SIZE} OFFSET ${offset}`;
+  const total = found[0]?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / CATALOGUE_PAGE_SIZE));
+  if (found.length === 0) return { cards: [], total, page, pages };
+
+  const ids = found.map((row) => row.id);
+  const [rows, counts] = await Promise.all([
+    db.$queryRaw<(Omit<Row, "sessions"> & { sessions: { s: string; e: string }[] })[]>`
+      SELECT a."id"::text AS "id", a."slug", a."title", a."place", a."minAge", a."maxAge", a."priceOre", a."requiresSignUp", a."capacity",
+        a."capacityUnit"::text AS "capacityUnit", a."signUpOpensAt", a."signUpClosesAt",
+        json_build_object('code', t."code", 'name', t."name", 'icon', t."icon") AS "type",
+        (SELECT json_agg(json_build_object('s', s."startsAt", 'e', s."endsAt") ORDER BY s."startsAt") FROM "ActivitySession" s
+          WHERE s."activityId" = a."id" AND s."cancelledAt" IS NULL AND s."endsAt" > ${now}) AS "sessions"
+      FROM "Activity" a JOIN "ActivityType" t ON t."id" = a."typeId"
+      WHERE a."id" = ANY(${ids}::uuid[])`,
+    placeCounts(ids),
   ]);
-
-  const conditions: Prisma.ActivityWhereInput[] = [
-    { status: "PUBLISHED" },
-    { sessions: { some: { ...upcomingSession(now), ...whenCondition(filters.when, now, holidays) } } },
-  ];
-  if (filters.type) conditions.push({ type: { code: filters.type } });
-  if (filters.age !== undefined) conditions.push(...ageConditions(filters.age));
-  if (area) conditions.push(areaCondition(area));
-  if (filters.q) conditions.push(textCondition(filters.q, language));
-
-  const rows = await db.activity.findMany({ where: { AND: conditions }, select: cardSelect(now) });
-  const counts = await placeCounts(rows.map((row) => row.id));
-
-  const collator = new Intl.Collator(intlLocale(language));
-  return rows
-    .sort(
-      (a, b) =>
-        a.sessions[0]!.startsAt.getTime() - b.sessions[0]!.startsAt.getTime() || collator.compare(pick(a.title, language).text, pick(b.title, language).text),
-    )
-    .map((row) => toCard(row, counts.get(row.id), language, now));
+  const byId = new Map(
+    rows.map((row) => [row.id, { ...row, sessions: row.sessions.map((session) => ({ startsAt: new Date(session.s), endsAt: new Date(session.e) })) }]),
+  );
+  return { cards: ids.map((id) => toCard(byId.get(id)!, counts.get(id), language, now)), total, page, pages };
 }

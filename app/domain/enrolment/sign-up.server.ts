@@ -77,7 +77,7 @@ export async function householdMembers(tx: DbTx, householdId: string): Promise<M
     FROM "HouseholdMember" m JOIN "Person" p ON p."id" = m."personId" LEFT JOIN "HousingArea" h ON h."id" = p."housingAreaId"
       LEFT JOIN "User" u ON u."personId" = p."id"
     WHERE m."householdId" = ${householdId}::uuid
-    ORDER BY m."createdAt", p."id"`;
+    ORDER BY m."createdAt"`; // the order of the household page (same ORDER BY)
   return rows.map((row) => ({
     role: row.role,
     person: {

@@ -70,6 +70,3 @@ export const postingSchema = z
   }, always);
 
 export type PostingInput = z.output<typeof postingSchema>;
-
-/** The jobs list's filter (GET): an age, ignored when it is not one. */
-export const jobsFilterSchema = z.object({ age: z.coerce.number().int().min(YOUTH_MIN_AGE).max(YOUTH_MAX_AGE).optional().catch(undefined) });

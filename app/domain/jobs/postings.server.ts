@@ -1,6 +1,7 @@
 // Job postings: the list and the page young people see (published, deadline
 // not passed), and the staff side — an overview with counts per status, and
 // creating and editing a posting (audited).
+import { z } from "zod";
 import { Prisma, type ApplicationStatus, type PayUnit, type PostingStatus } from "~/generated/prisma/client.ts";
 import { audit, changedFields } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
@@ -8,6 +9,7 @@ import { slugify } from "../activities/editor.server.ts";
 import { asLocalized, type LocalizedText } from "../activities/text.ts";
 import { copenhagenDay, dateOnly } from "../dates.ts";
 import type { PostingInput } from "./posting-schemas.ts";
+import { YOUTH_MAX_AGE, YOUTH_MIN_AGE } from "./youth-ages.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TX = { timeout: 20_000, maxWait: 15_000 };
@@ -313,4 +315,11 @@ export async function updatePosting(input: { postingId: string; values: PostingI
     await audit(tx, { actorUserId: input.actorUserId, action: "posting.update", entityType: "JobPosting", entityId: row.id, ...diff });
     return { changed };
   }, TX);
+}
+
+const jobsFilterSchema = z.object({ age: z.coerce.number().int().min(YOUTH_MIN_AGE).max(YOUTH_MAX_AGE).optional().catch(undefined) });
+
+/** The jobs list's filter (GET): an age, ignored when it is not one. Here, not beside the form schemas, so zod stays out of the list page's bundle. */
+export function parseJobsFilter(params: URLSearchParams): { age?: number } {
+  return jobsFilterSchema.parse(Object.fromEntries(params));
 }
