@@ -87,7 +87,7 @@ export function productionEnvironment(databaseUrl: string, smtpUrl: string): Rec
     DATABASE_URL: databaseUrl,
     SMTP_URL: smtpUrl,
     SMS_GATEWAY_URL: "http://127.0.0.1:9/sms",
-    APP_URL: "http://localhost",
+    APP_URL: "http://localhost", // each instance gets its own address (startApp)
     SESSION_SECRET: randomBytes(32).toString("hex"),
     SIGNIN_LIMIT_PER_IP: "100000",
   };
@@ -101,7 +101,8 @@ export async function startApp(environment: Record<string, string>, options: { p
   const profiling = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profileDir)}`] : [];
   const child = spawn(process.execPath, [...profiling, "--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
-    env: { ...process.env, ...environment, PORT: String(port) },
+    // Its own address: the cross-site check compares a form's Origin with APP_URL.
+    env: { ...process.env, ...environment, PORT: String(port), APP_URL: `http://localhost:${port}` },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,20 +1,15 @@
 // The sign-up rush (issue 8, budgets 4 and 6): 500 signed-in parents each
 // submit the sign-up for one child twice (a double tap, same form) within
 // 10 seconds — 1,000 requests — for an activity with 30 places, against the
-// production build on real PostgreSQL, from this second process.
+// production build (NODE_ENV=production) on real PostgreSQL, from this second process.
 //   npm run bench:rush                   one app instance
 //   npm run bench:rush -- --instances 2  two instances on one database, requests alternating
 // Prints throughput and latency, and checks the invariants: exactly 500
 // enrolments, 30 confirmed (the first 30 to arrive), 470 waiting in arrival
 // order, no 5xx. Exits 1 when an invariant fails.
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureDatabaseExists } from "../server/database.ts";
-import { startEmbeddedPostgres } from "../server/embedded-postgres.ts";
-import { freePort } from "../server/net.ts";
+import { freshDatabase, productionEnvironment, startApp, startMailSink } from "./lib.ts";
 
 const { values } = parseArgs({
   options: {
@@ -29,35 +24,14 @@ const INSTANCES = Number(values.instances);
 const PARENTS = Number(values.parents);
 const SPREAD_MS = Number(values.seconds) * 1000;
 const CAPACITY = 30;
-const root = path.resolve(import.meta.dirname, "..");
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-rush-"));
-fs.chmodSync(dataDir, 0o755);
-const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: await freePort() });
-await ensureDatabaseExists(pg.adminUrl, "portal_rush");
-const url = pg.urlFor("portal_rush");
-
-/** Starts one app instance (production build) on the shared database and waits until it serves. */
-async function startInstance(): Promise<{ base: string; process: ChildProcess }> {
-  const port = await freePort();
-  const profiling = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
-  const child = spawn(process.execPath, [...profiling, "--import", "tsx", "server/index.ts"], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: url, NODE_ENV: "test", SIGNIN_LIMIT_PER_IP: "100000" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("is ready at") && resolve());
-    child.once("exit", () => reject(new Error("an app instance exited")));
-  });
-  return { base: `http://localhost:${port}`, process: child };
-}
+const database = await freshDatabase("portal_rush");
+const mail = await startMailSink();
+const environment = productionEnvironment(database.url, mail.url);
 // One after the other: the first migrates and seeds, the others find the database ready.
 const instances = [];
-for (let i = 0; i < INSTANCES; i++) instances.push(await startInstance());
-
-process.env.DATABASE_URL = url;
-process.env.NODE_ENV = "test";
+for (let i = 0; i < INSTANCES; i++) instances.push(await startApp(environment, { profileDir: values.profile }));
+Object.assign(process.env, environment);
 const { household, activity } = await import("../tests/setup/fixtures.ts");
 const { createUserSession } = await import("../app/lib/session.server.ts");
 const { db } = await import("../app/lib/db.server.ts");
@@ -139,8 +113,7 @@ console.log("\n| invariant | holds |\n| --- | --- |");
 for (const [label, ok] of checks) console.log(`| ${label} | ${ok ? "yes" : "**NO**"} |`);
 
 await db.$disconnect();
-for (const instance of instances) instance.process.kill("SIGINT");
-await Promise.all(instances.map((instance) => new Promise((resolve) => instance.process.once("exit", resolve))));
-await pg.stop();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await Promise.all(instances.map((instance) => instance.stop()));
+await mail.close();
+await database.stop();
 process.exit(checks.every(([, ok]) => ok) ? 0 : 1);
