@@ -6,6 +6,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./lib/nonce.tsx";
+import { errorFields, log } from "./lib/log.server.ts";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -39,7 +40,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) log("error", "render.failed", errorFields(error));
         },
       },
     );
@@ -51,7 +52,7 @@ export default function handleRequest(
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   if (error && typeof error === "object" && "status" in error && error.status === 404) return;
-  console.error(error);
+  log("error", "request.failed", { path: new URL(request.url).pathname, ...errorFields(error) });
 };
 
 // For server/index.ts: background jobs run on the same modules as requests.

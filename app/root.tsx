@@ -128,6 +128,18 @@ function Shell({ children }: { children: ReactNode }) {
           <p className="font-semibold">{t("footer.organisation")}</p>
           <p>{t("footer.contact")}</p>
           <p>{t("footer.funding")}</p>
+          <ul className="flex flex-wrap gap-x-6 gap-y-1 pt-2">
+            <li>
+              <Link to="/privacy" className="inline-block py-2 underline">
+                {t("footer.privacy")}
+              </Link>
+            </li>
+            <li>
+              <Link to="/accessibility" className="inline-block py-2 underline">
+                {t("footer.accessibility")}
+              </Link>
+            </li>
+          </ul>
         </div>
       </footer>
     </div>

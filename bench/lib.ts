@@ -89,6 +89,7 @@ export function productionEnvironment(databaseUrl: string, smtpUrl: string): Rec
     SMS_GATEWAY_URL: "http://127.0.0.1:9/sms",
     APP_URL: "http://localhost", // each instance gets its own address (startApp)
     SESSION_SECRET: randomBytes(32).toString("hex"),
+    CONTACT_PHONE: "+45 00 00 00 00",
     SIGNIN_LIMIT_PER_IP: "100000",
   };
 }

@@ -7,6 +7,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { log, withRequestId } from "../app/lib/log.server.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -83,6 +84,33 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+const REQUEST_ID = /^[\w.-]{8,100}$/;
+
+/**
+ * Gives each request an id (the proxy's X-Request-Id when it sends a sane one), sends it back, runs the rest of
+ * the request in its context so every log line carries it, and logs one line when the response is done: method,
+ * path without the query string (it can hold a name searched for), status, milliseconds. Built files are not logged.
+ */
+export function requestLog(req: Request, res: Response, next: NextFunction) {
+  const incoming = req.get("x-request-id");
+  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomBytes(12).toString("base64url");
+  res.set("X-Request-Id", requestId);
+  const started = performance.now();
+  if (!req.path.startsWith("/build/")) {
+    res.on("finish", () =>
+      withRequestId(requestId, () =>
+        log(res.statusCode >= 500 ? "error" : "info", "request", {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        }),
+      ),
+    );
+  }
+  withRequestId(requestId, next);
+}
+
 function securityHeaders(production: boolean) {
   return (_req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString("base64");
@@ -103,6 +131,7 @@ export function createApp(options: { build: ServerBuild | (() => Promise<ServerB
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
+  app.use(requestLog);
   app.use(compression());
   app.use(securityHeaders(process.env.NODE_ENV === "production"));
   // Fingerprinted build output never changes under its name.

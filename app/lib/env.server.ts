@@ -25,10 +25,13 @@ const schema = z
     SESSION_SECRET: z.string().min(32, { message: "SESSION_SECRET must be at least 32 characters" }).optional(),
     /** Reports that leave the office show counts below this as "<n" (small-cell suppression). */
     REPORT_MIN_CELL: z.coerce.number().int().min(2).default(5),
+    /** How families reach the organisation (privacy page, accessibility statement). The phone is required in production. */
+    CONTACT_EMAIL: z.string().email().default("kontakt@aktivitetsportalen.dk"),
+    CONTACT_PHONE: z.string().optional(),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV !== "production") return;
-    for (const key of ["SESSION_SECRET", "SMTP_URL", "SMS_GATEWAY_URL", "APP_URL"] as const) {
+    for (const key of ["SESSION_SECRET", "SMTP_URL", "SMS_GATEWAY_URL", "APP_URL", "CONTACT_PHONE"] as const) {
       if (!value[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required in production` });
     }
   });
@@ -63,3 +66,8 @@ export function cookieSecrets(): string[] {
 
 /** The dev outbox (SMS outbox, SMTP catcher, /dev/outbox) is on outside production unless switched off. */
 export const devOutboxEnabled = () => !isProduction() && env().DEV_OUTBOX !== "0";
+
+/** The organisation's contact details for families. Outside production a clearly fictitious demo number. */
+export function contactDetails(): { email: string; phone: string } {
+  return { email: env().CONTACT_EMAIL, phone: env().CONTACT_PHONE ?? "+45 00 00 00 00 (demo)" };
+}

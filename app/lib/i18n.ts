@@ -20,6 +20,7 @@ export const clientNamespaces = [
   "hiring",
   "shifts",
   "reports",
+  "legal",
 ] as const;
 export const serverOnlyNamespaces = ["messages"] as const;
 export type ClientNamespace = (typeof clientNamespaces)[number];
@@ -28,16 +29,19 @@ export type ClientNamespace = (typeof clientNamespaces)[number];
 // catalogue does not ship the staff pages' texts (issue 8: 60 KB of strings on every page before).
 const FAMILY_NAMESPACES: readonly ClientNamespace[] = ["common", "auth", "home", "account", "activities", "activity", "household", "my"];
 const YOUTH_NAMESPACES: readonly ClientNamespace[] = [...FAMILY_NAMESPACES, "jobs", "hiring", "shifts"];
+const LEGAL_NAMESPACES: readonly ClientNamespace[] = [...FAMILY_NAMESPACES, "legal"];
 
 /**
  * The client namespaces for a path: staff and admin pages get all; the jobs
  * pages (also a young person's own and the guardian's) the family ones plus
- * jobs, hiring and shifts; every other page the family ones. A unit test
+ * jobs, hiring and shifts; the privacy and accessibility pages the family
+ * ones plus their own; every other page the family ones. A unit test
  * checks each route's imports against this.
  */
 export function clientNamespacesFor(pathname: string): readonly ClientNamespace[] {
   const [area = "", next = ""] = pathname.split("/").filter(Boolean);
   if (area === "staff" || area === "admin" || area === "dev") return clientNamespaces;
+  if (area === "privacy" || area === "accessibility") return LEGAL_NAMESPACES;
   if (area === "jobs" || area === "guardian" || (area === "my" && (next === "jobs" || next === "shifts"))) return YOUTH_NAMESPACES;
   return FAMILY_NAMESPACES;
 }

@@ -6,6 +6,7 @@
 // No in-memory timers: the schedule lives in PostgreSQL.
 import PgBoss from "pg-boss";
 import { env } from "./env.server.ts";
+import { errorFields, log } from "./log.server.ts";
 
 export const JOBS = {
   deliverMessages: "deliver-messages",
@@ -37,7 +38,7 @@ export async function startJobs(handlers: JobHandlers, options: { databaseUrl?: 
     application_name: "aktivitetsportalen-jobs",
     deleteAfterDays: 7,
   });
-  boss.on("error", (error) => console.error("[jobs]", error.message));
+  boss.on("error", (error) => log("error", "jobs.error", errorFields(error)));
   await boss.start();
   for (const name of Object.values(JOBS)) {
     if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: "stately", retryLimit: 3, retryDelay: 30 });
@@ -80,7 +81,7 @@ export function nudge(name: JobName): Promise<void> {
     try {
       do {
         entry.again = false;
-        await boss.send(name, {}).catch((error: Error) => console.error("[jobs] nudge failed:", error.message));
+        await boss.send(name, {}).catch((error: Error) => log("warn", "jobs.nudgeFailed", { job: name, ...errorFields(error) }));
       } while (entry.again);
     } finally {
       nudging.delete(name);

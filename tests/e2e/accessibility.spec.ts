@@ -13,6 +13,8 @@ const pages = [
   "/my/household",
   "/my/household/children/new",
   "/account",
+  "/privacy",
+  "/accessibility",
 ];
 
 for (const language of ["da", "en", "ar"] as const) {
@@ -36,4 +38,17 @@ test("sign-in pages and errors pass axe in Arabic", async ({ page }) => {
   expect(missing?.status()).toBe(404);
   await expect(page).toHaveTitle("الصفحة غير موجودة · بوابة الأنشطة");
   await expectNoAxeViolations(page);
+});
+
+test("every page's footer links the accessibility statement and the privacy notice, in the reader's language", async ({ page }) => {
+  await page.goto("/activities?lng=ar");
+  await page.getByRole("contentinfo").getByRole("link", { name: "بيان إمكانية الوصول" }).click();
+  await expect(page).toHaveURL(/\/accessibility$/);
+  await expect(page.getByRole("heading", { level: 1, name: "بيان إمكانية الوصول" })).toBeVisible();
+  await expect(page.getByText("WCAG 2.1")).toBeVisible();
+  await page.goto("/?lng=da");
+  await page.getByRole("contentinfo").getByRole("link", { name: "Tilgængelighedserklæring" }).click();
+  await expect(page.getByText(/ring på \+45/)).toBeVisible();
+  await page.getByRole("contentinfo").getByRole("link", { name: "Privatliv og data" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sådan passer vi på jeres oplysninger" })).toBeVisible();
 });

@@ -6,6 +6,7 @@ import { db } from "~/lib/db.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { notifyGuardian } from "./notify.server.ts";
+import { errorFields, log } from "~/lib/log.server.ts";
 
 /** The longest reminder window an activity may set (a week). */
 export const MAX_REMINDER_HOURS = 168;
@@ -77,7 +78,7 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
           return 1;
         });
       } catch (error) {
-        console.error(`[jobs] reminder for session ${session.id} failed: ${(error as Error).message}`);
+        log("error", "reminder.failed", { sessionId: session.id, ...errorFields(error) });
       }
     }
   }

@@ -15,6 +15,7 @@ import { groupsToOffer } from "./capacity.ts";
 import { activityForSignUp, assessEligibility, householdMembers } from "./sign-up.server.ts";
 import { formatExpiry, notifyGuardian } from "./notify.server.ts";
 import { householdsHoldingPlace, lockActivity, placesTaken } from "./places.server.ts";
+import { errorFields, log } from "~/lib/log.server.ts";
 
 async function activityInfo(tx: DbTx, activityId: string, now: Date) {
   const activity = await tx.activity.findUniqueOrThrow({
@@ -277,7 +278,7 @@ export async function expireOverdueOffers(now = new Date(), options: { lockTimeo
       });
     } catch (error) {
       // One broken offer must not hold up the others; ids only, no personal data.
-      console.error(`[jobs] could not expire offer ${candidate.id}: ${(error as Error).message}`);
+      log("error", "offer.expiryFailed", { offerId: candidate.id, ...errorFields(error) });
     }
   }
   if (expired) await nudge(JOBS.deliverMessages);
