@@ -100,6 +100,13 @@ export async function createUserSession(userId: string): Promise<string> {
   return lucia.createSessionCookie(session.id).serialize();
 }
 
+/** Signs the user out on every device (a lost phone): all their sessions end. Returns the Set-Cookie value. */
+export async function destroyAllSessions(request: Request): Promise<string> {
+  const { user } = await getAuth(request);
+  if (user) await lucia.invalidateUserSessions(user.id);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
 export async function destroySession(request: Request): Promise<string> {
   const { sessionToken } = await getAuth(request);
   if (sessionToken) await lucia.invalidateSession(sessionToken);

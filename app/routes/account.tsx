@@ -1,6 +1,7 @@
 // The signed-in person's own account.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/ui/button.tsx";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/lib/auth.server.ts";
 import { db } from "~/lib/db.server.ts";
@@ -40,6 +41,18 @@ export default function Account() {
           </div>
         ))}
       </dl>
+      <section aria-labelledby="everywhere-heading" className="space-y-2 rounded-lg border border-slate-200 p-4">
+        <h2 id="everywhere-heading" className="text-lg font-bold">
+          {t("everywhere.title")}
+        </h2>
+        <p>{t("everywhere.text")}</p>
+        <Form method="post" action="/logout">
+          <input type="hidden" name="everywhere" value="1" />
+          <Button type="submit" variant="secondary">
+            {t("everywhere.button")}
+          </Button>
+        </Form>
+      </section>
     </div>
   );
 }

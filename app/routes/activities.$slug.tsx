@@ -22,6 +22,7 @@ import { formatDate, formatDateTime, formatKroner, formatTime } from "~/lib/form
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { Alert } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.title.text);
@@ -85,6 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/my?${done}`);
   } catch (error) {
     if (error instanceof EnrolmentError) return submission.reply({ formErrors: [`errors.${error.code}`] });
+    if (error instanceof RateLimitedError) return submission.reply({ formErrors: ["errors.tooMany"] });
     throw error;
   }
 }

@@ -3,12 +3,13 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { cancelEnrolment } from "../../app/domain/enrolment/cancel.server.ts";
 import { EnrolmentError } from "../../app/domain/enrolment/errors.ts";
-import { signUp } from "../../app/domain/enrolment/sign-up.server.ts";
+import { SIGN_UPS_PER_HOUR, signUp } from "../../app/domain/enrolment/sign-up.server.ts";
 import { answerOffer, expireOverdueOffers, findOffer } from "../../app/domain/enrolment/waiting-list.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { deliverDueMessages } from "../../app/lib/messages/send.server.ts";
+import { hitRateLimit, RateLimitedError } from "../../app/lib/rate-limit.server.ts";
 import { activity, area, household, key, signUpFamily } from "../setup/fixtures.ts";
-import { lastMessageTo } from "../setup/helpers.ts";
+import { createUser, lastMessageTo } from "../setup/helpers.ts";
 
 type Household = Awaited<ReturnType<typeof household>>;
 const signUpAll = (activityId: string, family: Household, now?: Date) => signUpFamily(activityId, family, { now });
@@ -402,5 +403,28 @@ describe("messages", () => {
     const sms = await lastMessageTo("+4520999999");
     expect(sms?.channel).toBe("SMS");
     expect(sms?.body).toMatch(/now have a place on Activity/);
+  });
+});
+
+describe("abuse", () => {
+  it(`refuses a parent's online sign-ups beyond ${SIGN_UPS_PER_HOUR} an hour, and counts staff sign-ups apart`, async () => {
+    const camp = await activity({ capacity: 10 });
+    const family = await household();
+    // The hour's budget already spent (by earlier sign-ups of this account).
+    for (let i = 0; i < SIGN_UPS_PER_HOUR; i++) await hitRateLimit(`sign-up:user:${family.user!.id}`, { limit: SIGN_UPS_PER_HOUR, windowSeconds: 3600 });
+    await expect(signUpAll(camp.id, family)).rejects.toBeInstanceOf(RateLimitedError);
+    expect(await statuses(camp.id)).toEqual({});
+    // Staff signing the family up by phone are not held back by the family's limit.
+    const staff = await createUser({ role: "STAFF" });
+    const staffSignUp = await signUp({
+      activityId: camp.id,
+      householdId: family.id,
+      personIds: family.children.map((child) => child.id),
+      consentPersonId: family.guardian.id,
+      consentMethod: "SPOKEN",
+      byUserId: staff.id,
+      idempotencyKey: key(),
+    });
+    expect(staffSignUp.status).toBe("CONFIRMED");
   });
 });

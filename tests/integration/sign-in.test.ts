@@ -177,3 +177,28 @@ describe("sign-in with a one-time code", () => {
     expect(await lastMessageTo("gone@example.dk")).toBeNull();
   });
 });
+
+describe("signing out", () => {
+  const post = (cookie: string, body: Record<string, string>) =>
+    new Request("http://localhost/logout", {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(body),
+    });
+  const liveSessions = (userId: string) => db.session.count({ where: { userId, expiresAt: { gt: new Date() } } });
+
+  it("ends this device's session only, or with 'everywhere' every session of the account", async () => {
+    const { action } = await import("../../app/routes/logout.tsx");
+    const { createUserSession } = await import("../../app/lib/session.server.ts");
+    const user = await createUser({ role: "PARENT", email: `sign-out-${Date.now()}@example.dk` });
+    const [phone, laptop] = await Promise.all([1, 2, 3].map(async () => (await createUserSession(user.id)).split(";")[0]!));
+    expect(await liveSessions(user.id)).toBe(3);
+
+    await action({ request: post(phone!, {}), params: {}, context: {} } as never);
+    expect(await liveSessions(user.id)).toBe(2);
+
+    const response = (await action({ request: post(laptop!, { everywhere: "1" }), params: {}, context: {} } as never)) as Response;
+    expect(await liveSessions(user.id)).toBe(0);
+    expect(response.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
+  });
+});

@@ -6,6 +6,7 @@
 import { audit } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { enforceRateLimits } from "~/lib/rate-limit.server.ts";
 import type { Recipient } from "~/lib/messages/send.server.ts";
 import { t9n } from "../activities/text.ts";
 import { copenhagenDay, dateOnly } from "../dates.ts";
@@ -14,6 +15,9 @@ import { ineligibilities, type Ineligibility } from "./eligibility.ts";
 import { EnrolmentError } from "./errors.ts";
 import { notifyGuardian } from "./notify.server.ts";
 import { insertSignUp, lockActivityForPlaces, placesState } from "./places.server.ts";
+
+/** Online sign-ups one account may send per hour (abuse: a script or a stuck key); staff signing families up are not limited. */
+export const SIGN_UPS_PER_HOUR = 30;
 
 /** Version of the general consent text (consent.text in locales/<language>/enrolment.json). Raise it when the text changes. */
 export const CONSENT_TEXT_VERSION = "2026-11-25";
@@ -253,6 +257,9 @@ export async function signUp(input: SignUpInput, now = new Date()): Promise<Sign
   // The form's key names one submission of one household to one activity for
   // these people: a back-button resubmit with other children is a new sign-up.
   const idempotencyKey = [input.idempotencyKey, input.householdId, input.activityId, ...[...personIds].sort()].join(":");
+  if (input.consentMethod === "ONLINE") {
+    await enforceRateLimits([{ key: `sign-up:user:${input.byUserId}`, limit: { limit: SIGN_UPS_PER_HOUR, windowSeconds: 3600 } }], now);
+  }
 
   // The checks that need no lock. A refusal may be this very submission, already committed (a double tap, a
   // resubmit): then it answers with the first result. (Looking for that first would cost every sign-up a query.)
