@@ -1,0 +1,717 @@
+// The access-control matrix (issue 9): every route module in app/routes,
+// its loader and its action, called as Remix would (a fresh Request with a
+// session cookie) by each of eight roles — anonymous, a parent, another
+// household's parent, a young person, a partner attached to activity X, a
+// partner attached only to activity Y, staff and an admin — and the answer
+// compared with the rule below. The route list is read from the directory,
+// so a new route without a rule (or a rule for a route that is gone, or a
+// loader/action without one) fails the test.
+//
+// Outcomes: "ok" — the role gets through (loader: 2xx or a redirect that is
+// not to /login; action: the same, or a 400/422 validation answer, since the
+// actions are mostly sent an empty form); "login" — a redirect to /login;
+// "forbidden" — 403; "notFound" — 404; "noEffect" — the role gets through the
+// route's role check (an answer that is not a refusal) but the case's data
+// must not change (ownership checked inside the domain function, answered
+// with a form error). A refusal must not change the case's data either.
+// Loaders answering "ok" to a role that must not see household A (or the
+// young person) are also searched for that data.
+//
+// Loaders run before actions; the few actions sent a real form change only
+// rows made for them. Logging out gets a throwaway session per call.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copenhagenInstant } from "../../app/domain/activities/series.ts";
+import { createCalendarFeed } from "../../app/domain/enrolment/calendar.server.ts";
+import { newGuardianToken } from "../../app/domain/jobs/guardian.server.ts";
+import { signInCookie } from "../../app/lib/cookies.server.ts";
+import { db } from "../../app/lib/db.server.ts";
+import { createUserSession } from "../../app/lib/session.server.ts";
+import { activity, area, household, signUpFamily } from "../setup/fixtures.ts";
+
+// ---------------------------------------------------------------- roles and outcomes
+
+const ROLES = ["anonymous", "parent", "otherParent", "youth", "partner", "partnerOther", "staff", "admin"] as const;
+type Role = (typeof ROLES)[number];
+type Outcome = "ok" | "login" | "forbidden" | "notFound" | "noEffect";
+type Matrix = Record<Role, Outcome>;
+type Handler = "loader" | "action";
+
+const PARENTS: Role[] = ["parent", "otherParent"];
+const YOUTH: Role[] = ["youth"];
+const STAFF: Role[] = ["staff", "admin"];
+const ADMIN: Role[] = ["admin"];
+const TEAM: Role[] = ["partner", "partnerOther", "staff", "admin"];
+
+function matrix(fill: (role: Role) => Outcome, over: Partial<Matrix> = {}): Matrix {
+  return Object.fromEntries(ROLES.map((role) => [role, over[role] ?? fill(role)])) as Matrix;
+}
+/** The same answer for everyone (public pages, unknown tokens). */
+const everyone = (outcome: Outcome, over: Partial<Matrix> = {}) => matrix(() => outcome, over);
+/** Signed in with one of `allowed` (anyone signed in when omitted); anonymous is sent to sign in, other roles get 403. */
+const only = (allowed: Role[] | "anyRole", over: Partial<Matrix> = {}) =>
+  matrix((role) => (role === "anonymous" ? "login" : allowed === "anyRole" || allowed.includes(role) ? "ok" : "forbidden"), over);
+/** requireActivityAccess on activity X: staff, admins and X's partner; Y's partner gets 404, not 403. */
+const activityX = (over: Partial<Matrix> = {}) => only(TEAM, { partnerOther: "notFound", ...over });
+
+// ---------------------------------------------------------------- the data every case uses
+
+type Fixture = {
+  areaId: string;
+  x: { id: string; slug: string; typeId: string; sessionId: string };
+  y: { id: string };
+  a: { householdId: string; childId: string; guardianId: string; signUpId: string; enrolmentW: string; calendarToken: string };
+  b: { householdId: string; childId: string; guardianId: string };
+  users: Record<Exclude<Role, "anonymous">, { id: string; personId: string }>;
+  posting: { id: string; slug: string };
+  applications: { hired: string; interview: string; toWithdraw: string };
+  employmentId: string;
+  shiftId: string;
+  milestoneId: string;
+  guardianToken: string;
+  /** Made again before each call of the swap case. */
+  swapRequestId: string;
+};
+
+let f: Fixture;
+const cookies = {} as Record<Role, string>;
+
+/** What must never reach someone outside household A (or outside the young person's jobs). */
+const MARK = { childA: "AstridMatrixA", youth: "YrsaMatrixY" };
+const MUST_NOT_SEE_A: Role[] = ["anonymous", "otherParent", "youth", "partnerOther"];
+const MUST_NOT_SEE_YOUTH: Role[] = ["anonymous", "parent", "otherParent", "partnerOther"];
+
+const DAY = 86_400_000;
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
+const dateOf = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`);
+
+async function user(role: "YOUTH" | "PARTNER" | "STAFF" | "ADMIN", firstName: string, birthDate?: string) {
+  const email = `${role.toLowerCase()}-${randomUUID()}@example.dk`;
+  return db.user.create({
+    data: { role, email, person: { create: { firstName, lastName: "Matrix", email, birthDate: birthDate ? dateOf(birthDate) : null } } },
+  });
+}
+
+async function jobPosting(typeId: string, name: string) {
+  return db.jobPosting.create({
+    data: {
+      slug: `matrix-${name}-${randomUUID().slice(0, 8)}`,
+      typeId,
+      status: "PUBLISHED",
+      title: { da: `Job ${name}`, en: `Job ${name}` },
+      description: { da: "Leg med børn" },
+      hoursInfo: { da: "Efter skole" },
+      risks: { da: "Ingen" },
+      workPlace: "Legepladsen",
+      payOre: 4500,
+      positions: 3,
+      applicationDeadline: dateOf(day(365)),
+      contactName: "Mette",
+    },
+  });
+}
+
+async function setUp(): Promise<Fixture> {
+  const home = await area();
+  const x = await activity({ title: "Aktivitet X" });
+  const y = await activity({ title: "Aktivitet Y" });
+  const wStart = new Date(Date.now() + 15 * DAY);
+  // Not at the same time as X: household A's child holds a place in both.
+  const w = await activity({ title: "Aktivitet W", sessions: [{ startsAt: wStart, endsAt: new Date(wStart.getTime() + 2 * 3_600_000) }] });
+  const familyA = await household({ children: [{ firstName: MARK.childA, areaId: home.id }] });
+  const familyB = await household({ children: [{ firstName: "BirkMatrixB", areaId: home.id }] });
+  const signUpA = await signUpFamily(x.id, familyA);
+  await signUpFamily(w.id, familyA);
+  const enrolmentW = await db.enrolment.findFirstOrThrow({ where: { activityId: w.id, householdId: familyA.id }, select: { id: true } });
+  const feed = await createCalendarFeed(familyA.id);
+
+  const youthBorn = `${new Date().getUTCFullYear() - 15}-01-01`;
+  const youth = await user("YOUTH", MARK.youth, youthBorn);
+  const partner = await user("PARTNER", "Partner");
+  const partnerOther = await user("PARTNER", "PartnerAndet");
+  const staff = await user("STAFF", "Staff");
+  const admin = await user("ADMIN", "Admin");
+  await db.activityPartner.create({ data: { activityId: x.id, userId: partner.id } });
+  await db.activityPartner.create({ data: { activityId: y.id, userId: partnerOther.id } });
+
+  const jobType = await db.jobType.create({ data: { code: `matrix-${randomUUID().slice(0, 8)}`, name: { da: "Legepatrulje" }, icon: "star" } });
+  const [hiredOn, interviewOn, withdrawOn] = [
+    await jobPosting(jobType.id, "hired"),
+    await jobPosting(jobType.id, "interview"),
+    await jobPosting(jobType.id, "open"),
+  ];
+  const guardian = newGuardianToken();
+  const application = (postingId: string, status: "HIRED" | "INTERVIEW" | "RECEIVED", tokenHash: string = randomUUID()) =>
+    db.jobApplication.create({
+      data: {
+        postingId,
+        personId: youth.personId,
+        motivation: "Jeg kan lide børn",
+        status,
+        guardianName: "Forælder Matrix",
+        guardianTokenHash: tokenHash,
+        consentRequired: false,
+        ...(status === "INTERVIEW" ? { interviewAt: new Date(Date.now() + 5 * DAY), interviewPlace: "Kontoret" } : {}),
+      },
+    });
+  const hired = await application(hiredOn.id, "HIRED", guardian.tokenHash);
+  const interview = await application(interviewOn.id, "INTERVIEW");
+  const toWithdraw = await application(withdrawOn.id, "RECEIVED");
+  const employment = await db.employment.create({
+    data: {
+      applicationId: hired.id,
+      postingId: hiredOn.id,
+      personId: youth.personId,
+      role: "Hjælper",
+      startsOn: dateOf(day(-30)),
+      referenceTasks: "Legede med børnene",
+      referenceStatement: "Altid mødt til tiden",
+      referenceById: staff.id,
+      referenceAt: new Date(),
+    },
+  });
+  const shiftDay = day(21);
+  const shift = await db.jobShift.create({
+    data: {
+      postingId: hiredOn.id,
+      startsAt: copenhagenInstant(shiftDay, "10:00"),
+      endsAt: copenhagenInstant(shiftDay, "12:00"),
+      place: "Legepladsen",
+      slots: 2,
+      responsibleUserId: partner.id,
+    },
+  });
+  const milestone = await db.milestone.create({
+    data: { title: { da: "Milepæl Matrix" }, measure: "ENROLMENTS", target: 10, startsOn: dateOf("2025-01-01"), deadline: dateOf(day(365)) },
+  });
+
+  const who = (record: { id: string; personId: string }) => ({ id: record.id, personId: record.personId });
+  return {
+    areaId: home.id,
+    x: { id: x.id, slug: x.slug, typeId: x.typeId, sessionId: x.sessions[0]!.id },
+    y: { id: y.id },
+    a: {
+      householdId: familyA.id,
+      childId: familyA.children[0]!.id,
+      guardianId: familyA.guardian.id,
+      signUpId: signUpA.signUpId,
+      enrolmentW: enrolmentW.id,
+      calendarToken: /\/calendar\/([a-z2-7]+)\.ics$/.exec(feed)![1]!,
+    },
+    b: { householdId: familyB.id, childId: familyB.children[0]!.id, guardianId: familyB.guardian.id },
+    users: {
+      parent: who(familyA.user!),
+      otherParent: who(familyB.user!),
+      youth: who(youth),
+      partner: who(partner),
+      partnerOther: who(partnerOther),
+      staff: who(staff),
+      admin: who(admin),
+    },
+    posting: { id: hiredOn.id, slug: hiredOn.slug },
+    applications: { hired: hired.id, interview: interview.id, toWithdraw: toWithdraw.id },
+    employmentId: employment.id,
+    shiftId: shift.id,
+    milestoneId: milestone.id,
+    guardianToken: guardian.token,
+    swapRequestId: "",
+  };
+}
+
+// ---------------------------------------------------------------- the rules
+
+type Case = {
+  /** Shown in the test name when a route has more than one case. */
+  name?: string;
+  params?: (f: Fixture) => Record<string, string>;
+  search?: string;
+  loader?: Matrix;
+  action?: Matrix;
+  /** The form the action is sent (default: empty). */
+  body?: (f: Fixture) => Record<string, string>;
+  /** Run before each call: puts back what an earlier role's call changed, so each role meets the same data. */
+  prepare?: (f: Fixture) => Promise<unknown>;
+  /** Data a refused or "noEffect" call must leave as it was. */
+  state?: (f: Fixture) => Promise<unknown>;
+  /** A loader answer a role gets must not show this (returns what leaked, or null). */
+  leak?: (role: Role, text: string, f: Fixture) => string | null;
+  /** Roles that may see household A's data on this page although they are in MUST_NOT_SEE_A. */
+  mayShowA?: Role[];
+  mayShowYouth?: Role[];
+  /** An extra cookie (e.g. a pending sign-in). */
+  cookie?: () => Promise<string>;
+  clientIp?: string;
+  /** A new session per call (the action ends the session it is sent with). */
+  freshSession?: boolean;
+};
+
+const WRONG_TOKEN = "abcdefghijklmnopqrstuvwxyz234567";
+const WRONG_UUID = "00000000-0000-4000-8000-000000000000";
+const SIGN_UP_KEY = randomUUID();
+
+const RULES: Record<string, Case[]> = {
+  // ---- public
+  "$.tsx": [{ params: () => ({ "*": "no/such/page" }), loader: everyone("notFound") }],
+  "_index.tsx": [{ loader: everyone("ok") }],
+  "accessibility.tsx": [{ loader: everyone("ok") }],
+  "privacy.tsx": [{ loader: everyone("ok") }],
+  "activities._index.tsx": [{ loader: everyone("ok") }],
+  "activities.$slug.tsx": [
+    { params: (f) => ({ slug: f.x.slug }), loader: everyone("ok"), action: only(PARENTS) },
+    { name: "unknown activity", params: () => ({ slug: "no-such-activity" }), loader: everyone("notFound") },
+  ],
+  "jobs._index.tsx": [{ loader: everyone("ok") }],
+  "jobs.$slug.tsx": [{ params: (f) => ({ slug: f.posting.slug }), loader: everyone("ok") }],
+  "jobs.$slug_.apply.tsx": [{ params: (f) => ({ slug: f.posting.slug }), loader: only("anyRole"), action: only("anyRole") }],
+  "healthz.tsx": [{ loader: everyone("ok") }],
+  "livez.tsx": [{ loader: everyone("ok") }],
+  "language.tsx": [{ loader: everyone("ok"), action: everyone("ok") }],
+  "login._index.tsx": [{ loader: everyone("ok"), action: everyone("ok") }],
+  "login.code.tsx": [
+    // Without a sign-in under way the code page sends everyone back to /login.
+    { name: "no sign-in under way", loader: everyone("login"), action: everyone("login") },
+    { name: "sign-in under way", cookie: pendingSignIn, loader: everyone("ok"), action: everyone("ok") },
+  ],
+  "logout.tsx": [{ loader: everyone("ok"), action: everyone("ok"), freshSession: true }],
+  // Outside production, to someone at this machine only.
+  "dev.outbox.tsx": [{ loader: everyone("ok") }, { name: "from another machine", clientIp: "203.0.113.7", loader: everyone("notFound") }],
+
+  // ---- links with a secret
+  "calendar.$token[.ics].tsx": [
+    { name: "wrong token", params: () => ({ token: WRONG_TOKEN }), loader: everyone("notFound") },
+    { name: "household A's feed", params: (f) => ({ token: f.a.calendarToken }), loader: everyone("ok"), mayShowA: MUST_NOT_SEE_A },
+  ],
+  // The answer is sent too: an empty form is refused (400) before the token is looked up.
+  "offers.$token.tsx": [
+    {
+      name: "wrong token",
+      params: () => ({ token: WRONG_TOKEN }),
+      body: () => ({ intent: "decline" }),
+      loader: everyone("notFound"),
+      action: everyone("notFound"),
+    },
+  ],
+  "guardian.$token.tsx": [
+    {
+      name: "wrong token",
+      params: () => ({ token: WRONG_TOKEN }),
+      body: () => ({ answer: "decline" }),
+      loader: everyone("notFound"),
+      action: everyone("notFound"),
+    },
+    {
+      name: "the guardian's link",
+      params: (f) => ({ token: f.guardianToken }),
+      loader: everyone("ok"),
+      action: everyone("ok"),
+      mayShowYouth: MUST_NOT_SEE_YOUTH,
+    },
+  ],
+
+  // ---- any signed-in account
+  "account.tsx": [{ loader: only("anyRole") }],
+
+  // ---- parents
+  "my._index.tsx": [
+    { loader: only(PARENTS), action: only(PARENTS) },
+    {
+      name: "cancel household A's place",
+      body: (f) => ({ intent: "cancel", enrolmentId: f.a.enrolmentW }),
+      prepare: (f) => db.enrolment.update({ where: { id: f.a.enrolmentW }, data: { status: "CONFIRMED", cancelledAt: null, cancelReason: null } }),
+      state: (f) => db.enrolment.findUniqueOrThrow({ where: { id: f.a.enrolmentW }, select: { status: true } }),
+      action: only(PARENTS, { otherParent: "noEffect" }),
+    },
+  ],
+  "my.calendar.$signUpId[.ics].tsx": [{ params: (f) => ({ signUpId: f.a.signUpId }), loader: only(PARENTS, { otherParent: "notFound" }) }],
+  "my.household._index.tsx": [{ loader: only(PARENTS), action: only(PARENTS) }],
+  "my.household.children.$childId.tsx": [
+    {
+      name: "household A's child",
+      params: (f) => ({ childId: f.a.childId }),
+      loader: only(PARENTS, { otherParent: "notFound" }),
+      // An empty form is answered by validation before the child is looked up: nothing changes.
+      action: only(PARENTS, { otherParent: "noEffect" }),
+      state: childState,
+    },
+    {
+      name: "household A's child, a valid form",
+      params: (f) => ({ childId: f.a.childId }),
+      body: (f) => ({ firstName: MARK.childA, lastName: "Test", birthDate: "2016-05-01", housingAreaId: f.areaId, photoConsent: "no" }),
+      action: only(PARENTS, { otherParent: "notFound" }),
+      state: childState,
+    },
+    { name: "new child", params: () => ({ childId: "new" }), loader: only(PARENTS) },
+  ],
+
+  // ---- young people (any account may look at its own jobs; only the owner gets an application's files)
+  "my.jobs._index.tsx": [
+    { loader: only("anyRole"), action: only("anyRole") },
+    {
+      name: "withdraw the young person's application",
+      body: (f) => ({ applicationId: f.applications.toWithdraw }),
+      prepare: (f) => db.jobApplication.update({ where: { id: f.applications.toWithdraw }, data: { status: "RECEIVED" } }),
+      state: (f) => db.jobApplication.findUniqueOrThrow({ where: { id: f.applications.toWithdraw }, select: { status: true } }),
+      action: only("anyRole", {
+        parent: "notFound",
+        otherParent: "notFound",
+        partner: "notFound",
+        partnerOther: "notFound",
+        staff: "notFound",
+        admin: "notFound",
+      }),
+    },
+  ],
+  "my.jobs.interview.$applicationId[.ics].tsx": [
+    {
+      params: (f) => ({ applicationId: f.applications.interview }),
+      loader: only("anyRole", {
+        parent: "notFound",
+        otherParent: "notFound",
+        partner: "notFound",
+        partnerOther: "notFound",
+        staff: "notFound",
+        admin: "notFound",
+      }),
+    },
+  ],
+  "my.jobs.references.$employmentId.tsx": [
+    {
+      params: (f) => ({ employmentId: f.employmentId }),
+      loader: only("anyRole", { parent: "notFound", otherParent: "notFound", partner: "notFound", partnerOther: "notFound" }),
+    },
+  ],
+  "my.shifts.tsx": [{ loader: only(YOUTH), action: only(YOUTH) }],
+
+  // ---- staff and partners
+  "staff._index.tsx": [
+    { loader: only(TEAM), leak: (role, text, f) => (role === "partnerOther" && text.includes(f.x.id) ? "activity X in Y's partner's list" : null) },
+  ],
+  "staff.activities.$activityId.tsx": [{ params: (f) => ({ activityId: f.x.id }), loader: activityX(), action: activityX({ partner: "forbidden" }) }],
+  "staff.activities.$activityId.roster[.csv].tsx": [{ params: (f) => ({ activityId: f.x.id }), loader: activityX() }],
+  "staff.activities.$activityId_.print.tsx": [{ params: (f) => ({ activityId: f.x.id }), loader: activityX() }],
+  "staff.activities.$activityId_.messages.tsx": [{ params: (f) => ({ activityId: f.x.id }), loader: activityX(), action: activityX() }],
+  "staff.activities.$activityId_.edit.tsx": [{ params: (f) => ({ activityId: f.x.id }), loader: only(STAFF), action: only(STAFF) }],
+  "staff.activities.$activityId_.sessions.tsx": [{ params: (f) => ({ activityId: f.x.id }), loader: only(STAFF), action: only(STAFF) }],
+  "staff.activities.new.tsx": [{ loader: only(STAFF), action: only(STAFF) }],
+  "staff.sessions.$sessionId.tsx": [{ params: (f) => ({ sessionId: f.x.sessionId }), loader: activityX(), action: activityX() }],
+  // A POST-only endpoint: GET is 404 for everyone.
+  "staff.sessions.$sessionId.mark.tsx": [{ params: (f) => ({ sessionId: f.x.sessionId }), loader: everyone("notFound"), action: activityX() }],
+  "staff.families._index.tsx": [
+    {
+      // Partners find families by phone number only: a name finds nothing.
+      search: "?q=Test",
+      loader: only(TEAM),
+      leak: (role, text) => (role.startsWith("partner") && text.includes('"households":[{') ? "households found by name" : null),
+    },
+  ],
+  "staff.families.new.tsx": [{ loader: only(TEAM), action: only(TEAM) }],
+  "staff.families.$householdId.tsx": [
+    {
+      params: (f) => ({ householdId: f.a.householdId }),
+      loader: only(TEAM),
+      action: only(TEAM),
+      // Any partner may open a household page (found by phone number); the activities offered are only their own.
+      mayShowA: ["partnerOther"],
+      leak: (role, text, f) => (role === "partnerOther" && text.includes(f.x.id) ? "activity X offered to Y's partner" : null),
+    },
+    {
+      name: "sign household B up for activity Y",
+      params: (f) => ({ householdId: f.b.householdId }),
+      body: (f) => ({ activityId: f.y.id, personId: f.b.childId, consentPersonId: f.b.guardianId, spokenConsent: "on", idempotencyKey: SIGN_UP_KEY }),
+      state: (f) => db.signUp.count({ where: { householdId: f.b.householdId, activityId: f.y.id } }),
+      action: only(TEAM, { partner: "notFound" }),
+    },
+  ],
+  "staff.jobs.shifts._index.tsx": [
+    {
+      loader: only(TEAM),
+      action: only(TEAM),
+      leak: (role, text, f) => (role === "partnerOther" && text.includes(f.shiftId) ? "a shift X's partner runs, shown to Y's partner" : null),
+    },
+    {
+      // Swaps on a shift are decided by its responsible partner or staff.
+      name: "decline a swap on X's partner's shift",
+      prepare: openSwapRequest,
+      body: (f) => ({ requestId: f.swapRequestId, decision: "decline" }),
+      state: (f) => db.shiftSwapRequest.findUniqueOrThrow({ where: { id: f.swapRequestId }, select: { status: true } }),
+      action: only(TEAM, { partnerOther: "notFound" }),
+    },
+  ],
+  // Partners run only the shifts they are responsible for (X's partner is). The action checks that in the domain
+  // function, so an empty form from Y's partner is answered 400 before the shift is looked at (nothing changes);
+  // a real assignment is refused with 404.
+  "staff.jobs.shifts.$shiftId.tsx": [
+    {
+      params: (f) => ({ shiftId: f.shiftId }),
+      loader: only(TEAM, { partnerOther: "notFound" }),
+      action: only(TEAM, { partnerOther: "noEffect" }),
+      state: assignments,
+    },
+    {
+      name: "assign the young person",
+      params: (f) => ({ shiftId: f.shiftId }),
+      body: (f) => ({ intent: "assign", employmentId: f.employmentId }),
+      prepare: (f) => db.shiftAssignment.deleteMany({ where: { shiftId: f.shiftId } }),
+      state: assignments,
+      action: only(TEAM, { partnerOther: "notFound" }),
+    },
+  ],
+
+  // ---- staff (and admins)
+  "staff.holidays.tsx": [{ loader: only(STAFF), action: only(STAFF) }],
+  "staff.jobs._index.tsx": [{ loader: only(STAFF) }],
+  "staff.jobs.new.tsx": [{ loader: only(STAFF), action: only(STAFF) }],
+  "staff.jobs.$postingId.tsx": [{ params: (f) => ({ postingId: f.posting.id }), loader: only(STAFF) }],
+  "staff.jobs.$postingId_.edit.tsx": [{ params: (f) => ({ postingId: f.posting.id }), loader: only(STAFF), action: only(STAFF) }],
+  "staff.jobs.$postingId_.shifts.tsx": [{ params: (f) => ({ postingId: f.posting.id }), loader: only(STAFF), action: only(STAFF) }],
+  "staff.jobs.applications.$applicationId.tsx": [{ params: (f) => ({ applicationId: f.applications.hired }), loader: only(STAFF), action: only(STAFF) }],
+  "staff.jobs.employments._index.tsx": [{ loader: only(STAFF) }],
+  "staff.jobs.employments.$employmentId.tsx": [{ params: (f) => ({ employmentId: f.employmentId }), loader: only(STAFF), action: only(STAFF) }],
+  "staff.jobs.employments.$employmentId_.contract.tsx": [{ params: (f) => ({ employmentId: f.employmentId }), loader: only(STAFF) }],
+  "staff.jobs.employments.$employmentId_.reference.tsx": [{ params: (f) => ({ employmentId: f.employmentId }), loader: only(STAFF) }],
+  "staff.jobs.hours.tsx": [{ loader: only(STAFF) }],
+  "staff.jobs.hours[.csv].tsx": [{ loader: only(STAFF) }],
+  "staff.jobs.hours[.xlsx].tsx": [{ loader: only(STAFF) }],
+  "staff.milestones._index.tsx": [{ loader: only(STAFF), action: only(STAFF) }],
+  "staff.milestones.$milestoneId.tsx": [
+    { params: (f) => ({ milestoneId: f.milestoneId }), loader: only(STAFF), action: only(STAFF) },
+    { name: "unknown milestone", params: () => ({ milestoneId: WRONG_UUID }), loader: only(STAFF, { staff: "notFound", admin: "notFound" }) },
+  ],
+  "staff.reports._index.tsx": [{ loader: only(STAFF) }],
+  "staff.reports.print.tsx": [{ loader: only(STAFF) }],
+  "staff.reports[.csv].tsx": [{ loader: only(STAFF) }],
+  "staff.reports[.xlsx].tsx": [{ loader: only(STAFF) }],
+
+  // ---- admins
+  "admin._index.tsx": [{ loader: only(ADMIN) }],
+  "admin.areas.tsx": [{ loader: only(ADMIN) }],
+  "admin.areas_.$areaId.tsx": [{ params: (f) => ({ areaId: f.areaId }), loader: only(ADMIN), action: only(ADMIN) }],
+  "admin.types.tsx": [{ loader: only(ADMIN) }],
+  "admin.types_.$typeId.tsx": [{ params: (f) => ({ typeId: f.x.typeId }), loader: only(ADMIN), action: only(ADMIN) }],
+  "admin.users.tsx": [{ loader: only(ADMIN) }],
+  "admin.users_.new.tsx": [{ loader: only(ADMIN), action: only(ADMIN) }],
+  "admin.users_.$userId.tsx": [{ params: (f) => ({ userId: f.users.youth.id }), loader: only(ADMIN), action: only(ADMIN) }],
+  "admin.audit.tsx": [{ loader: only(ADMIN) }],
+};
+
+function childState(f: Fixture) {
+  return db.person.findUniqueOrThrow({
+    where: { id: f.a.childId },
+    select: { firstName: true, lastName: true, birthDate: true, housingAreaId: true, photoConsent: true, updatedAt: true },
+  });
+}
+
+function assignments(f: Fixture) {
+  return db.shiftAssignment.findMany({ where: { shiftId: f.shiftId }, select: { id: true, status: true }, orderBy: { id: "asc" } });
+}
+
+/** The young person on the shift, asking to be released from it. */
+async function openSwapRequest(f: Fixture) {
+  const key = { shiftId: f.shiftId, employmentId: f.employmentId };
+  const assignment = await db.shiftAssignment.upsert({
+    where: { shiftId_employmentId: key },
+    create: key,
+    update: { status: "ASSIGNED", releasedAt: null },
+  });
+  await db.shiftSwapRequest.deleteMany({ where: { assignmentId: assignment.id } });
+  f.swapRequestId = (await db.shiftSwapRequest.create({ data: { assignmentId: assignment.id, reason: "Syg" } })).id;
+}
+
+async function pendingSignIn(): Promise<string> {
+  const serialized = await signInCookie.serialize({ challengeId: randomUUID(), display: "test@example.dk", redirectTo: "/" });
+  return serialized.split(";")[0]!;
+}
+
+// ---------------------------------------------------------------- the route list
+
+const ROUTES_DIR = path.resolve(import.meta.dirname, "../../app/routes");
+const routeFiles = fs
+  .readdirSync(ROUTES_DIR)
+  .filter((file) => /\.(tsx?|jsx?)$/.test(file))
+  .sort();
+
+type RouteModule = { loader?: unknown; action?: unknown };
+const modules = new Map<string, RouteModule>(
+  await Promise.all(routeFiles.map(async (file) => [file, (await import(path.join(ROUTES_DIR, file))) as RouteModule] as const)),
+);
+const exported = (file: string, handler: Handler) => typeof modules.get(file)?.[handler] === "function";
+
+/** The URL a flat-routes file answers, with the params filled in ("staff.activities.$activityId_.edit.tsx" → "/staff/activities/<id>/edit"). */
+function urlPath(file: string, params: Record<string, string>): string {
+  // Brackets escape: "calendar.$token[.ics]" is the segment "$token" followed by the literal ".ics".
+  const name = file.replace(/\.[jt]sx?$/, "").replace(/\[([^\]]*)\]/g, (_, literal: string) => literal.replaceAll(".", "\u0000"));
+  const segments = name
+    .split(".")
+    .map((segment) => segment.replaceAll("\u0000", "."))
+    .filter((segment) => segment !== "_index" && !(segment.startsWith("_") && segment !== "_"))
+    .map((segment) => {
+      if (segment === "$") return params["*"] ?? "";
+      const stripped = segment.replace(/_$/, "");
+      const param = /^\$(\w+?)(\..*)?$/.exec(stripped);
+      if (!param) return stripped;
+      const value = params[param[1]!];
+      if (value === undefined) throw new Error(`${file}: no value for the param "${param[1]}"`);
+      return `${value}${param[2] ?? ""}`;
+    });
+  return `/${segments.join("/")}`;
+}
+
+// ---------------------------------------------------------------- calling a handler
+
+type Answer = { status: number; location: string | null; text: string; error?: string };
+
+const json = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) ?? "";
+
+async function answerOf(value: unknown, thrown: boolean): Promise<Answer> {
+  if (value instanceof Response) {
+    const ok = value.status >= 200 && value.status < 300;
+    return { status: value.status, location: value.headers.get("Location"), text: ok ? await value.clone().text() : "" };
+  }
+  if (thrown) return { status: 0, location: null, text: "", error: value instanceof Error ? `${value.name}: ${value.message.split("\n")[0]}` : String(value) };
+  // Remix's data(…, init): a value with its own status and headers.
+  if (value && typeof value === "object" && (value as { type?: unknown }).type === "DataWithResponseInit") {
+    const { data, init } = value as { data: unknown; init: ResponseInit | null };
+    return { status: init?.status ?? 200, location: new Headers(init?.headers).get("Location"), text: json(data) };
+  }
+  return { status: 200, location: null, text: json(value) };
+}
+
+/** What an answer means: "ok", "login", "forbidden", "notFound", or a description of anything else. */
+function verdictOf(answer: Answer, handler: Handler): string {
+  if (answer.error) return `threw ${answer.error}`;
+  const { status, location } = answer;
+  if (status >= 300 && status < 400) return location?.startsWith("/login") ? "login" : "ok";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "notFound";
+  if (status >= 200 && status < 300) return "ok";
+  if (handler === "action" && (status === 400 || status === 422)) return "ok";
+  return `status ${status}`;
+}
+
+const describeAnswer = (answer: Answer) => (answer.error ? answer.error : `${answer.status}${answer.location ? ` → ${answer.location}` : ""}`);
+
+async function cookieFor(role: Role, c: Case): Promise<string> {
+  const parts: string[] = [];
+  if (role !== "anonymous") parts.push(c.freshSession ? (await createUserSession(f.users[role].id)).split(";")[0]! : cookies[role]);
+  if (c.cookie) parts.push(await c.cookie());
+  return parts.join("; ");
+}
+
+async function call(file: string, handler: Handler, c: Case, role: Role): Promise<Answer> {
+  const fn = modules.get(file)![handler] as (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<unknown>;
+  const params = c.params?.(f) ?? {};
+  const url = `http://localhost${urlPath(file, params)}${c.search ?? ""}`;
+  const headers = new Headers();
+  const cookie = await cookieFor(role, c);
+  if (cookie) headers.set("Cookie", cookie);
+  const init: RequestInit = { headers };
+  if (handler === "action") {
+    headers.set("Origin", "http://localhost");
+    headers.set("Content-Type", "application/x-www-form-urlencoded");
+    init.method = "POST";
+    init.body = new URLSearchParams(c.body?.(f) ?? {}).toString();
+  }
+  const request = new Request(url, init);
+  const context = { clientIp: c.clientIp ?? "127.0.0.1", cspNonce: "" };
+  try {
+    return await answerOf(await fn({ request, params, context } as unknown as LoaderFunctionArgs), false);
+  } catch (error) {
+    return answerOf(error, true);
+  }
+}
+
+function leakIn(file: string, c: Case, role: Role, text: string): string | null {
+  const shown = (marks: string[]) => marks.find((mark) => text.includes(mark));
+  if (MUST_NOT_SEE_A.includes(role) && !c.mayShowA?.includes(role)) {
+    const mark = shown([MARK.childA, f.a.childId]);
+    if (mark) return `shows household A's child (${mark})`;
+  }
+  if (MUST_NOT_SEE_YOUTH.includes(role) && !c.mayShowYouth?.includes(role)) {
+    const mark = shown([MARK.youth, f.users.youth.personId]);
+    if (mark) return `shows the young person (${mark})`;
+  }
+  return c.leak?.(role, text, f) ?? null;
+}
+
+// ---------------------------------------------------------------- the tests
+
+type Result = { file: string; handler: Handler; caseName: string; role: Role; expected: Outcome; actual: string; detail: string };
+const results: Result[] = [];
+
+beforeAll(async () => {
+  f = await setUp();
+  for (const role of ROLES) cookies[role] = role === "anonymous" ? "" : (await createUserSession(f.users[role].id)).split(";")[0]!;
+});
+
+afterAll(() => {
+  const failed = results.filter((result) => result.actual !== result.expected);
+  const handlers = routeFiles.reduce((sum, file) => sum + (exported(file, "loader") ? 1 : 0) + (exported(file, "action") ? 1 : 0), 0);
+  console.log(
+    `access matrix: ${routeFiles.length} routes (${handlers} loaders/actions) × ${ROLES.length} roles; ` +
+      `${results.length} cases (route × handler × case × role), ${failed.length} not as the rules say`,
+  );
+  for (const result of failed)
+    console.log(`  ${result.file} ${result.handler}${result.caseName} as ${result.role}: expected ${result.expected}, got ${result.actual} (${result.detail})`);
+});
+
+describe("the rules table", () => {
+  for (const file of routeFiles) {
+    it(`${file} has an access rule for what it exports`, () => {
+      const cases = RULES[file];
+      if (!cases) expect.fail(`no access rule for ${file}`);
+      for (const handler of ["loader", "action"] as const) {
+        const ruled = cases.some((c) => c[handler]);
+        if (exported(file, handler) && !ruled) expect.fail(`no access rule for the ${handler} of ${file}`);
+        if (!exported(file, handler) && ruled) expect.fail(`a rule for the ${handler} of ${file}, which exports none`);
+      }
+    });
+  }
+
+  it("has no rule for a route that no longer exists", () => {
+    const stale = Object.keys(RULES).filter((file) => !routeFiles.includes(file));
+    expect(stale, `rules for routes that no longer exist: ${stale.join(", ")}`).toEqual([]);
+  });
+});
+
+function cases(handler: Handler) {
+  for (const file of routeFiles) {
+    if (!exported(file, handler)) continue;
+    for (const c of RULES[file] ?? []) {
+      const expectations = c[handler];
+      if (!expectations) continue;
+      const caseName = c.name ? ` [${c.name}]` : "";
+      describe(`${file} ${handler}${caseName}`, () => {
+        for (const role of ROLES) {
+          const expected = expectations[role];
+          it(`as ${role}: ${expected}`, async () => {
+            if (expected === "noEffect" && !(c.state && handler === "action")) expect.fail(`${file}: "noEffect" needs an action case with a state function`);
+            await c.prepare?.(f);
+            const before = c.state && handler === "action" ? json(await c.state(f)) : null;
+            const answer = await call(file, handler, c, role);
+            let actual = verdictOf(answer, handler);
+            let detail = describeAnswer(answer);
+            if (actual === "ok" && handler === "loader" && answer.status >= 200 && answer.status < 300) {
+              const leak = leakIn(file, c, role, answer.text);
+              if (leak) actual = `ok, but ${leak}`;
+            }
+            if (before !== null && expected !== "ok") {
+              const after = json(await c.state!(f));
+              if (after !== before) {
+                actual = `${actual}, and changed data`;
+                detail = `${detail}; before ${before}, after ${after}`;
+              } else if (expected === "noEffect" && actual === "ok") actual = "noEffect";
+            }
+            results.push({ file, handler, caseName, role, expected, actual, detail });
+            expect(actual, `${file} ${handler}${caseName} as ${role} answered ${detail}`).toBe(expected);
+          });
+        }
+      });
+    }
+  }
+}
+
+describe("loaders", () => cases("loader"));
+describe("actions", () => cases("action"));
