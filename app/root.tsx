@@ -19,9 +19,10 @@ import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { LanguageSwitcher } from "~/components/language-switcher.tsx";
-import { getUser, hasRole } from "~/lib/auth.server.ts";
+import { hasRole } from "~/lib/auth.server.ts";
 import { devOutboxEnabled } from "~/lib/env.server.ts";
 import { clientNamespacesFor, textDirection, type Language } from "~/lib/i18n.ts";
+import { errorFields, log } from "~/lib/log.server.ts";
 import { clientResources, getLanguage, languageCookie } from "~/lib/i18n.server.ts";
 import { I18nProvider } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
@@ -42,7 +43,16 @@ export const meta: MetaFunction = ({ matches, error }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [language, auth, user] = await Promise.all([getLanguage(request), getAuth(request), getUser(request)]);
+  // Without the database (it restarts) the page still gets its language and translations, so the page's own error
+  // shows translated; the route's requireUser meets the same failure and answers with that error page.
+  const [language, auth] = await Promise.all([
+    getLanguage(request),
+    getAuth(request).catch((error: unknown) => {
+      log("error", "session.unavailable", errorFields(error));
+      return { user: null, sessionToken: null, setCookie: null };
+    }),
+  ]);
+  const user = auth.user;
   const payload = {
     language,
     dir: textDirection(language),

@@ -97,14 +97,15 @@ export function productionEnvironment(databaseUrl: string, smtpUrl: string): Rec
 export type AppInstance = { base: string; process: ChildProcess; stop(): Promise<void> };
 
 /** Starts `server/index.ts` (the production build, which `npm start` makes) as its own process and waits until it serves. */
-export async function startApp(environment: Record<string, string>, options: { profileDir?: string } = {}): Promise<AppInstance> {
+export async function startApp(environment: Record<string, string>, options: { profileDir?: string; quiet?: boolean } = {}): Promise<AppInstance> {
   const port = await freePort();
   const profiling = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profileDir)}`] : [];
   const child = spawn(process.execPath, [...profiling, "--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
     // Its own address: the cross-site check compares a form's Origin with APP_URL.
     env: { ...process.env, ...environment, PORT: String(port), APP_URL: `http://localhost:${port}` },
-    stdio: ["ignore", "pipe", "inherit"],
+    // quiet: the app's error log stays out of the output (a test that provokes errors on purpose).
+    stdio: ["ignore", "pipe", options.quiet ? "ignore" : "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("is ready at") && resolve());
