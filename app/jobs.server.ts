@@ -4,6 +4,7 @@
 import { deleteExpiredData } from "./domain/accounts/cleanup.server.ts";
 import { sendDueReminders } from "./domain/enrolment/reminders.server.ts";
 import { expireOverdueOffers } from "./domain/enrolment/waiting-list.server.ts";
+import { anonymiseInactiveHouseholds } from "./domain/households/retention.server.ts";
 import { JOBS, startJobs, stopJobs } from "./lib/jobs.server.ts";
 import { deliverDueMessages } from "./lib/messages/send.server.ts";
 
@@ -13,6 +14,7 @@ export function startBackgroundJobs() {
     [JOBS.expireOffers]: () => expireOverdueOffers(),
     [JOBS.sendReminders]: () => sendDueReminders(),
     [JOBS.deleteExpiredData]: () => deleteExpiredData(),
+    [JOBS.anonymiseInactive]: () => anonymiseInactiveHouseholds(),
   });
 }
 

@@ -25,6 +25,8 @@ const schema = z
     SESSION_SECRET: z.string().min(32, { message: "SESSION_SECRET must be at least 32 characters" }).optional(),
     /** Reports that leave the office show counts below this as "<n" (small-cell suppression). */
     REPORT_MIN_CELL: z.coerce.number().int().min(2).default(5),
+    /** Households with no activity for this many years are anonymised by the nightly retention job. */
+    RETENTION_YEARS: z.coerce.number().int().min(1).default(3),
     /** How families reach the organisation (privacy page, accessibility statement). The phone is required in production. */
     CONTACT_EMAIL: z.string().email().default("kontakt@aktivitetsportalen.dk"),
     CONTACT_PHONE: z.string().optional(),

@@ -21,6 +21,7 @@ export const clientNamespaces = [
   "shifts",
   "reports",
   "legal",
+  "privacy",
 ] as const;
 export const serverOnlyNamespaces = ["messages"] as const;
 export type ClientNamespace = (typeof clientNamespaces)[number];
@@ -30,19 +31,22 @@ export type ClientNamespace = (typeof clientNamespaces)[number];
 const FAMILY_NAMESPACES: readonly ClientNamespace[] = ["common", "auth", "home", "account", "activities", "activity", "household", "my"];
 const YOUTH_NAMESPACES: readonly ClientNamespace[] = [...FAMILY_NAMESPACES, "jobs", "hiring", "shifts"];
 const LEGAL_NAMESPACES: readonly ClientNamespace[] = [...FAMILY_NAMESPACES, "legal"];
+const MY_NAMESPACES: readonly ClientNamespace[] = [...FAMILY_NAMESPACES, "privacy"];
 
 /**
  * The client namespaces for a path: staff and admin pages get all; the jobs
  * pages (also a young person's own and the guardian's) the family ones plus
  * jobs, hiring and shifts; the privacy and accessibility pages the family
- * ones plus their own; every other page the family ones. A unit test
- * checks each route's imports against this.
+ * ones plus their own; a parent's own pages (/my…) the family ones plus
+ * privacy (their data page, and the link to it); every other page the
+ * family ones. A unit test checks each route's imports against this.
  */
 export function clientNamespacesFor(pathname: string): readonly ClientNamespace[] {
   const [area = "", next = ""] = pathname.split("/").filter(Boolean);
   if (area === "staff" || area === "admin" || area === "dev") return clientNamespaces;
   if (area === "privacy" || area === "accessibility") return LEGAL_NAMESPACES;
   if (area === "jobs" || area === "guardian" || (area === "my" && (next === "jobs" || next === "shifts"))) return YOUTH_NAMESPACES;
+  if (area === "my") return MY_NAMESPACES;
   return FAMILY_NAMESPACES;
 }
 export const allNamespaces = [...clientNamespaces, ...serverOnlyNamespaces] as const;

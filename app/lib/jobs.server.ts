@@ -13,6 +13,7 @@ export const JOBS = {
   expireOffers: "expire-offers",
   sendReminders: "send-reminders",
   deleteExpiredData: "delete-expired-data",
+  anonymiseInactive: "anonymise-inactive",
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 
@@ -22,6 +23,7 @@ const SCHEDULE: Record<JobName, string> = {
   [JOBS.expireOffers]: "* * * * *",
   [JOBS.sendReminders]: "*/15 * * * *",
   [JOBS.deleteExpiredData]: "17 3 * * *",
+  [JOBS.anonymiseInactive]: "37 3 * * *",
 };
 
 // On globalThis: server start-up and the request handlers must see the same instance.

@@ -219,6 +219,9 @@ export default function Household() {
       </section>
       <OwnDetails />
       <OtherGuardian />
+      <p>
+        <Link to="/my/data">{t("privacy:link")}</Link>
+      </p>
     </div>
   );
 }

@@ -15,7 +15,7 @@ import { EnrolmentError } from "~/domain/enrolment/errors.ts";
 import { signUp, signUpChoices } from "~/domain/enrolment/sign-up.server.ts";
 import { householdForStaff } from "~/domain/households/assisted.server.ts";
 import { accessibleActivityIds, mayRunActivity } from "~/domain/staff/access.server.ts";
-import { requireUser } from "~/lib/auth.server.ts";
+import { hasRole, requireUser } from "~/lib/auth.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -49,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = copenhagenDay(now);
   return {
     householdId: household.id,
+    // Only staff may delete a family's personal data (the page itself is open to partners too).
+    canDelete: hasRole(user, "STAFF"),
     members: household.members.map(({ role, person }) => ({
       id: person.id,
       role,
@@ -98,6 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function FamilyForStaff() {
   const { t } = useTranslation("staff");
+  const { t: tp } = useTranslation("privacy");
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -185,6 +188,11 @@ export default function FamilyForStaff() {
           </Form>
         ) : null}
       </section>
+      {data.canDelete ? (
+        <p>
+          <Link to={`/staff/families/${data.householdId}/delete`}>{tp("staff.title")}</Link>
+        </p>
+      ) : null}
     </div>
   );
 }

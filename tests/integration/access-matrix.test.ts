@@ -327,6 +327,18 @@ const RULES: Record<string, Case[]> = {
   ],
   "my.calendar.$signUpId[.ics].tsx": [{ params: (f) => ({ signUpId: f.a.signUpId }), loader: only(PARENTS, { otherParent: "notFound" }) }],
   "my.household._index.tsx": [{ loader: only(PARENTS), action: only(PARENTS) }],
+  "my.data._index.tsx": [
+    { loader: only(PARENTS), action: only(PARENTS), state: () => db.auditEvent.count({ where: { action: "privacy.deletionRequested" } }) },
+  ],
+  "my.data[.json].ts": [{ loader: only(PARENTS) }],
+  "staff.families.$householdId_.delete.tsx": [
+    {
+      params: (f) => ({ householdId: f.a.householdId }),
+      loader: only(STAFF),
+      action: only(STAFF),
+      state: (f) => db.person.findUniqueOrThrow({ where: { id: f.a.childId }, select: { firstName: true, anonymisedAt: true } }),
+    },
+  ],
   "my.household.children.$childId.tsx": [
     {
       name: "household A's child",

@@ -95,6 +95,7 @@ describe("pg-boss", () => {
         [JOBS.expireOffers]: async () => 0,
         [JOBS.sendReminders]: async () => 0,
         [JOBS.deleteExpiredData]: async () => 0,
+        [JOBS.anonymiseInactive]: async () => 0,
       },
       { schedule: false },
     );

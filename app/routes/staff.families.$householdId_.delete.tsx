@@ -1,0 +1,123 @@
+// Staff delete a family's personal data (its deletion request, or the
+// programme's own retention rule): a page that says what happens to whom,
+// the family's requests, and a confirmation. Names, contact details, notes
+// and logins go; participation stays, without names, so reports do not change.
+import type { z } from "zod";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert, Notice } from "~/components/ui/alert.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Checkbox, ErrorText } from "~/components/ui/choice.tsx";
+import { FormErrors } from "~/components/ui/form-errors.tsx";
+import { pick } from "~/domain/activities/text.ts";
+import { anonymiseHousehold, deletionOverview, PrivacyError } from "~/domain/households/personal-data.server.ts";
+import { anonymiseSchema } from "~/domain/households/privacy-schemas.ts";
+import { requireUser } from "~/lib/auth.server.ts";
+import { formatDateTime } from "~/lib/format.ts";
+import { useLanguage } from "~/lib/i18n-react.tsx";
+import { pageTitle } from "~/lib/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy:staff.title");
+
+const UUID = /^[0-9a-f-]{36}$/;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, "STAFF");
+  const overview = UUID.test(params.householdId ?? "") ? await deletionOverview(params.householdId!) : null;
+  if (!overview) throw new Response("Not found", { status: 404 });
+  return overview;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, "STAFF");
+  if (!UUID.test(params.householdId ?? "")) throw new Response("Not found", { status: 404 });
+  const submission = parseWithZod(await request.formData(), { schema: anonymiseSchema });
+  if (submission.status !== "success") return submission.reply();
+  try {
+    const result = await anonymiseHousehold(params.householdId!, user.id);
+    return redirect(`/staff/families/${params.householdId}/delete?done=${result.anonymised}`);
+  } catch (error) {
+    if (error instanceof PrivacyError && error.code === "notFound") throw new Response("Not found", { status: 404 });
+    if (error instanceof PrivacyError) return submission.reply({ formErrors: [`errors.${error.code}`] });
+    throw error;
+  }
+}
+
+export default function DeleteFamilyData() {
+  const { t } = useTranslation("privacy");
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const language = useLanguage();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm<z.input<typeof anonymiseSchema>>({ lastResult });
+  const done = params.get("done");
+  const remaining = data.members.some((member) => member.outcome === "delete");
+  const errors = fields.confirm.errors?.map((error) => t(error));
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to={`/staff/families/${data.householdId}`}>{t("staff.back")}</Link>
+      </p>
+      <h1 className="text-2xl font-bold">{t("staff.title")}</h1>
+      {done ? <Notice>{t("staff.done", { count: Number(done) || 0 })}</Notice> : null}
+      <p>
+        {data.requests.length
+          ? t("staff.requested", { dates: data.requests.map((at) => formatDateTime(new Date(at), language)).join(", ") })
+          : t("staff.noRequest")}
+      </p>
+      <section aria-labelledby="who-heading" className="space-y-3">
+        <h2 id="who-heading" className="text-xl font-bold">
+          {t("staff.who")}
+        </h2>
+        <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200">
+          {data.members.map((member) => (
+            <li key={member.id} className="p-3">
+              <p className="font-semibold">
+                {member.name} <span className="font-normal text-slate-700">· {member.role === "GUARDIAN" ? t("people.guardian") : t("people.child")}</span>
+              </p>
+              <p className="text-sm">{t(`staff.outcome.${member.outcome}`)}</p>
+            </li>
+          ))}
+        </ul>
+        <p className="text-sm text-slate-700">{t("staff.kept")}</p>
+      </section>
+      {!remaining ? (
+        <p className="font-semibold">{t("staff.nothingLeft")}</p>
+      ) : (
+        <>
+          {data.upcomingPlaces.length ? (
+            <Alert>
+              <p>{t("staff.blocked")}</p>
+              <ul className="list-inside list-disc">
+                {data.upcomingPlaces.map((place) => (
+                  <li key={place.activityId}>
+                    <Link to={`/staff/activities/${place.activityId}`}>{pick(place.title, language).text}</Link>
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
+          <FormErrors errors={form.errors?.map((error) => t(error))} />
+          <Form method="post" {...getFormProps(form)} className="space-y-1">
+            <Checkbox
+              id={fields.confirm.id}
+              name={fields.confirm.name}
+              label={t("staff.confirm")}
+              invalid={Boolean(errors?.length)}
+              describedBy={errors?.length ? `${fields.confirm.id}-error` : undefined}
+            />
+            <ErrorText id={fields.confirm.id} errors={errors} />
+            <Button type="submit" pending={navigation.state !== "idle"}>
+              {t("staff.submit")}
+            </Button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
