@@ -22,6 +22,7 @@ import { LanguageSwitcher } from "~/components/language-switcher.tsx";
 import { hasRole } from "~/lib/auth.server.ts";
 import { devOutboxEnabled } from "~/lib/env.server.ts";
 import { clientNamespacesFor, textDirection, type Language } from "~/lib/i18n.ts";
+import { FALLBACK_ERROR } from "~/lib/fallback-error.ts";
 import { errorFields, log } from "~/lib/log.server.ts";
 import { clientResources, getLanguage, languageCookie } from "~/lib/i18n.server.ts";
 import { I18nProvider } from "~/lib/i18n-react.tsx";
@@ -195,12 +196,18 @@ export default function App() {
 export function ErrorBoundary() {
   const root = useRootData();
   if (!root) {
-    // The root loader itself failed: no translations to hand.
+    // No root data: an action failed before any loader ran (e.g. the database is restarting), or the root loader
+    // itself failed. The language is unknown here, so the page says it in all three (the texts of common.json's
+    // error.title and error.generic).
     return (
-      <main className="p-6">
+      <main className="space-y-4 p-6">
         <title>Aktivitetsportalen</title>
-        <h1 className="text-2xl font-bold">Der gik noget galt · Something went wrong</h1>
-        <p>Prøv igen om lidt. · Please try again shortly.</p>
+        {FALLBACK_ERROR.map(([language, title, text]) => (
+          <div key={language} lang={language} dir={language === "ar" ? "rtl" : "ltr"}>
+            <h1 className="text-2xl font-bold">{title}</h1>
+            <p>{text}</p>
+          </div>
+        ))}
       </main>
     );
   }

@@ -8,6 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { createApp } from "./app.ts";
 import { BUILD_PATH, ensureBuild } from "./build.ts";
 import { prepareDatabase, seedIfEmpty } from "./database.ts";
+import { errorFields, log as logEvent } from "../app/lib/log.server.ts";
 import { portIsFree } from "./net.ts";
 
 const started = performance.now();
@@ -87,6 +88,10 @@ async function main() {
     log("Stopped.");
     process.exit(0);
   };
+  // A promise nobody awaited that fails must not take the portal down: pg-boss lets the "mark job failed" query
+  // reject unawaited when the database restarts (tests/integration/database-restart.test.ts). Log it and go on;
+  // what the failed work was about is retried by its job.
+  process.on("unhandledRejection", (reason) => logEvent("error", "unhandledRejection", errorFields(reason)));
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }

@@ -80,4 +80,11 @@ describe("locales", () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it("the error page shown without translations at hand says what common.json says, in all three languages", async () => {
+    const { FALLBACK_ERROR } = await import("../../app/lib/fallback-error.ts");
+    for (const [language, title, text] of FALLBACK_ERROR) {
+      expect([title, text]).toEqual([catalogue[language].get("common:error.title"), catalogue[language].get("common:error.generic")]);
+    }
+  });
 });
