@@ -10,7 +10,7 @@ import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { dateOnly } from "~/domain/dates.ts";
-import { householdOf, saveOtherGuardian, saveOwnDetails } from "~/domain/households/household.server.ts";
+import { householdOf, saveOtherGuardian, saveOwnDetails, unknownHousingAreas } from "~/domain/households/household.server.ts";
 import { householdSchema, type otherGuardianSchema, type ownDetailsSchema } from "~/domain/households/schemas.ts";
 import { requireUser, safeBack } from "~/lib/auth.server.ts";
 import { formatDay } from "~/lib/format.ts";
@@ -53,6 +53,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: householdSchema });
   if (submission.status !== "success") return submission.reply();
   if (submission.value.intent === "own") {
+    if ((await unknownHousingAreas([submission.value.housingAreaId])).size) {
+      return submission.reply({ fieldErrors: { housingAreaId: ["errors.areaRequired"] } });
+    }
     await saveOwnDetails(user, {
       firstName: submission.value.firstName,
       lastName: submission.value.lastName,

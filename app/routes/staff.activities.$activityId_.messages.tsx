@@ -11,7 +11,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, SelectField, TextareaField } from "~/components/ui/choice.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { pick } from "~/domain/activities/text.ts";
-import { messageLog, sendToParticipants } from "~/domain/staff/broadcast.server.ts";
+import { messageLog, sendToParticipants, UnknownSessionError } from "~/domain/staff/broadcast.server.ts";
 import { requireActivityAccess } from "~/domain/staff/access.server.ts";
 import { broadcastSchema } from "~/domain/staff/schemas.ts";
 import { db } from "~/lib/db.server.ts";
@@ -54,6 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/staff/activities/${params.activityId}/messages?sent=${queued}`);
   } catch (error) {
     if (error instanceof RateLimitedError) return submission.reply({ formErrors: ["messages.errors.tooMany"] });
+    if (error instanceof UnknownSessionError) return submission.reply({ fieldErrors: { sessionId: ["messages.errors.unknownSession"] } });
     throw error;
   }
 }

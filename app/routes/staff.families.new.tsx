@@ -14,6 +14,7 @@ import { createHouseholdOnBehalf } from "~/domain/households/assisted.server.ts"
 import { assistedHouseholdSchema } from "~/domain/households/schemas.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { db } from "~/lib/db.server.ts";
+import { unknownHousingAreas } from "~/domain/households/household.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:families.new");
@@ -30,6 +31,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: assistedHouseholdSchema });
   if (submission.status !== "success") return submission.reply();
   const { firstName, lastName, phone, email, language, housingAreaId, children = [] } = submission.value;
+  const unknown = await unknownHousingAreas([housingAreaId, ...children.map((row) => row?.housingAreaId)]);
+  if (unknown.size) {
+    const fieldErrors: Record<string, string[]> = {};
+    if (housingAreaId && unknown.has(housingAreaId)) fieldErrors.housingAreaId = ["household:errors.areaRequired"];
+    children.forEach((row, i) => {
+      if (row?.housingAreaId && unknown.has(row.housingAreaId)) fieldErrors[`children[${i}].housingAreaId`] = ["household:errors.areaRequired"];
+    });
+    return submission.reply({ fieldErrors });
+  }
   const rows = children.filter((row): row is NonNullable<typeof row> & { firstName: string; lastName: string; birthDate: string } =>
     Boolean(row?.firstName && row.lastName && row.birthDate),
   );

@@ -20,6 +20,7 @@ import { db } from "~/lib/db.server.ts";
 import { formatDate, formatTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
+import { unknownHousingAreas } from "~/domain/households/household.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:attendance.title");
@@ -80,12 +81,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: walkInSchema });
       if (submission.status !== "success") return { form: "walkIn" as const, result: submission.reply() };
       const { firstName, lastName, birthYear, housingAreaId } = submission.value;
+      if ((await unknownHousingAreas([housingAreaId])).size) {
+        return { form: "walkIn" as const, result: submission.reply({ fieldErrors: { housingAreaId: ["errors.areaNotFound"] } }) };
+      }
       await addWalkIn({ sessionId, walkIn: { firstName, lastName, birthYear, housingAreaId: housingAreaId ?? null }, actorUserId: user.id });
       return redirect(`${back}?done=walkIn`);
     }
     if (intent === "headCount") {
       const submission = parseWithZod(formData, { schema: headCountSchema });
       if (submission.status !== "success") return { form: "headCount" as const, result: submission.reply() };
+      if ((await unknownHousingAreas([submission.value.housingAreaId])).size) {
+        return { form: "headCount" as const, result: submission.reply({ fieldErrors: { housingAreaId: ["errors.areaNotFound"] } }) };
+      }
       await setHeadCount({
         sessionId,
         housingAreaId: submission.value.housingAreaId ?? null,

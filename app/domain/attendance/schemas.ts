@@ -1,13 +1,24 @@
 // Form schemas for attendance, shared by browser and server.
 // i18n-namespace: staff
 import { z } from "zod";
+import { withoutControlCharacters } from "../text-rules.ts";
 
 const currentYear = new Date().getUTCFullYear();
 
 export const walkInSchema = z.object({
   intent: z.literal("walkInNew"),
-  firstName: z.string({ error: "errors.firstNameRequired" }).trim().min(1, { error: "errors.firstNameRequired" }).max(60, { error: "errors.tooLong" }),
-  lastName: z.string({ error: "errors.lastNameRequired" }).trim().min(1, { error: "errors.lastNameRequired" }).max(60, { error: "errors.tooLong" }),
+  firstName: z
+    .string({ error: "errors.firstNameRequired" })
+    .trim()
+    .min(1, { error: "errors.firstNameRequired" })
+    .max(60, { error: "errors.tooLong" })
+    .refine(withoutControlCharacters(), { error: "errors.badCharacters" }),
+  lastName: z
+    .string({ error: "errors.lastNameRequired" })
+    .trim()
+    .min(1, { error: "errors.lastNameRequired" })
+    .max(60, { error: "errors.tooLong" })
+    .refine(withoutControlCharacters(), { error: "errors.badCharacters" }),
   birthYear: z.coerce
     .number({ error: "errors.birthYear" })
     .int({ error: "errors.birthYear" })

@@ -163,3 +163,12 @@ export async function childNeeds(user: { personId: string }, childId: string): P
   if (!household?.members.some((member) => member.role === "CHILD" && member.person.id === childId)) return null;
   return (await db.personNeeds.findUnique({ where: { personId: childId }, select: { text: true } }))?.text ?? null;
 }
+
+/** Those of the given housing-area ids that name no area: forms post ids, and a stale or forged one must not reach a write. */
+export async function unknownHousingAreas(ids: (string | null | undefined)[]): Promise<Set<string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!wanted.length) return new Set();
+  const found = await db.housingArea.findMany({ where: { id: { in: wanted } }, select: { id: true } });
+  const known = new Set(found.map((area) => area.id));
+  return new Set(wanted.filter((id) => !known.has(id)));
+}

@@ -3,6 +3,7 @@
 // i18n-namespace: household
 import { z } from "zod";
 import { westernDigits, normalisePhone } from "../accounts/identifier.ts";
+import { withoutControlCharacters } from "../text-rules.ts";
 
 const name = (required: string) =>
   z
@@ -37,7 +38,7 @@ export const childSchema = z.object({
     .refine((value) => value <= new Date().toISOString().slice(0, 10), { error: "errors.birthDateFuture" })
     .refine((value) => value >= `${new Date().getUTCFullYear() - 18}-01-01`, { error: "errors.notAChild" }),
   housingAreaId: z.string({ error: "errors.areaRequired" }).uuid({ error: "errors.areaRequired" }),
-  needs: z.string().trim().max(1000, { error: "errors.tooLong" }).optional(),
+  needs: z.string().trim().max(1000, { error: "errors.tooLong" }).refine(withoutControlCharacters(true), { error: "errors.badCharacters" }).optional(),
   photoConsent: z.enum(["yes", "no"], { error: "errors.photoConsentRequired" }),
 });
 
@@ -57,7 +58,7 @@ export const otherGuardianSchema = z.object({
 
 export const householdSchema = z.discriminatedUnion("intent", [ownDetailsSchema, otherGuardianSchema]);
 
-const optionalText = z.string().trim().max(60, { error: "errors.tooLong" }).optional();
+const optionalText = z.string().trim().max(60, { error: "errors.tooLong" }).refine(withoutControlCharacters(), { error: "errors.badCharacters" }).optional();
 
 /** A child row in the assisted form: empty rows are ignored, a started row must be complete. */
 const assistedChild = z

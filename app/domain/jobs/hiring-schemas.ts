@@ -4,12 +4,9 @@
 // locales/<language>/hiring.json.
 // i18n-namespace: hiring
 import { z } from "zod";
+import { LINE_CONTROL, TEXT_CONTROL } from "../text-rules.ts";
 import { isCalendarDay } from "../activities/series.ts";
 
-// eslint-disable-next-line no-control-regex -- control characters are what this refuses
-const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex -- as above, but tabs and line breaks are fine in a paragraph
-const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function requiredText(max: number, multiline: boolean, error: string) {

@@ -4,13 +4,10 @@
 // period. Messages are translation keys in locales/<language>/reports.json.
 // i18n-namespace: reports
 import { z } from "zod";
+import { LINE_CONTROL, TEXT_CONTROL } from "../text-rules.ts";
 import type { Scope } from "./counts.ts";
 import { MEASURES } from "./milestones.ts";
 
-// eslint-disable-next-line no-control-regex -- control characters are what this refuses
-const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex -- as above, but line breaks are fine in a status text
-const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isDay = (value: string) => DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 const SELECTION = /^(all|(activity|activityType|effortArea):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;

@@ -14,6 +14,12 @@ import { recipientFor } from "../households/contact.server.ts";
 /** Broadcasts one person may send per hour (abuse and mistakes both). */
 export const BROADCASTS_PER_HOUR = 20;
 
+export class UnknownSessionError extends Error {
+  constructor() {
+    super("The session is not one of the activity's.");
+  }
+}
+
 export async function sendToParticipants(input: {
   activityId: string;
   sessionId: string | null;
@@ -25,6 +31,8 @@ export async function sendToParticipants(input: {
   const session = input.sessionId
     ? await db.activitySession.findFirst({ where: { id: input.sessionId, activityId: input.activityId }, select: { startsAt: true } })
     : null;
+  // A session of another activity (a stale or forged form) is refused, not silently left out of the message.
+  if (input.sessionId && !session) throw new UnknownSessionError();
   const households = await db.signUp.findMany({
     where: {
       activityId: input.activityId,

@@ -1,11 +1,17 @@
 // Form schemas for staff pages, shared by browser and server.
 // i18n-namespace: staff
 import { z } from "zod";
+import { withoutControlCharacters } from "../text-rules.ts";
 
-const optional = z.string().trim().max(1000, { error: "errors.tooLong" }).optional();
+const optional = z.string().trim().max(1000, { error: "errors.tooLong" }).refine(withoutControlCharacters(true), { error: "errors.badCharacters" }).optional();
 
 export const broadcastSchema = z.object({
-  da: z.string({ error: "messages.errors.danishRequired" }).trim().min(1, { error: "messages.errors.danishRequired" }).max(1000, { error: "errors.tooLong" }),
+  da: z
+    .string({ error: "messages.errors.danishRequired" })
+    .trim()
+    .min(1, { error: "messages.errors.danishRequired" })
+    .max(1000, { error: "errors.tooLong" })
+    .refine(withoutControlCharacters(true), { error: "errors.badCharacters" }),
   en: optional,
   ar: optional,
   sessionId: z.string().uuid().optional(),
