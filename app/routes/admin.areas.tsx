@@ -8,7 +8,8 @@ import { requireUser } from "~/lib/auth.server.ts";
 import { formatDay, formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
-import { AdminTable, BackLink, DoneMessage } from "~/components/admin/page.tsx";
+import { BackLink, DoneMessage } from "~/components/admin/page.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:areas.title");
@@ -37,7 +38,7 @@ export default function AdminAreas() {
       <p>
         <ButtonLink to="/admin/areas/new">{t("areas.new")}</ButtonLink>
       </p>
-      <AdminTable
+      <DataTable
         caption={t("areas.title")}
         columns={[
           { label: t("areas.name") },

@@ -8,7 +8,8 @@ import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
-import { AdminTable, BackLink, DoneMessage } from "~/components/admin/page.tsx";
+import { BackLink, DoneMessage } from "~/components/admin/page.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:types.title");
@@ -31,7 +32,7 @@ export default function AdminTypes() {
       <p>
         <ButtonLink to="/admin/types/new">{t("types.new")}</ButtonLink>
       </p>
-      <AdminTable
+      <DataTable
         caption={t("types.title")}
         columns={[
           { label: t("types.name") },

@@ -3,7 +3,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminTable, BackLink } from "~/components/admin/page.tsx";
+import { BackLink } from "~/components/admin/page.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { filterControl, FilterField, SearchPanel } from "~/components/admin/search-panel.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { ROLES } from "~/domain/admin/schemas.ts";
@@ -71,7 +72,7 @@ export default function AdminUsers() {
         <h2 id="user-results" className="text-xl font-bold">
           {t("users.found", { number: formatNumber(total, language) })}
         </h2>
-        <AdminTable
+        <DataTable
           caption={t("users.caption")}
           className="w-full border-collapse text-start"
           columns={[{ label: t("users.name") }, { label: t("users.role") }, { label: t("users.status"), className: "py-2 text-start" }]}

@@ -9,6 +9,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { Notice } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, ErrorText } from "~/components/ui/choice.tsx";
@@ -194,42 +195,23 @@ function Attendance({ data }: { data: Data }) {
   const { when } = useFormat();
   return (
     <Section id="attendance" title={t("attendance.title")}>
-      {data.attendance.length === 0 ? (
-        <p>{t("attendance.none")}</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-start text-sm">
-            <thead>
-              <tr className="border-b-2 border-slate-300">
-                <th scope="col" className="p-2 text-start">
-                  {t("attendance.date")}
-                </th>
-                <th scope="col" className="p-2 text-start">
-                  {t("attendance.activity")}
-                </th>
-                <th scope="col" className="p-2 text-start">
-                  {t("attendance.who")}
-                </th>
-                <th scope="col" className="p-2 text-start">
-                  {t("attendance.present")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.attendance.map((row) => (
-                <tr key={`${row.personId}-${row.startsAt}`} className="border-b border-slate-200">
-                  <td className="p-2">{when(row.startsAt)}</td>
-                  <td className="p-2">
-                    <Title text={row.activity} />
-                  </td>
-                  <td className="p-2">{row.name}</td>
-                  <td className="p-2">{row.present ? t("attendance.came") : t("attendance.didNotCome")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("attendance.title")}
+        className="w-full text-sm"
+        columns={[{ label: t("attendance.date") }, { label: t("attendance.activity") }, { label: t("attendance.who") }, { label: t("attendance.present") }]}
+        items={data.attendance.map((row) => ({ ...row, id: `${row.personId}-${row.startsAt}` }))}
+        empty={t("attendance.none")}
+        row={(row) => (
+          <>
+            <td className="p-2">{when(row.startsAt)}</td>
+            <td className="p-2">
+              <Title text={row.activity} />
+            </td>
+            <td className="p-2">{row.name}</td>
+            <td className="p-2">{row.present ? t("attendance.came") : t("attendance.didNotCome")}</td>
+          </>
+        )}
+      />
     </Section>
   );
 }
@@ -240,50 +222,31 @@ function Messages({ data }: { data: Data }) {
   return (
     <Section id="messages" title={t("messages.title")}>
       <p className="text-sm text-slate-700">{t("messages.intro")}</p>
-      {data.messages.length === 0 ? (
-        <p>{t("messages.none")}</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="border-b-2 border-slate-300">
-                <th scope="col" className="p-2 text-start">
-                  {t("messages.date")}
-                </th>
-                <th scope="col" className="p-2 text-start">
-                  {t("messages.about")}
-                </th>
-                <th scope="col" className="p-2 text-start">
-                  {t("messages.to")}
-                </th>
-                <th scope="col" className="p-2 text-start">
-                  {t("messages.status")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.messages.map((message, index) => (
-                <tr key={`${message.createdAt}-${index}`} className="border-b border-slate-200">
-                  <td className="p-2">{when(message.createdAt)}</td>
-                  <td className="p-2">
-                    {t(`templates.${message.template}`, { defaultValue: message.template })}
-                    {message.activity ? (
-                      <>
-                        {": "}
-                        <Title text={message.activity} />
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="p-2">
-                    {t(`messages.channels.${message.channel}`)} <span dir="ltr">{message.recipient}</span>
-                  </td>
-                  <td className="p-2">{t(`messages.statuses.${message.status}`, { defaultValue: message.status })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("messages.title")}
+        className="w-full text-sm"
+        columns={[{ label: t("messages.date") }, { label: t("messages.about") }, { label: t("messages.to") }, { label: t("messages.status") }]}
+        items={data.messages.map((message, index) => ({ ...message, id: `${message.createdAt}-${index}` }))}
+        empty={t("messages.none")}
+        row={(message) => (
+          <>
+            <td className="p-2">{when(message.createdAt)}</td>
+            <td className="p-2">
+              {t(`templates.${message.template}`, { defaultValue: message.template })}
+              {message.activity ? (
+                <>
+                  {": "}
+                  <Title text={message.activity} />
+                </>
+              ) : null}
+            </td>
+            <td className="p-2">
+              {t(`messages.channels.${message.channel}`)} <span dir="ltr">{message.recipient}</span>
+            </td>
+            <td className="p-2">{t(`messages.statuses.${message.status}`, { defaultValue: message.status })}</td>
+          </>
+        )}
+      />
       {data.reminders.length ? (
         <>
           <h3 className="text-lg font-bold">{t("messages.reminders")}</h3>
