@@ -4,39 +4,17 @@
 // creates the database "portal_bench", migrates, seeds the demo data and adds
 // the large data set once (bench/large-data.ts, ~1 minute), then times each
 // report several times after a warm-up and prints median and worst.
-import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { ensureDatabaseExists } from "../server/database.ts";
-import { startEmbeddedPostgres } from "../server/embedded-postgres.ts";
-import { migrate } from "../server/migrate.ts";
-import { freePort } from "../server/net.ts";
-import { addLargeDataSet } from "./large-data.ts";
+import { largeDatabase } from "./lib.ts";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "10" } } });
 const RUNS = Number(values.runs);
-const root = path.resolve(import.meta.dirname, "..");
 
-let url = process.env.DATABASE_URL;
-let stop = async () => {};
-if (!url) {
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(root, ".data/bench-postgres"), port: await freePort() });
-  await ensureDatabaseExists(embedded.adminUrl, "portal_bench");
-  url = embedded.urlFor("portal_bench");
-  stop = () => embedded.stop();
-}
+const database = await largeDatabase();
+const url = database.url;
 process.env.DATABASE_URL = url;
 process.env.NODE_ENV ??= "test";
-await migrate(url);
-const { createDb } = await import("../app/lib/db-client.ts");
-const seeding = createDb(url, 2);
-if ((await seeding.housingArea.count()) === 0) {
-  const { seedDemoData } = await import("../prisma/seed.ts");
-  await seedDemoData(seeding);
-}
-await seeding.$disconnect();
-const started = performance.now();
-if (await addLargeDataSet(url)) console.log(`Large data set added in ${Math.round((performance.now() - started) / 1000)} s`);
 
 const { countParticipation, countJobs } = await import("../app/domain/reporting/report.server.ts");
 const { listMilestones } = await import("../app/domain/reporting/milestones.server.ts");
@@ -77,4 +55,4 @@ for (const [label, run] of cases) {
 }
 console.log(rows.join("\n"));
 await db.$disconnect();
-await stop();
+await database.stop();
