@@ -81,9 +81,12 @@ async function main() {
     stopping = Date.now();
     log(`${signal}: finishing requests and stopping …`);
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    // A keep-alive connection turns idle when its last request is answered: close it then, not after the client's timeout.
+    const idle = setInterval(() => server.closeIdleConnections(), 250);
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearTimeout(force);
+    clearInterval(idle);
     await cleanUp();
     log("Stopped.");
     process.exit(0);

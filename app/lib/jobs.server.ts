@@ -26,24 +26,44 @@ const SCHEDULE: Record<JobName, string> = {
   [JOBS.anonymiseInactive]: "37 3 * * *",
 };
 
+/**
+ * How long one run may take before pg-boss counts it as lost (the app died
+ * under it) and lets the next run of that job start: each queue runs one job
+ * at a time ("stately"), so a crash would otherwise hold the job back for
+ * pg-boss's default of 15 minutes. Well above a normal run; a run that
+ * overlaps a slow one is harmless, since every job claims its rows.
+ */
+const EXPIRE_SECONDS: Record<JobName, number> = {
+  [JOBS.deliverMessages]: 120,
+  [JOBS.expireOffers]: 120,
+  [JOBS.sendReminders]: 600,
+  [JOBS.deleteExpiredData]: 1800,
+  [JOBS.anonymiseInactive]: 3600,
+};
+
 // On globalThis: server start-up and the request handlers must see the same instance.
 const state = globalThis as unknown as { __jobs?: PgBoss | null };
 
 export type JobHandlers = Record<JobName, () => Promise<unknown>>;
 
 /** Starts pg-boss and the workers in this process (server start-up). */
-/** `schedule: false` runs jobs only when nudged (tests that must see a nudge work). */
-export async function startJobs(handlers: JobHandlers, options: { databaseUrl?: string; schedule?: boolean } = {}): Promise<PgBoss> {
+/** `schedule: false` runs jobs only when nudged (tests that must see a nudge work); `expireInSeconds` shortens every queue's (tests of a crash). */
+export async function startJobs(handlers: JobHandlers, options: { databaseUrl?: string; schedule?: boolean; expireInSeconds?: number } = {}): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: options.databaseUrl ?? env().DATABASE_URL,
     max: 3,
     application_name: "aktivitetsportalen-jobs",
     deleteAfterDays: 7,
+    // Maintenance is what notices a lost run; every 30 s instead of 2 minutes.
+    maintenanceIntervalSeconds: options.expireInSeconds ? 1 : 30,
   });
   boss.on("error", (error) => log("error", "jobs.error", errorFields(error)));
   await boss.start();
   for (const name of Object.values(JOBS)) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: "stately", retryLimit: 3, retryDelay: 30 });
+    const queue = { name, policy: "stately", retryLimit: 3, retryDelay: 30, expireInSeconds: options.expireInSeconds ?? EXPIRE_SECONDS[name] } as const;
+    // Settings of an existing queue are brought up to date too (an installation from before a change here).
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, queue);
+    else await boss.updateQueue(name, queue);
     await boss.work(name, { pollingIntervalSeconds: 1 }, async () => {
       await handlers[name]();
     });

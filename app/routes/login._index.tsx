@@ -9,11 +9,14 @@ import type { z } from "zod";
 import { identifierSchema } from "~/domain/accounts/sign-in-schemas.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
+import { HoneypotField } from "~/components/ui/honeypot.tsx";
 import { displayIdentifier, parseIdentifier } from "~/domain/accounts/identifier.ts";
 import { startSignIn } from "~/domain/accounts/sign-in.server.ts";
 import { getUser, safeRedirect } from "~/lib/auth.server.ts";
 import { signInCookie } from "~/lib/cookies.server.ts";
+import { caughtInHoneypot } from "~/lib/honeypot.ts";
 import { getLanguage } from "~/lib/i18n.server.ts";
+import { log } from "~/lib/log.server.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { Alert } from "~/components/ui/alert.tsx";
@@ -27,12 +30,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: identifierSchema });
+  const form = await request.formData();
+  const submission = parseWithZod(form, { schema: identifierSchema });
   if (submission.status !== "success") return submission.reply();
   const identifier = parseIdentifier(submission.value.identifier);
   if (!identifier) return submission.reply({ fieldErrors: { identifier: ["errors.identifierInvalid"] } });
   try {
-    const { challengeId } = await startSignIn({ identifier, ip: context.clientIp, language: await getLanguage(request) });
+    // A bot that filled the honeypot sees the next step as usual; no code is made or sent.
+    const bot = caughtInHoneypot(form);
+    if (bot) log("warn", "signIn.honeypot", {});
+    const { challengeId } = bot
+      ? { challengeId: crypto.randomUUID() }
+      : await startSignIn({ identifier, ip: context.clientIp, language: await getLanguage(request) });
     const pending = { challengeId, display: displayIdentifier(identifier), redirectTo: safeRedirect(submission.value.redirectTo) };
     return redirect("/login/code", { headers: { "Set-Cookie": await signInCookie.serialize(pending) } });
   } catch (error) {
@@ -60,6 +69,7 @@ export default function SignIn() {
       {errorKey ? <Alert>{t(errorKey, { minutes })}</Alert> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-2">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <HoneypotField />
         <Field
           {...getInputProps(fields.identifier, { type: "text" })}
           id={fields.identifier.id}

@@ -57,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await saveChild(user, params.childId === "new" ? null : params.childId!, { ...submission.value, photoConsent: submission.value.photoConsent === "yes" });
   } catch (error) {
-    if (error instanceof HouseholdError && error.code === "tooManyChildren") return submission.reply({ formErrors: ["errors.tooManyChildren"] });
+    if (error instanceof HouseholdError && error.code !== "notFound") return submission.reply({ formErrors: [`errors.${error.code}`] });
     if (error instanceof HouseholdError) throw new Response("Not found", { status: 404 });
     throw error;
   }

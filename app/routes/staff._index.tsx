@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pick } from "~/domain/activities/text.ts";
+import { openDeletionRequests } from "~/domain/households/personal-data.server.ts";
 import { accessibleActivityIds } from "~/domain/staff/access.server.ts";
 import { staffActivityList } from "~/domain/staff/roster.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
@@ -18,8 +19,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:tit
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["STAFF", "PARTNER"]);
   const [language, ids] = await Promise.all([getLanguage(request), accessibleActivityIds(user)]);
-  const activities = await staffActivityList(ids);
+  // Staff (not partners) see the families waiting for their data to be deleted.
+  const [activities, deletionRequests] = await Promise.all([staffActivityList(ids), ids === null ? openDeletionRequests() : Promise.resolve([])]);
   return {
+    deletionRequests,
     name: [user.firstName, user.lastName].filter(Boolean).join(" "),
     role: user.role,
     activities: activities.map((activity) => ({
@@ -37,8 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffHome() {
   const { t } = useTranslation("staff");
+  const { t: tp } = useTranslation("privacy");
   const language = useLanguage();
-  const { name, role, activities } = useLoaderData<typeof loader>();
+  const { name, role, activities, deletionRequests } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -67,6 +71,22 @@ export default function StaffHome() {
           </>
         ) : null}
       </p>
+      {deletionRequests.length ? (
+        <section aria-labelledby="deletion-requests" className="space-y-2 rounded-xl border-2 border-amber-300 bg-amber-50 p-4">
+          <h2 id="deletion-requests" className="text-xl font-bold">
+            {tp("staff.openRequests", { count: deletionRequests.length })}
+          </h2>
+          <ul className="space-y-1">
+            {deletionRequests.map((request) => (
+              <li key={request.householdId}>
+                <Link to={`/staff/families/${request.householdId}/delete`} className="inline-flex min-h-11 items-center">
+                  {tp("staff.openRequest", { names: request.guardians, date: formatDate(new Date(request.requestedAt), language) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2 className="text-xl font-bold">{role === "PARTNER" ? t("yourActivities") : t("allActivities")}</h2>
       {activities.length === 0 ? <p>{t("noActivities")}</p> : null}
       <ul className="space-y-3">

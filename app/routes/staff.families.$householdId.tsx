@@ -13,7 +13,7 @@ import { pick } from "~/domain/activities/text.ts";
 import { ageOn, copenhagenDay, dateOnly } from "~/domain/dates.ts";
 import { EnrolmentError } from "~/domain/enrolment/errors.ts";
 import { signUp, signUpChoices } from "~/domain/enrolment/sign-up.server.ts";
-import { householdForStaff } from "~/domain/households/assisted.server.ts";
+import { householdForStaff, mayOpenHousehold } from "~/domain/households/assisted.server.ts";
 import { accessibleActivityIds, mayRunActivity } from "~/domain/staff/access.server.ts";
 import { hasRole, requireUser } from "~/lib/auth.server.ts";
 import { db } from "~/lib/db.server.ts";
@@ -33,9 +33,17 @@ const signUpSchema = z.object({
   idempotencyKey: z.string().uuid(),
 });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+/** The user, if they may open this household (see mayOpenHousehold); anyone else gets the same 404 as for no household. */
+async function requireHouseholdAccess(request: Request, householdId: string | undefined) {
   const user = await requireUser(request, ["STAFF", "PARTNER"]);
-  const household = UUID.test(params.householdId ?? "") ? await householdForStaff(params.householdId!) : null;
+  const pass = new URL(request.url).searchParams.get("pass");
+  if (!householdId || !UUID.test(householdId) || !(await mayOpenHousehold(user, householdId, pass))) throw new Response("Not found", { status: 404 });
+  return { user, pass };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, pass } = await requireHouseholdAccess(request, params.householdId);
+  const household = await householdForStaff(params.householdId!);
   if (!household) throw new Response("Not found", { status: 404 });
   const language = await getLanguage(request);
   const ids = await accessibleActivityIds(user);
@@ -49,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = copenhagenDay(now);
   return {
     householdId: household.id,
+    pass,
     // Only staff may delete a family's personal data (the page itself is open to partners too).
     canDelete: hasRole(user, "STAFF"),
     members: household.members.map(({ role, person }) => ({
@@ -69,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["STAFF", "PARTNER"]);
+  const { user, pass } = await requireHouseholdAccess(request, params.householdId);
   const parsed = signUpSchema.safeParse(
     Object.fromEntries(
       [...(await request.formData())].reduce(
@@ -91,7 +100,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       byUserId: user.id,
       idempotencyKey: parsed.data.idempotencyKey,
     });
-    return redirect(`/staff/families/${params.householdId}?done=${result.status === "CONFIRMED" ? "confirmed" : "waiting"}`);
+    const done = new URLSearchParams({ ...(pass ? { pass } : {}), done: result.status === "CONFIRMED" ? "confirmed" : "waiting" });
+    return redirect(`/staff/families/${params.householdId}?${done}`);
   } catch (error) {
     if (error instanceof EnrolmentError) return { error: `activity:errors.${error.code}` };
     throw error;
@@ -142,6 +152,7 @@ export default function FamilyForStaff() {
           {t("families.signUpTitle")}
         </h2>
         <Form method="get" className="flex flex-wrap items-end gap-2">
+          {data.pass ? <input type="hidden" name="pass" value={data.pass} /> : null}
           <div className="grow">
             <SelectField id="activity" name="activity" label={t("families.activity")} defaultValue={data.activityId ?? ""}>
               <option value="">{t("families.chooseActivity")}</option>

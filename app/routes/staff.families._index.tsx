@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
-import { findHouseholds } from "~/domain/households/assisted.server.ts";
+import { findHouseholds, householdPass } from "~/domain/households/assisted.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 
@@ -15,7 +15,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["STAFF", "PARTNER"]);
   const q = new URL(request.url).searchParams.get("q") ?? "";
   const phoneOnly = user.role === "PARTNER";
-  return { q, phoneOnly, households: await findHouseholds(q, { phoneOnly }) };
+  const households = await findHouseholds(q, { phoneOnly });
+  // A partner's link carries the pass that lets them open the family they found by its number.
+  return {
+    q,
+    phoneOnly,
+    households: households.map((household) => ({
+      ...household,
+      href: `/staff/families/${household.id}${phoneOnly ? `?pass=${householdPass(user.id, household.id)}` : ""}`,
+    })),
+  };
 }
 
 export default function Families() {
@@ -49,7 +58,7 @@ export default function Families() {
           <ul className="space-y-2">
             {households.map((household) => (
               <li key={household.id} className="rounded-lg border border-slate-200 p-3">
-                <Link to={`/staff/families/${household.id}`} className="inline-flex min-h-11 items-center font-semibold">
+                <Link to={household.href} className="inline-flex min-h-11 items-center font-semibold">
                   {household.guardians.join(", ") || t("families.unnamed")}
                 </Link>
                 <p className="text-sm text-slate-700">

@@ -10,9 +10,11 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
+import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { createHouseholdOnBehalf } from "~/domain/households/assisted.server.ts";
 import { assistedHouseholdSchema } from "~/domain/households/schemas.ts";
 import { requireUser } from "~/lib/auth.server.ts";
+import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { unknownHousingAreas } from "~/domain/households/household.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -43,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const rows = children.filter((row): row is NonNullable<typeof row> & { firstName: string; lastName: string; birthDate: string } =>
     Boolean(row?.firstName && row.lastName && row.birthDate),
   );
-  const householdId = await createHouseholdOnBehalf(
+  const created = await createHouseholdOnBehalf(
     {
       guardian: { firstName, lastName, phone, email: email ?? null, language, housingAreaId: housingAreaId ?? null },
       children: rows.map((row) => ({
@@ -53,9 +55,13 @@ export async function action({ request }: ActionFunctionArgs) {
         housingAreaId: row.housingAreaId ?? housingAreaId ?? null,
       })),
     },
-    user.id,
-  );
-  return redirect(`/staff/families/${householdId}?done=created`);
+    user,
+  ).catch((error: unknown) => {
+    if (error instanceof RateLimitedError) return null;
+    throw error;
+  });
+  if (!created) return submission.reply({ formErrors: ["household:errors.tooManyFamiliesToday"] });
+  return redirect(`/staff/families/${created}?done=created`);
 }
 
 export default function NewFamily() {
@@ -87,6 +93,7 @@ export default function NewFamily() {
       </p>
       <h1 className="text-2xl font-bold">{t("families.new")}</h1>
       <p className="text-sm text-slate-700">{t("families.newIntro")}</p>
+      <FormErrors errors={tr(form.errors)} />
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <fieldset className="space-y-1 rounded-xl border border-slate-200 p-3">
           <legend className="px-1 text-lg font-bold">{t("families.guardian")}</legend>

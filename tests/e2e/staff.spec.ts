@@ -147,3 +147,52 @@ test("staff sign a walk-in family up with two children on its behalf", async ({ 
   const { db } = await e2eData();
   expect(await db.enrolment.count({ where: { person: { lastName: "Warsame" }, status: "CONFIRMED" } })).toBe(2);
 });
+
+test("a partner finds a family by its full mobile number and signs a child up; the page's address alone shows another partner nothing", async ({
+  page,
+  browser,
+}) => {
+  const { db } = await e2eData();
+  const digits = `2${String(Date.now()).slice(-7)}`;
+  const area = await db.housingArea.findFirstOrThrow({ where: { isPlanArea: true } });
+  const nineYearsAgo = new Date(Date.UTC(new Date().getUTCFullYear() - 9, 2, 3));
+  await db.household.create({
+    data: {
+      members: {
+        create: [
+          {
+            role: "GUARDIAN",
+            person: { create: { firstName: "Rania", lastName: `Partnerfund${digits}`, phone: `+45${digits}`, language: "ar", housingAreaId: area.id } },
+          },
+          { role: "CHILD", person: { create: { firstName: "Karim", lastName: `Partnerfund${digits}`, birthDate: nineYearsAgo, housingAreaId: area.id } } },
+        ],
+      },
+    },
+  });
+
+  await signIn(page, "traener@randersnordif.dk");
+  await page.goto("/staff/families");
+  await page.getByLabel("Familiens mobilnummer").fill(digits);
+  await page.getByRole("button", { name: "Søg" }).click();
+  await page.getByRole("link", { name: `Rania Partnerfund${digits}` }).click();
+  await expect(page).toHaveURL(/\?pass=/);
+  const familyPage = page.url();
+  await expectNoAxeViolations(page);
+  await hydrated(page);
+  await page.getByLabel("Aktivitet", { exact: true }).selectOption({ label: "Sommer-sportscamp på Nordre Fælled" });
+  await page.getByRole("button", { name: "Vis børnene" }).click();
+  await expect(page).toHaveURL(/pass=.*activity=/);
+  await page.getByRole("checkbox", { name: /Karim/ }).check();
+  await page.getByRole("checkbox", { name: /mundtligt samtykke/ }).check();
+  await page.getByRole("button", { name: "Tilmeld", exact: true }).click();
+  await expect(page).toHaveURL(/pass=.*done=(confirmed|waiting)/);
+  expect(await db.signUp.count({ where: { household: { members: { some: { person: { phone: `+45${digits}` } } } } } })).toBe(1);
+
+  // Another partner with the same address (pass included) and without it: not found.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, "frivillig@aktivitetsportalen.dk");
+  expect((await otherPage.goto(familyPage))?.status()).toBe(404);
+  expect((await otherPage.goto(familyPage.replace(/\?.*$/, "")))?.status()).toBe(404);
+  await other.close();
+});

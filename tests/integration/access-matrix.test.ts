@@ -26,6 +26,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { createCalendarFeed } from "../../app/domain/enrolment/calendar.server.ts";
+import { householdPass } from "../../app/domain/households/assisted.server.ts";
 import { newGuardianToken } from "../../app/domain/jobs/guardian.server.ts";
 import { signInCookie } from "../../app/lib/cookies.server.ts";
 import { db } from "../../app/lib/db.server.ts";
@@ -227,7 +228,7 @@ type Case = {
   /** Shown in the test name when a route has more than one case. */
   name?: string;
   params?: (f: Fixture) => Record<string, string>;
-  search?: string;
+  search?: string | ((f: Fixture) => string);
   loader?: Matrix;
   action?: Matrix;
   /** The form the action is sent (default: empty). */
@@ -422,16 +423,27 @@ const RULES: Record<string, Case[]> = {
   "staff.families.new.tsx": [{ loader: only(TEAM), action: only(TEAM) }],
   "staff.families.$householdId.tsx": [
     {
+      // Household A signed up for X: X's partner may help it, Y's partner may not even learn it exists.
       params: (f) => ({ householdId: f.a.householdId }),
-      loader: only(TEAM),
-      action: only(TEAM),
-      // Any partner may open a household page (found by phone number); the activities offered are only their own.
-      mayShowA: ["partnerOther"],
+      loader: only(TEAM, { partnerOther: "notFound" }),
+      action: only(TEAM, { partnerOther: "notFound" }),
+    },
+    {
+      name: "household B, related to neither partner, without a pass",
+      params: (f) => ({ householdId: f.b.householdId }),
+      loader: only(TEAM, { partner: "notFound", partnerOther: "notFound" }),
+    },
+    {
+      name: "household B for Y's partner with the pass from a phone search (X's partner cannot use it)",
+      params: (f) => ({ householdId: f.b.householdId }),
+      search: (f) => `?pass=${householdPass(f.users.partnerOther.id, f.b.householdId)}`,
+      loader: only(TEAM, { partner: "notFound" }),
       leak: (role, text, f) => (role === "partnerOther" && text.includes(f.x.id) ? "activity X offered to Y's partner" : null),
     },
     {
-      name: "sign household B up for activity Y",
+      name: "sign household B up for activity Y, with Y's partner's pass",
       params: (f) => ({ householdId: f.b.householdId }),
+      search: (f) => `?pass=${householdPass(f.users.partnerOther.id, f.b.householdId)}`,
       body: (f) => ({ activityId: f.y.id, personId: f.b.childId, consentPersonId: f.b.guardianId, spokenConsent: "on", idempotencyKey: SIGN_UP_KEY }),
       state: (f) => db.signUp.count({ where: { householdId: f.b.householdId, activityId: f.y.id } }),
       action: only(TEAM, { partner: "notFound" }),
@@ -615,7 +627,7 @@ async function cookieFor(role: Role, c: Case): Promise<string> {
 async function call(file: string, handler: Handler, c: Case, role: Role): Promise<Answer> {
   const fn = modules.get(file)![handler] as (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<unknown>;
   const params = c.params?.(f) ?? {};
-  const url = `http://localhost${urlPath(file, params)}${c.search ?? ""}`;
+  const url = `http://localhost${urlPath(file, params)}${typeof c.search === "function" ? c.search(f) : (c.search ?? "")}`;
   const headers = new Headers();
   const cookie = await cookieFor(role, c);
   if (cookie) headers.set("Cookie", cookie);

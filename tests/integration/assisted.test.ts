@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import { parseIdentifier, type Identifier } from "../../app/domain/accounts/identifier.ts";
 import { startSignIn, verifySignIn } from "../../app/domain/accounts/sign-in.server.ts";
 import { signUp } from "../../app/domain/enrolment/sign-up.server.ts";
-import { createHouseholdOnBehalf, findHouseholds } from "../../app/domain/households/assisted.server.ts";
-import { householdOf } from "../../app/domain/households/household.server.ts";
+import { createHouseholdOnBehalf, findHouseholds, householdPass, HOUSEHOLDS_PER_DAY, mayOpenHousehold } from "../../app/domain/households/assisted.server.ts";
+import { CHILDREN_PER_DAY, HouseholdError, householdOf, MAX_CHILDREN, saveChild } from "../../app/domain/households/household.server.ts";
+import { RateLimitedError } from "../../app/lib/rate-limit.server.ts";
 import { db } from "../../app/lib/db.server.ts";
-import { activity, key } from "../setup/fixtures.ts";
+import { activity, household, key, signUpFamily } from "../setup/fixtures.ts";
 import { codeIn, createUser, lastMessageTo } from "../setup/helpers.ts";
 
 describe("assisted sign-up", () => {
@@ -21,7 +22,7 @@ describe("assisted sign-up", () => {
           { firstName: "Sara", lastName: "Noor", birthDate: "2018-03-03", housingAreaId: null },
         ],
       },
-      staff.id,
+      staff,
     );
     expect((await findHouseholds("4567")).map((household) => household.id)).toContain(householdId);
     expect((await findHouseholds("noor")).map((household) => household.id)).toContain(householdId);
@@ -60,5 +61,74 @@ describe("assisted sign-up", () => {
     expect(user.personId).toBe(guardian);
     expect((await householdOf(user))?.id).toBe(householdId);
     expect(await db.person.count({ where: { phone: "+4520456789" } })).toBe(1);
+  });
+});
+
+const newFamily = (by: Parameters<typeof createHouseholdOnBehalf>[1]) =>
+  createHouseholdOnBehalf(
+    { guardian: { firstName: "Hiba", lastName: "Saleh", phone: null, email: null, language: "ar", housingAreaId: null }, children: [] },
+    by,
+  );
+
+describe("which families a partner may open", () => {
+  it("staff any; a partner those signed up for their activities, those they registered, and those found by phone today or yesterday", async () => {
+    const staff = await createUser({ role: "STAFF", email: "open-staff@example.dk" });
+    const partner = await createUser({ role: "PARTNER", email: "open-partner@example.dk" });
+    const other = await createUser({ role: "PARTNER", email: "open-other@example.dk" });
+    const parent = await createUser({ role: "PARENT", email: "open-parent@example.dk" });
+    const club = await activity({});
+    await db.activityPartner.create({ data: { activityId: club.id, userId: partner.id } });
+    const signedUp = await household();
+    await signUpFamily(club.id, signedUp);
+    const registered = await newFamily(partner);
+    const stranger = (await household()).id;
+
+    expect(await mayOpenHousehold(staff, stranger, null)).toBe(true);
+    expect(await mayOpenHousehold(parent, signedUp.id, null)).toBe(false);
+    expect(await mayOpenHousehold(partner, signedUp.id, null)).toBe(true);
+    expect(await mayOpenHousehold(other, signedUp.id, null)).toBe(false);
+    expect(await mayOpenHousehold(partner, registered, null)).toBe(true);
+    expect(await mayOpenHousehold(other, registered, null)).toBe(false);
+    expect(await mayOpenHousehold(partner, stranger, null)).toBe(false);
+
+    const found = new Date("2026-11-25T21:00:00Z");
+    const pass = householdPass(partner.id, stranger, found);
+    expect(await mayOpenHousehold(partner, stranger, pass, found)).toBe(true);
+    expect(await mayOpenHousehold(partner, stranger, pass, new Date("2026-11-26T23:59:59Z"))).toBe(true);
+    expect(await mayOpenHousehold(partner, stranger, pass, new Date("2026-11-27T00:00:00Z"))).toBe(false);
+    // A pass is for one partner and one household.
+    expect(await mayOpenHousehold(other, stranger, pass, found)).toBe(false);
+    expect(await mayOpenHousehold(partner, (await household()).id, pass, found)).toBe(false);
+    expect(await mayOpenHousehold(partner, stranger, `${pass.slice(0, -1)}${pass.endsWith("A") ? "B" : "A"}`, found)).toBe(false);
+    expect(await mayOpenHousehold(partner, stranger, "", found)).toBe(false);
+  });
+});
+
+describe("how much one account may create in a day", () => {
+  it("a partner registers 20 families a day, staff 100; the next is refused and nothing is stored", async () => {
+    const partner = await createUser({ role: "PARTNER", email: "busy-partner@example.dk" });
+    for (let i = 0; i < HOUSEHOLDS_PER_DAY.PARTNER; i++) await newFamily(partner);
+    await expect(newFamily(partner)).rejects.toBeInstanceOf(RateLimitedError);
+    expect(await db.household.count({ where: { createdById: partner.id } })).toBe(HOUSEHOLDS_PER_DAY.PARTNER);
+    // Another account's limit is its own, and staff may register more.
+    const staff = await createUser({ role: "STAFF", email: "busy-staff@example.dk" });
+    for (let i = 0; i < HOUSEHOLDS_PER_DAY.PARTNER + 1; i++) await newFamily(staff);
+    expect(await db.household.count({ where: { createdById: staff.id } })).toBe(HOUSEHOLDS_PER_DAY.PARTNER + 1);
+  });
+
+  it("a parent adds 10 children a day, also when removing them in between; the 11th gets a translated refusal", async () => {
+    const parent = await createUser({ role: "PARENT", email: "many-children@example.dk" });
+    const area = await db.housingArea.create({ data: { code: `limit-${Date.now()}`, name: "Område", isPlanArea: true } });
+    const child = (n: number) => ({ firstName: `Barn${n}`, lastName: "Test", birthDate: "2016-01-01", housingAreaId: area.id, photoConsent: false });
+    expect(CHILDREN_PER_DAY).toBeLessThan(MAX_CHILDREN);
+    for (let i = 0; i < CHILDREN_PER_DAY; i++) {
+      const id = await saveChild(parent, null, child(i));
+      // Remove it again (as a deleted row would): the household never nears MAX_CHILDREN.
+      await db.householdMember.deleteMany({ where: { personId: id } });
+    }
+    const refused = await saveChild(parent, null, child(99)).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(HouseholdError);
+    expect((refused as HouseholdError).code).toBe("tooManyToday");
+    expect(await db.person.count({ where: { firstName: "Barn99" } })).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import pg from "pg";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { copenhagenInstant } from "../../app/domain/activities/series.ts";
-import { anonymiseHousehold, deletionOverview, householdData, PrivacyError } from "../../app/domain/households/personal-data.server.ts";
+import { anonymiseHousehold, deletionOverview, householdData, openDeletionRequests, PrivacyError } from "../../app/domain/households/personal-data.server.ts";
 import { countJobs, countParticipation } from "../../app/domain/reporting/report.server.ts";
 import { audit } from "../../app/lib/audit.server.ts";
 import { db } from "../../app/lib/db.server.ts";
@@ -21,6 +21,7 @@ import { createUserSession } from "../../app/lib/session.server.ts";
 import * as dataPage from "../../app/routes/my.data._index.tsx";
 import * as dataFile from "../../app/routes/my.data[.json].ts";
 import * as deletePage from "../../app/routes/staff.families.$householdId_.delete.tsx";
+import * as staffHome from "../../app/routes/staff._index.tsx";
 import { activity, household, signUpFamily } from "../setup/fixtures.ts";
 import { createUser } from "../setup/helpers.ts";
 
@@ -470,6 +471,14 @@ describe("a deletion request", () => {
     expect((await householdData({ id: O.userId, personId: O.guardian })).deletionRequests).toHaveLength(0);
     const overview = await call(deletePage.loader, `/staff/families/${H.id}/delete`, staffCookie, { params: { householdId: H.id } });
     expect(overview).toMatchObject({ requests: [events[0]!.at.toISOString()] });
+    // On the staff start page's to-do list (not a partner's), once, however often the family asked.
+    await call(dataPage.action, "/my/data", H.cookie, { form: { understood: "on" } });
+    const latest = (await db.auditEvent.findFirstOrThrow({ where: { action: "privacy.deletionRequested" }, orderBy: { at: "desc" } })).at;
+    const home = (await call(staffHome.loader, "/staff", staffCookie)) as Awaited<ReturnType<typeof staffHome.loader>>;
+    expect(home.deletionRequests).toEqual([{ householdId: H.id, guardians: expect.any(String), requestedAt: latest.toISOString() }]);
+    const partner = await createUser({ role: "PARTNER", email: "requests-partner@example.dk" });
+    const partnerHome = (await call(staffHome.loader, "/staff", await cookieOf(partner.id))) as Awaited<ReturnType<typeof staffHome.loader>>;
+    expect(partnerHome.deletionRequests).toEqual([]);
   });
 });
 
@@ -596,7 +605,8 @@ describe("deletion by staff", () => {
     expect(await countParticipation(Q3)).toEqual(before.participation);
   });
 
-  it("done twice changes nothing more", async () => {
+  it("done twice changes nothing more, and the request has left the staff's list", async () => {
+    expect((await openDeletionRequests()).map((request) => request.householdId)).not.toContain(H.id);
     expect(await anonymiseHousehold(H.id, staffUserId)).toEqual({ anonymised: 0, kept: 5 });
     expect(await countParticipation(Q3)).toEqual(before.participation);
     const overview = (await deletionOverview(H.id))!;

@@ -4,6 +4,7 @@ import { parseIdentifier, type Identifier } from "../../app/domain/accounts/iden
 import { CODE_TTL_MINUTES, LIMITS, MAX_ATTEMPTS, startSignIn, verifySignIn } from "../../app/domain/accounts/sign-in.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { RateLimitedError } from "../../app/lib/rate-limit.server.ts";
+import { action as signInAction } from "../../app/routes/login._index.tsx";
 import { codeIn, createUser, lastMessageTo } from "../setup/helpers.ts";
 
 const id = (text: string) => parseIdentifier(text) as Identifier;
@@ -175,6 +176,32 @@ describe("sign-in with a one-time code", () => {
     await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
     await expect(startSignIn({ identifier: id("gone@example.dk"), ip: freshIp(), language: "da" })).resolves.toHaveProperty("challengeId");
     expect(await lastMessageTo("gone@example.dk")).toBeNull();
+  });
+});
+
+describe("the sign-in form's honeypot", () => {
+  const post = (fields: Record<string, string>) =>
+    signInAction({
+      request: new Request("http://localhost/login", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" },
+        body: new URLSearchParams(fields).toString(),
+      }),
+      params: {},
+      context: { clientIp: freshIp(), cspNonce: "" },
+    }) as Promise<Response>;
+
+  it("answers a bot that filled it like anyone else, but makes and sends no code", async () => {
+    const bot = await post({ identifier: "bot@example.dk", website: "http://spam.example" });
+    const person = await post({ identifier: "person@example.dk", website: "" });
+    for (const answer of [bot, person]) {
+      expect(answer.status).toBe(302);
+      expect(answer.headers.get("Location")).toBe("/login/code");
+      expect(answer.headers.get("Set-Cookie")).toMatch(/^signin=/);
+    }
+    expect(await db.signInChallenge.count({ where: { identifier: "bot@example.dk" } })).toBe(0);
+    expect(await db.message.count({ where: { recipient: "bot@example.dk" } })).toBe(0);
+    expect(await db.signInChallenge.count({ where: { identifier: "person@example.dk" } })).toBe(1);
   });
 });
 

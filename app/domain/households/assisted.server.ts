@@ -3,9 +3,13 @@
 // children up with the guardian's spoken consent. When the guardian later
 // signs in with the same phone or e-mail, sign-in claims this record
 // (app/domain/accounts/sign-in.server.ts), so the household is not duplicated.
+import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { audit } from "~/lib/audit.server.ts";
 import { db } from "~/lib/db.server.ts";
+import { cookieSecrets } from "~/lib/env.server.ts";
+import { enforceRateLimits } from "~/lib/rate-limit.server.ts";
+import type { SessionUser } from "~/lib/session.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
 
@@ -50,12 +54,56 @@ async function householdsWhere(person: Prisma.PersonWhereInput) {
   }));
 }
 
+// A partner may open a family's page only when the family is theirs to help:
+// it signed up for one of the partner's activities, the partner registered
+// it, or the partner has just found it by its phone number. The last is a
+// "pass" in the page's address — an HMAC of partner, household and day —
+// so knowing a household's id alone shows a partner nothing.
+
+const DAY = 86_400_000;
+
+function passFor(userId: string, householdId: string, day: number): string {
+  return createHmac("sha256", cookieSecrets()[0]!).update(`household-pass:${userId}:${householdId}:${day}`).digest("base64url").slice(0, 22);
+}
+
+/** The pass a partner's search result or new-family redirect carries; valid the day it is made and the next. */
+export function householdPass(userId: string, householdId: string, now = new Date()): string {
+  return passFor(userId, householdId, Math.floor(now.getTime() / DAY));
+}
+
+function passIsValid(userId: string, householdId: string, pass: string, now: Date): boolean {
+  const today = Math.floor(now.getTime() / DAY);
+  return [today, today - 1].some((day) => {
+    const expected = Buffer.from(passFor(userId, householdId, day));
+    const given = Buffer.from(pass);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  });
+}
+
+/** Whether this user may see and help this household (staff: any; partners: see above). */
+export async function mayOpenHousehold(user: Pick<SessionUser, "id" | "role">, householdId: string, pass: string | null, now = new Date()): Promise<boolean> {
+  if (user.role === "STAFF" || user.role === "ADMIN") return true;
+  if (user.role !== "PARTNER") return false;
+  if (pass && passIsValid(user.id, householdId, pass, now)) return true;
+  const related = await db.household.count({
+    where: { id: householdId, OR: [{ createdById: user.id }, { signUps: { some: { activity: { partners: { some: { userId: user.id } } } } } }] },
+  });
+  return related > 0;
+}
+
 export type NewHousehold = {
   guardian: { firstName: string; lastName: string; phone: string | null; email: string | null; language: Language; housingAreaId: string | null };
   children: { firstName: string; lastName: string; birthDate: string; housingAreaId: string | null }[];
 };
 
-export async function createHouseholdOnBehalf(input: NewHousehold, actorUserId: string): Promise<string> {
+/** Families one account may register per day (an abuse limit; a busy open day at the club stays well below). */
+export const HOUSEHOLDS_PER_DAY = { PARTNER: 20, STAFF: 100 } as const;
+
+/** Registers a family on its behalf; throws RateLimitedError past the day's limit for the actor. */
+export async function createHouseholdOnBehalf(input: NewHousehold, actor: Pick<SessionUser, "id" | "role">): Promise<string> {
+  const actorUserId = actor.id;
+  const limit = actor.role === "PARTNER" ? HOUSEHOLDS_PER_DAY.PARTNER : HOUSEHOLDS_PER_DAY.STAFF;
+  await enforceRateLimits([{ key: `households:user:${actorUserId}`, limit: { limit, windowSeconds: 86_400 } }]);
   return db.$transaction(async (tx) => {
     const household = await tx.household.create({ data: { createdById: actorUserId }, select: { id: true } });
     const guardian = await tx.person.create({

@@ -4,12 +4,15 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { audit, changedFields } from "~/lib/audit.server.ts";
 import { db } from "~/lib/db.server.ts";
+import { enforceRateLimits, RateLimitedError } from "~/lib/rate-limit.server.ts";
 
 /** Children one household may register (an abuse limit, far above any family). */
 export const MAX_CHILDREN = 15;
+/** Children one account may add per day (an abuse limit: removing and adding again does not get round MAX_CHILDREN). */
+export const CHILDREN_PER_DAY = 10;
 
 export class HouseholdError extends Error {
-  constructor(readonly code: "notFound" | "tooManyChildren") {
+  constructor(readonly code: "notFound" | "tooManyChildren" | "tooManyToday") {
     super(code);
   }
 }
@@ -102,6 +105,9 @@ export async function saveChild(user: { id: string; personId: string }, childId:
   const householdId = await ensureHousehold(user);
   const children = await db.householdMember.count({ where: { householdId, role: "CHILD" } });
   if (children >= MAX_CHILDREN) throw new HouseholdError("tooManyChildren");
+  await enforceRateLimits([{ key: `children:user:${user.id}`, limit: { limit: CHILDREN_PER_DAY, windowSeconds: 86_400 } }]).catch((error: unknown) => {
+    throw error instanceof RateLimitedError ? new HouseholdError("tooManyToday") : error;
+  });
   return db.$transaction(async (tx) => {
     const child = await tx.person.create({
       data: { ...data, households: { create: { householdId, role: "CHILD" } }, ...(needs ? { needs: { create: { text: needs } } } : {}) },

@@ -383,8 +383,36 @@ export async function requestDeletion(user: { id: string; personId: string }): P
 
 // ---------------------------------------------------------------- deletion by staff
 
+/**
+ * Households whose guardian asked for deletion after the last time their data
+ * was deleted (by staff or the retention job), oldest request first: the
+ * staff start page's to-do list, so no request waits unseen in the audit log.
+ */
+export async function openDeletionRequests() {
+  const rows = await db.$queryRaw<{ householdId: string; requestedAt: Date }[]>`
+    SELECT r."entityId" AS "householdId", max(r."at") AS "requestedAt"
+    FROM "AuditEvent" r
+    WHERE r."action" = ${DELETION_REQUESTED} AND r."entityType" = 'Household'
+    GROUP BY r."entityId"
+    HAVING NOT EXISTS (
+      SELECT 1 FROM "AuditEvent" done
+      WHERE done."action" = ${ANONYMISED} AND done."entityType" = 'Household' AND done."entityId" = r."entityId" AND done."at" >= max(r."at"))
+    ORDER BY "requestedAt"`;
+  const households = await db.household.findMany({
+    where: { id: { in: rows.map((row) => row.householdId) } },
+    select: {
+      id: true,
+      members: { where: { role: "GUARDIAN" }, orderBy: { createdAt: "asc" }, select: { person: { select: { firstName: true, lastName: true } } } },
+    },
+  });
+  const names = new Map(households.map((household) => [household.id, household.members.map(({ person }) => fullName(person)).join(", ")]));
+  return rows
+    .filter((row) => names.has(row.householdId))
+    .map((row) => ({ householdId: row.householdId, guardians: names.get(row.householdId)!, requestedAt: row.requestedAt.toISOString() }));
+}
+
 export class PrivacyError extends Error {
-  constructor(readonly code: "notFound" | "upcomingPlaces") {
+  constructor(readonly code: "notFound" | "upcomingPlaces" | "notDue") {
     super(code);
   }
 }
@@ -468,10 +496,17 @@ export async function deletionOverview(householdId: string, now = new Date()) {
  * contact details leave the audit log's entries about those people. The household must have no places left on
  * sessions ahead. Doing it again deletes nothing more (it is logged again).
  */
-export async function anonymiseHousehold(householdId: string, actorUserId: string | null, now = new Date()): Promise<{ anonymised: number; kept: number }> {
+export async function anonymiseHousehold(
+  householdId: string,
+  actorUserId: string | null,
+  now = new Date(),
+  options: { stillDue?: (tx: Prisma.TransactionClient) => Promise<boolean> } = {},
+): Promise<{ anonymised: number; kept: number }> {
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text FROM "Household" WHERE "id" = ${householdId}::uuid FOR UPDATE`;
     if (!locked.length) throw new PrivacyError("notFound");
+    // The retention job asks again under the lock: another run (or staff) may have done it, or the family came back.
+    if (options.stillDue && !(await options.stillDue(tx))) throw new PrivacyError("notDue");
     if (await tx.enrolment.count({ where: upcomingPlaces(householdId, now) })) throw new PrivacyError("upcomingPlaces");
 
     const members = await tx.householdMember.findMany({ where: { householdId }, select: memberFacts });
