@@ -267,6 +267,21 @@ beforeAll(async () => {
       createdAt: at("2025-07-20"),
     },
   });
+  // O's child applied too, naming H's guardian G as the adult to ask (an aunt, say): G's contact is G's data.
+  await db.jobApplication.create({
+    data: {
+      postingId: posting.id,
+      personId: O.child,
+      motivation: "Jeg vil gerne tjene lommepenge",
+      status: "RECEIVED",
+      guardianName: "Faster Gunnar",
+      guardianEmail: H.email,
+      guardianPhone: H.phone,
+      guardianTokenHash: randomUUID(),
+      consentRequired: true,
+      createdAt: at("2025-07-21"),
+    },
+  });
   await db.employment.create({
     data: {
       applicationId: application.id,
@@ -516,7 +531,7 @@ describe("deletion by staff", () => {
     expect(before.participation.uniqueParticipants.byAge).toMatchObject({ "0-5": 1, "6-12": 2, "30-64": 1 });
     expect(before.participation.waitingList.total).toBe(1);
     expect(before.participation.cancellations.total).toBe(1);
-    expect(before.jobs.applicants.total).toBe(1);
+    expect(before.jobs.applicants.total).toBe(2); // C3, and O's child
     const rows = { enrolments: await db.enrolment.count(), attendance: await db.attendance.count(), members: await db.householdMember.count() };
 
     const response = (await call(deletePage.action, `/staff/families/${H.id}/delete`, staffCookie, {
@@ -576,6 +591,13 @@ describe("deletion by staff", () => {
       guardianName: "Slettet",
     });
     expect(await db.employment.findFirstOrThrow({ where: { personId: H.C3 } })).toMatchObject({ referenceStatement: null, referenceTasks: null });
+    // G named as the guardian on O's child's application: G's name and contact go, O's child's own text stays.
+    expect(await db.jobApplication.findFirstOrThrow({ where: { personId: O.child } })).toMatchObject({
+      motivation: "Jeg vil gerne tjene lommepenge",
+      guardianName: "Slettet",
+      guardianEmail: null,
+      guardianPhone: null,
+    });
     // The log: what happened stays, the names go; the deletion itself is logged.
     const correction = await db.auditEvent.findFirstOrThrow({ where: { action: "person.update", entityId: H.C1 } });
     expect(correction).toMatchObject({ before: {}, after: {} });

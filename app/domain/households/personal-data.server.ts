@@ -484,7 +484,8 @@ export async function deletionOverview(householdId: string, now = new Date()) {
  * household and has no staff or partner login:
  * - name → "Slettet person"; e-mail, phone, photo consent → empty; language → da; anonymisedAt set;
  * - "things we should know" deleted; the login deleted (its sessions with it);
- * - job applications' free text and guardian contact, references and swap reasons emptied.
+ * - job applications' free text and guardian contact, references and swap reasons emptied; where they are named as
+ *   the guardian on another young person's application, that name and contact too.
  * Kept, because the reports count with them (app/domain/reporting/report.server.ts):
  * - birth date, exactly: age bands are whole years on the first day of whichever period is asked for, so any
  *   coarser date (even the year) moves someone across a band boundary in some period;
@@ -537,6 +538,12 @@ export async function anonymiseHousehold(
         interviewPlace: null,
       },
     });
+    // Someone deleted here named as the adult to ask on another young person's application: their name and contact go.
+    if (contacts.length)
+      await tx.jobApplication.updateMany({
+        where: { personId: { notIn: ids }, OR: [{ guardianEmail: { in: contacts } }, { guardianPhone: { in: contacts } }] },
+        data: { guardianName: PLACEHOLDER_NAME.firstName, guardianEmail: null, guardianPhone: null },
+      });
     await tx.employment.updateMany({ where: { personId: { in: ids } }, data: { referenceTasks: null, referenceStatement: null } });
     await tx.shiftSwapRequest.updateMany({ where: { assignment: { employment: { personId: { in: ids } } } }, data: { reason: "" } });
     await tx.household.update({ where: { id: householdId }, data: { calendarTokenHash: null } });
