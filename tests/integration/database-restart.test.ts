@@ -145,3 +145,39 @@ describe("PostgreSQL restarts during a burst of sign-ups", () => {
     }
   }, 120_000);
 });
+
+describe("in production mode", () => {
+  it("sends HSTS, and every cookie is HttpOnly, SameSite=Lax and Secure — the session's under a __Host- name", async () => {
+    const db = createDb(url, 2);
+    const user = await db.user.create({
+      data: { role: "PARENT", email: "production-cookies@example.dk", person: { create: { firstName: "Prod", lastName: "Test" } } },
+    });
+    const token = `production-token-${crypto.randomUUID()}`;
+    // Past half its life, so the answer renews the session and sends its cookie again.
+    await db.session.create({ data: { id: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+    await db.$disconnect();
+
+    const account = await fetch(`${app.base}/account`, { headers: { Cookie: `__Host-session=${token}` }, redirect: "manual" });
+    expect(account.status).toBe(200);
+    expect(account.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    const login = await fetch(`${app.base}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: app.base, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ identifier: "production-cookies@example.dk" }),
+    });
+    expect(login.status).toBe(302);
+    const language = await fetch(`${app.base}/language`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: app.base, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ language: "ar" }),
+    });
+    const cookies = [account, login, language].flatMap((answer) => answer.headers.getSetCookie());
+    expect(cookies.map((cookie) => cookie.split("=")[0])).toEqual(["__Host-session", "signin", expect.any(String)]);
+    for (const cookie of cookies) {
+      const attributes = cookie.split(";").map((part) => part.trim().toLowerCase());
+      expect(attributes, cookie.split("=")[0]).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "secure"]));
+    }
+  });
+});
