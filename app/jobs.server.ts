@@ -5,17 +5,20 @@ import { deleteExpiredData } from "./domain/accounts/cleanup.server.ts";
 import { sendDueReminders } from "./domain/enrolment/reminders.server.ts";
 import { expireOverdueOffers } from "./domain/enrolment/waiting-list.server.ts";
 import { anonymiseInactiveHouseholds } from "./domain/households/retention.server.ts";
-import { JOBS, startJobs, stopJobs } from "./lib/jobs.server.ts";
+import { JOBS, startJobs, stopJobs, type JobHandlers } from "./lib/jobs.server.ts";
 import { deliverDueMessages } from "./lib/messages/send.server.ts";
 
+/** The work behind each job. */
+export const JOB_HANDLERS: JobHandlers = {
+  [JOBS.deliverMessages]: () => deliverDueMessages(),
+  [JOBS.expireOffers]: () => expireOverdueOffers(),
+  [JOBS.sendReminders]: () => sendDueReminders(),
+  [JOBS.deleteExpiredData]: () => deleteExpiredData(),
+  [JOBS.anonymiseInactive]: () => anonymiseInactiveHouseholds(),
+};
+
 export function startBackgroundJobs() {
-  return startJobs({
-    [JOBS.deliverMessages]: () => deliverDueMessages(),
-    [JOBS.expireOffers]: () => expireOverdueOffers(),
-    [JOBS.sendReminders]: () => sendDueReminders(),
-    [JOBS.deleteExpiredData]: () => deleteExpiredData(),
-    [JOBS.anonymiseInactive]: () => anonymiseInactiveHouseholds(),
-  });
+  return startJobs(JOB_HANDLERS);
 }
 
 export { stopJobs };

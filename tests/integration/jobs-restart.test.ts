@@ -6,16 +6,15 @@
 // or a second worker at the same time) changes nothing more.
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { deleteExpiredData } from "../../app/domain/accounts/cleanup.server.ts";
 import { cancelEnrolment } from "../../app/domain/enrolment/cancel.server.ts";
 import { sendDueReminders } from "../../app/domain/enrolment/reminders.server.ts";
 import { expireOverdueOffers } from "../../app/domain/enrolment/waiting-list.server.ts";
 import { ANONYMISED } from "../../app/domain/households/personal-data.server.ts";
 import { anonymiseInactiveHouseholds } from "../../app/domain/households/retention.server.ts";
 import type { Prisma } from "../../app/generated/prisma/client.ts";
+import { JOB_HANDLERS } from "../../app/jobs.server.ts";
 import { db } from "../../app/lib/db.server.ts";
-import { JOBS, startJobs, stopJobs, type JobHandlers, type JobName } from "../../app/lib/jobs.server.ts";
-import { deliverDueMessages } from "../../app/lib/messages/send.server.ts";
+import { JOBS, startJobs, stopJobs, type JobName } from "../../app/lib/jobs.server.ts";
 import { activity, household, signUpFamily } from "../setup/fixtures.ts";
 
 const HOUR = 3_600_000;
@@ -203,15 +202,6 @@ const NO_WORK = {
   [JOBS.anonymiseInactive]: noop,
 };
 
-/** The app's own work for each job, as app/jobs.server.ts wires it (for a start with options the app does not pass). */
-const APP_WORK: JobHandlers = {
-  [JOBS.deliverMessages]: () => deliverDueMessages(),
-  [JOBS.expireOffers]: () => expireOverdueOffers(),
-  [JOBS.sendReminders]: () => sendDueReminders(),
-  [JOBS.deleteExpiredData]: () => deleteExpiredData(),
-  [JOBS.anonymiseInactive]: () => anonymiseInactiveHouseholds(),
-};
-
 /** Each queue's settings as pg-boss keeps them (new jobs take their expiry from their queue). */
 async function queueSettings() {
   const rows = await db.$queryRaw<{ name: JobName; policy: string; retryLimit: number; expireSeconds: number | null }[]>`
@@ -359,7 +349,7 @@ describe("background jobs across a restart", () => {
     // the lost run is still marked active and the queue runs one expire-offers job at a time.
     const offer = await overdueOffer();
     try {
-      await startJobs(APP_WORK, { schedule: false, expireInSeconds: 2 });
+      await startJobs(JOB_HANDLERS, { schedule: false, expireInSeconds: 2 });
       const id = await queue(JOBS.expireOffers);
       const asked = Date.now();
       await expect.poll(async () => (await jobRows([id]))[0]?.state, { timeout: 10_000, interval: 100 }).toBe("completed");
