@@ -10,24 +10,38 @@ import { judgeMilestone, type MilestoneProgress } from "./milestones.ts";
 import type { Period } from "./period.ts";
 import { countJobs, countParticipation } from "./report.server.ts";
 
+type Counts = { participation: Map<string, ReturnType<typeof countParticipation>>; jobs: Map<string, ReturnType<typeof countJobs>> };
+
+/** Counts already asked for in this request: milestones on the same selection and period share one statement. */
+const newCounts = (): Counts => ({ participation: new Map(), jobs: new Map() });
+
+function once<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key)!;
+}
+
 /** The value of one measure over a period and a selection of activities (jobs ignore the selection). */
-export async function measureValue(measure: MilestoneMeasure, period: Period, scope: Scope): Promise<number> {
-  if (measure === "YOUTH_EMPLOYED") return (await countJobs(period)).employed.total;
-  if (measure === "HOURS_WORKED") return Math.floor((await countJobs(period)).minutesWorked / 60);
-  const counts = await countParticipation(period, scope);
+export async function measureValue(measure: MilestoneMeasure, period: Period, scope: Scope, counts: Counts = newCounts()): Promise<number> {
+  const periodKey = `${period.from}|${period.to}`;
+  if (measure === "YOUTH_EMPLOYED" || measure === "HOURS_WORKED") {
+    const jobs = await once(counts.jobs, periodKey, () => countJobs(period));
+    return measure === "YOUTH_EMPLOYED" ? jobs.employed.total : Math.floor(jobs.minutesWorked / 60);
+  }
+  const scopeKey = `${periodKey}|${scope.activityId ?? ""}|${scope.activityTypeId ?? ""}|${scope.effortAreaId ?? ""}`;
+  const participation = await once(counts.participation, scopeKey, () => countParticipation(period, scope));
   switch (measure) {
     case "UNIQUE_PARTICIPANTS":
-      return counts.uniqueParticipants.total;
+      return participation.uniqueParticipants.total;
     case "UNIQUE_HOUSEHOLDS":
-      return counts.uniqueHouseholds.total;
+      return participation.uniqueHouseholds.total;
     case "ENROLMENTS":
-      return counts.enrolments.total;
+      return participation.enrolments.total;
     case "ATTENDANCES":
-      return counts.attendances.total;
+      return participation.attendances.total;
     case "SESSIONS_HELD":
-      return counts.sessionsHeld;
+      return participation.sessionsHeld;
     case "ACTIVITIES_HELD":
-      return counts.activitiesHeld;
+      return participation.activitiesHeld;
   }
 }
 
@@ -76,12 +90,13 @@ export async function listMilestones(now = new Date(), filter: Scope = {}): Prom
         ? { OR: [{ effortAreaId: filter.effortAreaId }, { activity: { effortAreaId: filter.effortAreaId } }] }
         : {};
   const rows = await db.milestone.findMany({ where, select: MILESTONE_SELECT, orderBy: [{ deadline: "asc" }, { createdAt: "asc" }] });
+  const counts = newCounts();
   return Promise.all(
     rows.map(async (row) => {
       const startsOn = dateOnly(row.startsOn);
       const deadline = dateOnly(row.deadline);
       const to = today < deadline ? today : deadline;
-      const value = to < startsOn ? 0 : await measureValue(row.measure, { from: startsOn, to }, scopeOf(row));
+      const value = to < startsOn ? 0 : await measureValue(row.measure, { from: startsOn, to }, scopeOf(row), counts);
       const scope: MilestoneView["scope"] = row.activityId
         ? { kind: "activity", id: row.activityId, name: row.activity?.title }
         : row.activityTypeId
