@@ -85,11 +85,14 @@ export function contentSecurityPolicy(nonce: string): string {
 }
 
 const REQUEST_ID = /^[\w.-]{8,100}$/;
+/** Addresses whose next segment is a secret (an offer, a guardian's answer, a household's calendar feed): never logged. */
+const SECRET_IN_PATH = /^\/(offers|guardian|calendar)\/[^/]+/;
 
 /**
  * Gives each request an id (the proxy's X-Request-Id when it sends a sane one), sends it back, runs the rest of
  * the request in its context so every log line carries it, and logs one line when the response is done: method,
- * path without the query string (it can hold a name searched for), status, milliseconds. Built files are not logged.
+ * path without the query string (it can hold a name searched for) or secret link tokens, status, milliseconds.
+ * Built files are not logged.
  */
 export function requestLog(req: Request, res: Response, next: NextFunction) {
   const incoming = req.get("x-request-id");
@@ -101,7 +104,7 @@ export function requestLog(req: Request, res: Response, next: NextFunction) {
       withRequestId(requestId, () =>
         log(res.statusCode >= 500 ? "error" : "info", "request", {
           method: req.method,
-          path: req.path,
+          path: req.path.replace(SECRET_IN_PATH, "/$1/:token"),
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
         }),

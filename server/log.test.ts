@@ -62,6 +62,17 @@ describe("the request log", () => {
       expect(kept.headers.get("x-request-id")).toBe("lb-0123456789");
       const replaced = await fetch(`http://127.0.0.1:${port}/staff/families`, { headers: { "X-Request-Id": "<script>" } });
       expect(replaced.headers.get("x-request-id")).not.toBe("<script>");
+      // The secret in an offer, guardian or calendar link is not logged.
+      lines.length = 0;
+      for (const link of [
+        "/offers/abcdefghijklmnopqrstuvwxyz234567",
+        "/guardian/abcdefghijklmnopqrstuvwxyz234567",
+        "/calendar/abcdefghijklmnopqrstuvwxyz234567.ics",
+      ])
+        await (await fetch(`http://127.0.0.1:${port}${link}`)).text();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(parsed().map((line) => line.path)).toEqual(["/offers/:token", "/guardian/:token", "/calendar/:token"]);
+      expect(lines.join("")).not.toContain("abcdefghijklmnop");
     } finally {
       server.close();
     }
