@@ -1,5 +1,6 @@
 // Passwordless sign-in against real PostgreSQL and a real SMTP round trip.
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, it, vi } from "vitest";
 import { parseIdentifier, type Identifier } from "../../app/domain/accounts/identifier.ts";
 import { CODE_TTL_MINUTES, LIMITS, MAX_ATTEMPTS, startSignIn, verifySignIn } from "../../app/domain/accounts/sign-in.server.ts";
 import { db } from "../../app/lib/db.server.ts";
@@ -169,6 +170,26 @@ describe("sign-in with a one-time code", () => {
     }
     await expect(startSignIn({ identifier: id("ip-last@example.dk"), ip, language: "da" }, now)).rejects.toBeInstanceOf(RateLimitedError);
     expect(await lastMessageTo("ip-last@example.dk")).toBeNull();
+  });
+
+  it("runs the same statements for a known and an unknown address: nothing for timing to tell apart", async () => {
+    await createUser({ role: "PARENT", email: "known-timing@example.dk" });
+    const statements = async (email: string) => {
+      const spy = vi.spyOn(pg.Client.prototype, "query");
+      try {
+        await startSignIn({ identifier: id(email), ip: freshIp(), language: "da" });
+        return spy.mock.calls.map(([query]) => (typeof query === "string" ? query : ((query as { text?: string }).text ?? "")).replace(/\s+/g, " "));
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const known = await statements("known-timing@example.dk");
+    const unknown = await statements("unknown-timing@example.dk");
+    expect(known.length).toBeGreaterThan(3);
+    expect(unknown).toEqual(known);
+    // Both were sent a code (the unknown address becomes an account when it proves the code).
+    expect(codeIn((await lastMessageTo("known-timing@example.dk"))!.body)).toMatch(/^\d{6}$/);
+    expect(codeIn((await lastMessageTo("unknown-timing@example.dk"))!.body)).toMatch(/^\d{6}$/);
   });
 
   it("sends nothing to a disabled account, but answers the same", async () => {
