@@ -23,7 +23,8 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { createCalendarFeed } from "../../app/domain/enrolment/calendar.server.ts";
 import { householdPass } from "../../app/domain/households/assisted.server.ts";
@@ -624,12 +625,11 @@ async function cookieFor(role: Role, c: Case): Promise<string> {
   return parts.join("; ");
 }
 
-async function call(file: string, handler: Handler, c: Case, role: Role): Promise<Answer> {
+async function call(file: string, handler: Handler, c: Case, cookie: string): Promise<Answer> {
   const fn = modules.get(file)![handler] as (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<unknown>;
   const params = c.params?.(f) ?? {};
   const url = `http://localhost${urlPath(file, params)}${typeof c.search === "function" ? c.search(f) : (c.search ?? "")}`;
   const headers = new Headers();
-  const cookie = await cookieFor(role, c);
   if (cookie) headers.set("Cookie", cookie);
   const init: RequestInit = { headers };
   if (handler === "action") {
@@ -658,6 +658,20 @@ function leakIn(file: string, c: Case, role: Role, text: string): string | null 
     if (mark) return `shows the young person (${mark})`;
   }
   return c.leak?.(role, text, f) ?? null;
+}
+
+// ---------------------------------------------------------------- nothing changes state on GET
+
+const statementText = (query: unknown) => (typeof query === "string" ? query : ((query as { text?: string }).text ?? "")).replace(/\s+/g, " ").trim();
+
+/**
+ * A statement a loader (a GET) must not send: any write, except the log of who looked (the audit of viewing
+ * "things we should know", of a data export), rate-limit counters, and a session's sliding expiry.
+ */
+function changesState(sql: string): boolean {
+  if (!/\b(INSERT|UPDATE|DELETE|MERGE|TRUNCATE|ALTER|CREATE|DROP)\b/i.test(sql)) return false;
+  if (/^SELECT\b/i.test(sql) && !/\b(INSERT INTO|UPDATE "|DELETE FROM)\b/i.test(sql)) return false;
+  return !/^(INSERT INTO "(public"\.")?(AuditEvent|RateLimitBucket)"|UPDATE "(public"\.")?Session")/i.test(sql);
 }
 
 // ---------------------------------------------------------------- the tests
@@ -714,13 +728,23 @@ function cases(handler: Handler) {
             if (expected === "noEffect" && !(c.state && handler === "action")) expect.fail(`${file}: "noEffect" needs an action case with a state function`);
             await c.prepare?.(f);
             const before = c.state && handler === "action" ? json(await c.state(f)) : null;
-            const answer = await call(file, handler, c, role);
+            const cookie = await cookieFor(role, c);
+            const sql = handler === "loader" ? vi.spyOn(pg.Client.prototype, "query") : null;
+            let answer: Answer;
+            let writes: string[] = [];
+            try {
+              answer = await call(file, handler, c, cookie);
+              writes = (sql?.mock.calls ?? []).map(([query]) => statementText(query)).filter(changesState);
+            } finally {
+              sql?.mockRestore();
+            }
             let actual = verdictOf(answer, handler);
             let detail = describeAnswer(answer);
             if (actual === "ok" && handler === "loader" && answer.status >= 200 && answer.status < 300) {
               const leak = leakIn(file, c, role, answer.text);
               if (leak) actual = `ok, but ${leak}`;
             }
+            if (writes.length) actual = `${actual}, but changed data on GET: ${writes.map((write) => write.slice(0, 60)).join(" | ")}`;
             if (before !== null && expected !== "ok") {
               const after = json(await c.state!(f));
               if (after !== before) {

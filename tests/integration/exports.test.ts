@@ -23,7 +23,10 @@ describe("formula injection", () => {
   });
 
   it("neutralises the same text in CSV with a leading apostrophe", () => {
-    const lines = toCsv(TYPED.map((name) => [name])).replace("\uFEFF", "").trim().split("\r\n");
+    const lines = toCsv(TYPED.map((name) => [name]))
+      .replace("\uFEFF", "")
+      .trim()
+      .split("\r\n");
     expect(lines.map((line) => line.replace(/^"/, "")[0])).toEqual(TYPED.map(() => "'"));
   });
 });
