@@ -37,7 +37,9 @@ async function main() {
   const database = await prepareDatabase(log);
   if (database.embedded) cleanups.push(() => database.embedded!.stop());
 
-  if (process.env.SEED_DEMO_DATA !== "0") await seedIfEmpty(database.url, log);
+  // Demo families and accounts (an admin among them) never go into a production database unless asked for.
+  const seedDemoData = process.env.SEED_DEMO_DATA ? process.env.SEED_DEMO_DATA === "1" : !production;
+  if (seedDemoData) await seedIfEmpty(database.url, log);
 
   const { devOutboxEnabled, env } = await import("../app/lib/env.server.ts");
   if (devOutboxEnabled() && !process.env.SMTP_URL) {
