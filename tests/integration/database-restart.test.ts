@@ -33,7 +33,7 @@ beforeAll(async () => {
   await ensureDatabaseExists(pg.adminUrl, "portal_restart");
   url = pg.urlFor("portal_restart");
   mail = await startMailSink();
-  app = await startApp({ ...productionEnvironment(url, mail.url), SEED_DEMO_DATA: "0", DATABASE_POOL_SIZE: "5" }, { quiet: true });
+  app = await startApp({ ...productionEnvironment(url, mail.url), SEED_DEMO_DATA: "", DATABASE_POOL_SIZE: "5" }, { quiet: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -147,6 +147,16 @@ describe("PostgreSQL restarts during a burst of sign-ups", () => {
 });
 
 describe("in production mode", () => {
+  it("seeds no demo data by itself (the demo's admin account must never reach a real database)", async () => {
+    const db = createDb(url, 2);
+    try {
+      expect(await db.user.count({ where: { email: "admin@aktivitetsportalen.dk" } })).toBe(0);
+      expect(await db.housingArea.count()).toBe(0);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it("sends HSTS, and every cookie is HttpOnly, SameSite=Lax and Secure — the session's under a __Host- name", async () => {
     const db = createDb(url, 2);
     const user = await db.user.create({
