@@ -6,7 +6,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./lib/nonce.tsx";
-import { errorFields, log } from "./lib/log.server.ts";
+import { errorFields, log, loggablePath } from "./lib/log.server.ts";
 import "./lib/zod-errors.ts";
 
 const ABORT_DELAY = 5_000;
@@ -53,7 +53,7 @@ export default function handleRequest(
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   if (error && typeof error === "object" && "status" in error && error.status === 404) return;
-  log("error", "request.failed", { path: new URL(request.url).pathname, ...errorFields(error) });
+  log("error", "request.failed", { path: loggablePath(new URL(request.url).pathname), ...errorFields(error) });
 };
 
 // For server/index.ts: background jobs run on the same modules as requests.

@@ -7,7 +7,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { log, withRequestId } from "../app/lib/log.server.ts";
+import { log, loggablePath, withRequestId } from "../app/lib/log.server.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -85,8 +85,6 @@ export function contentSecurityPolicy(nonce: string): string {
 }
 
 const REQUEST_ID = /^[\w.-]{8,100}$/;
-/** Addresses whose next segment is a secret (an offer, a guardian's answer, a household's calendar feed): never logged. */
-const SECRET_IN_PATH = /^\/(offers|guardian|calendar)\/[^/]+/;
 
 /**
  * Gives each request an id (the proxy's X-Request-Id when it sends a sane one), sends it back, runs the rest of
@@ -104,7 +102,7 @@ export function requestLog(req: Request, res: Response, next: NextFunction) {
       withRequestId(requestId, () =>
         log(res.statusCode >= 500 ? "error" : "info", "request", {
           method: req.method,
-          path: req.path.replace(SECRET_IN_PATH, "/$1/:token"),
+          path: loggablePath(req.path),
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
         }),

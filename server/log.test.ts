@@ -20,6 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
   delete process.env.LOG_FORMAT;
 });
 const parsed = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -76,5 +77,17 @@ describe("the request log", () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe("the error log", () => {
+  it("logs where a request failed without the secret of an offer, guardian or calendar link", async () => {
+    // The server entry reads its environment when loaded; it connects to nothing here.
+    if (!process.env.DATABASE_URL) vi.stubEnv("DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none");
+    const { handleError } = await import("../app/entry.server.tsx");
+    const request = new Request("http://localhost/offers/abcdefghijklmnopqrstuvwxyz234567?answer=yes");
+    handleError(new Error("boom"), { request, params: {}, context: {} });
+    expect(parsed()).toEqual([expect.objectContaining({ level: "error", event: "request.failed", path: "/offers/:token" })]);
+    expect(lines.join("")).not.toContain("abcdefghijklmnop");
   });
 });

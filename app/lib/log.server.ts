@@ -57,3 +57,11 @@ export function errorFields(error: unknown): LogFields {
     stack: process.env.NODE_ENV === "production" ? undefined : error.stack,
   };
 }
+
+/** Addresses whose next segment is a secret (an offer, a guardian's answer, a household's calendar feed). */
+const SECRET_IN_PATH = /^\/(offers|guardian|calendar)\/[^/]+/;
+
+/** A path as it may be logged: without the secret in an offer, guardian or calendar link. */
+export function loggablePath(path: string): string {
+  return path.replace(SECRET_IN_PATH, "/$1/:token");
+}
