@@ -86,7 +86,7 @@ describe("the error log", () => {
     if (!process.env.DATABASE_URL) vi.stubEnv("DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none");
     const { handleError } = await import("../app/entry.server.tsx");
     const request = new Request("http://localhost/offers/abcdefghijklmnopqrstuvwxyz234567?answer=yes");
-    handleError(new Error("boom"), { request, params: {}, context: {} });
+    handleError(new Error("boom"), { request, params: {}, context: { clientIp: "127.0.0.1", cspNonce: "" } });
     expect(parsed()).toEqual([expect.objectContaining({ level: "error", event: "request.failed", path: "/offers/:token" })]);
     expect(lines.join("")).not.toContain("abcdefghijklmnop");
   });

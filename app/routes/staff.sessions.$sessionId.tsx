@@ -15,7 +15,7 @@ import { Field } from "~/components/ui/field.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { addWalkIn, AttendanceError, findPeople, markAttendance, sessionAttendance, setHeadCount } from "~/domain/attendance/attendance.server.ts";
 import { headCountSchema, markSchema, walkInExistingSchema, walkInSchema } from "~/domain/attendance/schemas.ts";
-import { requireActivityAccess } from "~/domain/staff/access.server.ts";
+import { isStaff, requireActivityAccess } from "~/domain/staff/access.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { formatDate, formatTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -33,13 +33,13 @@ async function authorise(request: Request, sessionId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await authorise(request, params.sessionId);
+  const user = await authorise(request, params.sessionId);
   const q = new URL(request.url).searchParams.get("q") ?? "";
   const [language, attendance, areas, found] = await Promise.all([
     getLanguage(request),
     sessionAttendance(params.sessionId!),
     db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-    findPeople(q),
+    findPeople(q, isStaff(user) ? null : user.id),
   ]);
   const listed = new Set([...attendance.expected, ...attendance.walkIns].map((person) => person.personId));
   return {
@@ -74,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "walkInExisting") {
       const parsed = walkInExistingSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) throw new Response("Bad request", { status: 400 });
-      await addWalkIn({ sessionId, walkIn: { personId: parsed.data.personId }, actorUserId: user.id });
+      await addWalkIn({ sessionId, walkIn: { personId: parsed.data.personId }, actorUserId: user.id, partnerUserId: isStaff(user) ? null : user.id });
       return redirect(`${back}?done=walkIn`);
     }
     if (intent === "walkInNew") {

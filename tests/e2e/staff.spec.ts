@@ -22,10 +22,15 @@ test("a partner takes attendance for today's lektiecafé on a phone, including t
   await expectNoAxeViolations(page);
   await hydrated(page);
 
-  // A known child (from the demo families) found by name, and a new child.
-  await page.getByLabel("Find et barn, der kom uden tilmelding").fill("Yusuf");
+  // A regular of the homework café (a partner finds only children who came to or joined their activities) found by
+  // name, and a new child.
+  const regular = await db.person.findFirstOrThrow({
+    where: { user: null, anonymisedAt: null, birthDate: { not: null }, attendances: { some: { session: { activityId: lektiecafe } } } },
+    select: { firstName: true, lastName: true },
+  });
+  await page.getByLabel("Find et barn, der kom uden tilmelding").fill(regular.firstName);
   await page.getByRole("button", { name: "Søg" }).click();
-  await page.getByRole("button", { name: /Tilføj Yusuf/ }).click();
+  await page.getByRole("button", { name: `Tilføj ${regular.firstName} ${regular.lastName}` }).click();
   await expect(page.getByText("Tilføjet og markeret som mødt.")).toBeVisible();
 
   await page.getByLabel("Fornavn").fill("Hamza");

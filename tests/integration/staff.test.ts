@@ -1,6 +1,6 @@
 // Running activities: who may, rosters and place changes, attendance.
 import { describe, expect, it } from "vitest";
-import { addWalkIn, markAttendance, missedInARow, sessionAttendance, setHeadCount } from "../../app/domain/attendance/attendance.server.ts";
+import { addWalkIn, findPeople, markAttendance, missedInARow, sessionAttendance, setHeadCount } from "../../app/domain/attendance/attendance.server.ts";
 import { mayRunActivity } from "../../app/domain/staff/access.server.ts";
 import { activityRoster, giveWaitingPlace, setCapacity } from "../../app/domain/staff/roster.server.ts";
 import { db } from "../../app/lib/db.server.ts";
@@ -106,6 +106,29 @@ describe("attendance", () => {
     expect(view.walkIns.map((person) => person.name).sort()).toEqual(["Hamza Ali", "Lina Test"]);
     expect(await db.attendance.count({ where: { sessionId, enrolled: false, present: true } })).toBe(2);
     expect((await db.person.findUniqueOrThrow({ where: { id: newId } })).birthDate?.toISOString().slice(0, 10)).toBe("2015-07-01");
+  });
+
+  it("a partner finds by name only children who joined or came to their activities; staff find anyone", async () => {
+    const word = `Zaynab${Date.now().toString(36)}`;
+    const cafe = await activity({ requiresSignUp: false, capacity: null });
+    const camp = await activity({ capacity: 5 });
+    const elsewhere = await activity({ capacity: 5 });
+    const partner = await createUser({ role: "PARTNER", email: "walkin-partner@example.dk" });
+    const staff = await createUser({ role: "STAFF", email: "walkin-staff@example.dk" });
+    await db.activityPartner.createMany({ data: [cafe, camp].map((a) => ({ activityId: a.id, userId: partner.id })) });
+    const family = (name: string) => household({ children: [{ firstName: `${word} ${name}` }] });
+    const [came, joined, stranger, otherActivity] = [await family("Came"), await family("Joined"), await family("Stranger"), await family("Other")];
+    await addWalkIn({ sessionId: cafe.sessions[0]!.id, walkIn: { personId: came.children[0]!.id }, actorUserId: staff.id });
+    await join(camp.id, joined);
+    await join(elsewhere.id, otherActivity);
+    const names = (found: { name: string }[]) => found.map((person) => person.name.split(" ")[1]).sort();
+    expect(names(await findPeople(word, partner.id))).toEqual(["Came", "Joined"]);
+    expect(names(await findPeople(word))).toEqual(["Came", "Joined", "Other", "Stranger"]);
+    // Nor can a partner add someone they could not find by sending the id.
+    await expect(
+      addWalkIn({ sessionId: cafe.sessions[0]!.id, walkIn: { personId: stranger.children[0]!.id }, actorUserId: partner.id, partnerUserId: partner.id }),
+    ).rejects.toMatchObject({ code: "notExpected" });
+    await addWalkIn({ sessionId: cafe.sessions[0]!.id, walkIn: { personId: joined.children[0]!.id }, actorUserId: partner.id, partnerUserId: partner.id });
   });
 
   it("head-counts: one row per area, the unknown area included, updated in place", async () => {

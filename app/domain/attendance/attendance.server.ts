@@ -2,6 +2,7 @@
 // places), who came (one row per person; marking *sets* present, so a
 // retried tap never double-counts), walk-ins who came without signing up,
 // and plain head-counts where names are not taken.
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { audit } from "~/lib/audit.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
@@ -112,13 +113,17 @@ export type WalkIn = { personId: string } | { firstName: string; lastName: strin
  * (name, birth year, area — the birth date is set to 1 July of that year,
  * so age bands are right on average). Marked present at once.
  */
-export async function addWalkIn(input: { sessionId: string; walkIn: WalkIn; actorUserId: string }): Promise<string> {
+/** `partnerUserId`: a partner may add only someone findPeople would show them (or someone new). */
+export async function addWalkIn(input: { sessionId: string; walkIn: WalkIn; actorUserId: string; partnerUserId?: string | null }): Promise<string> {
   await sessionOf(input.sessionId);
   return db.$transaction(async (tx) => {
     let personId: string;
     let housingAreaId: string | null;
     if ("personId" in input.walkIn) {
-      const person = await tx.person.findUnique({ where: { id: input.walkIn.personId }, select: { id: true, housingAreaId: true } });
+      const person = await tx.person.findFirst({
+        where: { id: input.walkIn.personId, ...knownToPartner(input.partnerUserId ?? null) },
+        select: { id: true, housingAreaId: true },
+      });
       if (!person) throw new AttendanceError("notExpected");
       personId = person.id;
       housingAreaId = person.housingAreaId;
@@ -158,15 +163,26 @@ export async function addWalkIn(input: { sessionId: string; walkIn: WalkIn; acto
   });
 }
 
-/** People to choose from when adding a walk-in: search by name (at least 2 letters). */
-export async function findPeople(query: string) {
+/**
+ * People a partner may find by name: those who joined or came to one of the partner's activities. A partner
+ * (volunteer, club trainer) must not search the programme's children at large; a child new to them is added as
+ * a new walk-in. Staff (partnerUserId null) find everyone.
+ */
+function knownToPartner(partnerUserId: string | null): Prisma.PersonWhereInput {
+  if (!partnerUserId) return {};
+  const theirs = { partners: { some: { userId: partnerUserId } } };
+  return { OR: [{ enrolments: { some: { activity: theirs } } }, { attendances: { some: { session: { activity: theirs } } } }] };
+}
+
+/** People to choose from when adding a walk-in: search by name (at least 2 letters); for a partner, only those known to them. */
+export async function findPeople(query: string, partnerUserId: string | null = null) {
   const q = query.trim();
   if (q.length < 2) return [];
   const people = await db.person.findMany({
     where: {
       anonymisedAt: null,
       user: null,
-      OR: [{ firstName: { contains: q, mode: "insensitive" } }, { lastName: { contains: q, mode: "insensitive" } }],
+      AND: [{ OR: [{ firstName: { contains: q, mode: "insensitive" } }, { lastName: { contains: q, mode: "insensitive" } }] }, knownToPartner(partnerUserId)],
       birthDate: { not: null },
     },
     orderBy: [{ firstName: "asc" }, { lastName: "asc" }],
