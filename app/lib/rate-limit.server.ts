@@ -1,6 +1,7 @@
 // Fixed-window rate limits in PostgreSQL, so every app instance shares them.
 // One statement counts the hit and returns the new count.
 import { db } from "./db.server.ts";
+import { log } from "./log.server.ts";
 
 export { ipKey } from "./ip.ts";
 
@@ -19,6 +20,16 @@ export async function hitRateLimit(key: string, { limit, windowSeconds }: RateLi
   return { allowed: count <= limit, retryAfterSeconds };
 }
 
+/** Whether `key` has room for another hit in the current window, without counting one (for limits counted on failure only). */
+export async function peekRateLimit(key: string, { limit, windowSeconds }: RateLimit, now = new Date()): Promise<RateLimitResult> {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    SELECT "count" FROM "RateLimitBucket" WHERE "key" = ${key} AND "windowStart" = ${windowStart}`;
+  const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
+  return { allowed: (rows[0]?.count ?? 0) < limit, retryAfterSeconds };
+}
+
 export class RateLimitedError extends Error {
   constructor(readonly retryAfterSeconds: number) {
     super("rate limited");
@@ -29,5 +40,7 @@ export class RateLimitedError extends Error {
 export async function enforceRateLimits(checks: { key: string; limit: RateLimit }[], now = new Date()): Promise<void> {
   const results = await Promise.all(checks.map((check) => hitRateLimit(check.key, check.limit, now)));
   const blocked = results.filter((result) => !result.allowed);
+  // A security event: which limit (its name, never the hashed address, IP or account in the key).
+  for (const [i, result] of results.entries()) if (!result.allowed) log("warn", "rateLimited", { limit: checks[i]!.key.split(":").slice(0, 2).join(":") });
   if (blocked.length) throw new RateLimitedError(Math.max(...blocked.map((result) => result.retryAfterSeconds)));
 }

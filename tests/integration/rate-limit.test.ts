@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { enforceRateLimits, hitRateLimit, RateLimitedError } from "../../app/lib/rate-limit.server.ts";
+import { describe, expect, it, vi } from "vitest";
+import { db } from "../../app/lib/db.server.ts";
+import { enforceRateLimits, hitRateLimit, peekRateLimit, RateLimitedError } from "../../app/lib/rate-limit.server.ts";
 
 describe("rate limits in PostgreSQL", () => {
   it("allows exactly `limit` hits per window and reports when the window ends", async () => {
@@ -31,5 +32,34 @@ describe("rate limits in PostgreSQL", () => {
         now,
       ),
     ).rejects.toEqual(new RateLimitedError(600));
+  });
+
+  it("logs a refusal as a security event naming the limit, never the address, IP or account in its key", async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      const key = "signin:identifier:4f1c0ffee9d8";
+      await enforceRateLimits([{ key, limit: { limit: 1, windowSeconds: 600 } }]);
+      await expect(enforceRateLimits([{ key, limit: { limit: 1, windowSeconds: 600 } }])).rejects.toBeInstanceOf(RateLimitedError);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines.join("")).toContain("rateLimited");
+    expect(lines.join("")).toContain("signin:identifier");
+    expect(lines.join("")).not.toContain("4f1c0ffee9d8");
+  });
+
+  it("peeks at a limit without counting a hit", async () => {
+    const now = new Date("2026-06-03T13:00:00Z");
+    const limit = { limit: 2, windowSeconds: 600 };
+    expect((await peekRateLimit("t:peek", limit, now)).allowed).toBe(true);
+    await hitRateLimit("t:peek", limit, now);
+    expect((await peekRateLimit("t:peek", limit, now)).allowed).toBe(true);
+    await hitRateLimit("t:peek", limit, now);
+    expect(await peekRateLimit("t:peek", limit, now)).toEqual({ allowed: false, retryAfterSeconds: 600 });
+    expect(await db.rateLimitBucket.findFirst({ where: { key: "t:peek" }, select: { count: true } })).toEqual({ count: 2 });
   });
 });

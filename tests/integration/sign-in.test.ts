@@ -172,17 +172,19 @@ describe("sign-in with a one-time code", () => {
     expect(await lastMessageTo("ip-last@example.dk")).toBeNull();
   });
 
+  /** The statements startSignIn sends for an address (the SMTP catcher's own writes included). */
+  const statements = async (email: string) => {
+    const spy = vi.spyOn(pg.Client.prototype, "query");
+    try {
+      await startSignIn({ identifier: id(email), ip: freshIp(), language: "da" });
+      return spy.mock.calls.map(([query]) => (typeof query === "string" ? query : ((query as { text?: string }).text ?? "")).replace(/\s+/g, " "));
+    } finally {
+      spy.mockRestore();
+    }
+  };
+
   it("runs the same statements for a known and an unknown address: nothing for timing to tell apart", async () => {
     await createUser({ role: "PARENT", email: "known-timing@example.dk" });
-    const statements = async (email: string) => {
-      const spy = vi.spyOn(pg.Client.prototype, "query");
-      try {
-        await startSignIn({ identifier: id(email), ip: freshIp(), language: "da" });
-        return spy.mock.calls.map(([query]) => (typeof query === "string" ? query : ((query as { text?: string }).text ?? "")).replace(/\s+/g, " "));
-      } finally {
-        spy.mockRestore();
-      }
-    };
     const known = await statements("known-timing@example.dk");
     const unknown = await statements("unknown-timing@example.dk");
     expect(known.length).toBeGreaterThan(3);
@@ -192,11 +194,36 @@ describe("sign-in with a one-time code", () => {
     expect(codeIn((await lastMessageTo("unknown-timing@example.dk"))!.body)).toMatch(/^\d{6}$/);
   });
 
-  it("sends nothing to a disabled account, but answers the same", async () => {
+  it("tells a disabled account it is closed instead of sending a code — the same work, so the same answer and timing", async () => {
+    await createUser({ role: "PARENT", email: "open-timing@example.dk" });
     const user = await createUser({ role: "PARENT", email: "gone@example.dk" });
     await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    await expect(startSignIn({ identifier: id("gone@example.dk"), ip: freshIp(), language: "da" })).resolves.toHaveProperty("challengeId");
-    expect(await lastMessageTo("gone@example.dk")).toBeNull();
+    expect(await statements("gone@example.dk")).toEqual(await statements("open-timing@example.dk"));
+    const message = await lastMessageTo("gone@example.dk");
+    expect(message?.subject).toBe("Log ind i Aktivitetsportalen");
+    expect(message?.body).toContain("kontoen er lukket");
+    expect(message?.body).not.toMatch(/\b\d{6}\b/);
+  });
+
+  it("allows 10 wrong codes a day per address, across all its codes, then refuses even the right one until the next day", async () => {
+    const now = new Date("2026-06-03T09:00:00Z");
+    const email = "guesser@example.dk";
+    let last = { challengeId: "", code: "" };
+    let wrong = 0;
+    while (wrong < LIMITS.wrongCodesPerIdentifierPerDay.limit) {
+      const { challengeId } = await startSignIn({ identifier: id(email), ip: freshIp(), language: "da" }, new Date(now.getTime() + wrong * 60_000));
+      last = { challengeId, code: codeIn((await lastMessageTo(email))?.body) };
+      const guess = last.code === "000000" ? "111111" : "000000";
+      for (let i = 0; i < 2 && wrong < LIMITS.wrongCodesPerIdentifierPerDay.limit; i++, wrong++)
+        expect((await verifySignIn({ challengeId, code: guess, ip: freshIp(), language: "da" }, new Date(now.getTime() + wrong * 60_000))).ok).toBe(false);
+    }
+    const at = new Date(now.getTime() + wrong * 60_000);
+    await expect(verifySignIn({ challengeId: last.challengeId, code: last.code, ip: freshIp(), language: "da" }, at)).rejects.toBeInstanceOf(RateLimitedError);
+    // The next day it works again.
+    const tomorrow = new Date("2026-06-04T09:00:00Z");
+    const fresh = await startSignIn({ identifier: id(email), ip: freshIp(), language: "da" }, tomorrow);
+    const code = codeIn((await lastMessageTo(email))?.body);
+    expect((await verifySignIn({ challengeId: fresh.challengeId, code, ip: freshIp(), language: "da" }, tomorrow)).ok).toBe(true);
   });
 });
 

@@ -203,4 +203,17 @@ describe("messages to participants", () => {
     const log = await messageLog(camp.id);
     expect(log.filter((message) => message.template === "broadcast" && message.status === "SENT")).toHaveLength(3);
   });
+
+  it("a staff member sends at most 20 messages an hour; the 21st is refused and queues nothing", async () => {
+    const { sendToParticipants, BROADCASTS_PER_HOUR } = await import("../../app/domain/staff/broadcast.server.ts");
+    const { RateLimitedError } = await import("../../app/lib/rate-limit.server.ts");
+    const camp = await activity({ capacity: 5 });
+    await join(camp.id, await household());
+    const staff = await createUser({ role: "STAFF", email: "staff-broadcasts@example.dk" });
+    const send = () =>
+      sendToParticipants({ activityId: camp.id, sessionId: null, text: { da: "Husk madpakke" }, actorUserId: staff.id, includeWaiting: false });
+    for (let i = 0; i < BROADCASTS_PER_HOUR; i++) await send();
+    await expect(send()).rejects.toBeInstanceOf(RateLimitedError);
+    expect(await db.message.count({ where: { activityId: camp.id, template: "broadcast" } })).toBe(BROADCASTS_PER_HOUR);
+  });
 });

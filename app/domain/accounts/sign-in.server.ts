@@ -8,7 +8,8 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { sendMessageNow } from "~/lib/messages/send.server.ts";
-import { enforceRateLimits, ipKey } from "~/lib/rate-limit.server.ts";
+import { enforceRateLimits, hitRateLimit, ipKey, peekRateLimit, RateLimitedError } from "~/lib/rate-limit.server.ts";
+import { log } from "~/lib/log.server.ts";
 import { hashToken } from "~/lib/session.server.ts";
 import type { Identifier } from "./identifier.ts";
 
@@ -17,8 +18,13 @@ export const MAX_ATTEMPTS = 5;
 const HOUR = 60 * 60;
 export const LIMITS = {
   codesPerIdentifier: { limit: 5, windowSeconds: HOUR },
-  /** With 5 tries per code: at most 50 guesses a day at one account (odds ≈ 1 in 20,000 a day). */
   codesPerIdentifierPerDay: { limit: 10, windowSeconds: 24 * HOUR },
+  /**
+   * Wrong codes typed for one address a day, whichever of its codes they were typed for. A try is checked against
+   * every live code of the address (at most 5, see verifySignIn), so 10 wrong tries are at most 50 checks: odds
+   * of guessing ≈ 1 in 20,000 a day. Without it, 10 codes × 5 tries × 5 live codes would be 250 checks.
+   */
+  wrongCodesPerIdentifierPerDay: { limit: 10, windowSeconds: 24 * HOUR },
   /** Many families share a housing area's Wi-Fi; SIGNIN_LIMIT_PER_IP raises it (e.g. for browser tests). */
   codesPerIp: { limit: Number(process.env.SIGNIN_LIMIT_PER_IP ?? 30), windowSeconds: HOUR },
   verificationsPerIp: { limit: 60, windowSeconds: HOUR },
@@ -65,10 +71,11 @@ export async function startSignIn(input: { identifier: Identifier; ip: string; l
       expiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000),
     },
   });
-  // A disabled account gets no code, but the answer on screen is the same.
-  if (!user?.disabledAt) {
-    await sendMessageNow({ ...whereIdentifier(identifier), language: user?.language ?? language }, "signInCode", { code }, { secret: ["code"] });
-  }
+  // A disabled account gets no code but a message that it is closed: the same work as a code, so neither the answer
+  // on screen nor its timing tells anyone that the account exists or was closed.
+  const to = { ...whereIdentifier(identifier), language: user?.language ?? language };
+  if (user?.disabledAt) await sendMessageNow(to, "signInDisabled", {});
+  else await sendMessageNow(to, "signInCode", { code }, { secret: ["code"] });
   return { challengeId };
 }
 
@@ -87,7 +94,16 @@ export async function verifySignIn(input: { challengeId: string; code: string; i
     WHERE "id" = ${input.challengeId}::uuid AND "consumedAt" IS NULL AND "expiresAt" > ${now} AND "attempts" < ${MAX_ATTEMPTS}
     RETURNING "codeHash", "attempts", "identifier", "channel"`;
   const row = rows[0];
-  if (!row) return { ok: false, reason: "expired" };
+  if (!row) {
+    log("info", "signIn.expired");
+    return { ok: false, reason: "expired" };
+  }
+  const wrongKey = `verify:wrong-day:${hashToken(row.identifier)}`;
+  const room = await peekRateLimit(wrongKey, LIMITS.wrongCodesPerIdentifierPerDay, now);
+  if (!room.allowed) {
+    log("warn", "rateLimited", { limit: "verify:wrong-day" });
+    throw new RateLimitedError(room.retryAfterSeconds);
+  }
 
   // A slow SMS makes people ask twice: any unexpired, unused code sent to the
   // same address still works (tries are counted on the challenge in hand).
@@ -100,6 +116,8 @@ export async function verifySignIn(input: { challengeId: string; code: string; i
   const matching = candidates.find((candidate) => sameHash(candidate.codeHash, codeHash(candidate.id, input.code)));
   if (!matching) {
     const attemptsLeft = MAX_ATTEMPTS - row.attempts;
+    log("warn", "signIn.wrongCode", { attemptsLeft });
+    await hitRateLimit(wrongKey, LIMITS.wrongCodesPerIdentifierPerDay, now);
     return attemptsLeft > 0 ? { ok: false, reason: "wrong", attemptsLeft } : { ok: false, reason: "expired" };
   }
   const consumed = await db.signInChallenge.updateMany({ where: { id: matching.id, consumedAt: null }, data: { consumedAt: now } });
@@ -110,6 +128,7 @@ export async function verifySignIn(input: { challengeId: string; code: string; i
   const identifier = { kind: row.channel === "EMAIL" ? ("email" as const) : ("phone" as const), value: row.identifier };
   const { userId, created } = await findOrCreateAccount(identifier, input.language);
   await db.user.update({ where: { id: userId }, data: { lastSignInAt: now } });
+  log("info", "signIn.succeeded", { userId, created });
   return { ok: true, userId, created };
 }
 

@@ -17,6 +17,7 @@ export type Recipient = { email?: string | null; phone?: string | null; language
 /** Templates in messages.json: each has subject, text (e-mail) and sms. */
 export type Template =
   | "signInCode"
+  | "signInDisabled"
   | "signUpConfirmed"
   | "signUpWaiting"
   | "offerMade"
