@@ -7,10 +7,26 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./lib/nonce.tsx";
 import { errorFields, log, loggablePath } from "./lib/log.server.ts";
+import { lucia } from "./lib/session.server.ts";
 import "./lib/zod-errors.ts";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
+
+/**
+ * What a signed-in person sees is their family's data: neither the browser (a family's shared phone, its back
+ * button after signing out) nor a proxy may keep a copy. Routes that set their own Cache-Control keep it.
+ */
+function noStoreWhenSignedIn(request: Request, headers: Headers) {
+  if (!headers.has("Cache-Control") && request.headers.get("Cookie")?.includes(`${lucia.sessionCookieName}=`)) {
+    headers.set("Cache-Control", "private, no-store");
+  }
+}
+
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  noStoreWhenSignedIn(request, response.headers);
+  return response;
+}
 
 export default function handleRequest(
   request: Request,
@@ -20,6 +36,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  noStoreWhenSignedIn(request, responseHeaders);
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
     let shellRendered = false;

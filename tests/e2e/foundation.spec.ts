@@ -45,6 +45,7 @@ test("nothing sticks out sideways on a 360 px phone, in Arabic either", async ({
 });
 
 test("a demo parent signs in with the code from the outbox, sees their account, and signs out", async ({ page }) => {
+  expect((await page.goto("/"))?.headers()["cache-control"]).toBeUndefined();
   await page.goto("/login");
   await expectNoAxeViolations(page);
   await hydrated(page);
@@ -65,8 +66,10 @@ test("a demo parent signs in with the code from the outbox, sees their account, 
   await page.getByRole("button", { name: "Log ind", exact: true }).click();
   await expect(page).toHaveURL(/\/my$/);
   await expect(page.getByRole("heading", { name: "Mine aktiviteter" })).toBeVisible();
-  await page.goto("/account");
+  const account = await page.goto("/account");
   await expect(page.getByText("Sofie Andersen")).toBeVisible();
+  // The family's data is kept by no cache (the phone may be shared); public pages may be.
+  expect(account?.headers()["cache-control"]).toBe("private, no-store");
   await expectNoAxeViolations(page);
 
   // A parent is no staff member.
