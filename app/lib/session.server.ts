@@ -13,6 +13,12 @@ export function hashToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
+/**
+ * Staff, admins and partners see many families' data: their sessions end 12 hours after sign-in however active
+ * they are (a shared office PC, a lost phone), where families keep the 30 days that spare them a code each visit.
+ */
+export const TEAM_SESSION_HOURS = 12;
+
 type UserAttributes = { role: Role; language: string; personId: string; firstName: string; lastName: string };
 
 /** Lucia's storage, over Prisma; every session id it hands us is hashed before it touches the database. */
@@ -24,7 +30,8 @@ const adapter: Adapter = {
       SELECT s."userId"::text AS "userId", s."expiresAt", u."role"::text AS "role", u."language", u."personId"::text AS "personId",
         p."firstName", p."lastName"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId" JOIN "Person" p ON p."id" = u."personId"
-      WHERE s."id" = ${hashToken(token)} AND u."disabledAt" IS NULL`;
+      WHERE s."id" = ${hashToken(token)} AND u."disabledAt" IS NULL
+        AND (u."role" IN ('PARENT', 'YOUTH') OR s."createdAt" > ${new Date(Date.now() - TEAM_SESSION_HOURS * 3_600_000)})`;
     const row = rows[0];
     if (!row) return [null, null];
     const session: DatabaseSession = { id: token, userId: row.userId, expiresAt: row.expiresAt, attributes: {} };

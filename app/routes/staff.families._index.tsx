@@ -3,10 +3,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Alert } from "~/components/ui/alert.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
-import { findHouseholds, householdPass } from "~/domain/households/assisted.server.ts";
+import { findHouseholds, findHouseholdsAsPartner, householdPass } from "~/domain/households/assisted.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
+import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:families.title");
@@ -15,11 +17,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["STAFF", "PARTNER"]);
   const q = new URL(request.url).searchParams.get("q") ?? "";
   const phoneOnly = user.role === "PARTNER";
-  const households = await findHouseholds(q, { phoneOnly });
+  // Partners search by full phone number only, and only so often (they must not walk the number range).
+  let limited = false;
+  const households = phoneOnly
+    ? await findHouseholdsAsPartner(user.id, q).catch((error: unknown) => {
+        if (!(error instanceof RateLimitedError)) throw error;
+        limited = true;
+        return [];
+      })
+    : await findHouseholds(q);
   // A partner's link carries the pass that lets them open the family they found by its number.
   return {
     q,
     phoneOnly,
+    limited,
     households: households.map((household) => ({
       ...household,
       href: `/staff/families/${household.id}${phoneOnly ? `?pass=${householdPass(user.id, household.id)}` : ""}`,
@@ -29,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Families() {
   const { t } = useTranslation("staff");
-  const { q, phoneOnly, households } = useLoaderData<typeof loader>();
+  const { q, phoneOnly, limited, households } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <p>
@@ -53,7 +64,8 @@ export default function Families() {
           {t("attendance.searchButton")}
         </Button>
       </Form>
-      {q ? (
+      {limited ? <Alert>{t("families.tooManySearches")}</Alert> : null}
+      {q && !limited ? (
         households.length ? (
           <ul className="space-y-2">
             {households.map((household) => (

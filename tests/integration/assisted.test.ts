@@ -4,7 +4,15 @@ import { describe, expect, it } from "vitest";
 import { parseIdentifier, type Identifier } from "../../app/domain/accounts/identifier.ts";
 import { startSignIn, verifySignIn } from "../../app/domain/accounts/sign-in.server.ts";
 import { signUp } from "../../app/domain/enrolment/sign-up.server.ts";
-import { createHouseholdOnBehalf, findHouseholds, householdPass, HOUSEHOLDS_PER_DAY, mayOpenHousehold } from "../../app/domain/households/assisted.server.ts";
+import {
+  createHouseholdOnBehalf,
+  findHouseholds,
+  findHouseholdsAsPartner,
+  PARTNER_SEARCHES_PER_HOUR,
+  householdPass,
+  HOUSEHOLDS_PER_DAY,
+  mayOpenHousehold,
+} from "../../app/domain/households/assisted.server.ts";
 import { CHILDREN_PER_DAY, HouseholdError, householdOf, MAX_CHILDREN, saveChild } from "../../app/domain/households/household.server.ts";
 import { RateLimitedError } from "../../app/lib/rate-limit.server.ts";
 import { db } from "../../app/lib/db.server.ts";
@@ -130,5 +138,12 @@ describe("how much one account may create in a day", () => {
     expect(refused).toBeInstanceOf(HouseholdError);
     expect((refused as HouseholdError).code).toBe("tooManyToday");
     expect(await db.person.count({ where: { firstName: "Barn99" } })).toBe(0);
+  });
+
+  it("a partner searches by phone 30 times an hour, then is refused; an empty search does not count", async () => {
+    const partner = await createUser({ role: "PARTNER", email: "searching-partner@example.dk" });
+    expect(await findHouseholdsAsPartner(partner.id, "  ")).toEqual([]);
+    for (let i = 0; i < PARTNER_SEARCHES_PER_HOUR; i++) await findHouseholdsAsPartner(partner.id, `2000${String(i).padStart(4, "0")}`);
+    await expect(findHouseholdsAsPartner(partner.id, "20001234")).rejects.toBeInstanceOf(RateLimitedError);
   });
 });

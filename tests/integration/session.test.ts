@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { hasRole, requireUser, safeRedirect } from "../../app/lib/auth.server.ts";
 import { db } from "../../app/lib/db.server.ts";
-import { createUserSession, getAuth, hashToken, lucia } from "../../app/lib/session.server.ts";
+import { createUserSession, getAuth, hashToken, lucia, TEAM_SESSION_HOURS } from "../../app/lib/session.server.ts";
 import { createUser } from "../setup/helpers.ts";
 
 function requestWith(cookie: string | null, url = "http://localhost/staff?x=1") {
@@ -51,6 +51,22 @@ describe("sessions", () => {
     expect(auth.setCookie).not.toBeNull();
     const stored = await db.session.findFirstOrThrow({ where: { userId: user.id } });
     expect(stored.expiresAt.getTime()).toBeGreaterThan(soon.getTime() + 20 * 24 * 3600 * 1000);
+  });
+
+  it("ends staff, admin and partner sessions 12 hours after sign-in however active; families keep theirs", async () => {
+    const signedInAgo = async (role: "PARENT" | "YOUTH" | "PARTNER" | "STAFF" | "ADMIN", hours: number) => {
+      const user = await createUser({ role, email: `${role.toLowerCase()}-${hours}h@example.dk` });
+      const setCookie = await createUserSession(user.id);
+      await db.session.updateMany({ where: { userId: user.id }, data: { createdAt: new Date(Date.now() - hours * 3_600_000) } });
+      return (await getAuth(requestWith(setCookie))).user?.id === user.id;
+    };
+    const justBefore = TEAM_SESSION_HOURS - 0.01;
+    const justAfter = TEAM_SESSION_HOURS + 0.01;
+    for (const role of ["PARTNER", "STAFF", "ADMIN"] as const) {
+      expect(await signedInAgo(role, justBefore), `${role} before`).toBe(true);
+      expect(await signedInAgo(role, justAfter), `${role} after`).toBe(false);
+    }
+    for (const role of ["PARENT", "YOUTH"] as const) expect(await signedInAgo(role, 24 * 20), role).toBe(true);
   });
 
   it("signs a disabled account out", async () => {

@@ -96,6 +96,16 @@ export type NewHousehold = {
   children: { firstName: string; lastName: string; birthDate: string; housingAreaId: string | null }[];
 };
 
+/** Phone searches a partner may make an hour: plenty for a busy afternoon, too few to walk the number range. */
+export const PARTNER_SEARCHES_PER_HOUR = 30;
+
+/** A partner's search by phone number, counted against PARTNER_SEARCHES_PER_HOUR; throws RateLimitedError beyond it. */
+export async function findHouseholdsAsPartner(partnerUserId: string, query: string) {
+  if (!query.trim()) return [];
+  await enforceRateLimits([{ key: `family-search:${partnerUserId}`, limit: { limit: PARTNER_SEARCHES_PER_HOUR, windowSeconds: 3600 } }]);
+  return findHouseholds(query, { phoneOnly: true });
+}
+
 /** Families one account may register per day (an abuse limit; a busy open day at the club stays well below). */
 export const HOUSEHOLDS_PER_DAY = { PARTNER: 20, STAFF: 100 } as const;
 
