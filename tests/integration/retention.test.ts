@@ -3,7 +3,7 @@
 // of the period they took part in does not change.
 import { describe, expect, it } from "vitest";
 import { anonymiseInactiveHouseholds } from "../../app/domain/households/retention.server.ts";
-import { countParticipation } from "../../app/domain/reporting/report.server.ts";
+import { countJobs, countParticipation } from "../../app/domain/reporting/report.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { activity, area, household } from "../setup/fixtures.ts";
 
@@ -56,7 +56,7 @@ describe("retention", () => {
     const before = await countParticipation(period);
     expect(before.uniqueParticipants.total).toBeGreaterThanOrEqual(1);
 
-    expect(await anonymiseInactiveHouseholds(NOW, 3)).toEqual({ households: 1, people: 2 });
+    expect(await anonymiseInactiveHouseholds(NOW, 3)).toEqual({ households: 1, people: 2, alone: 0 });
 
     const people = await db.person.findMany({
       where: { id: { in: [old.family.guardian.id, old.family.children[0]!.id, recent.family.guardian.id, recent.family.children[0]!.id] } },
@@ -70,6 +70,90 @@ describe("retention", () => {
 
     expect(await countParticipation(period)).toEqual(before);
     // A second night finds nothing more to do.
-    expect(await anonymiseInactiveHouseholds(NOW, 3)).toEqual({ households: 0, people: 0 });
+    expect(await anonymiseInactiveHouseholds(NOW, 3)).toEqual({ households: 0, people: 0, alone: 0 });
+  });
+
+  it("anonymises people in no household too — a young person's own login, a family-less account, a walk-in child — never staff", async () => {
+    const when = years(4);
+    const person = async (firstName: string, role: "YOUTH" | "PARENT" | "STAFF" | null, at: Date, birthDate: string | null = "2011-03-01") => {
+      const created = await db.person.create({
+        data: {
+          firstName,
+          lastName: "Alene",
+          birthDate: birthDate ? new Date(`${birthDate}T00:00:00Z`) : null,
+          email: `${firstName.toLowerCase()}@example.dk`,
+        },
+      });
+      if (role) await db.user.create({ data: { personId: created.id, role, email: created.email, createdAt: at, lastSignInAt: at } });
+      await db.$executeRaw`UPDATE "Person" SET "updatedAt" = ${at} WHERE "id" = ${created.id}::uuid`;
+      return created;
+    };
+    // A young person who applied and was hired 4 years ago, and one who applied 2 years ago.
+    const type = await db.jobType.create({ data: { code: `ret-${Date.now()}`, name: { da: "Legepatrulje" }, icon: "star" } });
+    const posting = await db.jobPosting.create({
+      data: {
+        slug: `ret-${Date.now()}`,
+        typeId: type.id,
+        status: "CLOSED",
+        title: { da: "Legepatrulje" },
+        description: { da: "Leg" },
+        hoursInfo: { da: "Eftermiddage" },
+        risks: { da: "Ingen" },
+        workPlace: "Legepladsen",
+        payOre: 4500,
+        positions: 3,
+        applicationDeadline: when,
+        contactName: "Mette",
+      },
+    });
+    const apply = async (personId: string, at: Date, hired: boolean) => {
+      const application = await db.jobApplication.create({
+        data: {
+          postingId: posting.id,
+          personId,
+          motivation: "Jeg kan lide børn",
+          status: hired ? "HIRED" : "RECEIVED",
+          guardianName: "Forælder",
+          guardianEmail: "forælder@example.dk",
+          guardianTokenHash: `${personId}-token`,
+          consentRequired: false,
+          createdAt: at,
+        },
+      });
+      await db.$executeRaw`UPDATE "JobApplication" SET "updatedAt" = ${at} WHERE "id" = ${application.id}::uuid`;
+      if (hired) {
+        const employment = await db.employment.create({
+          data: { applicationId: application.id, postingId: posting.id, personId, role: "Hjælper", startsOn: at, referenceStatement: "Altid til tiden" },
+        });
+        await db.$executeRaw`UPDATE "Employment" SET "updatedAt" = ${at} WHERE "id" = ${employment.id}::uuid`;
+      }
+    };
+    const oldYouth = await person("Gammelung", "YOUTH", when);
+    await apply(oldYouth.id, when, true);
+    const recentYouth = await person("Nyung", "YOUTH", years(4));
+    await apply(recentYouth.id, years(2), false); // signed in long ago, but applied 2 years ago: still active
+    const familyless = await person("Udenfamilie", "PARENT", when, null);
+    const walkIn = await person("Walkin", null, when);
+    const staff = await person("Medarbejder", "STAFF", when, null);
+    const jobsPeriod = { from: when.toISOString().slice(0, 10), to: new Date(when.getTime() + 86_400_000).toISOString().slice(0, 10) };
+    const jobsBefore = await countJobs(jobsPeriod);
+    expect(jobsBefore.applicants.total).toBeGreaterThanOrEqual(1);
+
+    const [first, second] = await Promise.all([anonymiseInactiveHouseholds(NOW, 3), anonymiseInactiveHouseholds(NOW, 3)]);
+    expect(first.alone + second.alone).toBe(3);
+    const after = await db.person.findMany({
+      where: { id: { in: [oldYouth.id, recentYouth.id, familyless.id, walkIn.id, staff.id] } },
+      select: { id: true, firstName: true, email: true, anonymisedAt: true, birthDate: true, user: { select: { id: true } } },
+    });
+    const byId = new Map(after.map((row) => [row.id, row]));
+    for (const gone of [oldYouth, familyless, walkIn])
+      expect(byId.get(gone.id)).toMatchObject({ firstName: "Slettet", email: null, user: null, anonymisedAt: NOW });
+    expect(byId.get(oldYouth.id)!.birthDate).toEqual(oldYouth.birthDate); // reports count ages
+    for (const kept of [recentYouth, staff])
+      expect(byId.get(kept.id)).toMatchObject({ firstName: kept.firstName, anonymisedAt: null, user: expect.anything() });
+    expect(await db.jobApplication.findFirstOrThrow({ where: { personId: oldYouth.id } })).toMatchObject({ motivation: "", guardianEmail: null });
+    expect(await db.employment.findFirstOrThrow({ where: { personId: oldYouth.id } })).toMatchObject({ referenceStatement: null });
+    expect(await db.auditEvent.count({ where: { action: "privacy.anonymised", entityType: "Person", entityId: oldYouth.id } })).toBe(1);
+    expect(await countJobs(jobsPeriod)).toEqual(jobsBefore);
   });
 });

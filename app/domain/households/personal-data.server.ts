@@ -478,6 +478,65 @@ export async function deletionOverview(householdId: string, now = new Date()) {
   };
 }
 
+type ErasureTarget = {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  user: { id: string; email: string | null; phone: string | null } | null;
+};
+
+/**
+ * Removes the personal data of these people (see anonymiseHousehold for what goes and what stays), and the
+ * messages about `householdId` (null: a person outside any household) or to their contacts. Inside the caller's
+ * transaction; returns how many logins were deleted.
+ */
+async function erasePeople(tx: Prisma.TransactionClient, targets: ErasureTarget[], now: Date, householdId: string | null): Promise<{ logins: number }> {
+  const ids = targets.map((person) => person.id);
+  const userIds = targets.flatMap((person) => (person.user ? [person.user.id] : []));
+  const contacts = [
+    ...new Set(targets.flatMap((person) => [person.email, person.phone, person.user?.email, person.user?.phone]).filter((c): c is string => Boolean(c))),
+  ];
+
+  await tx.person.updateMany({
+    where: { id: { in: ids } },
+    data: { ...PLACEHOLDER_NAME, email: null, phone: null, photoConsent: null, language: "da", anonymisedAt: now },
+  });
+  await tx.personNeeds.deleteMany({ where: { personId: { in: ids } } });
+  const logins = await tx.user.deleteMany({ where: { id: { in: userIds } } });
+  await tx.jobApplication.updateMany({
+    where: { personId: { in: ids } },
+    data: {
+      motivation: "",
+      school: null,
+      schoolClass: null,
+      guardianName: PLACEHOLDER_NAME.firstName,
+      guardianEmail: null,
+      guardianPhone: null,
+      interviewPlace: null,
+    },
+  });
+  // Someone deleted here named as the adult to ask on another young person's application: their name and contact go.
+  if (contacts.length)
+    await tx.jobApplication.updateMany({
+      where: { personId: { notIn: ids }, OR: [{ guardianEmail: { in: contacts } }, { guardianPhone: { in: contacts } }] },
+      data: { guardianName: PLACEHOLDER_NAME.firstName, guardianEmail: null, guardianPhone: null },
+    });
+  await tx.employment.updateMany({ where: { personId: { in: ids } }, data: { referenceTasks: null, referenceStatement: null } });
+  await tx.shiftSwapRequest.updateMany({ where: { assignment: { employment: { personId: { in: ids } } } }, data: { reason: "" } });
+  await tx.$executeRaw`
+    UPDATE "Message" SET "recipient" = '', "subject" = NULL, "body" = '', "attachment" = NULL,
+      "error" = CASE WHEN "status" = 'QUEUED' THEN 'anonymised' ELSE NULL END,
+      "status" = CASE WHEN "status" = 'QUEUED' THEN 'FAILED'::"MessageStatus" ELSE "status" END
+    WHERE ("householdId" IS NOT NULL AND "householdId" = ${householdId}::uuid) OR "recipient" = ANY(${contacts}::text[])`;
+  await tx.signInChallenge.deleteMany({ where: { identifier: { in: contacts } } });
+  // The log keeps what happened and when, not to whom by name or number.
+  const personal = ["firstName", "lastName", "email", "phone"];
+  await tx.$executeRaw`
+    UPDATE "AuditEvent" SET "before" = "before" - ${personal}::text[], "after" = "after" - ${personal}::text[]
+    WHERE "entityType" IN ('Person', 'PersonNeeds', 'User') AND "entityId" = ANY(${[...ids, ...userIds]}::text[])`;
+  return { logins: logins.count };
+}
+
 /**
  * Deletes the personal data of a household's people, in one transaction, so
  * that every report stays as it was. For each member who is in no other
@@ -514,57 +573,37 @@ export async function anonymiseHousehold(
     const targets = members
       .map(({ person }) => person)
       .filter((person) => outcomeOf({ households: person._count.households, anonymisedAt: person.anonymisedAt, user: person.user }) === "delete");
-    const ids = targets.map((person) => person.id);
-    const userIds = targets.flatMap((person) => (person.user ? [person.user.id] : []));
-    const contacts = [
-      ...new Set(targets.flatMap((person) => [person.email, person.phone, person.user?.email, person.user?.phone]).filter((c): c is string => Boolean(c))),
-    ];
-
-    await tx.person.updateMany({
-      where: { id: { in: ids } },
-      data: { ...PLACEHOLDER_NAME, email: null, phone: null, photoConsent: null, language: "da", anonymisedAt: now },
-    });
-    await tx.personNeeds.deleteMany({ where: { personId: { in: ids } } });
-    const logins = await tx.user.deleteMany({ where: { id: { in: userIds } } });
-    await tx.jobApplication.updateMany({
-      where: { personId: { in: ids } },
-      data: {
-        motivation: "",
-        school: null,
-        schoolClass: null,
-        guardianName: PLACEHOLDER_NAME.firstName,
-        guardianEmail: null,
-        guardianPhone: null,
-        interviewPlace: null,
-      },
-    });
-    // Someone deleted here named as the adult to ask on another young person's application: their name and contact go.
-    if (contacts.length)
-      await tx.jobApplication.updateMany({
-        where: { personId: { notIn: ids }, OR: [{ guardianEmail: { in: contacts } }, { guardianPhone: { in: contacts } }] },
-        data: { guardianName: PLACEHOLDER_NAME.firstName, guardianEmail: null, guardianPhone: null },
-      });
-    await tx.employment.updateMany({ where: { personId: { in: ids } }, data: { referenceTasks: null, referenceStatement: null } });
-    await tx.shiftSwapRequest.updateMany({ where: { assignment: { employment: { personId: { in: ids } } } }, data: { reason: "" } });
+    const { logins } = await erasePeople(tx, targets, now, householdId);
     await tx.household.update({ where: { id: householdId }, data: { calendarTokenHash: null } });
-    await tx.$executeRaw`
-      UPDATE "Message" SET "recipient" = '', "subject" = NULL, "body" = '', "attachment" = NULL,
-        "error" = CASE WHEN "status" = 'QUEUED' THEN 'anonymised' ELSE NULL END,
-        "status" = CASE WHEN "status" = 'QUEUED' THEN 'FAILED'::"MessageStatus" ELSE "status" END
-      WHERE "householdId" = ${householdId}::uuid OR "recipient" = ANY(${contacts}::text[])`;
-    await tx.signInChallenge.deleteMany({ where: { identifier: { in: contacts } } });
-    // The log keeps what happened and when, not to whom by name or number.
-    const personal = ["firstName", "lastName", "email", "phone"];
-    await tx.$executeRaw`
-      UPDATE "AuditEvent" SET "before" = "before" - ${personal}::text[], "after" = "after" - ${personal}::text[]
-      WHERE "entityType" IN ('Person', 'PersonNeeds', 'User') AND "entityId" = ANY(${[...ids, ...userIds]}::text[])`;
     await audit(tx, {
       actorUserId,
       action: ANONYMISED,
       entityType: "Household",
       entityId: householdId,
-      after: { people: ids.length, kept: members.length - ids.length, logins: logins.count },
+      after: { people: targets.length, kept: members.length - targets.length, logins },
     });
-    return { anonymised: ids.length, kept: members.length - ids.length };
+    return { anonymised: targets.length, kept: members.length - targets.length };
+  });
+}
+
+/**
+ * The same for one person in no household (a young person with their own login, an account that never added a
+ * family, a walk-in child): used by the retention job. Staff, partner and admin logins are never touched.
+ * Inside one transaction with the person locked; `stillDue` is asked again under the lock.
+ */
+export async function anonymisePerson(
+  personId: string,
+  now = new Date(),
+  options: { stillDue?: (tx: Prisma.TransactionClient) => Promise<boolean> } = {},
+): Promise<{ anonymised: number }> {
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text FROM "Person" WHERE "id" = ${personId}::uuid FOR UPDATE`;
+    if (!locked.length) throw new PrivacyError("notFound");
+    if (options.stillDue && !(await options.stillDue(tx))) throw new PrivacyError("notDue");
+    const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: memberFacts.person.select });
+    if (outcomeOf({ households: person._count.households, anonymisedAt: person.anonymisedAt, user: person.user }) !== "delete") return { anonymised: 0 };
+    const { logins } = await erasePeople(tx, [person], now, null);
+    await audit(tx, { actorUserId: null, action: ANONYMISED, entityType: "Person", entityId: personId, after: { people: 1, logins } });
+    return { anonymised: 1 };
   });
 }
