@@ -1234,7 +1234,7 @@ function strip(value: unknown, echo: string[]): unknown {
   );
 }
 
-/** Error messages that are not translation keys (zod's own English), by form, field and message: reported, not failed. */
+/** Error messages that are not translation keys (zod's own English), by form, field and message: the run fails on any. */
 const untranslated = new Map<string, number>();
 
 function reflected(answer: Answer, payload: Value | undefined, base: Value | undefined, form: Form, field: string): string | null {
@@ -1440,6 +1440,10 @@ describe("every action refuses odd form values without a 500, stored junk or an 
       expect(unknown.map((finding) => `${finding.field} = ${finding.payload}: ${finding.problem}`)).toEqual([]);
     });
   }
+
+  it("answers every refusal with translation keys, never zod's own English (app/lib/zod-errors.ts)", () => {
+    expect([...untranslated.keys()]).toEqual([]);
+  });
 
   it("no known bug is fixed unnoticed (remove its KNOWN_BUGS entry once it passes)", () => {
     const ran = Object.keys(KNOWN_BUGS).filter((key) => [...formsRun].some((title) => key.startsWith(`${title} `)));
