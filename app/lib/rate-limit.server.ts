@@ -40,7 +40,8 @@ export class RateLimitedError extends Error {
 export async function enforceRateLimits(checks: { key: string; limit: RateLimit }[], now = new Date()): Promise<void> {
   const results = await Promise.all(checks.map((check) => hitRateLimit(check.key, check.limit, now)));
   const blocked = results.filter((result) => !result.allowed);
-  // A security event: which limit (its name, never the hashed address, IP or account in the key).
+  // A security event: which limit — its name, the key's first two parts (keys are "<what>:<per what>:<whose>"),
+  // never the hashed address, IP or account that follows.
   for (const [i, result] of results.entries()) if (!result.allowed) log("warn", "rateLimited", { limit: checks[i]!.key.split(":").slice(0, 2).join(":") });
   if (blocked.length) throw new RateLimitedError(Math.max(...blocked.map((result) => result.retryAfterSeconds)));
 }

@@ -52,6 +52,15 @@ describe("rate limits in PostgreSQL", () => {
     expect(lines.join("")).not.toContain("4f1c0ffee9d8");
   });
 
+  it("names every limit the app uses '<what>:<per what>:<whose>', so the log's name never carries the account", async () => {
+    const fs = await import("node:fs");
+    const { execFileSync } = await import("node:child_process");
+    const files = execFileSync("grep", ["-rlE", "enforceRateLimits\\(|hitRateLimit\\(", "app"], { encoding: "utf8" }).trim().split("\n");
+    const keys = files.flatMap((file) => [...fs.readFileSync(file, "utf8").matchAll(/key: `([^`]*)`/g)].map((match) => match[1]!));
+    expect(keys.length).toBeGreaterThanOrEqual(8);
+    for (const key of keys) expect(key, key).toMatch(/^[a-z-]+:[a-z-]+:\$\{/);
+  });
+
   it("peeks at a limit without counting a hit", async () => {
     const now = new Date("2026-06-03T13:00:00Z");
     const limit = { limit: 2, windowSeconds: 600 };

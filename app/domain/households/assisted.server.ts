@@ -102,7 +102,7 @@ export const PARTNER_SEARCHES_PER_HOUR = 30;
 /** A partner's search by phone number, counted against PARTNER_SEARCHES_PER_HOUR; throws RateLimitedError beyond it. */
 export async function findHouseholdsAsPartner(partnerUserId: string, query: string) {
   if (!query.trim()) return [];
-  await enforceRateLimits([{ key: `family-search:${partnerUserId}`, limit: { limit: PARTNER_SEARCHES_PER_HOUR, windowSeconds: 3600 } }]);
+  await enforceRateLimits([{ key: `family-search:user:${partnerUserId}`, limit: { limit: PARTNER_SEARCHES_PER_HOUR, windowSeconds: 3600 } }]);
   return findHouseholds(query, { phoneOnly: true });
 }
 

@@ -27,7 +27,7 @@ export async function sendToParticipants(input: {
   actorUserId: string;
   includeWaiting: boolean;
 }) {
-  await enforceRateLimits([{ key: `broadcast:${input.actorUserId}`, limit: { limit: BROADCASTS_PER_HOUR, windowSeconds: 3600 } }]);
+  await enforceRateLimits([{ key: `broadcast:user:${input.actorUserId}`, limit: { limit: BROADCASTS_PER_HOUR, windowSeconds: 3600 } }]);
   const session = input.sessionId
     ? await db.activitySession.findFirst({ where: { id: input.sessionId, activityId: input.activityId }, select: { startsAt: true } })
     : null;
