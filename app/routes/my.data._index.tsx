@@ -23,13 +23,14 @@ import { pageTitle } from "~/lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy:title");
 
+// Parents (their household) and young people with their own login (themselves).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "PARENT");
-  return householdData(user);
+  const user = await requireUser(request, ["PARENT", "YOUTH"]);
+  return { ...(await householdData(user)), correctAt: user.role === "YOUTH" ? "/account" : "/my/household" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, "PARENT");
+  const user = await requireUser(request, ["PARENT", "YOUTH"]);
   const submission = parseWithZod(await request.formData(), { schema: deletionRequestSchema });
   if (submission.status !== "success") return submission.reply();
   await requestDeletion(user);
@@ -338,7 +339,7 @@ export default function MyData() {
         </p>
         <p className="text-sm text-slate-700">{t("downloadHint")}</p>
         <p>
-          {t("correct")} <Link to="/my/household">{t("correctLink")}</Link>
+          {t("correct")} <Link to={data.correctAt}>{t("correctLink")}</Link>
         </p>
       </div>
       <People data={data} />

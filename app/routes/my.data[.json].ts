@@ -6,7 +6,7 @@ import { householdData } from "~/domain/households/personal-data.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, "PARENT");
+  const user = await requireUser(request, ["PARENT", "YOUTH"]);
   const now = new Date();
   const data = await householdData(user, now);
   return new Response(JSON.stringify(data, null, 2), {

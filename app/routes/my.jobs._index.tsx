@@ -174,6 +174,9 @@ export default function MyJobs() {
           </div>
         )}
       </section>
+      <p>
+        <Link to="/my/data">{t("my.dataLink")}</Link>
+      </p>
     </div>
   );
 }

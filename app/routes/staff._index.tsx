@@ -78,9 +78,9 @@ export default function StaffHome() {
           </h2>
           <ul className="space-y-1">
             {deletionRequests.map((request) => (
-              <li key={request.householdId}>
-                <Link to={`/staff/families/${request.householdId}/delete`} className="inline-flex min-h-11 items-center">
-                  {tp("staff.openRequest", { names: request.guardians, date: formatDate(new Date(request.requestedAt), language) })}
+              <li key={request.href}>
+                <Link to={request.href} className="inline-flex min-h-11 items-center">
+                  {tp("staff.openRequest", { names: request.names, date: formatDate(new Date(request.requestedAt), language) })}
                 </Link>
               </li>
             ))}

@@ -329,10 +329,25 @@ const RULES: Record<string, Case[]> = {
   ],
   "my.calendar.$signUpId[.ics].tsx": [{ params: (f) => ({ signUpId: f.a.signUpId }), loader: only(PARENTS, { otherParent: "notFound" }) }],
   "my.household._index.tsx": [{ loader: only(PARENTS), action: only(PARENTS) }],
+  // A parent's household, or a young person's own data (never household A's: the leak check).
   "my.data._index.tsx": [
-    { loader: only(PARENTS), action: only(PARENTS), state: () => db.auditEvent.count({ where: { action: "privacy.deletionRequested" } }) },
+    {
+      loader: only([...PARENTS, ...YOUTH]),
+      action: only([...PARENTS, ...YOUTH]),
+      state: () => db.auditEvent.count({ where: { action: "privacy.deletionRequested" } }),
+    },
   ],
-  "my.data[.json].ts": [{ loader: only(PARENTS) }],
+  "my.data[.json].ts": [{ loader: only([...PARENTS, ...YOUTH]) }],
+  "staff.people.$personId.delete.tsx": [
+    {
+      // The young person's own record; an empty form is refused before anything is deleted.
+      params: (f) => ({ personId: f.users.youth.personId }),
+      loader: only(STAFF),
+      action: only(STAFF),
+      state: (f) => db.person.findUniqueOrThrow({ where: { id: f.users.youth.personId }, select: { firstName: true, anonymisedAt: true } }),
+    },
+    { name: "no such person", params: () => ({ personId: WRONG_UUID }), loader: only(STAFF, { staff: "notFound", admin: "notFound" }) },
+  ],
   "staff.families.$householdId_.delete.tsx": [
     {
       params: (f) => ({ householdId: f.a.householdId }),

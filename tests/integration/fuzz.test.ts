@@ -187,6 +187,7 @@ async function setUp() {
   const familyEn = await household({ language: "en" });
   const familyAr = await household({ language: "ar" });
   const familyGone = await household({ children: [{ firstName: "Gorm", areaId: home.id }] });
+  const youthGone = await account("YOUTH", "Gunvor", YOUTH_BORN);
   await signUpFamily(attendanceActivity.id, familyA);
   await signUpFamily(cancelActivity.id, familyA);
   const cEnrolled = await signUpFamily(rosterActivity.id, familyC);
@@ -276,6 +277,7 @@ async function setUp() {
       cancelEnrolment: await enrolment(cancelActivity.id, familyA.id),
     },
     gone: familyGone.id,
+    goneYouth: youthGone.personId,
     b: { householdId: familyB.id, childId: familyB.children[0]!.id, guardianId: familyB.guardian.id },
     c: { enrolment: await enrolment(rosterActivity.id, familyC.id), signUpId: cEnrolled.signUpId },
     d: { signUpId: dWaiting.signUpId },
@@ -796,6 +798,13 @@ const FORMS: Form[] = [
     route: "staff.families.$householdId_.delete.tsx",
     role: "staff",
     params: (f) => ({ householdId: f.gone }),
+    base: () => ({ confirm: on }),
+    fields: fields("confirm"),
+  },
+  {
+    route: "staff.people.$personId.delete.tsx",
+    role: "staff",
+    params: (f) => ({ personId: f.goneYouth }),
     base: () => ({ confirm: on }),
     fields: fields("confirm"),
   },

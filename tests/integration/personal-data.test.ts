@@ -22,6 +22,7 @@ import * as dataPage from "../../app/routes/my.data._index.tsx";
 import * as dataFile from "../../app/routes/my.data[.json].ts";
 import * as deletePage from "../../app/routes/staff.families.$householdId_.delete.tsx";
 import * as staffHome from "../../app/routes/staff._index.tsx";
+import * as personPage from "../../app/routes/staff.people.$personId.delete.tsx";
 import { activity, household, signUpFamily } from "../setup/fixtures.ts";
 import { createUser } from "../setup/helpers.ts";
 
@@ -490,7 +491,7 @@ describe("a deletion request", () => {
     await call(dataPage.action, "/my/data", H.cookie, { form: { understood: "on" } });
     const latest = (await db.auditEvent.findFirstOrThrow({ where: { action: "privacy.deletionRequested" }, orderBy: { at: "desc" } })).at;
     const home = (await call(staffHome.loader, "/staff", staffCookie)) as Awaited<ReturnType<typeof staffHome.loader>>;
-    expect(home.deletionRequests).toEqual([{ householdId: H.id, guardians: expect.any(String), requestedAt: latest.toISOString() }]);
+    expect(home.deletionRequests).toEqual([{ href: `/staff/families/${H.id}/delete`, names: expect.any(String), requestedAt: latest.toISOString() }]);
     const partner = await createUser({ role: "PARTNER", email: "requests-partner@example.dk" });
     const partnerHome = (await call(staffHome.loader, "/staff", await cookieOf(partner.id))) as Awaited<ReturnType<typeof staffHome.loader>>;
     expect(partnerHome.deletionRequests).toEqual([]);
@@ -628,10 +629,62 @@ describe("deletion by staff", () => {
   });
 
   it("done twice changes nothing more, and the request has left the staff's list", async () => {
-    expect((await openDeletionRequests()).map((request) => request.householdId)).not.toContain(H.id);
+    expect((await openDeletionRequests()).map((request) => request.href)).not.toContain(`/staff/families/${H.id}/delete`);
     expect(await anonymiseHousehold(H.id, staffUserId)).toEqual({ anonymised: 0, kept: 5 });
     expect(await countParticipation(Q3)).toEqual(before.participation);
     const overview = (await deletionOverview(H.id))!;
     expect(overview.members.filter((m) => m.outcome === "done")).toHaveLength(4);
+  });
+});
+
+describe("a young person's own data", () => {
+  it("is theirs to see and download, to ask to have deleted, and staff carry it out from their start page", async () => {
+    const youth = await db.user.create({
+      data: {
+        role: "YOUTH",
+        email: `ung-${randomUUID()}@example.dk`,
+        person: { create: { firstName: "UngeUllaPrivat", lastName: "Alene", birthDate: dateOf("2011-02-02"), email: "ulla@example.dk" } },
+      },
+    });
+    const cookie = await cookieOf(youth.id);
+    const page = (await call(dataPage.loader, "/my/data", cookie)) as Awaited<ReturnType<typeof dataPage.loader>>;
+    expect(page.people.map((row) => row.firstName)).toEqual(["UngeUllaPrivat"]);
+    expect(page.correctAt).toBe("/account");
+    expect(JSON.stringify(page)).not.toContain("GunnarPrivat");
+    const file = (await call(dataFile.loader, "/my/data.json", cookie)) as Response;
+    expect(await file.text()).toContain("UngeUllaPrivat");
+
+    const asked = (await call(dataPage.action, "/my/data", cookie, { form: { understood: "on" } })) as Response;
+    expect(asked.status).toBe(302);
+    const href = `/staff/people/${youth.personId}/delete`;
+    const home = (await call(staffHome.loader, "/staff", staffCookie)) as Awaited<ReturnType<typeof staffHome.loader>>;
+    expect(home.deletionRequests.map((request) => request.href)).toContain(href);
+
+    const overview = (await call(personPage.loader, href, staffCookie, { params: { personId: youth.personId } })) as Awaited<
+      ReturnType<typeof personPage.loader>
+    >;
+    expect(overview).toMatchObject({ name: "UngeUllaPrivat Alene", role: "YOUTH", householdId: null, outcome: "delete", requests: [expect.any(String)] });
+    const unticked = await call(personPage.action, href, staffCookie, { params: { personId: youth.personId }, form: {} });
+    expect(unticked).toMatchObject({ status: "error" });
+    const done = (await call(personPage.action, href, staffCookie, { params: { personId: youth.personId }, form: { confirm: "on" } })) as Response;
+    expect(done.headers.get("Location")).toBe(`${href}?done=1`);
+    expect(await db.person.findUniqueOrThrow({ where: { id: youth.personId } })).toMatchObject({
+      firstName: "Slettet",
+      email: null,
+      birthDate: dateOf("2011-02-02"),
+    });
+    expect(await db.user.count({ where: { id: youth.id } })).toBe(0);
+    const after = (await call(staffHome.loader, "/staff", staffCookie)) as Awaited<ReturnType<typeof staffHome.loader>>;
+    expect(after.deletionRequests.map((request) => request.href)).not.toContain(href);
+  });
+
+  it("someone in a household is deleted with the family, not alone", async () => {
+    const family = await household({ children: [{ firstName: "Barnet" }] });
+    const href = `/staff/people/${family.children[0]!.id}/delete`;
+    const overview = (await call(personPage.loader, href, staffCookie, { params: { personId: family.children[0]!.id } })) as { householdId: string };
+    expect(overview.householdId).toBe(family.id);
+    const refused = await call(personPage.action, href, staffCookie, { params: { personId: family.children[0]!.id }, form: { confirm: "on" } });
+    expect(refused).toMatchObject({ status: "error", error: { "": ["staff.person.inHouseholdError"] } });
+    expect(await db.person.findUniqueOrThrow({ where: { id: family.children[0]!.id }, select: { anonymisedAt: true } })).toEqual({ anonymisedAt: null });
   });
 });

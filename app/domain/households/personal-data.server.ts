@@ -384,35 +384,46 @@ export async function requestDeletion(user: { id: string; personId: string }): P
 // ---------------------------------------------------------------- deletion by staff
 
 /**
- * Households whose guardian asked for deletion after the last time their data
- * was deleted (by staff or the retention job), oldest request first: the
- * staff start page's to-do list, so no request waits unseen in the audit log.
+ * Deletion requests not yet carried out — a household's (a guardian asked), or a person's in no household (a young
+ * person's own login) — that were made after the last time that data was deleted (by staff or the retention job),
+ * oldest first: the staff start page's to-do list, so no request waits unseen in the audit log.
  */
 export async function openDeletionRequests() {
-  const rows = await db.$queryRaw<{ householdId: string; requestedAt: Date }[]>`
-    SELECT r."entityId" AS "householdId", max(r."at") AS "requestedAt"
+  const rows = await db.$queryRaw<{ entityType: "Household" | "Person"; entityId: string; requestedAt: Date }[]>`
+    SELECT r."entityType", r."entityId", max(r."at") AS "requestedAt"
     FROM "AuditEvent" r
-    WHERE r."action" = ${DELETION_REQUESTED} AND r."entityType" = 'Household'
-    GROUP BY r."entityId"
+    WHERE r."action" = ${DELETION_REQUESTED} AND r."entityType" IN ('Household', 'Person')
+    GROUP BY r."entityType", r."entityId"
     HAVING NOT EXISTS (
       SELECT 1 FROM "AuditEvent" done
-      WHERE done."action" = ${ANONYMISED} AND done."entityType" = 'Household' AND done."entityId" = r."entityId" AND done."at" >= max(r."at"))
+      WHERE done."action" = ${ANONYMISED} AND done."entityType" = r."entityType" AND done."entityId" = r."entityId" AND done."at" >= max(r."at"))
     ORDER BY "requestedAt"`;
-  const households = await db.household.findMany({
-    where: { id: { in: rows.map((row) => row.householdId) } },
-    select: {
-      id: true,
-      members: { where: { role: "GUARDIAN" }, orderBy: { createdAt: "asc" }, select: { person: { select: { firstName: true, lastName: true } } } },
-    },
-  });
-  const names = new Map(households.map((household) => [household.id, household.members.map(({ person }) => fullName(person)).join(", ")]));
+  const ids = (type: string) => rows.filter((row) => row.entityType === type).map((row) => row.entityId);
+  const [households, people] = await Promise.all([
+    db.household.findMany({
+      where: { id: { in: ids("Household") } },
+      select: {
+        id: true,
+        members: { where: { role: "GUARDIAN" }, orderBy: { createdAt: "asc" }, select: { person: { select: { firstName: true, lastName: true } } } },
+      },
+    }),
+    db.person.findMany({ where: { id: { in: ids("Person") } }, select: { id: true, firstName: true, lastName: true } }),
+  ]);
+  const names = new Map([
+    ...households.map((household) => [`Household:${household.id}`, household.members.map(({ person }) => fullName(person)).join(", ")] as const),
+    ...people.map((person) => [`Person:${person.id}`, fullName(person)] as const),
+  ]);
   return rows
-    .filter((row) => names.has(row.householdId))
-    .map((row) => ({ householdId: row.householdId, guardians: names.get(row.householdId)!, requestedAt: row.requestedAt.toISOString() }));
+    .filter((row) => names.has(`${row.entityType}:${row.entityId}`))
+    .map((row) => ({
+      href: row.entityType === "Household" ? `/staff/families/${row.entityId}/delete` : `/staff/people/${row.entityId}/delete`,
+      names: names.get(`${row.entityType}:${row.entityId}`)!,
+      requestedAt: row.requestedAt.toISOString(),
+    }));
 }
 
 export class PrivacyError extends Error {
-  constructor(readonly code: "notFound" | "upcomingPlaces" | "notDue") {
+  constructor(readonly code: "notFound" | "upcomingPlaces" | "notDue" | "inHousehold") {
     super(code);
   }
 }
@@ -588,11 +599,12 @@ export async function anonymiseHousehold(
 
 /**
  * The same for one person in no household (a young person with their own login, an account that never added a
- * family, a walk-in child): used by the retention job. Staff, partner and admin logins are never touched.
+ * family, a walk-in child): their own deletion request, carried out by staff, and the retention job. Staff, partner and admin logins are never touched.
  * Inside one transaction with the person locked; `stillDue` is asked again under the lock.
  */
 export async function anonymisePerson(
   personId: string,
+  actorUserId: string | null,
   now = new Date(),
   options: { stillDue?: (tx: Prisma.TransactionClient) => Promise<boolean> } = {},
 ): Promise<{ anonymised: number }> {
@@ -601,9 +613,29 @@ export async function anonymisePerson(
     if (!locked.length) throw new PrivacyError("notFound");
     if (options.stillDue && !(await options.stillDue(tx))) throw new PrivacyError("notDue");
     const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: memberFacts.person.select });
+    // Someone in a household is deleted with it (anonymiseHousehold), where its other members are weighed too.
+    if (person._count.households > 0) throw new PrivacyError("inHousehold");
     if (outcomeOf({ households: person._count.households, anonymisedAt: person.anonymisedAt, user: person.user }) !== "delete") return { anonymised: 0 };
     const { logins } = await erasePeople(tx, [person], now, null);
-    await audit(tx, { actorUserId: null, action: ANONYMISED, entityType: "Person", entityId: personId, after: { people: 1, logins } });
+    await audit(tx, { actorUserId, action: ANONYMISED, entityType: "Person", entityId: personId, after: { people: 1, logins } });
     return { anonymised: 1 };
   });
+}
+
+/** For the staff page of one person in no household: who it is, what deleting does, their requests. Null: no such person. */
+export async function personDeletionOverview(personId: string) {
+  const [person, requests, membership] = await Promise.all([
+    db.person.findUnique({ where: { id: personId }, select: memberFacts.person.select }),
+    deletionRequests(null, personId),
+    db.householdMember.findFirst({ where: { personId }, select: { householdId: true } }),
+  ]);
+  if (!person) return null;
+  return {
+    personId: person.id,
+    name: fullName(person),
+    role: person.user?.role ?? null,
+    householdId: membership?.householdId ?? null,
+    outcome: outcomeOf({ households: person._count.households, anonymisedAt: person.anonymisedAt, user: person.user }),
+    requests,
+  };
 }

@@ -84,7 +84,7 @@ export async function anonymiseInactiveHouseholds(
   for (const id of await inactivePeople(cutoff)) {
     try {
       const stillDue = async (tx: Prisma.TransactionClient) => (await inactivePeople(cutoff, id, tx)).length > 0;
-      alone += (await anonymisePerson(id, now, { stillDue })).anonymised;
+      alone += (await anonymisePerson(id, null, now, { stillDue })).anonymised;
     } catch (error) {
       if (!(error instanceof PrivacyError)) throw error;
     }

@@ -1,0 +1,100 @@
+// Staff delete the personal data of one person in no household — a young
+// person with their own login who asked for it (/my/data). Someone in a
+// household is deleted with the family (staff.families.$householdId_.delete).
+import type { z } from "zod";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Notice } from "~/components/ui/alert.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Checkbox, ErrorText } from "~/components/ui/choice.tsx";
+import { FormErrors } from "~/components/ui/form-errors.tsx";
+import { anonymisePerson, personDeletionOverview, PrivacyError } from "~/domain/households/personal-data.server.ts";
+import { anonymiseSchema } from "~/domain/households/privacy-schemas.ts";
+import { requireUser } from "~/lib/auth.server.ts";
+import { formatDateTime } from "~/lib/format.ts";
+import { useLanguage } from "~/lib/i18n-react.tsx";
+import { pageTitle } from "~/lib/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy:staff.person.title");
+
+const UUID = /^[0-9a-f-]{36}$/;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, "STAFF");
+  const overview = UUID.test(params.personId ?? "") ? await personDeletionOverview(params.personId!) : null;
+  if (!overview) throw new Response("Not found", { status: 404 });
+  return overview;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, "STAFF");
+  if (!UUID.test(params.personId ?? "")) throw new Response("Not found", { status: 404 });
+  const submission = parseWithZod(await request.formData(), { schema: anonymiseSchema });
+  if (submission.status !== "success") return submission.reply();
+  try {
+    const result = await anonymisePerson(params.personId!, user.id);
+    return redirect(`/staff/people/${params.personId}/delete?done=${result.anonymised}`);
+  } catch (error) {
+    if (error instanceof PrivacyError && error.code === "notFound") throw new Response("Not found", { status: 404 });
+    if (error instanceof PrivacyError) return submission.reply({ formErrors: [`staff.person.${error.code}Error`] });
+    throw error;
+  }
+}
+
+export default function DeletePersonData() {
+  const { t } = useTranslation("privacy");
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const language = useLanguage();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm<z.input<typeof anonymiseSchema>>({ lastResult });
+  const done = params.get("done");
+  const errors = fields.confirm.errors?.map((error) => t(error));
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to="/staff">{t("staff.person.back")}</Link>
+      </p>
+      <h1 className="text-2xl font-bold">{t("staff.person.title")}</h1>
+      {done ? <Notice>{t("staff.done", { count: Number(done) || 0 })}</Notice> : null}
+      <p>
+        {data.requests.length
+          ? t("staff.person.requested", { dates: data.requests.map((at) => formatDateTime(new Date(at), language)).join(", ") })
+          : t("staff.person.noRequest")}
+      </p>
+      <p className="font-semibold">
+        {data.name} · {t(`staff.outcome.${data.outcome}`)}
+      </p>
+      {data.householdId ? (
+        <p>
+          {t("staff.person.inHousehold")} <Link to={`/staff/families/${data.householdId}/delete`}>{t("staff.title")}</Link>
+        </p>
+      ) : data.outcome !== "delete" ? (
+        <p className="font-semibold">{t("staff.person.nothingLeft")}</p>
+      ) : (
+        <>
+          <p className="text-sm text-slate-700">{t("staff.person.kept")}</p>
+          <FormErrors errors={form.errors?.map((error) => t(error))} />
+          <Form method="post" {...getFormProps(form)} className="space-y-1">
+            <Checkbox
+              id={fields.confirm.id}
+              name={fields.confirm.name}
+              label={t("staff.confirm")}
+              invalid={Boolean(errors?.length)}
+              describedBy={errors?.length ? `${fields.confirm.id}-error` : undefined}
+            />
+            <ErrorText id={fields.confirm.id} errors={errors} />
+            <Button type="submit" pending={navigation.state !== "idle"}>
+              {t("staff.submit")}
+            </Button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
