@@ -27,8 +27,7 @@ export default function PrintRoster() {
   const language = useLanguage();
   const { title, rows, printedAt } = useLoaderData<typeof loader>();
   return (
-    <div className="space-y-3 print:text-sm">
-      <style>{`@media print { header, footer, nav, .no-print { display: none !important; } }`}</style>
+    <div className="print-page space-y-3 print:text-sm">
       <h1 className="text-2xl font-bold" lang={title.language}>
         {title.text}
       </h1>

@@ -40,8 +40,7 @@ export default function PrintReport() {
   const language = useLanguage();
   const data = useLoaderData<typeof loader>();
   return (
-    <div className="space-y-5 print:text-sm">
-      <style>{`@media print { header, footer, nav, .no-print { display: none !important; } a { color: inherit; text-decoration: none; } }`}</style>
+    <div className="print-page space-y-5 print:text-sm">
       <div className="space-y-1">
         <h1 className="text-2xl font-bold">{t("print.title")}</h1>
         <p className="text-lg font-semibold">

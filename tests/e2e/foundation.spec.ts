@@ -140,6 +140,8 @@ test("responses carry the security headers", async ({ request }) => {
   const csp = response.headers()["content-security-policy"]!;
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'(;|$)/);
+  expect(csp).toContain("style-src 'self';");
+  expect(csp).not.toContain("unsafe-inline");
   // Every inline script Remix writes carries that nonce (hydration in the other tests proves they run).
   const html = await response.text();
   const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;

@@ -87,6 +87,11 @@ test("a staff member reports last quarter for an effort area, sees a milestone b
 });
 
 test("milestones, the print page and the report in Arabic pass axe; a milestone and its status text are saved", async ({ page }) => {
+  // The CSP allows no inline styles: the progress bars and the print pages must not need any.
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) refused.push(message.text());
+  });
   await signIn(page, await newAccount("STAFF", "Rikke"));
 
   await page.goto("/staff/milestones");
@@ -120,10 +125,20 @@ test("milestones, the print page and the report in Arabic pass axe; a milestone 
   await expect(page.getByRole("heading", { level: 1, name: "Rapport til bestyrelse og årsrapport" })).toBeVisible();
   await expect(page.getByText("Flere end ventet i efterårsferien.")).toBeVisible();
   await expectNoAxeViolations(page);
+  // On paper the document stands alone: the site's header and footer are not printed.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("body > header, header").first()).toBeHidden();
+  await expect(page.locator("footer").first()).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+  await expect(page.locator("footer").first()).toBeVisible();
 
   await page.goto("/staff/reports?lng=ar");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1, name: "التقرير: المشاركون والمراحل" })).toBeVisible();
   await expectNoAxeViolations(page);
+  // A progress bar fills from the right in Arabic (mirrored) and has its width.
+  const bar = page.locator("svg rect.fill-brand-700").first();
+  await expect(bar).toHaveAttribute("width", /^\d+%$/);
   await page.goto("/staff/reports?lng=da");
+  expect(refused).toEqual([]);
 });
