@@ -31,7 +31,8 @@ const SCHEDULE: Record<JobName, string> = {
  * under it) and lets the next run of that job start: each queue runs one job
  * at a time ("stately"), so a crash would otherwise hold the job back for
  * pg-boss's default of 15 minutes. Well above a normal run; a run that
- * overlaps a slow one is harmless, since every job claims its rows.
+ * overlaps a slow one is harmless, since every job claims its rows (message
+ * delivery by a lease longer than any batch can take, send.server.ts).
  */
 const EXPIRE_SECONDS: Record<JobName, number> = {
   [JOBS.deliverMessages]: 120,

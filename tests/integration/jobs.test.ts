@@ -42,6 +42,40 @@ describe("message outbox", () => {
   });
 });
 
+describe("a slow delivery run", () => {
+  it("keeps its claim while it sends: a run starting 6 minutes later (after its pg-boss expiry) does not send the same message", async () => {
+    // An SMS gateway that answers after a second, counting what it receives.
+    const http = await import("node:http");
+    const received: string[] = [];
+    const gateway = http.createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      request.on("end", () => {
+        received.push(body);
+        setTimeout(() => response.end("{}"), 1_000);
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, "127.0.0.1", resolve));
+    const { env } = await import("../../app/lib/env.server.ts");
+    const saved = { ...env() };
+    Object.assign(env(), { SMS_GATEWAY_URL: `http://127.0.0.1:${(gateway.address() as { port: number }).port}/sms` });
+    try {
+      await queueMessage(db, { phone: "+4520333333", language: "da" }, "cancelled", { names: "Lina", activity: "Lejr" });
+      const start = new Date(Date.now() + 1_000);
+      const first = deliverDueMessages(start);
+      await expect.poll(() => received.length, { timeout: 5_000, interval: 20 }).toBe(1);
+      const second = await deliverDueMessages(new Date(start.getTime() + 6 * 60_000));
+      await first;
+      expect(second.sent).toBe(0);
+      expect(received).toHaveLength(1);
+      expect(await db.message.findFirstOrThrow({ where: { recipient: "+4520333333" } })).toMatchObject({ status: "SENT", attempts: 1 });
+    } finally {
+      Object.assign(env(), saved);
+      gateway.close();
+    }
+  });
+});
+
 describe("reminders", () => {
   it("reminds each household once, the day before, in its language", async () => {
     const start = new Date(Date.now() + 30 * 3_600_000);

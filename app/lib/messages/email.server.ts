@@ -10,7 +10,9 @@ function transport(): Transporter {
   if (!transporter) {
     const url = env().SMTP_URL;
     if (!url) throw new Error("SMTP_URL is not set (and the development mail catcher is not running).");
-    transporter = nodemailer.createTransport(url);
+    // Bounded waits (nodemailer's own default is 10 minutes a socket): one slow server must not hold a delivery
+    // run past its lease (send.server.ts), or another run would send the same message again.
+    transporter = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
   }
   return transporter;
 }

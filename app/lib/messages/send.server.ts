@@ -128,7 +128,12 @@ export async function sendMessageNow(recipient: Recipient, template: Template, p
 }
 
 export const MAX_ATTEMPTS = 5;
-const LEASE_MS = 5 * 60_000;
+/**
+ * How long a claimed message is a run's alone. Above a whole batch's worst case (20 messages × ~40 s of bounded
+ * SMTP waits, email.server.ts; an SMS gives up after 10 s), so a run that outlives its pg-boss expiry (2 min) and
+ * overlaps the next one never has a message claimed twice — the next run takes only what is not leased.
+ */
+const LEASE_MS = 15 * 60_000;
 /** 1, 4, 16, 64 minutes between tries. */
 const backoffMs = (attempts: number) => 60_000 * 4 ** (attempts - 1);
 
@@ -140,7 +145,10 @@ const backoffMs = (attempts: number) => 60_000 * 4 ** (attempts - 1);
 export async function deliverDueMessages(now = new Date(), batch = 20): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
+  const started = Date.now();
   for (;;) {
+    // This batch's clock: `now` moved on by the time the run has taken, so a later batch gets a full lease too.
+    const at = new Date(now.getTime() + (Date.now() - started));
     const claimed = await db.$queryRaw<
       {
         id: string;
@@ -153,25 +161,26 @@ export async function deliverDueMessages(now = new Date(), batch = 20): Promise<
         attempts: number;
       }[]
     >`
-      UPDATE "Message" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
+      UPDATE "Message" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ${new Date(at.getTime() + LEASE_MS)}
       WHERE "id" IN (
-        SELECT "id" FROM "Message" WHERE "status" = 'QUEUED' AND "nextAttemptAt" <= ${now}
+        SELECT "id" FROM "Message" WHERE "status" = 'QUEUED' AND "nextAttemptAt" <= ${at}
         ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)
       RETURNING "id", "channel", "recipient", "language", "subject", "body", "attachment", "attempts"`;
     if (claimed.length === 0) return { sent, failed };
     for (const message of claimed) {
       try {
         await transmit(message);
-        await db.message.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), error: null } });
+        // Only while the claim is still this run's (same attempt): never overwrite what a later run recorded.
+        await db.message.updateMany({ where: { id: message.id, attempts: message.attempts }, data: { status: "SENT", sentAt: new Date(), error: null } });
         sent++;
       } catch (error) {
         const final = message.attempts >= MAX_ATTEMPTS;
-        await db.message.update({
-          where: { id: message.id },
+        await db.message.updateMany({
+          where: { id: message.id, attempts: message.attempts },
           data: {
             status: final ? "FAILED" : "QUEUED",
             error: String(error).slice(0, 500),
-            nextAttemptAt: new Date(now.getTime() + backoffMs(message.attempts)),
+            nextAttemptAt: new Date(at.getTime() + backoffMs(message.attempts)),
           },
         });
         failed++;
