@@ -20,14 +20,29 @@ export async function hitRateLimit(key: string, { limit, windowSeconds }: RateLi
   return { allowed: count <= limit, retryAfterSeconds };
 }
 
-/** Whether `key` has room for another hit in the current window, without counting one (for limits counted on failure only). */
-export async function peekRateLimit(key: string, { limit, windowSeconds }: RateLimit, now = new Date()): Promise<RateLimitResult> {
+/**
+ * Takes one of `key`'s places in the current window if one is left — in one statement, so parallel callers
+ * never take more than `limit` — for limits counted on failure only: give the place back with
+ * returnRateLimit when the attempt turns out not to count.
+ */
+export async function reserveRateLimit(key: string, { limit, windowSeconds }: RateLimit, now = new Date()): Promise<RateLimitResult> {
   const windowMs = windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const rows = await db.$queryRaw<{ count: number }[]>`
-    SELECT "count" FROM "RateLimitBucket" WHERE "key" = ${key} AND "windowStart" = ${windowStart}`;
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
+    WHERE "RateLimitBucket"."count" < ${limit}
+    RETURNING "count"`;
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
-  return { allowed: (rows[0]?.count ?? 0) < limit, retryAfterSeconds };
+  return { allowed: rows.length === 1, retryAfterSeconds };
+}
+
+/** Gives back a place taken with reserveRateLimit in the same window. */
+export async function returnRateLimit(key: string, { windowSeconds }: RateLimit, now = new Date()): Promise<void> {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  await db.$executeRaw`
+    UPDATE "RateLimitBucket" SET "count" = "count" - 1 WHERE "key" = ${key} AND "windowStart" = ${windowStart} AND "count" > 0`;
 }
 
 export class RateLimitedError extends Error {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "../../app/lib/db.server.ts";
-import { enforceRateLimits, hitRateLimit, peekRateLimit, RateLimitedError } from "../../app/lib/rate-limit.server.ts";
+import { enforceRateLimits, hitRateLimit, RateLimitedError, reserveRateLimit, returnRateLimit } from "../../app/lib/rate-limit.server.ts";
 
 describe("rate limits in PostgreSQL", () => {
   it("allows exactly `limit` hits per window and reports when the window ends", async () => {
@@ -61,14 +61,15 @@ describe("rate limits in PostgreSQL", () => {
     for (const key of keys) expect(key, key).toMatch(/^[a-z-]+:[a-z-]+:\$\{/);
   });
 
-  it("peeks at a limit without counting a hit", async () => {
+  it("reserves places in one statement: 25 parallel reservations take exactly `limit`, and a place given back is free again", async () => {
     const now = new Date("2026-06-03T13:00:00Z");
-    const limit = { limit: 2, windowSeconds: 600 };
-    expect((await peekRateLimit("t:peek", limit, now)).allowed).toBe(true);
-    await hitRateLimit("t:peek", limit, now);
-    expect((await peekRateLimit("t:peek", limit, now)).allowed).toBe(true);
-    await hitRateLimit("t:peek", limit, now);
-    expect(await peekRateLimit("t:peek", limit, now)).toEqual({ allowed: false, retryAfterSeconds: 600 });
-    expect(await db.rateLimitBucket.findFirst({ where: { key: "t:peek" }, select: { count: true } })).toEqual({ count: 2 });
+    const limit = { limit: 10, windowSeconds: 600 };
+    const results = await Promise.all(Array.from({ length: 25 }, () => reserveRateLimit("t:reserve", limit, now)));
+    expect(results.filter((result) => result.allowed)).toHaveLength(10);
+    expect(results.find((result) => !result.allowed)).toEqual({ allowed: false, retryAfterSeconds: 600 });
+    expect(await db.rateLimitBucket.findFirst({ where: { key: "t:reserve" }, select: { count: true } })).toEqual({ count: 10 });
+    await returnRateLimit("t:reserve", limit, now);
+    expect((await reserveRateLimit("t:reserve", limit, now)).allowed).toBe(true);
+    expect((await reserveRateLimit("t:reserve", limit, now)).allowed).toBe(false);
   });
 });

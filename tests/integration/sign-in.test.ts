@@ -205,6 +205,25 @@ describe("sign-in with a one-time code", () => {
     expect(message?.body).not.toMatch(/\b\d{6}\b/);
   });
 
+  it("counts at most 10 wrong codes a day per address even when 25 guesses at 5 codes arrive at once", async () => {
+    const now = new Date("2026-06-05T09:00:00Z");
+    const email = "parallel-guesser@example.dk";
+    const challenges: { challengeId: string; code: string }[] = [];
+    for (let i = 0; i < LIMITS.codesPerIdentifier.limit; i++) {
+      const { challengeId } = await startSignIn({ identifier: id(email), ip: freshIp(), language: "da" }, now);
+      challenges.push({ challengeId, code: codeIn((await lastMessageTo(email))?.body) });
+    }
+    const codes = new Set(challenges.map((challenge) => challenge.code));
+    const wrong = Array.from({ length: 100 }, (_, i) => String(i).padStart(6, "0")).filter((guess) => !codes.has(guess));
+    const tries = challenges.flatMap(({ challengeId }, c) =>
+      Array.from({ length: MAX_ATTEMPTS }, (_, t) => ({ challengeId, code: wrong[c * MAX_ATTEMPTS + t]! })),
+    );
+    const answers = await Promise.allSettled(tries.map((guess) => verifySignIn({ ...guess, ip: freshIp(), language: "da" }, now)));
+    const compared = answers.filter((answer) => answer.status === "fulfilled").length;
+    expect(compared).toBe(LIMITS.wrongCodesPerIdentifierPerDay.limit);
+    expect(answers.filter((answer) => answer.status === "rejected" && answer.reason instanceof RateLimitedError)).toHaveLength(tries.length - compared);
+  });
+
   it("allows 10 wrong codes a day per address, across all its codes, then refuses even the right one until the next day", async () => {
     const now = new Date("2026-06-03T09:00:00Z");
     const email = "guesser@example.dk";

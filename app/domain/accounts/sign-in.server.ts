@@ -8,7 +8,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { sendMessageNow } from "~/lib/messages/send.server.ts";
-import { enforceRateLimits, hitRateLimit, ipKey, peekRateLimit, RateLimitedError } from "~/lib/rate-limit.server.ts";
+import { enforceRateLimits, ipKey, RateLimitedError, reserveRateLimit, returnRateLimit } from "~/lib/rate-limit.server.ts";
 import { log } from "~/lib/log.server.ts";
 import { hashToken } from "~/lib/session.server.ts";
 import type { Identifier } from "./identifier.ts";
@@ -98,8 +98,10 @@ export async function verifySignIn(input: { challengeId: string; code: string; i
     log("info", "signIn.expired");
     return { ok: false, reason: "expired" };
   }
+  // Every try takes one of the address's wrong-code places before it is compared (so parallel guesses cannot
+  // share one free place), and a right code gives its place back.
   const wrongKey = `verify:wrong-day:${hashToken(row.identifier)}`;
-  const room = await peekRateLimit(wrongKey, LIMITS.wrongCodesPerIdentifierPerDay, now);
+  const room = await reserveRateLimit(wrongKey, LIMITS.wrongCodesPerIdentifierPerDay, now);
   if (!room.allowed) {
     log("warn", "rateLimited", { limit: "verify:wrong-day" });
     throw new RateLimitedError(room.retryAfterSeconds);
@@ -117,9 +119,9 @@ export async function verifySignIn(input: { challengeId: string; code: string; i
   if (!matching) {
     const attemptsLeft = MAX_ATTEMPTS - row.attempts;
     log("warn", "signIn.wrongCode", { attemptsLeft });
-    await hitRateLimit(wrongKey, LIMITS.wrongCodesPerIdentifierPerDay, now);
     return attemptsLeft > 0 ? { ok: false, reason: "wrong", attemptsLeft } : { ok: false, reason: "expired" };
   }
+  await returnRateLimit(wrongKey, LIMITS.wrongCodesPerIdentifierPerDay, now);
   const consumed = await db.signInChallenge.updateMany({ where: { id: matching.id, consumedAt: null }, data: { consumedAt: now } });
   if (consumed.count !== 1) return { ok: false, reason: "expired" };
   // The other codes for this address are spent too.
