@@ -14,11 +14,13 @@ const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
 /**
- * What a signed-in person sees is their family's data: neither the browser (a family's shared phone, its back
- * button after signing out) nor a proxy may keep a copy. Routes that set their own Cache-Control keep it.
+ * What a signed-in person sees is their family's data, and so is a page opened by a secret link (an offer, a
+ * guardian's answer): neither the browser (a family's shared phone, its back button after signing out) nor a proxy
+ * may keep a copy. Routes that set their own Cache-Control keep it.
  */
 function noStoreWhenSignedIn(request: Request, headers: Headers) {
-  if (!headers.has("Cache-Control") && request.headers.get("Cookie")?.includes(`${lucia.sessionCookieName}=`)) {
+  const personal = request.headers.get("Cookie")?.includes(`${lucia.sessionCookieName}=`) || /^\/(offers|guardian)\//.test(new URL(request.url).pathname);
+  if (!headers.has("Cache-Control") && personal) {
     headers.set("Cache-Control", "private, no-store");
   }
 }

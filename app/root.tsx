@@ -11,6 +11,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
@@ -28,6 +29,7 @@ import { clientResources, getLanguage, languageCookie } from "~/lib/i18n.server.
 import { I18nProvider } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
 import { useNonce } from "~/lib/nonce.tsx";
+import { isPrintPage } from "~/lib/print.ts";
 import { getAuth } from "~/lib/session.server.ts";
 import stylesheet from "~/styles/tailwind.css";
 
@@ -161,6 +163,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRootData();
   const language: Language = root?.language ?? "da";
   const nonce = useNonce();
+  const printPage = isPrintPage(useMatches());
   useEffect(() => {
     // Browser tests wait for this before clicking: a click before hydration is lost.
     document.documentElement.dataset.hydrated = "true";
@@ -174,7 +177,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
+      <body className={printPage ? "print-page-body" : undefined}>
         {root ? (
           <I18nProvider language={language} resources={root.resources}>
             <Shell>{children}</Shell>

@@ -9,7 +9,9 @@ import { documentLanguage, referenceDocument } from "~/domain/jobs/employment.se
 import { isStaff } from "~/domain/staff/access.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { printPageHandle } from "~/lib/print.ts";
 
+export const handle = printPageHandle;
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.document.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,7 +9,9 @@ import { formatDateTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { printPageHandle } from "~/lib/print.ts";
 
+export const handle = printPageHandle;
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.title.text);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,7 +29,7 @@ export default function PrintRoster() {
   const language = useLanguage();
   const { title, rows, printedAt } = useLoaderData<typeof loader>();
   return (
-    <div className="print-page space-y-3 print:text-sm">
+    <div className="space-y-3 print:text-sm">
       <h1 className="text-2xl font-bold" lang={title.language}>
         {title.text}
       </h1>

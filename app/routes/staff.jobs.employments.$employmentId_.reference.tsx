@@ -8,7 +8,9 @@ import { DocumentPage } from "~/components/hiring/parts.tsx";
 import { documentLanguage, employmentExists, referenceDocument } from "~/domain/jobs/employment.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { printPageHandle } from "~/lib/print.ts";
 
+export const handle = printPageHandle;
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.document.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -14,7 +14,9 @@ import { formatDateTime, formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { printPageHandle } from "~/lib/print.ts";
 
+export const handle = printPageHandle;
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports:print.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -40,7 +42,7 @@ export default function PrintReport() {
   const language = useLanguage();
   const data = useLoaderData<typeof loader>();
   return (
-    <div className="print-page space-y-5 print:text-sm">
+    <div className="space-y-5 print:text-sm">
       <div className="space-y-1">
         <h1 className="text-2xl font-bold">{t("print.title")}</h1>
         <p className="text-lg font-semibold">

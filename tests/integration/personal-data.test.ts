@@ -17,6 +17,7 @@ import { anonymiseHousehold, deletionOverview, householdData, openDeletionReques
 import { countJobs, countParticipation } from "../../app/domain/reporting/report.server.ts";
 import { audit } from "../../app/lib/audit.server.ts";
 import { db } from "../../app/lib/db.server.ts";
+import { queueMessage } from "../../app/lib/messages/send.server.ts";
 import { createUserSession } from "../../app/lib/session.server.ts";
 import * as dataPage from "../../app/routes/my.data._index.tsx";
 import * as dataFile from "../../app/routes/my.data[.json].ts";
@@ -646,6 +647,41 @@ describe("a young person's own data", () => {
         person: { create: { firstName: "UngeUllaPrivat", lastName: "Alene", birthDate: dateOf("2011-02-02"), email: "ulla@example.dk" } },
       },
     });
+    // An application with a guardian asked (under 15), and the message with the guardian's link.
+    const type = await db.jobType.create({ data: { code: `ung-${randomUUID().slice(0, 8)}`, name: { da: "Legepatrulje" }, icon: "star" } });
+    const posting = await db.jobPosting.create({
+      data: {
+        slug: `ung-${randomUUID().slice(0, 8)}`,
+        typeId: type.id,
+        status: "PUBLISHED",
+        title: { da: "Legepatrulje" },
+        description: { da: "Leg" },
+        hoursInfo: { da: "Eftermiddage" },
+        risks: { da: "Ingen" },
+        workPlace: "Legepladsen",
+        payOre: 4500,
+        positions: 2,
+        applicationDeadline: dateOf("2030-01-01"),
+        contactName: "Mette",
+      },
+    });
+    await db.jobApplication.create({
+      data: {
+        postingId: posting.id,
+        personId: youth.personId,
+        motivation: "Jeg kan lide børn",
+        status: "AWAITING_GUARDIAN",
+        guardianName: "Far Alene",
+        guardianEmail: "far-alene@example.dk",
+        guardianTokenHash: `token-${randomUUID()}`,
+        consentRequired: true,
+      },
+    });
+    await queueMessage(db, { email: "far-alene@example.dk", language: "da" }, "jobGuardianConsent", {
+      name: "UngeUllaPrivat",
+      job: "Legepatrulje",
+      link: "https://x/guardian/abc",
+    });
     const cookie = await cookieOf(youth.id);
     const page = (await call(dataPage.loader, "/my/data", cookie)) as Awaited<ReturnType<typeof dataPage.loader>>;
     expect(page.people.map((row) => row.firstName)).toEqual(["UngeUllaPrivat"]);
@@ -674,6 +710,10 @@ describe("a young person's own data", () => {
       birthDate: dateOf("2011-02-02"),
     });
     expect(await db.user.count({ where: { id: youth.id } })).toBe(0);
+    // The guardian's link stops working, and the message to the guardian that named the young person is emptied.
+    expect((await db.jobApplication.findFirstOrThrow({ where: { personId: youth.personId } })).guardianTokenHash).toMatch(/^erased-/);
+    expect(await db.message.findMany({ where: { template: "jobGuardianConsent", body: { contains: "UngeUllaPrivat" } } })).toEqual([]);
+    expect(await db.message.count({ where: { recipient: "far-alene@example.dk" } })).toBe(0);
     const after = (await call(staffHome.loader, "/staff", staffCookie)) as Awaited<ReturnType<typeof staffHome.loader>>;
     expect(after.deletionRequests.map((request) => request.href)).not.toContain(href);
   });
@@ -686,5 +726,69 @@ describe("a young person's own data", () => {
     const refused = await call(personPage.action, href, staffCookie, { params: { personId: family.children[0]!.id }, form: { confirm: "on" } });
     expect(refused).toMatchObject({ status: "error", error: { "": ["staff.person.inHouseholdError"] } });
     expect(await db.person.findUniqueOrThrow({ where: { id: family.children[0]!.id }, select: { anonymisedAt: true } })).toEqual({ anonymisedAt: null });
+  });
+
+  it("waits until shifts ahead are released", async () => {
+    const youth = await db.user.create({
+      data: {
+        role: "YOUTH",
+        email: `vagt-${randomUUID()}@example.dk`,
+        person: { create: { firstName: "Vagtfuld", lastName: "Ung", birthDate: dateOf("2010-01-01") } },
+      },
+    });
+    const type = await db.jobType.create({ data: { code: `vagt-${randomUUID().slice(0, 8)}`, name: { da: "Ung træner" }, icon: "star" } });
+    const posting = await db.jobPosting.create({
+      data: {
+        slug: `vagt-${randomUUID().slice(0, 8)}`,
+        typeId: type.id,
+        status: "PUBLISHED",
+        title: { da: "Ung træner" },
+        description: { da: "Træning" },
+        hoursInfo: { da: "Weekender" },
+        risks: { da: "Ingen" },
+        workPlace: "Hallen",
+        payOre: 5000,
+        positions: 1,
+        applicationDeadline: dateOf("2030-01-01"),
+        contactName: "Mette",
+      },
+    });
+    const application = await db.jobApplication.create({
+      data: {
+        postingId: posting.id,
+        personId: youth.personId,
+        motivation: "Træning",
+        status: "HIRED",
+        guardianName: "Mor",
+        guardianTokenHash: `t-${randomUUID()}`,
+        consentRequired: false,
+      },
+    });
+    const employment = await db.employment.create({
+      data: { applicationId: application.id, postingId: posting.id, personId: youth.personId, role: "Træner", startsOn: dateOf("2026-01-01") },
+    });
+    const soon = new Date(Date.now() + 7 * 86_400_000);
+    const shift = await db.jobShift.create({
+      data: { postingId: posting.id, startsAt: soon, endsAt: new Date(soon.getTime() + 2 * 3_600_000), place: "Hallen" },
+    });
+    const assignment = await db.shiftAssignment.create({ data: { shiftId: shift.id, employmentId: employment.id } });
+    const href = `/staff/people/${youth.personId}/delete`;
+    const refused = await call(personPage.action, href, staffCookie, { params: { personId: youth.personId }, form: { confirm: "on" } });
+    expect(refused).toMatchObject({ status: "error", error: { "": ["staff.person.upcomingShiftsError"] } });
+    await db.shiftAssignment.update({ where: { id: assignment.id }, data: { status: "RELEASED", releasedAt: new Date() } });
+    const done = (await call(personPage.action, href, staffCookie, { params: { personId: youth.personId }, form: { confirm: "on" } })) as Response;
+    expect(done.headers.get("Location")).toBe(`${href}?done=1`);
+  });
+
+  it("a request made before joining a family leaves the list when the family's data is deleted", async () => {
+    const parent = await db.user.create({
+      data: { role: "PARENT", email: `alene-${randomUUID()}@example.dk`, person: { create: { firstName: "FørFamilie", lastName: "Forælder" } } },
+    });
+    await call(dataPage.action, "/my/data", await cookieOf(parent.id), { form: { understood: "on" } });
+    const href = `/staff/people/${parent.personId}/delete`;
+    expect((await openDeletionRequests()).map((request) => request.href)).toContain(href);
+    const family = await db.household.create({ data: { members: { create: { personId: parent.personId, role: "GUARDIAN" } } } });
+    await anonymiseHousehold(family.id, staffUserId);
+    expect((await openDeletionRequests()).map((request) => request.href)).not.toContain(href);
   });
 });

@@ -5,6 +5,7 @@ import { parseIdentifier, type Identifier } from "../../app/domain/accounts/iden
 import { CODE_TTL_MINUTES, LIMITS, MAX_ATTEMPTS, startSignIn, verifySignIn } from "../../app/domain/accounts/sign-in.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { RateLimitedError } from "../../app/lib/rate-limit.server.ts";
+import { HONEYPOT_FIELD } from "../../app/lib/honeypot.ts";
 import { action as signInAction } from "../../app/routes/login._index.tsx";
 import { codeIn, createUser, lastMessageTo } from "../setup/helpers.ts";
 
@@ -259,8 +260,8 @@ describe("the sign-in form's honeypot", () => {
     }) as Promise<Response>;
 
   it("answers a bot that filled it like anyone else, but makes and sends no code", async () => {
-    const bot = await post({ identifier: "bot@example.dk", website: "http://spam.example" });
-    const person = await post({ identifier: "person@example.dk", website: "" });
+    const bot = await post({ identifier: "bot@example.dk", [HONEYPOT_FIELD]: "http://spam.example" });
+    const person = await post({ identifier: "person@example.dk", [HONEYPOT_FIELD]: "" });
     for (const answer of [bot, person]) {
       expect(answer.status).toBe(302);
       expect(answer.headers.get("Location")).toBe("/login/code");

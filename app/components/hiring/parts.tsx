@@ -129,7 +129,7 @@ export function ContractWarning(props: { employmentId: string; required: boolean
 export function PrintPage({ children, tools }: { children: ReactNode; tools?: ReactNode }) {
   const { t } = useTranslation("hiring");
   return (
-    <div className="print-page space-y-4 print:text-sm">
+    <div className="space-y-4 print:text-sm">
       <div className="no-print space-y-2 rounded-lg border border-slate-300 p-3">
         {tools}
         <button type="button" onClick={() => window.print()} className="min-h-11 rounded-lg border-2 border-brand-700 px-4 font-semibold">

@@ -397,6 +397,9 @@ export async function openDeletionRequests() {
     HAVING NOT EXISTS (
       SELECT 1 FROM "AuditEvent" done
       WHERE done."action" = ${ANONYMISED} AND done."entityType" = r."entityType" AND done."entityId" = r."entityId" AND done."at" >= max(r."at"))
+      -- A person who asked alone and then joined a household is deleted with it (logged against the household).
+      AND NOT EXISTS (
+        SELECT 1 FROM "Person" p WHERE r."entityType" = 'Person' AND p."id"::text = r."entityId" AND p."anonymisedAt" >= max(r."at"))
     ORDER BY "requestedAt"`;
   const ids = (type: string) => rows.filter((row) => row.entityType === type).map((row) => row.entityId);
   const [households, people] = await Promise.all([
@@ -423,7 +426,7 @@ export async function openDeletionRequests() {
 }
 
 export class PrivacyError extends Error {
-  constructor(readonly code: "notFound" | "upcomingPlaces" | "notDue" | "inHousehold") {
+  constructor(readonly code: "notFound" | "upcomingPlaces" | "notDue" | "inHousehold" | "upcomingShifts") {
     super(code);
   }
 }
@@ -514,6 +517,18 @@ async function erasePeople(tx: Prisma.TransactionClient, targets: ErasureTarget[
   });
   await tx.personNeeds.deleteMany({ where: { personId: { in: ids } } });
   const logins = await tx.user.deleteMany({ where: { id: { in: userIds } } });
+  // The adults asked about these young people's applications: the messages to them name the young person and carry
+  // the guardian link, which stops working.
+  const asked = await tx.jobApplication.findMany({ where: { personId: { in: ids } }, select: { guardianEmail: true, guardianPhone: true } });
+  const guardianContacts = [...new Set(asked.flatMap((row) => [row.guardianEmail, row.guardianPhone]).filter((c): c is string => Boolean(c)))];
+  if (guardianContacts.length)
+    await tx.$executeRaw`
+      UPDATE "Message" SET "recipient" = '', "subject" = NULL, "body" = '', "attachment" = NULL,
+        "error" = CASE WHEN "status" = 'QUEUED' THEN 'anonymised' ELSE NULL END,
+        "status" = CASE WHEN "status" = 'QUEUED' THEN 'FAILED'::"MessageStatus" ELSE "status" END
+      WHERE "template" LIKE 'jobGuardian%' AND "recipient" = ANY(${guardianContacts}::text[])`;
+  await tx.$executeRaw`
+    UPDATE "JobApplication" SET "guardianTokenHash" = 'erased-' || gen_random_uuid()::text WHERE "personId" = ANY(${ids}::uuid[])`;
   await tx.jobApplication.updateMany({
     where: { personId: { in: ids } },
     data: {
@@ -615,6 +630,11 @@ export async function anonymisePerson(
     const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: memberFacts.person.select });
     // Someone in a household is deleted with it (anonymiseHousehold), where its other members are weighed too.
     if (person._count.households > 0) throw new PrivacyError("inHousehold");
+    // Shifts ahead are released first (staff, on the shift), as a family's places ahead are cancelled first.
+    const ahead = await tx.shiftAssignment.count({
+      where: { status: "ASSIGNED", employment: { personId }, shift: { startsAt: { gt: now }, cancelledAt: null } },
+    });
+    if (ahead) throw new PrivacyError("upcomingShifts");
     if (outcomeOf({ households: person._count.households, anonymisedAt: person.anonymisedAt, user: person.user }) !== "delete") return { anonymised: 0 };
     const { logins } = await erasePeople(tx, [person], now, null);
     await audit(tx, { actorUserId, action: ANONYMISED, entityType: "Person", entityId: personId, after: { people: 1, logins } });
