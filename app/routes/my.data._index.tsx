@@ -26,7 +26,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy:t
 // Parents (their household) and young people with their own login (themselves).
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["PARENT", "YOUTH"]);
-  return { ...(await householdData(user)), correctAt: user.role === "YOUTH" ? "/account" : "/my/household" };
+  const forYouth = user.role === "YOUTH";
+  return { ...(await householdData(user)), forYouth, correctAt: forYouth ? "/account" : "/my/household" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -122,24 +123,26 @@ function Accounts({ data }: { data: Data }) {
     <Section id="accounts" title={t("accounts.title")}>
       {data.accounts.length === 0 ? <p>{t("accounts.none")}</p> : null}
       {data.accounts.map((account) => (
-        <dl key={account.personId} className="divide-y divide-slate-100 rounded-xl border border-slate-200 p-4">
-          <Row label={t("accounts.type")}>
-            {account.name} · {t(`common:role.${account.role}`)}
-          </Row>
-          {account.email ? (
-            <Row label={t("people.email")}>
-              <span dir="ltr">{account.email}</span>
+        <div key={account.personId} className="rounded-xl border border-slate-200 p-4">
+          <dl className="divide-y divide-slate-100">
+            <Row label={t("accounts.type")}>
+              {account.name} · {t(`common:role.${account.role}`)}
             </Row>
-          ) : null}
-          {account.phone ? (
-            <Row label={t("people.phone")}>
-              <span dir="ltr">{account.phone}</span>
-            </Row>
-          ) : null}
-          <Row label={t("accounts.created")}>{when(account.createdAt)}</Row>
-          <Row label={t("accounts.lastSignIn")}>{when(account.lastSignInAt) ?? t("accounts.never")}</Row>
+            {account.email ? (
+              <Row label={t("people.email")}>
+                <span dir="ltr">{account.email}</span>
+              </Row>
+            ) : null}
+            {account.phone ? (
+              <Row label={t("people.phone")}>
+                <span dir="ltr">{account.phone}</span>
+              </Row>
+            ) : null}
+            <Row label={t("accounts.created")}>{when(account.createdAt)}</Row>
+            <Row label={t("accounts.lastSignIn")}>{when(account.lastSignInAt) ?? t("accounts.never")}</Row>
+          </dl>
           <p className="pt-2 text-sm text-slate-700">{t("accounts.devices", { count: account.sessions.length })}</p>
-        </dl>
+        </div>
       ))}
     </Section>
   );
@@ -296,8 +299,8 @@ function Deletion({ data }: { data: Data }) {
   const requested = data.deletionRequests[0] ?? null;
   const errors = fields.understood.errors?.map((error) => t(error));
   return (
-    <Section id="deletion" title={t("deletion.title")}>
-      <p>{t("deletion.intro")}</p>
+    <Section id="deletion" title={data.forYouth ? t("youth.deletionTitle") : t("deletion.title")}>
+      <p>{data.forYouth ? t("youth.deletionIntro") : t("deletion.intro")}</p>
       <p>{t("deletion.kept")}</p>
       <p>{t("deletion.before")}</p>
       {requested ? <p className="font-semibold">{t("deletion.requested", { date: when(requested) })}</p> : null}
@@ -305,7 +308,7 @@ function Deletion({ data }: { data: Data }) {
         <Checkbox
           id={fields.understood.id}
           name={fields.understood.name}
-          label={t("deletion.understood")}
+          label={data.forYouth ? t("youth.understood") : t("deletion.understood")}
           invalid={Boolean(errors?.length)}
           describedBy={errors?.length ? `${fields.understood.id}-error` : undefined}
         />
@@ -325,8 +328,8 @@ export default function MyData() {
   return (
     <div className="space-y-8">
       <div className="space-y-3">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p>{t("intro")}</p>
+        <h1 className="text-2xl font-bold">{data.forYouth ? t("youth.title") : t("title")}</h1>
+        <p>{data.forYouth ? t("youth.intro") : t("intro")}</p>
         {params.get("done") === "deletionRequested" ? <Notice>{t("deletion.done")}</Notice> : null}
         <p>
           <a

@@ -13,6 +13,7 @@ const pages = [
   "/my/household",
   "/my/household/children/new",
   "/account",
+  "/my/data",
   "/privacy",
   "/accessibility",
 ];

@@ -95,6 +95,12 @@ test("a 14-year-old applies for Legepatrulje and a parent says yes from the mess
   await expect(step.locator("time")).toHaveText(/\d{4}/);
   await expect(page.getByText("Modtaget", { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // Their own data: linked from their jobs page, in words for them, with the application in it.
+  await page.getByRole("link", { name: "Se, hent eller slet dine data" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dine data" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Slet dine data" })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test.describe("without JavaScript", () => {

@@ -685,7 +685,7 @@ describe("a young person's own data", () => {
     const cookie = await cookieOf(youth.id);
     const page = (await call(dataPage.loader, "/my/data", cookie)) as Awaited<ReturnType<typeof dataPage.loader>>;
     expect(page.people.map((row) => row.firstName)).toEqual(["UngeUllaPrivat"]);
-    expect(page.correctAt).toBe("/account");
+    expect(page).toMatchObject({ forYouth: true, correctAt: "/account" });
     expect(JSON.stringify(page)).not.toContain("GunnarPrivat");
     const file = (await call(dataFile.loader, "/my/data.json", cookie)) as Response;
     expect(await file.text()).toContain("UngeUllaPrivat");
