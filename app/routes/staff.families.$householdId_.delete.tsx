@@ -2,17 +2,13 @@
 // programme's own retention rule): a page that says what happens to whom,
 // the family's requests, and a confirmation. Names, contact details, notes
 // and logins go; participation stays, without names, so reports do not change.
-import type { z } from "zod";
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConfirmDeletionForm } from "~/components/confirm-deletion.tsx";
 import { Alert, Notice } from "~/components/ui/alert.tsx";
-import { Button } from "~/components/ui/button.tsx";
-import { Checkbox, ErrorText } from "~/components/ui/choice.tsx";
-import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { anonymiseHousehold, deletionOverview, PrivacyError } from "~/domain/households/personal-data.server.ts";
 import { anonymiseSchema } from "~/domain/households/privacy-schemas.ts";
@@ -51,13 +47,10 @@ export default function DeleteFamilyData() {
   const { t } = useTranslation("privacy");
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const language = useLanguage();
   const [params] = useSearchParams();
-  const [form, fields] = useForm<z.input<typeof anonymiseSchema>>({ lastResult });
   const done = params.get("done");
   const remaining = data.members.some((member) => member.outcome === "delete");
-  const errors = fields.confirm.errors?.map((error) => t(error));
   return (
     <div className="space-y-6">
       <p>
@@ -102,20 +95,7 @@ export default function DeleteFamilyData() {
               </ul>
             </Alert>
           ) : null}
-          <FormErrors errors={form.errors?.map((error) => t(error))} />
-          <Form method="post" {...getFormProps(form)} className="space-y-1">
-            <Checkbox
-              id={fields.confirm.id}
-              name={fields.confirm.name}
-              label={t("staff.confirm")}
-              invalid={Boolean(errors?.length)}
-              describedBy={errors?.length ? `${fields.confirm.id}-error` : undefined}
-            />
-            <ErrorText id={fields.confirm.id} errors={errors} />
-            <Button type="submit" pending={navigation.state !== "idle"}>
-              {t("staff.submit")}
-            </Button>
-          </Form>
+          <ConfirmDeletionForm lastResult={lastResult} />
         </>
       )}
     </div>

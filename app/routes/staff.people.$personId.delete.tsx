@@ -1,17 +1,13 @@
 // Staff delete the personal data of one person in no household — a young
 // person with their own login who asked for it (/my/data). Someone in a
 // household is deleted with the family (staff.families.$householdId_.delete).
-import type { z } from "zod";
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConfirmDeletionForm } from "~/components/confirm-deletion.tsx";
 import { Notice } from "~/components/ui/alert.tsx";
-import { Button } from "~/components/ui/button.tsx";
-import { Checkbox, ErrorText } from "~/components/ui/choice.tsx";
-import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { anonymisePerson, personDeletionOverview, PrivacyError } from "~/domain/households/personal-data.server.ts";
 import { anonymiseSchema } from "~/domain/households/privacy-schemas.ts";
 import { requireUser } from "~/lib/auth.server.ts";
@@ -49,12 +45,9 @@ export default function DeletePersonData() {
   const { t } = useTranslation("privacy");
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const language = useLanguage();
   const [params] = useSearchParams();
-  const [form, fields] = useForm<z.input<typeof anonymiseSchema>>({ lastResult });
   const done = params.get("done");
-  const errors = fields.confirm.errors?.map((error) => t(error));
   return (
     <div className="space-y-6">
       <p>
@@ -79,20 +72,7 @@ export default function DeletePersonData() {
       ) : (
         <>
           <p className="text-sm text-slate-700">{t("staff.person.kept")}</p>
-          <FormErrors errors={form.errors?.map((error) => t(error))} />
-          <Form method="post" {...getFormProps(form)} className="space-y-1">
-            <Checkbox
-              id={fields.confirm.id}
-              name={fields.confirm.name}
-              label={t("staff.confirm")}
-              invalid={Boolean(errors?.length)}
-              describedBy={errors?.length ? `${fields.confirm.id}-error` : undefined}
-            />
-            <ErrorText id={fields.confirm.id} errors={errors} />
-            <Button type="submit" pending={navigation.state !== "idle"}>
-              {t("staff.submit")}
-            </Button>
-          </Form>
+          <ConfirmDeletionForm lastResult={lastResult} />
         </>
       )}
     </div>

@@ -201,3 +201,30 @@ test("a partner finds a family by its full mobile number and signs a child up; t
   expect((await otherPage.goto(familyPage.replace(/\?.*$/, "")))?.status()).toBe(404);
   await other.close();
 });
+
+test("staff delete a family's personal data: the box must be ticked, then the names are gone — and axe finds nothing", async ({ page }) => {
+  const { db } = await e2eData();
+  const staffUser = await db.user.create({
+    data: { role: "STAFF", email: `delete-staff-${Date.now()}@example.dk`, person: { create: { firstName: "Slette", lastName: "Medarbejder" } } },
+  });
+  const family = await db.household.create({
+    data: {
+      members: {
+        create: [{ role: "GUARDIAN", person: { create: { firstName: "Nadia", lastName: `Sletmig${Date.now()}`, email: `nadia-${Date.now()}@example.dk` } } }],
+      },
+    },
+    include: { members: true },
+  });
+  await signIn(page, staffUser.email!);
+  await page.goto(`/staff/families/${family.id}/delete`);
+  await expect(page.getByRole("heading", { level: 1, name: "Slet familiens persondata" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await hydrated(page);
+  await page.getByRole("button", { name: "Slet persondata" }).click();
+  await expect(page.getByText("Sæt kryds for at bekræfte sletningen.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("checkbox", { name: /Ja, slet persondata/ }).check();
+  await page.getByRole("button", { name: "Slet persondata" }).click();
+  await expect(page.getByText("Persondata er slettet. Antal personer: 1")).toBeVisible();
+  expect(await db.person.findUniqueOrThrow({ where: { id: family.members[0]!.personId }, select: { firstName: true } })).toEqual({ firstName: "Slettet" });
+});
