@@ -23,8 +23,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { createCalendarFeed } from "../../app/domain/enrolment/calendar.server.ts";
 import { householdPass } from "../../app/domain/households/assisted.server.ts";
@@ -32,7 +31,8 @@ import { newGuardianToken } from "../../app/domain/jobs/guardian.server.ts";
 import { signInCookie } from "../../app/lib/cookies.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { createUserSession } from "../../app/lib/session.server.ts";
-import { activity, area, household, signUpFamily } from "../setup/fixtures.ts";
+import { activity, area, household, jobPosting, jobType, signUpFamily } from "../setup/fixtures.ts";
+import { statementsOf } from "../setup/helpers.ts";
 
 // ---------------------------------------------------------------- roles and outcomes
 
@@ -97,25 +97,6 @@ async function user(role: "YOUTH" | "PARTNER" | "STAFF" | "ADMIN", firstName: st
   });
 }
 
-async function jobPosting(typeId: string, name: string) {
-  return db.jobPosting.create({
-    data: {
-      slug: `matrix-${name}-${randomUUID().slice(0, 8)}`,
-      typeId,
-      status: "PUBLISHED",
-      title: { da: `Job ${name}`, en: `Job ${name}` },
-      description: { da: "Leg med børn" },
-      hoursInfo: { da: "Efter skole" },
-      risks: { da: "Ingen" },
-      workPlace: "Legepladsen",
-      payOre: 4500,
-      positions: 3,
-      applicationDeadline: dateOf(day(365)),
-      contactName: "Mette",
-    },
-  });
-}
-
 async function setUp(): Promise<Fixture> {
   const home = await area();
   const x = await activity({ title: "Aktivitet X" });
@@ -139,11 +120,11 @@ async function setUp(): Promise<Fixture> {
   await db.activityPartner.create({ data: { activityId: x.id, userId: partner.id } });
   await db.activityPartner.create({ data: { activityId: y.id, userId: partnerOther.id } });
 
-  const jobType = await db.jobType.create({ data: { code: `matrix-${randomUUID().slice(0, 8)}`, name: { da: "Legepatrulje" }, icon: "star" } });
+  const { id: typeId } = await jobType();
   const [hiredOn, interviewOn, withdrawOn] = [
-    await jobPosting(jobType.id, "hired"),
-    await jobPosting(jobType.id, "interview"),
-    await jobPosting(jobType.id, "open"),
+    await jobPosting({ typeId, title: "Job hired" }),
+    await jobPosting({ typeId, title: "Job interview" }),
+    await jobPosting({ typeId, title: "Job open" }),
   ];
   const guardian = newGuardianToken();
   const application = (postingId: string, status: "HIRED" | "INTERVIEW" | "RECEIVED", tokenHash: string = randomUUID()) =>
@@ -677,8 +658,6 @@ function leakIn(file: string, c: Case, role: Role, text: string): string | null 
 
 // ---------------------------------------------------------------- nothing changes state on GET
 
-const statementText = (query: unknown) => (typeof query === "string" ? query : ((query as { text?: string }).text ?? "")).replace(/\s+/g, " ").trim();
-
 /**
  * A statement a loader (a GET) must not send: any write, except the log of who looked (the audit of viewing
  * "things we should know", of a data export), rate-limit counters, and a session's sliding expiry.
@@ -744,15 +723,8 @@ function cases(handler: Handler) {
             await c.prepare?.(f);
             const before = c.state && handler === "action" ? json(await c.state(f)) : null;
             const cookie = await cookieFor(role, c);
-            const sql = handler === "loader" ? vi.spyOn(pg.Client.prototype, "query") : null;
-            let answer: Answer;
-            let writes: string[] = [];
-            try {
-              answer = await call(file, handler, c, cookie);
-              writes = (sql?.mock.calls ?? []).map(([query]) => statementText(query)).filter(changesState);
-            } finally {
-              sql?.mockRestore();
-            }
+            const { result: answer, sql } = await statementsOf(() => call(file, handler, c, cookie));
+            const writes = handler === "loader" ? sql.filter(changesState) : [];
             let actual = verdictOf(answer, handler);
             let detail = describeAnswer(answer);
             if (actual === "ok" && handler === "loader" && answer.status >= 200 && answer.status < 300) {

@@ -2,12 +2,12 @@
 // both capacity units, drop-in and sign-up states, and a statement count
 // that does not grow with the number of activities.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { listActivities, parseCatalogueFilters, type CatalogueFilters } from "../../app/domain/activities/catalogue.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import type { Language } from "../../app/lib/i18n.ts";
 import { activity, area, household } from "../setup/fixtures.ts";
+import { statementsOf } from "../setup/helpers.ts";
 
 // Every test works on dates in 2030, long after the fixtures' default
 // sessions (two weeks from the real today), so those never show up here.
@@ -303,11 +303,8 @@ describe("cost", () => {
   // spy is on. The same call with 4 and with 24 matching activities (with
   // enrolments and many sessions each) must send the same number of statements.
   async function statementsFor(filters: CatalogueFilters) {
-    const spy = vi.spyOn(pg.Client.prototype, "query");
-    const { cards } = await listActivities(filters, "ar", NOW);
-    const statements = spy.mock.calls.length;
-    spy.mockRestore();
-    return { statements, cards: cards.length };
+    const { result, sql } = await statementsOf(() => listActivities(filters, "ar", NOW));
+    return { statements: sql.length, cards: result.cards.length };
   }
 
   async function addActivities(word: string, count: number, [north]: { id: string }[]) {

@@ -33,7 +33,7 @@ import { newGuardianToken } from "../../app/domain/jobs/guardian.server.ts";
 import { signInCookie } from "../../app/lib/cookies.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { createUserSession, hashToken } from "../../app/lib/session.server.ts";
-import { activity, area, household, signUpFamily } from "../setup/fixtures.ts";
+import { activity, area, household, jobPosting, jobType, signUpFamily } from "../setup/fixtures.ts";
 import { codeIn, lastMessageTo } from "../setup/helpers.ts";
 
 // ---------------------------------------------------------------- payloads
@@ -110,25 +110,6 @@ async function account(role: "YOUTH" | "PARTNER" | "STAFF" | "ADMIN" | "PARENT",
   const email = `${role.toLowerCase()}-${randomUUID()}@example.dk`;
   return db.user.create({
     data: { role, email, person: { create: { firstName, lastName: "Fuzz", email, birthDate: birthDate ? dateOf(birthDate) : null } } },
-  });
-}
-
-async function posting(typeId: string, name: string) {
-  return db.jobPosting.create({
-    data: {
-      slug: `fuzz-${name}-${randomUUID().slice(0, 8)}`,
-      typeId,
-      status: "PUBLISHED",
-      title: { da: `Job ${name}` },
-      description: { da: "Leg med børn" },
-      hoursInfo: { da: "Efter skole" },
-      risks: { da: "Ingen" },
-      workPlace: "Legepladsen",
-      payOre: 4500,
-      positions: 20,
-      applicationDeadline: dateOf(day(365)),
-      contactName: "Mette",
-    },
   });
 }
 
@@ -214,14 +195,14 @@ async function setUp() {
   const logoutUser = await account("PARENT", "Logout");
   const organisation = await db.organisation.create({ data: { name: `Fuzz ${randomUUID()}` } });
 
-  const jobType = await db.jobType.create({ data: { code: `fuzz-${randomUUID().slice(0, 8)}`, name: { da: "Legepatrulje" }, icon: "star" } });
-  const applyOn = await posting(jobType.id, "apply");
-  const withdrawOn = await posting(jobType.id, "withdraw");
-  const workOn = await posting(jobType.id, "work");
-  const editOn = await posting(jobType.id, "edit");
-  const shiftsOn = await posting(jobType.id, "shifts");
-  const hireOn = await posting(jobType.id, "hire");
-  const guardianOn = await posting(jobType.id, "guardian");
+  const type = await jobType();
+  const applyOn = await jobPosting({ typeId: type.id, title: "Job apply", positions: 20 });
+  const withdrawOn = await jobPosting({ typeId: type.id, title: "Job withdraw", positions: 20 });
+  const workOn = await jobPosting({ typeId: type.id, title: "Job work", positions: 20 });
+  const editOn = await jobPosting({ typeId: type.id, title: "Job edit", positions: 20 });
+  const shiftsOn = await jobPosting({ typeId: type.id, title: "Job shifts", positions: 20 });
+  const hireOn = await jobPosting({ typeId: type.id, title: "Job hire", positions: 20 });
+  const guardianOn = await jobPosting({ typeId: type.id, title: "Job guardian", positions: 20 });
   const withdraw = await application(withdrawOn.id, youth.personId, "RECEIVED");
   const guardian = newGuardianToken();
   await application(guardianOn.id, youth2.personId, "AWAITING_GUARDIAN", guardian.tokenHash);
@@ -284,7 +265,7 @@ async function setUp() {
     offerToken,
     users: { parent: familyA.user!, youth, youth2, staff, admin, partner, logoutUser },
     organisationId: organisation.id,
-    jobTypeId: jobType.id,
+    jobTypeId: type.id,
     postings: { apply: applyOn, edit: editOn, shifts: shiftsOn, work: workOn },
     withdrawApplication: withdraw.id,
     guardianToken: guardian.token,

@@ -15,7 +15,7 @@ import type { Prisma } from "../../app/generated/prisma/client.ts";
 import { JOB_HANDLERS } from "../../app/jobs.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { JOBS, startJobs, stopJobs, type JobName } from "../../app/lib/jobs.server.ts";
-import { activity, household, signUpFamily } from "../setup/fixtures.ts";
+import { activity, household, householdLastSeen, signUpFamily } from "../setup/fixtures.ts";
 
 const HOUR = 3_600_000;
 const YEAR = 365.25 * 24 * HOUR;
@@ -48,36 +48,7 @@ async function dueReminder() {
 }
 
 /** A household that took part once, four years ago (retention is three), and has not been heard of since. */
-async function inactiveHousehold() {
-  const when = new Date(Date.now() - 4 * YEAR);
-  const family = await household({ children: [{ birthDate: "2015-04-01" }] });
-  const past = await activity({ sessions: [{ startsAt: when, endsAt: new Date(when.getTime() + 2 * HOUR) }] });
-  const signUp = await db.signUp.create({
-    data: {
-      activityId: past.id,
-      householdId: family.id,
-      idempotencyKey: `${family.id}-old`,
-      consentPersonId: family.guardian.id,
-      consentAt: when,
-      consentVersion: "t",
-      createdAt: when,
-    },
-  });
-  await db.enrolment.create({
-    data: {
-      signUpId: signUp.id,
-      activityId: past.id,
-      personId: family.children[0]!.id,
-      householdId: family.id,
-      status: "CONFIRMED",
-      createdAt: when,
-      confirmedAt: when,
-    },
-  });
-  await db.household.update({ where: { id: family.id }, data: { updatedAt: when } });
-  await db.user.update({ where: { id: family.user!.id }, data: { lastSignInAt: when } });
-  return family;
-}
+const inactiveHousehold = () => householdLastSeen(new Date(Date.now() - 4 * YEAR));
 
 type Offer = Awaited<ReturnType<typeof overdueOffer>>;
 type Reminder = Awaited<ReturnType<typeof dueReminder>>;

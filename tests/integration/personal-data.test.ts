@@ -10,7 +10,6 @@
 // age band, and the "reports stay equal" test would fail.
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import pg from "pg";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { anonymiseHousehold, deletionOverview, householdData, openDeletionRequests, PrivacyError } from "../../app/domain/households/personal-data.server.ts";
@@ -24,8 +23,8 @@ import * as dataFile from "../../app/routes/my.data[.json].ts";
 import * as deletePage from "../../app/routes/staff.families.$householdId_.delete.tsx";
 import * as staffHome from "../../app/routes/staff._index.tsx";
 import * as personPage from "../../app/routes/staff.people.$personId.delete.tsx";
-import { activity, household, signUpFamily } from "../setup/fixtures.ts";
-import { createUser } from "../setup/helpers.ts";
+import { activity, household, jobPosting, signUpFamily } from "../setup/fixtures.ts";
+import { createUser, statementsOf } from "../setup/helpers.ts";
 
 const Q3 = { from: "2025-07-01", to: "2025-09-30" };
 const at = (day: string, time = "15:00") => copenhagenInstant(day, time);
@@ -237,23 +236,7 @@ beforeAll(async () => {
   await attend("X 2025-08-04", H.G, areaA);
 
   // C3's pocket-money job: applied and hired in the period.
-  const jobType = await db.jobType.create({ data: { code: `privacy-${randomUUID().slice(0, 8)}`, name: { da: "Legepatrulje" }, icon: "star" } });
-  const posting = await db.jobPosting.create({
-    data: {
-      slug: `privacy-job-${randomUUID().slice(0, 8)}`,
-      typeId: jobType.id,
-      status: "CLOSED",
-      title: { da: "Legepatrulje" },
-      description: { da: "Leg" },
-      hoursInfo: { da: "Eftermiddage" },
-      risks: { da: "Ingen" },
-      workPlace: "Legepladsen",
-      payOre: 4500,
-      positions: 2,
-      applicationDeadline: dateOf("2025-08-01"),
-      contactName: "Mette",
-    },
-  });
+  const posting = await jobPosting({ title: "Legepatrulje", status: "CLOSED", positions: 2, applicationDeadline: dateOf("2025-08-01") });
   const application = await db.jobApplication.create({
     data: {
       postingId: posting.id,
@@ -410,15 +393,7 @@ describe("the export", () => {
     const small = await activity({});
     await signUpFamily(small.id, family);
     const user = { id: family.user!.id, personId: family.guardian.id };
-    const count = async () => {
-      const spy = vi.spyOn(pg.Client.prototype, "query");
-      try {
-        await householdData(user);
-        return spy.mock.calls.length;
-      } finally {
-        spy.mockRestore();
-      }
-    };
+    const count = async () => (await statementsOf(() => householdData(user))).sql.length;
     await count();
     const few = await count();
     // Many more children, sign-ups, attendance marks, messages and needs.
@@ -648,23 +623,7 @@ describe("a young person's own data", () => {
       },
     });
     // An application with a guardian asked (under 15), and the message with the guardian's link.
-    const type = await db.jobType.create({ data: { code: `ung-${randomUUID().slice(0, 8)}`, name: { da: "Legepatrulje" }, icon: "star" } });
-    const posting = await db.jobPosting.create({
-      data: {
-        slug: `ung-${randomUUID().slice(0, 8)}`,
-        typeId: type.id,
-        status: "PUBLISHED",
-        title: { da: "Legepatrulje" },
-        description: { da: "Leg" },
-        hoursInfo: { da: "Eftermiddage" },
-        risks: { da: "Ingen" },
-        workPlace: "Legepladsen",
-        payOre: 4500,
-        positions: 2,
-        applicationDeadline: dateOf("2030-01-01"),
-        contactName: "Mette",
-      },
-    });
+    const posting = await jobPosting();
     await db.jobApplication.create({
       data: {
         postingId: posting.id,
@@ -736,23 +695,7 @@ describe("a young person's own data", () => {
         person: { create: { firstName: "Vagtfuld", lastName: "Ung", birthDate: dateOf("2010-01-01") } },
       },
     });
-    const type = await db.jobType.create({ data: { code: `vagt-${randomUUID().slice(0, 8)}`, name: { da: "Ung træner" }, icon: "star" } });
-    const posting = await db.jobPosting.create({
-      data: {
-        slug: `vagt-${randomUUID().slice(0, 8)}`,
-        typeId: type.id,
-        status: "PUBLISHED",
-        title: { da: "Ung træner" },
-        description: { da: "Træning" },
-        hoursInfo: { da: "Weekender" },
-        risks: { da: "Ingen" },
-        workPlace: "Hallen",
-        payOre: 5000,
-        positions: 1,
-        applicationDeadline: dateOf("2030-01-01"),
-        contactName: "Mette",
-      },
-    });
+    const posting = await jobPosting({ title: "Ung træner", positions: 1 });
     const application = await db.jobApplication.create({
       data: {
         postingId: posting.id,

@@ -5,47 +5,13 @@ import { describe, expect, it } from "vitest";
 import { anonymiseInactiveHouseholds } from "../../app/domain/households/retention.server.ts";
 import { countJobs, countParticipation } from "../../app/domain/reporting/report.server.ts";
 import { db } from "../../app/lib/db.server.ts";
-import { activity, area, household } from "../setup/fixtures.ts";
+import { area, householdLastSeen, jobPosting } from "../setup/fixtures.ts";
 
 const NOW = new Date("2030-06-01T10:00:00Z");
 const years = (n: number) => new Date(NOW.getTime() - n * 365.25 * 86_400_000);
 
-/** A household that took part once, `ago` years before NOW: a sign-up, a session attended, nothing since. */
-async function pastFamily(ago: number, areaId: string) {
-  const family = await household({ children: [{ birthDate: "2018-04-01", areaId }] });
-  const when = years(ago);
-  const past = await activity({ sessions: [{ startsAt: when, endsAt: new Date(when.getTime() + 2 * 3_600_000) }] });
-  const session = await db.activitySession.findFirstOrThrow({ where: { activityId: past.id } });
-  const signUp = await db.signUp.create({
-    data: {
-      activityId: past.id,
-      householdId: family.id,
-      idempotencyKey: `${family.id}-old`,
-      consentPersonId: family.guardian.id,
-      consentAt: when,
-      consentVersion: "t",
-      createdAt: when,
-    },
-  });
-  const child = family.children[0]!;
-  await db.enrolment.create({
-    data: {
-      signUpId: signUp.id,
-      activityId: past.id,
-      personId: child.id,
-      householdId: family.id,
-      status: "CONFIRMED",
-      housingAreaId: areaId,
-      createdAt: when,
-      confirmedAt: when,
-    },
-  });
-  await db.attendance.create({ data: { sessionId: session.id, personId: child.id, present: true, enrolled: true, housingAreaId: areaId, markedAt: when } });
-  // The fixtures made the household and its people "now"; set them back to the time they took part.
-  await db.household.update({ where: { id: family.id }, data: { updatedAt: when } });
-  await db.user.update({ where: { id: family.user!.id }, data: { lastSignInAt: when } });
-  return { family, when };
-}
+/** A household that took part once, `ago` years before NOW. */
+const pastFamily = async (ago: number, areaId: string) => ({ family: await householdLastSeen(years(ago), { areaId }), when: years(ago) });
 
 describe("retention", () => {
   it("anonymises households inactive for 3 years, keeps the others, and the report of their period stays the same", async () => {
@@ -89,23 +55,7 @@ describe("retention", () => {
       return created;
     };
     // A young person who applied and was hired 4 years ago, and one who applied 2 years ago.
-    const type = await db.jobType.create({ data: { code: `ret-${Date.now()}`, name: { da: "Legepatrulje" }, icon: "star" } });
-    const posting = await db.jobPosting.create({
-      data: {
-        slug: `ret-${Date.now()}`,
-        typeId: type.id,
-        status: "CLOSED",
-        title: { da: "Legepatrulje" },
-        description: { da: "Leg" },
-        hoursInfo: { da: "Eftermiddage" },
-        risks: { da: "Ingen" },
-        workPlace: "Legepladsen",
-        payOre: 4500,
-        positions: 3,
-        applicationDeadline: when,
-        contactName: "Mette",
-      },
-    });
+    const posting = await jobPosting({ status: "CLOSED", applicationDeadline: when });
     const apply = async (personId: string, at: Date, hired: boolean) => {
       const application = await db.jobApplication.create({
         data: {

@@ -123,3 +123,75 @@ export async function signUpFamily(
     options.now,
   );
 }
+
+export async function jobType(name = "Legepatrulje") {
+  return db.jobType.create({ data: { code: `job-type-${unique()}`, name: { da: name }, icon: "star" } });
+}
+
+/** A job posting (of its own new job type unless `typeId` is given), open for a year unless told otherwise. */
+export async function jobPosting(
+  input: {
+    typeId?: string;
+    title?: string;
+    status?: "DRAFT" | "PUBLISHED" | "CLOSED";
+    positions?: number;
+    applicationDeadline?: Date;
+  } = {},
+) {
+  const title = input.title ?? "Legepatrulje";
+  return db.jobPosting.create({
+    data: {
+      slug: `job-${unique()}`,
+      typeId: input.typeId ?? (await jobType()).id,
+      status: input.status ?? "PUBLISHED",
+      title: { da: title, en: title },
+      description: { da: "Leg med børn" },
+      hoursInfo: { da: "Efter skole" },
+      risks: { da: "Ingen" },
+      workPlace: "Legepladsen",
+      payOre: 4500,
+      positions: input.positions ?? 3,
+      applicationDeadline: input.applicationDeadline ?? new Date(Date.now() + 365 * 86_400_000),
+      contactName: "Mette",
+    },
+  });
+}
+
+/**
+ * A household that took part once, at `when`, and was not heard of since (retention): a sign-up, a confirmed
+ * place and an attendance mark at a session then; the household's last change and the guardian's last sign-in
+ * set back to that time too.
+ */
+export async function householdLastSeen(when: Date, input: { areaId?: string } = {}) {
+  const family = await household({ children: [{ birthDate: "2018-04-01", areaId: input.areaId ?? null }] });
+  const past = await activity({ sessions: [{ startsAt: when, endsAt: new Date(when.getTime() + 2 * 3_600_000) }] });
+  const child = family.children[0]!;
+  const signUp = await db.signUp.create({
+    data: {
+      activityId: past.id,
+      householdId: family.id,
+      idempotencyKey: `${family.id}-old`,
+      consentPersonId: family.guardian.id,
+      consentAt: when,
+      consentVersion: "t",
+      createdAt: when,
+    },
+  });
+  const housingAreaId = input.areaId ?? null;
+  await db.enrolment.create({
+    data: {
+      signUpId: signUp.id,
+      activityId: past.id,
+      personId: child.id,
+      householdId: family.id,
+      status: "CONFIRMED",
+      housingAreaId,
+      createdAt: when,
+      confirmedAt: when,
+    },
+  });
+  await db.attendance.create({ data: { sessionId: past.sessions[0]!.id, personId: child.id, present: true, enrolled: true, housingAreaId, markedAt: when } });
+  await db.household.update({ where: { id: family.id }, data: { updatedAt: when } });
+  await db.user.update({ where: { id: family.user!.id }, data: { lastSignInAt: when } });
+  return family;
+}
