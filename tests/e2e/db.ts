@@ -1,7 +1,8 @@
 // Direct access to the browser tests' database (the server's embedded
 // PostgreSQL) for arranging data a test needs, with the integration-test builders.
 export async function e2eData() {
-  process.env.DATABASE_URL ??= `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT}/aktivitetsportalen`;
+  const { runningEmbeddedUrl } = await import("../../server/embedded-postgres.ts");
+  process.env.DATABASE_URL ??= runningEmbeddedUrl(process.env.E2E_PG_DATA_DIR ?? ".tmp/e2e-postgres", "aktivitetsportalen") ?? undefined;
   process.env.NODE_ENV ??= "test";
   const fixtures = await import("../setup/fixtures.ts");
   const { db } = await import("../../app/lib/db.server.ts");

@@ -15,7 +15,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { productionEnvironment, startApp, startMailSink, type AppInstance } from "../../bench/lib.ts";
 import { EMBEDDED_DATABASE } from "../../server/database.ts";
-import { stopEmbeddedPostgresIn } from "../../server/embedded-postgres.ts";
+import { runningEmbeddedUrl, stopEmbeddedPostgresIn } from "../../server/embedded-postgres.ts";
 import { freePort } from "../../server/net.ts";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "portal-shutdown-"));
@@ -100,7 +100,7 @@ describe("SIGTERM", () => {
     expect(expected).toContain("</html>");
 
     // Hold the Activity table: the catalogue's query waits on the lock, inside the database.
-    locker = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/${EMBEDDED_DATABASE}` });
+    locker = new pg.Client({ connectionString: runningEmbeddedUrl(dataDir, EMBEDDED_DATABASE)! });
     locker.on("error", () => {}); // when a broken shutdown stops PostgreSQL under it, the assertions say so
     await locker.connect();
     await locker.query("BEGIN");
