@@ -270,6 +270,16 @@ describe("participation report, other selections", () => {
     expect(counts.enrolments.total).toBe(2);
   });
 
+  it("counts unique people per month in every month of the longest period allowed (months past the 64th too)", async () => {
+    // 2020-01 … 2025-12: 72 months; July–September 2025 are months 67–69. Same figures as the quarter alone.
+    const counts = await countParticipation({ from: "2020-01-01", to: "2025-12-31" }, { effortAreaId: effortInScope });
+    expect(counts.perMonth.filter((row) => row.month >= "2025-07" && row.month <= "2025-09")).toEqual([
+      { month: "2025-07", uniqueParticipants: 3, attendances: 3 },
+      { month: "2025-08", uniqueParticipants: 2, attendances: 2 },
+      { month: "2025-09", uniqueParticipants: 5, attendances: 7 },
+    ]);
+  });
+
   it("for a period with nothing in it counts nothing", async () => {
     const counts = await countParticipation({ from: "2024-01-01", to: "2024-03-31" });
     expect(counts.uniqueParticipants.total).toBe(0);

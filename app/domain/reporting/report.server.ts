@@ -50,17 +50,20 @@ type ResultRow = { kind: string; k1: string | null; k2: string | null; k3: strin
  */
 export function participationStatement(period: Period, scope: Scope): Prisma.Sql {
   const band = ageBand(Prisma.sql`p."birthDate"`);
+  const months = monthsOf(period).length;
   return Prisma.sql`
     WITH params AS (
       SELECT (${period.from}::date::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t0,
              ((${period.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t1,
-             ${period.from}::date AS d0
+             ${period.from}::date AS d0,
+             repeat('0', ${months}::int)::varbit AS none
     ),
     sel AS MATERIALIZED (SELECT a."id", a."typeId" FROM "Activity" a WHERE ${scopeCondition(scope)}),
     held AS MATERIALIZED (
       SELECT s."id", s."activityId", s."startsAt", to_char(s."startsAt" AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM') AS month,
-             -- The session's month as a bit (0 = the period's first month), for counting people per month cheaply.
-             CASE WHEN m.i < 64 THEN 1::bigint << m.i ELSE 0 END AS bit
+             -- The session's month as a bit (bit 0 = the period's first month) in a bit string as long as the period has
+             -- months, for counting people per month cheaply (a bigint held only 64 months).
+             set_bit(params.none, m.i, 1) AS bit
       FROM "ActivitySession" s JOIN sel ON sel."id" = s."activityId", params,
            LATERAL (SELECT ((extract(year FROM s."startsAt" AT TIME ZONE 'Europe/Copenhagen') - extract(year FROM params.d0)) * 12
                            + extract(month FROM s."startsAt" AT TIME ZONE 'Europe/Copenhagen') - extract(month FROM params.d0))::int AS i) m
@@ -72,7 +75,7 @@ export function participationStatement(period: Period, scope: Scope): Prisma.Sql
       SELECT at."personId", h."activityId", at."housingAreaId" AS area, h.month, GROUPING(h.month) AS by_person,
              min(h."startsAt") FILTER (WHERE at."present") AS at,
              count(*) FILTER (WHERE at."present")::int AS n,
-             coalesce(bit_or(h.bit) FILTER (WHERE at."present"), 0) AS mask
+             bit_or(h.bit) FILTER (WHERE at."present") AS mask
       FROM "Attendance" at JOIN held h ON h."id" = at."sessionId"
       GROUP BY GROUPING SETS ((at."personId", h."activityId", at."housingAreaId"), (h.month))
     ),
@@ -114,7 +117,7 @@ export function participationStatement(period: Period, scope: Scope): Prisma.Sql
     FROM part JOIN sel ON sel."id" = part."activityId" GROUP BY 2
     UNION ALL
     SELECT 'month', i::text, NULL, NULL, NULL, count(*)::int, 0
-    FROM person_months, generate_series(0, ${Math.min(monthsOf(period).length, 64) - 1}) i WHERE mask & (1::bigint << i) <> 0 GROUP BY 2
+    FROM person_months, generate_series(0, ${months}::int - 1) i WHERE get_bit(mask, i) = 1 GROUP BY 2
     UNION ALL
     SELECT 'monthAttendances', month, NULL, NULL, NULL, n, 0 FROM scan WHERE by_person = 0
     UNION ALL
