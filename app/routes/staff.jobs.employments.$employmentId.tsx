@@ -175,7 +175,7 @@ function InSchoolSection({ reply }: { reply: Reply | undefined }) {
           id={fields.inSchool.id}
           name={fields.inSchool.name}
           legend={t("hire.inSchool")}
-          hint={t("hire.inSchoolHint")}
+          hint={`${t("hire.inSchoolHint")} ${t("hire.schoolMeaning")}`}
           options={[
             { value: "yes", label: t("yes") },
             { value: "no", label: t("no") },

@@ -95,7 +95,7 @@ export function ApplicationForm(props: {
           name={fields.finishedSchool.name}
           defaultChecked={fields.finishedSchool.initialValue === "on"}
           label={t("apply.fields.finishedSchool")}
-          description={t("apply.fields.finishedSchoolHint")}
+          description={`${t("apply.fields.finishedSchoolHint")} ${t("hiring:hire.schoolMeaning")}`}
           invalid={Boolean(finishedErrors?.length)}
           describedBy={finishedErrors?.length ? `${fields.finishedSchool.id}-error` : undefined}
         />

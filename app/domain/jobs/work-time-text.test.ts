@@ -16,7 +16,7 @@ describe("violations in words", () => {
     expect(violationText(da, { rule: "night", age: 14, nightStart: "20:00", nightEnd: "06:00" }, "Sara", "da")).toBe(
       "Sara er 14: ingen arbejde mellem kl. 20.00 og 06.00.",
     );
-    expect(violationText(da, { rule: "rest", age: 16, restMinutes: 840, longestRestMinutes: 839 }, "Sara", "da")).toContain(
+    expect(violationText(da, { rule: "rest", age: 16, restMinutes: 840, actualRestMinutes: 839 }, "Sara", "da")).toContain(
       "mindst 14 timer hvile i træk i døgnet; med denne vagt bliver der kun 13 t. 59 min.",
     );
     expect(violationText(da, { rule: "break", age: 16, breakAfterMinutes: 270, breakMinutes: 30, givenMinutes: 0 }, "Sara", "da")).toContain(

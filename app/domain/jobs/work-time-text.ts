@@ -42,7 +42,7 @@ export function violationText(t: T, violation: Violation, name: string | null, l
     case "night":
       return `${who} ${t("violation.night", { from: clockText(violation.nightStart, language), to: clockText(violation.nightEnd, language) })}`;
     case "rest":
-      return `${who} ${t("violation.rest", { rest: d(violation.restMinutes), actual: d(Math.max(0, violation.longestRestMinutes)) })}`;
+      return `${who} ${t("violation.rest", { rest: d(violation.restMinutes), actual: d(violation.actualRestMinutes) })}`;
     case "break":
       return `${who} ${t("violation.break", { after: d(violation.breakAfterMinutes), pause: d(violation.breakMinutes), given: d(violation.givenMinutes) })}`;
     case "daysOff":

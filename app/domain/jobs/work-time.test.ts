@@ -160,5 +160,41 @@ describe("birthdays in the middle of a week", () => {
     expect(rules(turns15, [monday, ...fromWednesday], tuesdayPlus, holidays)).toEqual(["weekLimit"]);
     expect(rules(turns15, [tuesdayPlus, ...fromWednesday], monday, holidays)).toEqual(["weekLimit"]);
     expect(rules(turns15, [monday, tuesdayPlus, ...fromWednesday.slice(0, 2)], fromWednesday[2]!, holidays)).toEqual(["weekLimit"]);
+    // The sentence names the age the cap was taken from: 14 on Monday, although Friday's shift is worked at 15.
+    expect(checkShift(turns15, [monday, tuesdayPlus, ...fromWednesday.slice(0, 2)], fromWednesday[2]!, holidays)).toEqual([
+      { rule: "weekLimit", age: 14, schoolWeek: false, limitMinutes: 35 * 60, totalMinutes: 35 * 60 + 1 },
+    ]);
+  });
+});
+
+describe("the rest a refusal names is the rest there would be", () => {
+  const evening = shift("2027-07-05", "18:00", "20:00");
+  it.each([
+    // who, existing, new shift, required rest, the rest named (minutes)
+    [
+      "14: 06–09, then 14:00–16:01 the same day (13 h 59 after it)",
+      ali,
+      [shift("2027-07-05", "06:00", "09:00")],
+      shift("2027-07-05", "14:00", "16:01"),
+      840,
+      839,
+    ],
+    ["14: 18–20, then 08:30 the next morning (a 12 h 30 gap, not 24 h − 14½ h)", ali, [evening], shift("2027-07-06", "08:30", "10:30"), 840, 750],
+    ["14: 18–20, then 09:59 the next morning", ali, [evening], shift("2027-07-06", "09:59", "11:59"), 840, 839],
+    [
+      "17 out of school: 08–13 two days running and 19:00–21:00 between them (a 10-hour gap)",
+      omar,
+      [shift("2027-07-05", "08:00", "13:00"), shift("2027-07-06", "07:00", "13:00")],
+      shift("2027-07-05", "19:00", "21:00"),
+      720,
+      600,
+    ],
+  ])("%s", (_, person, existing, next, rest, named) => {
+    expect(checkShift(person, existing, next, holidays).find((v) => v.rule === "rest")).toEqual({
+      rule: "rest",
+      age: person === ali ? 14 : 17,
+      restMinutes: rest,
+      actualRestMinutes: named,
+    });
   });
 });

@@ -13,7 +13,8 @@ export type Violation =
   | { rule: "dayLimit"; age: number; schoolDay: boolean; limitMinutes: number; totalMinutes: number }
   | { rule: "weekLimit"; age: number; schoolWeek: boolean; limitMinutes: number; totalMinutes: number }
   | { rule: "night"; age: number; nightStart: string; nightEnd: string }
-  | { rule: "rest"; age: number; restMinutes: number; longestRestMinutes: number }
+  /** `actualRestMinutes`: the longest unbroken rest the young person would have around the new shift (see restInStretch). */
+  | { rule: "rest"; age: number; restMinutes: number; actualRestMinutes: number }
   | { rule: "break"; age: number; breakAfterMinutes: number; breakMinutes: number; givenMinutes: number }
   | { rule: "daysOff"; age: number; consecutiveDaysOff: number };
 
@@ -34,6 +35,25 @@ function inNight(shift: Shift, limits: Limits): boolean {
   const from = clock(localParts(shift.startsAt).time);
   const to = from + minutes(shift);
   return from < clock(limits.nightEnd) || to > clock(limits.nightStart);
+}
+
+/**
+ * The rest a working stretch leaves, as the young person would count it: the
+ * longer of the rest around the stretch within its 24 hours (24 h minus the
+ * stretch: 06–09 and 14–16 leave 14 h) and the longest gap between its shifts
+ * (18:00–20:00, then 08:30 the next morning: 12 h 30 min — not 24 h minus the
+ * 14½-hour stretch). Never negative.
+ */
+function restInStretch(all: readonly Shift[], stretchStart: number, stretchEnd: number): number {
+  const inside = all.filter((s) => s.startsAt.getTime() >= stretchStart && s.endsAt.getTime() <= stretchEnd);
+  let longestGap = 0;
+  let workedUntil = stretchStart;
+  for (const s of inside) {
+    longestGap = Math.max(longestGap, s.startsAt.getTime() - workedUntil);
+    workedUntil = Math.max(workedUntil, s.endsAt.getTime());
+  }
+  const around = 24 * 60 * 60_000 - (stretchEnd - stretchStart);
+  return Math.max(0, Math.round(Math.max(longestGap, around) / 60_000));
 }
 
 /** The violations the new shift would cause (empty: allowed). */
@@ -63,7 +83,9 @@ export function checkShift(person: Person, existing: readonly Shift[], shift: Sh
   const weekRules = weekLimits.mayWork ? weekLimits : limits;
   const weekLimit = schoolWeek ? weekRules.schoolWeekMinutes : weekRules.freeWeekMinutes;
   const weekTotal = inWeek.reduce((sum, s) => sum + workMinutes(s), 0);
-  if (weekTotal > weekLimit) violations.push({ rule: "weekLimit", age, schoolWeek, limitMinutes: weekLimit, totalMinutes: weekTotal });
+  // The sentence names the age the cap was taken from (a 15th birthday mid-week keeps the week's 14-year-old cap).
+  const weekAge = weekLimits.mayWork ? ageOn(person.birthDate, firstDayWorked) : age;
+  if (weekTotal > weekLimit) violations.push({ rule: "weekLimit", age: weekAge, schoolWeek, limitMinutes: weekLimit, totalMinutes: weekTotal });
 
   // Night.
   if (inNight(shift, limits)) violations.push({ rule: "night", age, nightStart: limits.nightStart, nightEnd: limits.nightEnd });
@@ -84,8 +106,9 @@ export function checkShift(person: Person, existing: readonly Shift[], shift: Sh
       }
     }
   }
-  const longestRest = 24 * 60 - Math.round((stretchEnd - stretchStart) / 60_000);
-  if (longestRest < limits.restMinutes) violations.push({ rule: "rest", age, restMinutes: limits.restMinutes, longestRestMinutes: longestRest });
+  if (stretchEnd - stretchStart > (24 * 60 - limits.restMinutes) * 60_000) {
+    violations.push({ rule: "rest", age, restMinutes: limits.restMinutes, actualRestMinutes: restInStretch(all, stretchStart, stretchEnd) });
+  }
 
   // A break on a long working day.
   const sameDay = all.filter((s) => dayOf(s) === day);
