@@ -16,6 +16,8 @@ export const UNKNOWN = "unknown";
 
 export type ActivityRow = {
   activityId: string;
+  /** The activity's type, where it had participants (for relating the activities to the types table). */
+  typeId?: string;
   enrolments: number;
   waitingList: number;
   cancellations: number;

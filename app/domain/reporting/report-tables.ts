@@ -5,7 +5,8 @@
 // "exact" mode (staff on screen) every number is shown.
 import type { AgeBand } from "./period.ts";
 import { AGE_BANDS } from "./period.ts";
-import { UNKNOWN, type Breakdown, type Counts, type JobCounts } from "./counts.ts";
+import { UNKNOWN, type ActivityRow, type Breakdown, type Counts, type JobCounts } from "./counts.ts";
+import { protect, type CellRef, type Relation } from "./disclosure.ts";
 import { suppressCells, suppressOne, type ShownCount } from "./suppression.ts";
 
 export type Mode = "exact" | "shared";
@@ -73,7 +74,165 @@ const ageKeys: { key: AgeBand; label: Label }[] = [...AGE_BANDS, UNKNOWN as AgeB
   label: band === UNKNOWN ? { key: "unknownAge" } : { key: "ageBand", params: { band } },
 }));
 
+/**
+ * The report's tables. Shared: small cells suppressed, then more cells
+ * hidden until none can be worked out from the rest (disclosure.ts).
+ */
 export function reportTables(counts: Counts, jobs: JobCounts | null, names: Names, options: { mode: Mode; min: number }): Table[] {
+  const shown = buildTables(counts, jobs, names, options);
+  if (options.mode === "exact") return shown.tables;
+  const relations = reportRelations(counts, jobs, names, options.min);
+  protect(
+    shown.tables.map((table) => table.rows),
+    relations,
+    options.min,
+    ([table, row, column]) => hideable(shown.tables[table]!, row, column),
+  );
+  return shown.tables;
+}
+
+/** The relations between the report's cells that hold for these figures (the same layout in both modes). */
+export function reportRelations(counts: Counts, jobs: JobCounts | null, names: Names, min: number): Relation[] {
+  const exact = buildTables(counts, jobs, names, { mode: "exact", min });
+  return relationsOf(exact.tables, exact.activityOrder, counts).filter((relation) => holds(relation, exact.tables));
+}
+
+/** Figures that are not people (sessions, activities, shifts, hours) are never hidden. */
+const NOT_PEOPLE = new Set(["measure.sessionsHeld", "measure.activitiesHeld", "measure.shiftsWorked", "measure.hoursWorked"]);
+function hideable(table: Table, row: number, column: number): boolean {
+  const label = table.rows[row]!.label;
+  return table.columns[column] !== "sessionsHeld" && !("key" in label && NOT_PEOPLE.has(label.key));
+}
+
+const valueAt = (tables: Table[], [table, row, column]: CellRef) => {
+  const cell = tables[table]!.rows[row]!.cells[column]!;
+  return cell.kind === "value" ? cell.value : Number.NaN;
+};
+
+/** Does a relation hold for the true figures? (A reader can only know true relations; one that fails for these data is left out.) */
+function holds(relation: Relation, exact: Table[]): boolean {
+  const value = (ref: CellRef) => valueAt(exact, ref);
+  if (relation.kind === "atMost") return value(relation.small) <= value(relation.big) * (relation.factor ?? 1);
+  const sum = relation.parts.reduce((total, ref) => total + value(ref), 0);
+  return relation.kind === "sum" ? sum === value(relation.total) : sum >= value(relation.total);
+}
+
+/**
+ * How the report's cells relate, as a reader of all its tables knows: each
+ * breakdown adds up to its total row, every total row is the summary's
+ * figure, activities add up to the summary and to their type, unique people
+ * per activity, type and month are each at most the total and together at
+ * least it, and in an activity's row unique people ≤ attendances ≤ unique
+ * people × sessions held (one session: attendances = unique people).
+ */
+function relationsOf(tables: Table[], activityOrder: ActivityRow[], counts: Counts): Relation[] {
+  const relations: Relation[] = [];
+  const tableIndex = (id: Table["id"]) => tables.findIndex((table) => table.id === id);
+  const summary = tableIndex("summary");
+  const summaryCell = (table: number, measure: string): CellRef | null => {
+    if (table === -1) return null;
+    const row = tables[table]!.rows.findIndex((r) => "key" in r.label && r.label.key === `measure.${measure}`);
+    return row === -1 ? null : [table, row, 0];
+  };
+  const sum = (parts: CellRef[], total: CellRef | null) => {
+    if (total && parts.length > 0) relations.push({ kind: "sum", parts, total });
+  };
+  const sumAtLeast = (parts: CellRef[], total: CellRef | null) => {
+    if (total && parts.length > 0) relations.push({ kind: "sumAtLeast", parts, total });
+  };
+  const atMost = (small: CellRef | null, big: CellRef | null, factor?: number) => {
+    if (small && big) relations.push({ kind: "atMost", small, big, factor });
+  };
+
+  // Breakdowns with a total row: the rows add up to it, and it is the summary's (or the jobs table's) figure.
+  const jobsTable = tableIndex("jobs");
+  for (const id of ["areas", "ages", "genders", "headCounts", "jobAreas"] as const) {
+    const t = tableIndex(id);
+    if (t === -1) continue;
+    const rows = tables[t]!.rows;
+    const totalRow = rows.findIndex((row) => row.total);
+    tables[t]!.columns.forEach((column, c) => {
+      const parts = rows.flatMap((row, r) => (row.total ? [] : [[t, r, c] as CellRef]));
+      sum(parts, [t, totalRow, c]);
+      sum([[t, totalRow, c]], summaryCell(id === "jobAreas" ? jobsTable : summary, column));
+    });
+  }
+
+  // Activities: additive columns add up to the summary; unique people do not add up, but none exceeds the total.
+  const activities = tableIndex("activities");
+  const activityColumns = tables[activities]!.columns;
+  const activityCell = (row: number, column: string): CellRef => [activities, row, activityColumns.indexOf(column)];
+  const activityRows = activityOrder.map((_, row) => row);
+  for (const column of ["enrolments", "attendances", "waitingList", "cancellations", "headCountAdults", "headCountChildren"]) {
+    sum(
+      activityRows.map((row) => activityCell(row, column)),
+      summaryCell(summary, column),
+    );
+  }
+  const uniqueTotal = summaryCell(summary, "uniqueParticipants");
+  sumAtLeast(
+    activityRows.map((row) => activityCell(row, "uniqueParticipants")),
+    uniqueTotal,
+  );
+  activityOrder.forEach((activity, row) => {
+    atMost(activityCell(row, "uniqueParticipants"), uniqueTotal);
+    if (activity.attendances > 0) {
+      atMost(activityCell(row, "uniqueParticipants"), activityCell(row, "attendances"));
+      if (activity.sessionsHeld > 0) atMost(activityCell(row, "attendances"), activityCell(row, "uniqueParticipants"), activity.sessionsHeld);
+    }
+  });
+
+  // Types: their activities' attendances add up to the type's; a type's unique people are at least each activity's.
+  const types = tableIndex("types");
+  counts.perType.forEach((type, row) => {
+    const members = activityOrder.flatMap((activity, r) => (activity.typeId === type.typeId ? [r] : []));
+    sum(
+      members.map((r) => activityCell(r, "attendances")),
+      [types, row, 1],
+    );
+    sumAtLeast(
+      members.map((r) => activityCell(r, "uniqueParticipants")),
+      [types, row, 0],
+    );
+    for (const r of members) atMost(activityCell(r, "uniqueParticipants"), [types, row, 0]);
+    atMost([types, row, 0], uniqueTotal);
+  });
+  sum(
+    counts.perType.map((_, row) => [types, row, 1] as CellRef),
+    summaryCell(summary, "attendances"),
+  );
+  sumAtLeast(
+    counts.perType.map((_, row) => [types, row, 0] as CellRef),
+    uniqueTotal,
+  );
+
+  // Months: attendances add up to the period's; each month's unique people are at most the period's.
+  const months = tableIndex("months");
+  const monthRows = counts.perMonth.map((_, row) => row);
+  sum(
+    monthRows.map((row) => [months, row, 1] as CellRef),
+    summaryCell(summary, "attendances"),
+  );
+  sumAtLeast(
+    monthRows.map((row) => [months, row, 0] as CellRef),
+    uniqueTotal,
+  );
+  for (const row of monthRows) {
+    atMost([months, row, 0], uniqueTotal);
+    atMost([months, row, 0], [months, row, 1]);
+  }
+
+  // Households are at most the people.
+  atMost(summaryCell(summary, "uniqueHouseholds"), uniqueTotal);
+  return relations;
+}
+
+function buildTables(
+  counts: Counts,
+  jobs: JobCounts | null,
+  names: Names,
+  options: { mode: Mode; min: number },
+): { tables: Table[]; activityOrder: ActivityRow[] } {
   const { mode, min } = options;
   const people = (value: number) => (mode === "exact" ? exact(value) : suppressOne(value, min));
   const tables: Table[] = [];
@@ -231,5 +390,5 @@ export function reportTables(counts: Counts, jobs: JobCounts | null, names: Name
       ),
     });
   }
-  return tables;
+  return { tables, activityOrder: activities };
 }

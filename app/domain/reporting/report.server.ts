@@ -255,7 +255,7 @@ export async function countParticipation(period: Period, scope: Scope = {}): Pro
   }
   counts.perType = types.map((row) => ({ ...row, attendances: attendancesByType.get(row.typeId) ?? 0 }));
   counts.perMonth = [...months.values()].filter((row) => row.uniqueParticipants > 0 || row.attendances > 0).sort((a, b) => a.month.localeCompare(b.month));
-  counts.perActivity = [...activities.values()];
+  counts.perActivity = [...activities.values()].map((row) => ({ ...row, typeId: typeOf.get(row.activityId) }));
   return counts;
 }
 
