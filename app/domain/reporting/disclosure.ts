@@ -36,73 +36,121 @@ function known(cell: ShownCount, min: number): Interval {
   return { lo: min, hi: Number.POSITIVE_INFINITY };
 }
 
-/**
- * The reader's best bounds for every cell that appears in a relation, from
- * the shown tables and the relations (bounds propagation to a fixed point).
- */
-export function recoverBounds(grid: Grid, relations: readonly Relation[], min: number): Map<string, Interval> {
-  const bounds = new Map<string, Interval>();
-  const get = (ref: CellRef) => {
+/** The relations over numbered cells, made once and used for every look (a report can have thousands of cells). */
+type Model = {
+  refs: CellRef[];
+  relations: { kind: Relation["kind"]; parts: number[]; total: number; factor: number }[];
+  /** For each cell, the relations it is in. */
+  byCell: number[][];
+};
+
+function modelOf(relations: readonly Relation[]): Model {
+  const index = new Map<string, number>();
+  const refs: CellRef[] = [];
+  const cell = (ref: CellRef) => {
     const id = key(ref);
-    let interval = bounds.get(id);
-    if (!interval) bounds.set(id, (interval = known(grid[ref[0]]![ref[1]]!.cells[ref[2]]!, min)));
-    return interval;
-  };
-  let changed = true;
-  const tighten = (ref: CellRef, lo: number, hi: number) => {
-    const interval = get(ref);
-    if (lo > interval.lo) {
-      interval.lo = lo;
-      changed = true;
+    let found = index.get(id);
+    if (found === undefined) {
+      found = refs.length;
+      index.set(id, found);
+      refs.push(ref);
     }
-    if (hi < interval.hi) {
-      interval.hi = hi;
-      changed = true;
-    }
+    return found;
   };
-  for (let round = 0; changed && round < 200; round++) {
-    changed = false;
-    for (const relation of relations) {
-      if (relation.kind === "atMost") {
-        const factor = relation.factor ?? 1;
-        tighten(relation.small, 0, get(relation.big).hi * factor);
-        tighten(relation.big, Math.ceil(get(relation.small).lo / factor), Number.POSITIVE_INFINITY);
-        continue;
+  const numbered = relations.map((relation) =>
+    relation.kind === "atMost"
+      ? { kind: relation.kind, parts: [cell(relation.small)], total: cell(relation.big), factor: relation.factor ?? 1 }
+      : { kind: relation.kind, parts: relation.parts.map(cell), total: cell(relation.total), factor: 1 },
+  );
+  const byCell: number[][] = refs.map(() => []);
+  numbered.forEach((relation, r) => {
+    for (const c of [...relation.parts, relation.total]) if (byCell[c]!.at(-1) !== r) byCell[c]!.push(r);
+  });
+  return { refs, relations: numbered, byCell };
+}
+
+/**
+ * The reader's best bounds for every cell of the model, from the shown
+ * tables and the relations (bounds propagation to a fixed point, with a work
+ * list: a relation is looked at again only when one of its cells changed).
+ */
+function bounds(grid: Grid, model: Model, min: number): { lo: Float64Array; hi: Float64Array } {
+  const n = model.refs.length;
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  const shown = new Uint8Array(n);
+  model.refs.forEach((ref, c) => {
+    const cell = grid[ref[0]]![ref[1]]!.cells[ref[2]]!;
+    const interval = known(cell, min);
+    lo[c] = interval.lo;
+    hi[c] = interval.hi;
+    shown[c] = cell.kind === "value" ? 1 : 0;
+  });
+  const queue = model.relations.map((_, r) => r);
+  const queued = new Uint8Array(model.relations.length).fill(1);
+  const tighten = (c: number, low: number, high: number) => {
+    if (low <= lo[c]! && high >= hi[c]!) return;
+    if (low > lo[c]!) lo[c] = low;
+    if (high < hi[c]!) hi[c] = high;
+    for (const r of model.byCell[c]!) {
+      if (!queued[r]) {
+        queued[r] = 1;
+        queue.push(r);
       }
-      const parts = relation.parts.map(get);
-      const total = get(relation.total);
-      // Lower bounds are finite; upper bounds may be unbounded (hidden cells): sum the finite ones and count the others.
-      const lo = parts.reduce((sum, part) => sum + part.lo, 0);
-      const finiteHi = parts.reduce((sum, part) => sum + (Number.isFinite(part.hi) ? part.hi : 0), 0);
-      const unbounded = parts.filter((part) => !Number.isFinite(part.hi)).length;
-      tighten(relation.total, relation.kind === "sum" ? lo : 0, unbounded ? Number.POSITIVE_INFINITY : finiteHi);
-      relation.parts.forEach((ref, index) => {
-        const part = parts[index]!;
-        const othersUnbounded = unbounded - (Number.isFinite(part.hi) ? 0 : 1);
-        const othersHi = othersUnbounded ? Number.POSITIVE_INFINITY : finiteHi - (Number.isFinite(part.hi) ? part.hi : 0);
-        const othersLo = lo - part.lo;
-        // The total less the most the others can be; for an exact sum also the total less the least they can be.
-        const atLeast = Number.isFinite(othersHi) ? total.lo - othersHi : Number.NEGATIVE_INFINITY;
-        const atMost = relation.kind === "sum" ? total.hi - othersLo : Number.POSITIVE_INFINITY;
-        tighten(ref, atLeast, atMost);
-      });
+    }
+  };
+  // Bounded: figures that break a relation (never the report's own) must not loop for ever.
+  for (let head = 0; head < queue.length && head < model.relations.length * 50; head++) {
+    const r = queue[head]!;
+    queued[r] = 0;
+    const relation = model.relations[r]!;
+    if (relation.kind === "atMost") {
+      const small = relation.parts[0]!;
+      tighten(small, 0, hi[relation.total]! * relation.factor);
+      tighten(relation.total, Math.ceil(lo[small]! / relation.factor), Number.POSITIVE_INFINITY);
+      continue;
+    }
+    // Lower bounds are finite; upper bounds may be unbounded (hidden cells): sum the finite ones and count the others.
+    let sumLo = 0;
+    let finiteHi = 0;
+    let unbounded = 0;
+    for (const c of relation.parts) {
+      sumLo += lo[c]!;
+      if (Number.isFinite(hi[c]!)) finiteHi += hi[c]!;
+      else unbounded++;
+    }
+    tighten(relation.total, relation.kind === "sum" ? sumLo : 0, unbounded ? Number.POSITIVE_INFINITY : finiteHi);
+    const totalLo = lo[relation.total]!;
+    const totalHi = hi[relation.total]!;
+    for (const c of relation.parts) {
+      if (shown[c]) continue; // a shown cell: nothing to learn
+      const finite = Number.isFinite(hi[c]!);
+      const othersHi = unbounded - (finite ? 0 : 1) > 0 ? Number.POSITIVE_INFINITY : finiteHi - (finite ? hi[c]! : 0);
+      // The total less the most the others can be; for an exact sum also the total less the least they can be.
+      const atLeast = Number.isFinite(othersHi) ? totalLo - othersHi : Number.NEGATIVE_INFINITY;
+      const atMost = relation.kind === "sum" ? totalHi - (sumLo - lo[c]!) : Number.POSITIVE_INFINITY;
+      tighten(c, atLeast, atMost);
     }
   }
-  return bounds;
+  return { lo, hi };
+}
+
+/** The reader's best bounds for every cell that appears in a relation ("t:r:c" → interval). */
+export function recoverBounds(grid: Grid, relations: readonly Relation[], min: number): Map<string, Interval> {
+  const model = modelOf(relations);
+  const { lo, hi } = bounds(grid, model, min);
+  return new Map(model.refs.map((ref, c) => [key(ref), { lo: lo[c]!, hi: hi[c]! }]));
+}
+
+function pinnedOf(grid: Grid, model: Model, min: number): number[] {
+  const { lo, hi } = bounds(grid, model, min);
+  return model.refs.flatMap((ref, c) => (grid[ref[0]]![ref[1]]!.cells[ref[2]]!.kind !== "value" && lo[c] === hi[c] ? [c] : []));
 }
 
 /** Hidden cells ("<min" or hidden) that a reader can pin to a single value. */
 export function pinnedCells(grid: Grid, relations: readonly Relation[], min: number): CellRef[] {
-  const bounds = recoverBounds(grid, relations, min);
-  const pinned: CellRef[] = [];
-  for (const relation of relations) {
-    for (const ref of cellsOf(relation)) {
-      const cell = grid[ref[0]]![ref[1]]!.cells[ref[2]]!;
-      const interval = bounds.get(key(ref))!;
-      if (cell.kind !== "value" && interval.lo === interval.hi && !pinned.some((other) => key(other) === key(ref))) pinned.push(ref);
-    }
-  }
-  return pinned;
+  const model = modelOf(relations);
+  return pinnedOf(grid, model, min).map((c) => model.refs[c]!);
 }
 
 /**
@@ -114,40 +162,46 @@ export function pinnedCells(grid: Grid, relations: readonly Relation[], min: num
  * Stops when nothing is pinned or nothing is left to hide.
  */
 export function protect(grid: Grid, relations: readonly Relation[], min: number, hideable: (ref: CellRef) => boolean): number {
-  const byCell = new Map<string, Relation[]>();
-  for (const relation of relations) for (const ref of cellsOf(relation)) byCell.set(key(ref), [...(byCell.get(key(ref)) ?? []), relation]);
+  const model = modelOf(relations);
   let hid = 0;
   for (;;) {
-    const pinned = pinnedCells(grid, relations, min);
+    const pinned = pinnedOf(grid, model, min);
     if (pinned.length === 0) return hid;
-    const next = pinned.map((target) => nearestHideable(grid, byCell, target, hideable)).find((ref) => ref !== null);
-    if (!next) return hid;
-    hideEverywhere(grid, relations, next);
-    hid++;
+    // One cell for each pinned cell at once (a report with many activities may need many), then look again.
+    const next = new Set<number>();
+    for (const target of pinned) {
+      const c = nearestHideable(grid, model, target, hideable);
+      if (c !== null) next.add(c);
+    }
+    if (next.size === 0) return hid;
+    for (const c of next) hideEverywhere(grid, relations, model.refs[c]!);
+    hid += next.size;
   }
 }
 
 /** Breadth first from a pinned cell through its relations: the smallest hideable shown cell of the nearest layer that has one. */
-function nearestHideable(grid: Grid, byCell: Map<string, Relation[]>, target: CellRef, hideable: (ref: CellRef) => boolean): CellRef | null {
-  const seen = new Set([key(target)]);
-  let frontier: CellRef[] = [target];
+function nearestHideable(grid: Grid, model: Model, target: number, hideable: (ref: CellRef) => boolean): number | null {
+  const seen = new Set([target]);
+  let frontier = [target];
   while (frontier.length > 0) {
-    let best: { ref: CellRef; value: number } | null = null;
-    const following: CellRef[] = [];
+    let best: { c: number; value: number } | null = null;
+    const following: number[] = [];
     for (const cell of frontier) {
-      for (const relation of byCell.get(key(cell)) ?? []) {
-        for (const ref of cellsOf(relation)) {
+      for (const r of model.byCell[cell]!) {
+        const relation = model.relations[r]!;
+        for (const c of [...relation.parts, relation.total]) {
+          const ref = model.refs[c]!;
           const shown = grid[ref[0]]![ref[1]]!.cells[ref[2]]!;
           if (shown.kind === "value") {
-            if (shown.value > 0 && hideable(ref) && (!best || shown.value < best.value)) best = { ref, value: shown.value };
-          } else if (!seen.has(key(ref))) {
-            seen.add(key(ref));
-            following.push(ref);
+            if (shown.value > 0 && hideable(ref) && (!best || shown.value < best.value)) best = { c, value: shown.value };
+          } else if (!seen.has(c)) {
+            seen.add(c);
+            following.push(c);
           }
         }
       }
     }
-    if (best) return best.ref;
+    if (best) return best.c;
     frontier = following;
   }
   return null;
