@@ -27,8 +27,6 @@ type Grid = { cells: ShownCount[] }[][];
 type Interval = { lo: number; hi: number };
 
 const key = ([t, r, c]: CellRef) => `${t}:${r}:${c}`;
-const cellsOf = (relation: Relation): CellRef[] => (relation.kind === "atMost" ? [relation.small, relation.big] : [...relation.parts, relation.total]);
-
 /** What a reader knows of one cell on its own: a shown number; "<min" is 1…min−1; a hidden one (never a zero) at least min. */
 function known(cell: ShownCount, min: number): Interval {
   if (cell.kind === "value") return { lo: cell.value, hi: cell.value };
