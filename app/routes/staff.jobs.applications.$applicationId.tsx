@@ -87,7 +87,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         startsOn: copenhagenDay(new Date()),
         endsOn: "",
         role: t9n(application.posting.type.name, language),
-        inSchool: application.inSchool ? "yes" : "no",
+        // "I have finished school" is the young person's own word, and it raises the work-time limits: staff choose.
+        inSchool: application.inSchool ? "yes" : "",
       },
     },
     may: {
@@ -364,9 +365,10 @@ function HireSection({ reply }: { reply: Reply | undefined }) {
             { value: "yes", label: t("yes") },
             { value: "no", label: t("no") },
           ]}
-          defaultValue={fields.inSchool.initialValue as string | undefined}
+          defaultValue={(fields.inSchool.initialValue as string | undefined) || undefined}
           errors={fields.inSchool.errors?.map((key) => t(key))}
         />
+        {application.inSchool ? null : <p className="text-sm">{t("hire.claimedFinishedSchool")}</p>}
         <Button type="submit" pending={navigation.state !== "idle"}>
           {t("hire.submit")}
         </Button>

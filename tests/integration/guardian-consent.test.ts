@@ -22,6 +22,7 @@ import * as guardianRoute from "../../app/routes/guardian.$token.tsx";
 import * as interviewRoute from "../../app/routes/my.jobs.interview.$applicationId[.ics].tsx";
 import * as signUpCalendarRoute from "../../app/routes/my.calendar.$signUpId[.ics].tsx";
 import * as feedRoute from "../../app/routes/calendar.$token[.ics].tsx";
+import * as staffApplicationRoute from "../../app/routes/staff.jobs.applications.$applicationId.tsx";
 import { activity, area, household, jobPosting, signUpFamily } from "../setup/fixtures.ts";
 import { createUser } from "../setup/helpers.ts";
 
@@ -375,5 +376,24 @@ describe("calendar files", () => {
     expect(answer.status).toBe(200);
     expect(await answer.text()).toMatch(/BEGIN:VEVENT[\s\S]*Astrid[\s\S]*END:VEVENT/);
     expect(((await load(feedRoute, "/calendar/x.ics", { token: "a".repeat(32) })) as Response).status).toBe(404);
+  });
+});
+
+describe("the same mistake elsewhere", () => {
+  it("'I have finished school' is the young person's word: the hire form does not take it as staff's choice", async () => {
+    const emil = await youth(bornYearsAgo(16));
+    const { applicationId } = await applyForJob({ postingId: (await jobPosting()).id, user: emil, values: await values({ finishedSchool: true }) });
+    const boss = await staff();
+    const page = (await load(staffApplicationRoute, `/staff/jobs/applications/${applicationId}`, { applicationId }, boss.id)) as {
+      defaults: { hire: { inSchool: string } };
+    };
+    expect(page.defaults.hire.inSchool).toBe("");
+    // Still in school by their own word: the stricter limits are the default.
+    const ali = await youth(bornYearsAgo(16));
+    const second = await applyForJob({ postingId: (await jobPosting()).id, user: ali, values: await values() });
+    const other = (await load(staffApplicationRoute, `/staff/jobs/applications/${second.applicationId}`, { applicationId: second.applicationId }, boss.id)) as {
+      defaults: { hire: { inSchool: string } };
+    };
+    expect(other.defaults.hire.inSchool).toBe("yes");
   });
 });
