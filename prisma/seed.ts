@@ -596,11 +596,18 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
   for (const spec of STAFF_HOUSEHOLDS) addFamily(spec, staffUserId);
 
   // Young people with pocket-money jobs or applications (their own logins, each a child in a family).
+  /** Each young person's guardian on record: their applications' consent and information went to them (ADR 013). */
+  const householdGuardian = new Map<string, string>();
   function addYoungPerson(spec: MemberSpec & { lastName: string; area: AreaCode; guardian: MemberSpec; language: string }): string {
     const { guardian, language, ...young } = spec;
     const personId = addPerson({ ...young, phone: undefined, email: undefined, language: "da" });
     addUser(personId, { role: "YOUTH", phone: young.phone, email: young.email }, "da");
-    addFamily({ area: spec.area, lastName: spec.lastName, language, guardians: [guardian], children: [] }, staffUserId, [[personId, "CHILD"]]);
+    const guardianId = addPerson({ lastName: spec.lastName, area: spec.area, language, ...guardian });
+    householdGuardian.set(personId, guardianId);
+    addFamily({ area: spec.area, lastName: spec.lastName, language, guardians: [], children: [] }, staffUserId, [
+      [guardianId, "GUARDIAN"],
+      [personId, "CHILD"],
+    ]);
     return personId;
   }
   const youth = {
@@ -1083,7 +1090,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     db.activityPartner.createMany({ data: partnerRows }),
     db.activitySession.createMany({ data: sessionRows }),
     db.schoolHoliday.createMany({ data: schoolHolidays(today) }),
-    ...jobRows(db, { today, now, organisationId, youth, staffUserId, trainerUserId: partnerUserId.trainer }),
+    ...jobRows(db, { today, now, organisationId, youth, householdGuardian, staffUserId, trainerUserId: partnerUserId.trainer }),
     db.person.createMany({ data: history.people }),
     db.household.createMany({ data: history.households }),
     db.householdMember.createMany({ data: history.members }),
@@ -1108,6 +1115,8 @@ function jobRows(
     now: Date;
     organisationId: Record<OrganisationName, string>;
     youth: Record<"nour" | "emil" | "maryam" | "zaid", string>;
+    /** The guardian on record for each young person (their household's). */
+    householdGuardian: ReadonlyMap<string, string>;
     staffUserId: string;
     trainerUserId: string;
   },
@@ -1255,6 +1264,7 @@ function jobRows(
       id: applicationId.nour,
       postingId: postingId.coach,
       personId: youth.nour,
+      guardianPersonId: ctx.householdGuardian.get(youth.nour),
       schoolClass: "9.b",
       motivation: "Jeg spiller selv fodbold i Randers Nord IF og vil gerne hjælpe de små.",
       availability: ["WEEKDAYS"],
@@ -1272,6 +1282,7 @@ function jobRows(
       id: applicationId.emil,
       postingId: postingId.play,
       personId: youth.emil,
+      guardianPersonId: ctx.householdGuardian.get(youth.emil),
       schoolClass: "8.a",
       motivation: "Jeg passer tit mine små fætre og kan lide at lave lege.",
       availability: ["WEEKDAYS", "HOLIDAYS"],
@@ -1286,6 +1297,7 @@ function jobRows(
       id: applicationId.maryam,
       postingId: postingId.play,
       personId: youth.maryam,
+      guardianPersonId: ctx.householdGuardian.get(youth.maryam),
       school: "Søndermarkskolen",
       schoolClass: "7.c",
       motivation: "Jeg vil gerne tjene mine egne penge og lege med børnene i området.",
@@ -1303,6 +1315,7 @@ function jobRows(
       id: applicationId.zaid,
       postingId: postingId.reporter,
       personId: youth.zaid,
+      guardianPersonId: ctx.householdGuardian.get(youth.zaid),
       school: "Randers Realskole",
       schoolClass: "9.a",
       motivation: "Jeg laver videoer på min egen kanal og vil gerne vise, hvad der sker i Jennumparken.",

@@ -1,9 +1,11 @@
 // The guardian's page, reached by the secret link in a message (no login):
-// who applied, the job, its hours, pay, risks and contact; under 15 the
-// guardian says yes or no here (two POST buttons; viewing changes nothing).
-// Once the young person is hired, the page holds the written information
-// the employer owes every guardian, the upcoming shifts and the confirmed
-// hours per month.
+// only what the guardian decides on — who applied, the job, the role, its
+// hours, pay, risks and contact, and the work-time rules for the young
+// person's age; under 15 the guardian says yes or no here (two POST
+// buttons; viewing changes nothing). Once the young person is hired, the
+// page holds the written information the employer owes every guardian. No
+// shift times or places: a forwarded link must not tell where a child will
+// be. After 14 days the link only says that it has expired and whom to ask.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
@@ -14,8 +16,11 @@ import { payText } from "~/components/jobs/pay.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { guardianAnswerSchema } from "~/domain/jobs/application-schemas.ts";
+import { copenhagenDay } from "~/domain/dates.ts";
 import { answerGuardianConsent, guardianView, isGuardianToken } from "~/domain/jobs/guardian.server.ts";
-import { formatDate, formatDateTime, formatDay, formatNumber, formatTime, formatMonth } from "~/lib/format.ts";
+import { clockText } from "~/domain/jobs/work-time-text.ts";
+import { contactDetails } from "~/lib/env.server.ts";
+import { formatDateTime, formatDay, formatNumber } from "~/lib/format.ts";
 import { isLanguage } from "~/lib/i18n.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage, languageCookie } from "~/lib/i18n.server.ts";
@@ -34,20 +39,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       throw redirect(url.pathname + url.search);
     }
   }
+  // An expired link says so and whom to ask, and nothing about the child or the job.
+  if (view.expired) return { expired: true as const, contact: contactDetails() };
   const language = await getLanguage(request);
   const posting = view.posting;
   return {
+    expired: false as const,
     status: view.status,
     consentRequired: view.consentRequired,
     answerAt: view.guardianAnswerAt,
     guardianName: view.guardianName,
-    appliedAt: view.createdAt,
+    expiresAt: view.expiresAt,
     person: view.person,
+    rules: view.rules,
     job: {
       title: pick(posting.title, language),
       description: pick(posting.description, language),
       hoursInfo: pick(posting.hoursInfo, language),
       risks: pick(posting.risks, language),
+      // The role staff wrote on hiring is Danish; before that, the kind of job in the reader's language.
+      role: view.employment ? { text: view.employment.role, language: "da" as const, fallback: language !== "da" } : pick(posting.type.name, language),
       workPlace: posting.workPlace,
       organisation: posting.organisation?.name ?? null,
       payOre: posting.payOre,
@@ -64,8 +75,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const answer = await answerGuardianConsent(params.token, parsed.data.answer);
   if (answer === "notFound") throw new Response("Not found", { status: 404 });
+  // "expired" too: the page then says that the link has expired.
   return redirect(`/guardian/${params.token}`);
 }
+
+type Page = Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { expired: true }>;
 
 function Fact({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -76,14 +90,17 @@ function Fact({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function JobFacts() {
+function JobFacts({ page }: { page: Page }) {
   const { t } = useTranslation("jobs");
   const language = useLanguage();
-  const { job, employment } = useLoaderData<typeof loader>();
+  const { job, employment } = page;
   return (
     <dl className="space-y-3">
       <Fact title={t("guardian.work")}>
         <span {...fallbackAttributes(job.description)}>{job.description.text}</span>
+      </Fact>
+      <Fact title={t("guardian.role")}>
+        <span {...fallbackAttributes(job.role)}>{job.role.text}</span>
       </Fact>
       <Fact title={t("guardian.hours")}>
         <span {...fallbackAttributes(job.hoursInfo)}>{job.hoursInfo.text}</span>
@@ -121,10 +138,67 @@ function JobFacts() {
   );
 }
 
-function Consent() {
+/** The work-time rules for the young person's age today: what a guardian agrees to. Bare numbers under a caption (no number-noun agreement to get wrong in Arabic). */
+function Rules({ page }: { page: Page }) {
   const { t } = useTranslation("jobs");
   const language = useLanguage();
-  const { status, consentRequired, answerAt, person } = useLoaderData<typeof loader>();
+  const { rules, person } = page;
+  if (!rules || !rules.limits.mayWork) return null;
+  const { limits } = rules;
+  const hours = (minutes: number) => formatNumber(minutes / 60, language, { maximumFractionDigits: 1 });
+  return (
+    <section aria-labelledby="rules-heading" className="space-y-2">
+      <h2 id="rules-heading" className="text-xl font-bold">
+        {t("guardian.rules.title")}
+      </h2>
+      <p>
+        {t("guardian.rules.intro", {
+          name: person.firstName,
+          age: formatNumber(rules.age, language),
+          school: t(rules.inSchool ? "guardian.rules.inSchool" : "guardian.rules.leftSchool"),
+        })}
+      </p>
+      <table className="w-full max-w-md">
+        <caption className="text-start font-semibold">{t("guardian.rules.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="text-start">
+              {t("guardian.rules.when")}
+            </th>
+            <th scope="col" className="text-end">
+              {t("guardian.rules.perDay")}
+            </th>
+            <th scope="col" className="text-end">
+              {t("guardian.rules.perWeek")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr className="border-t border-slate-200">
+            <th scope="row" className="py-1 text-start font-normal">
+              {t("guardian.rules.schoolDays")}
+            </th>
+            <td className="py-1 text-end">{hours(limits.schoolDayMinutes)}</td>
+            <td className="py-1 text-end">{hours(limits.schoolWeekMinutes)}</td>
+          </tr>
+          <tr className="border-t border-slate-200">
+            <th scope="row" className="py-1 text-start font-normal">
+              {t("guardian.rules.freeDays")}
+            </th>
+            <td className="py-1 text-end">{hours(limits.freeDayMinutes)}</td>
+            <td className="py-1 text-end">{hours(limits.freeWeekMinutes)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p>{t("guardian.rules.night", { from: clockText(limits.nightStart, language), to: clockText(limits.nightEnd, language) })}</p>
+    </section>
+  );
+}
+
+function Consent({ page }: { page: Page }) {
+  const { t } = useTranslation("jobs");
+  const language = useLanguage();
+  const { status, consentRequired, answerAt, person } = page;
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   if (status === "AWAITING_GUARDIAN")
@@ -134,6 +208,7 @@ function Consent() {
           {t("guardian.consentTitle")}
         </h2>
         <p>{t("guardian.consentIntro", { name: person.firstName })}</p>
+        {person.birthDate ? <p>{t("guardian.born", { name: person.firstName, date: formatDay(person.birthDate, language) })}</p> : null}
         <Form method="post" className="grid gap-3">
           <Button type="submit" name="answer" value="confirm" className="w-full text-lg" pending={busy}>
             {t("guardian.confirm", { name: person.firstName })}
@@ -159,71 +234,32 @@ function Consent() {
   );
 }
 
-function Shifts() {
+function Expired({ contact }: { contact: { phone: string; email: string } }) {
   const { t } = useTranslation("jobs");
-  const language = useLanguage();
-  const { employment } = useLoaderData<typeof loader>();
-  if (!employment) return null;
   return (
-    <>
-      <section aria-labelledby="shifts-heading" className="space-y-2">
-        <h2 id="shifts-heading" className="text-xl font-bold">
-          {t("guardian.upcomingShifts")}
-        </h2>
-        {employment.upcoming.length === 0 ? (
-          <p>{t("guardian.noShifts")}</p>
-        ) : (
-          <ul className="space-y-1">
-            {employment.upcoming.map((shift) => (
-              <li key={shift.id} className="rounded-lg bg-slate-50 p-2">
-                {t("guardian.shift", {
-                  date: formatDate(new Date(shift.startsAt), language),
-                  from: formatTime(new Date(shift.startsAt), language),
-                  to: formatTime(new Date(shift.endsAt), language),
-                })}
-                {" · "}
-                <span lang="da">{shift.place}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="hours-heading" className="space-y-2">
-        <h2 id="hours-heading" className="text-xl font-bold">
-          {t("guardian.confirmedHours")}
-        </h2>
-        {employment.confirmedMinutesByMonth.length === 0 ? (
-          <p>{t("guardian.noHours")}</p>
-        ) : (
-          <table className="w-full max-w-sm text-start">
-            <thead>
-              <tr>
-                <th scope="col" className="text-start">
-                  {t("guardian.month")}
-                </th>
-                <th scope="col" className="text-end">
-                  {t("guardian.hoursColumn")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {employment.confirmedMinutesByMonth.map((row) => (
-                <tr key={row.month} className="border-t border-slate-200">
-                  <td className="py-1">{formatMonth(row.month, language)}</td>
-                  <td className="py-1 text-end">{formatNumber(row.minutes / 60, language, { maximumFractionDigits: 2 })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-    </>
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("guardian.expiredTitle")}</h1>
+      <p className="text-lg">{t("guardian.expiredText")}</p>
+      <p>
+        {t("guardian.expiredContact")}{" "}
+        <a href={`tel:${contact.phone.replace(/[^\d+]/g, "")}`} dir="ltr" className="inline-flex min-h-11 items-center font-semibold">
+          {contact.phone}
+        </a>
+        {" · "}
+        <a href={`mailto:${contact.email}`} dir="ltr" className="inline-flex min-h-11 items-center font-semibold">
+          {contact.email}
+        </a>
+      </p>
+    </div>
   );
 }
 
 export default function GuardianPage() {
   const { t } = useTranslation("jobs");
-  const { person, job, employment, guardianName } = useLoaderData<typeof loader>();
+  const language = useLanguage();
+  const data = useLoaderData<typeof loader>();
+  if (data.expired) return <Expired contact={data.contact} />;
+  const { person, job, employment, guardianName, expiresAt } = data;
   const name = `${person.firstName} ${person.lastName}`.trim();
   return (
     <div className="mx-auto max-w-2xl space-y-5">
@@ -231,15 +267,16 @@ export default function GuardianPage() {
       <h1 className="text-2xl font-bold">
         {employment ? t("guardian.hiredTitle", { name }) : t("guardian.title", { name })} <span {...fallbackAttributes(job.title)}>{job.title.text}</span>
       </h1>
-      <Consent />
+      <Consent page={data} />
       <section aria-labelledby="job-heading" className="space-y-3">
         <h2 id="job-heading" className="text-xl font-bold">
           {employment ? t("guardian.informationTitle") : t("guardian.jobTitle")}
         </h2>
         {employment ? <p>{t("guardian.informationIntro")}</p> : null}
-        <JobFacts />
+        <JobFacts page={data} />
       </section>
-      <Shifts />
+      <Rules page={data} />
+      <p className="text-sm text-slate-700">{t("guardian.expiresAt", { date: formatDay(copenhagenDay(new Date(expiresAt)), language) })}</p>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 // Applying for a pocket-money job: signed in with one's own number or
 // e-mail (not signed in: to sign-in and back here). Under 15 a parent is
 // asked to consent; the young person follows the application on /my/jobs.
+// A recorded birth date is shown, not asked, and a guardian the household
+// names is not asked for either (the schema follows what is known).
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -11,8 +13,8 @@ import { fallbackAttributes } from "~/components/catalogue/card.tsx";
 import { agesText } from "~/components/jobs/pay.ts";
 import { Alert } from "~/components/ui/alert.tsx";
 import { pick } from "~/domain/activities/text.ts";
-import { applicationSchema } from "~/domain/jobs/application-schemas.ts";
-import { ApplicationError, applicantState, applicationFor, applicationFormData, applyForJob } from "~/domain/jobs/applications.server.ts";
+import { applicationSchemaFor } from "~/domain/jobs/application-schemas.ts";
+import { ApplicationError, applicantState, applicationFor, applicationFormData, applicationKnown, applyForJob } from "~/domain/jobs/applications.server.ts";
 import { deadlinePassed, publishedPosting } from "~/domain/jobs/postings.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { db } from "~/lib/db.server.ts";
@@ -50,12 +52,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     blocked,
     defaults: form.person,
     areas: form.areas,
+    known: form.known,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: applicationSchema });
+  const known = await applicationKnown(user.personId);
+  const submission = parseWithZod(await request.formData(), { schema: applicationSchemaFor(known) });
   if (submission.status !== "success") return submission.reply();
   const posting = await publishedPosting(params.slug ?? "");
   if (!posting) throw new Response("Not found", { status: 404 });
@@ -72,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Apply() {
   const { t } = useTranslation("jobs");
   const language = useLanguage();
-  const { slug, title, minAge, maxAge, applicationDeadline, blocked, defaults, areas } = useLoaderData<typeof loader>();
+  const { slug, title, minAge, maxAge, applicationDeadline, blocked, defaults, areas, known } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
@@ -96,7 +100,7 @@ export default function Apply() {
       ) : (
         <>
           <p>{t("apply.intro")}</p>
-          <ApplicationForm lastResult={lastResult} defaultValue={defaults} areas={areas} pending={navigation.state !== "idle"} />
+          <ApplicationForm lastResult={lastResult} defaultValue={defaults} areas={areas} known={known} pending={navigation.state !== "idle"} />
         </>
       )}
     </div>

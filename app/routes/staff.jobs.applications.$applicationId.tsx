@@ -1,8 +1,11 @@
 // One job application (staff): everything the young person wrote, the
 // timeline, and the next steps — book (or move) an interview, a decision
-// ("not this time" or the waiting list), or hire. Each form posts an
-// `intent`; each intent is one domain call.
-import type { z } from "zod";
+// ("not this time" or the waiting list), or hire. Also the guardian: who the
+// consent went to, confirming the identity of a guardian the young person
+// named themselves (needed before hiring under 15), a new guardian link, and
+// correcting the birth date. Each form posts an `intent`; each intent is one
+// domain call.
+import { z } from "zod";
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -16,8 +19,18 @@ import { RadioGroup } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { pick, t9n } from "~/domain/activities/text.ts";
 import { copenhagenDay, localParts } from "~/domain/dates.ts";
-import { decisionSchema, hireSchema, interviewSchema } from "~/domain/jobs/hiring-schemas.ts";
-import { applicationForStaff, bookInterview, decideApplication, hire, hiringReply } from "~/domain/jobs/pipeline.server.ts";
+import { correctBirthDate } from "~/domain/jobs/birth-date.server.ts";
+import { birthDateSchema, decisionSchema, guardianIdentitySchema, hireSchema, interviewSchema } from "~/domain/jobs/hiring-schemas.ts";
+import {
+  applicationForStaff,
+  bookInterview,
+  confirmGuardianIdentity,
+  decideApplication,
+  GUARDIAN_IDENTITY_METHODS,
+  hire,
+  hiringReply,
+  resendGuardianLink,
+} from "~/domain/jobs/pipeline.server.ts";
 import { mayMoveTo } from "~/domain/jobs/status.server.ts";
 import { copenhagenInstant } from "~/domain/activities/series.ts";
 import { requireUser } from "~/lib/auth.server.ts";
@@ -28,7 +41,7 @@ import { pageTitle } from "~/lib/meta.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.application.name);
 
-type Intent = "interview" | "decide" | "hire";
+type Intent = "interview" | "decide" | "hire" | "guardianIdentity" | "guardianLink" | "birthDate";
 type Reply = { intent: Intent; result: SubmissionResult<string[]> };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -54,6 +67,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       consent: application.consent,
       consentRequired: application.consentRequired,
       guardian: { name: application.guardianName, email: application.guardianEmail, phone: application.guardianPhone },
+      consentNeeded: application.consentNeeded,
+      guardianIdentity: application.guardianIdentity,
+      guardianIdentityMethod: application.guardianIdentityMethod,
+      guardianIdentityAt: application.guardianIdentityAt,
+      guardianIdentityByName: application.guardianIdentityByName,
+      guardianLinkExpiresAt: application.guardianTokenExpiresAt,
+      guardianLinkExpired: application.guardianLinkExpired,
       interviewAt: application.interviewAt,
       interviewPlace: application.interviewPlace,
       createdAt: application.createdAt,
@@ -67,7 +87,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         startsOn: copenhagenDay(new Date()),
         endsOn: "",
         role: t9n(application.posting.type.name, language),
-        inSchool: application.inSchool ? "yes" : "no",
+        // "I have finished school" is the young person's own word, and it raises the work-time limits: staff choose.
+        inSchool: application.inSchool ? "yes" : "",
       },
     },
     may: {
@@ -75,7 +96,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reject: mayMoveTo(status, "REJECTED"),
       waitingList: mayMoveTo(status, "WAITING_LIST"),
       hire: mayMoveTo(status, "HIRED"),
+      sendGuardianLink: status === "AWAITING_GUARDIAN" || status === "HIRED",
     },
+    identityMethods: GUARDIAN_IDENTITY_METHODS,
   };
 }
 
@@ -116,6 +139,36 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       return { intent, result: hiringReply(error, "applicationNotFound", submission) };
     }
   }
+  if (intent === "guardianIdentity") {
+    const submission = parseWithZod(formData, { schema: guardianIdentitySchema });
+    if (submission.status !== "success") return { intent, result: submission.reply() };
+    try {
+      await confirmGuardianIdentity({ applicationId, method: submission.value.method, actorUserId: user.id });
+      return redirect(`/staff/jobs/applications/${applicationId}?done=guardianIdentity`);
+    } catch (error) {
+      return { intent, result: hiringReply(error, "applicationNotFound", submission) };
+    }
+  }
+  if (intent === "guardianLink") {
+    const submission = parseWithZod(formData, { schema: z.object({}) });
+    if (submission.status !== "success") return { intent, result: submission.reply() };
+    try {
+      await resendGuardianLink({ applicationId, actorUserId: user.id });
+      return redirect(`/staff/jobs/applications/${applicationId}?done=guardianLink`);
+    } catch (error) {
+      return { intent, result: hiringReply(error, "applicationNotFound", submission) };
+    }
+  }
+  if (intent === "birthDate") {
+    const submission = parseWithZod(formData, { schema: birthDateSchema });
+    if (submission.status !== "success") return { intent, result: submission.reply() };
+    try {
+      await correctBirthDate({ applicationId, birthDate: submission.value.birthDate, actorUserId: user.id });
+      return redirect(`/staff/jobs/applications/${applicationId}?done=birthDate`);
+    } catch (error) {
+      return { intent, result: hiringReply(error, "applicationNotFound", submission) };
+    }
+  }
   throw new Response("Bad request", { status: 400 });
 }
 
@@ -151,6 +204,7 @@ function Facts() {
         <dt className="font-semibold">{t("application.guardian")}</dt>
         <dd>
           {application.guardian.name} <span dir="ltr">{[application.guardian.phone, application.guardian.email].filter(Boolean).join(" · ")}</span>
+          <span className="block text-sm">{application.guardianIdentity === "household" ? t("guardian.fromHousehold") : t("guardian.typedByYoungPerson")}</span>
         </dd>
         <dt className="font-semibold">{t("list.consent")}</dt>
         <dd>
@@ -266,7 +320,7 @@ function DecisionSection({ reply }: { reply: Reply | undefined }) {
 
 function HireSection({ reply }: { reply: Reply | undefined }) {
   const { t } = useTranslation("hiring");
-  const { defaults, posting } = useLoaderData<typeof loader>();
+  const { defaults, posting, application } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const [form, fields] = useForm<z.input<typeof hireSchema>>({
     id: "hire",
@@ -280,6 +334,9 @@ function HireSection({ reply }: { reply: Reply | undefined }) {
       </h2>
       <p>{t("hire.positionsLeft", { number: posting.positionsLeft })}</p>
       <p className="text-sm">{t("hire.intro")}</p>
+      {application.consentNeeded && (application.consent !== "confirmed" || application.guardianIdentity === null) ? (
+        <Notice>{application.consent !== "confirmed" ? t("hire.needsConsent") : t("hire.needsGuardianIdentity")}</Notice>
+      ) : null}
       <FormProblem errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <input type="hidden" name="intent" value="hire" />
@@ -308,9 +365,10 @@ function HireSection({ reply }: { reply: Reply | undefined }) {
             { value: "yes", label: t("yes") },
             { value: "no", label: t("no") },
           ]}
-          defaultValue={fields.inSchool.initialValue as string | undefined}
+          defaultValue={(fields.inSchool.initialValue as string | undefined) || undefined}
           errors={fields.inSchool.errors?.map((key) => t(key))}
         />
+        {application.inSchool ? null : <p className="text-sm">{t("hire.claimedFinishedSchool")}</p>}
         <Button type="submit" pending={navigation.state !== "idle"}>
           {t("hire.submit")}
         </Button>
@@ -319,11 +377,114 @@ function HireSection({ reply }: { reply: Reply | undefined }) {
   );
 }
 
+/** Who the guardian is, confirming a guardian the young person named, and a new link for the guardian. */
+function GuardianSection({ reply }: { reply: Reply | undefined }) {
+  const { t } = useTranslation("hiring");
+  const language = useLanguage();
+  const { application, may, identityMethods } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const [identityForm, identityFields] = useForm<z.input<typeof guardianIdentitySchema>>({
+    id: "guardian-identity",
+    lastResult: reply?.intent === "guardianIdentity" ? reply.result : undefined,
+  });
+  const [linkForm] = useForm({ id: "guardian-link", lastResult: reply?.intent === "guardianLink" ? reply.result : undefined });
+  const askIdentity = application.consentNeeded && application.guardianIdentity === null;
+  if (!application.consentNeeded && !may.sendGuardianLink) return null;
+  return (
+    <section aria-labelledby="guardian-heading" className="space-y-3 rounded-xl border border-slate-200 p-4">
+      <h2 id="guardian-heading" className="text-xl font-bold">
+        {t("guardian.title")}
+      </h2>
+      {application.guardianIdentity === "household" ? <p>{t("guardian.householdKnown")}</p> : null}
+      {application.guardianIdentity === "staff" && application.guardianIdentityMethod && application.guardianIdentityAt ? (
+        <p>
+          {t("guardian.confirmedBy", {
+            name: application.guardianIdentityByName ?? t("list.unknown"),
+            date: formatDateTime(new Date(application.guardianIdentityAt), language),
+            method: t(`guardian.method.${application.guardianIdentityMethod}`),
+          })}
+        </p>
+      ) : null}
+      {askIdentity ? (
+        <>
+          <p>{t("guardian.identityIntro")}</p>
+          <FormProblem errors={identityForm.errors} />
+          <Form method="post" {...getFormProps(identityForm)} className="space-y-1">
+            <input type="hidden" name="intent" value="guardianIdentity" />
+            <RadioGroup
+              id={identityFields.method.id}
+              name={identityFields.method.name}
+              legend={t("guardian.identityLegend")}
+              hint={t("guardian.identityHint")}
+              options={identityMethods.map((value) => ({ value, label: t(`guardian.method.${value}`) }))}
+              errors={identityFields.method.errors?.map((key) => t(key))}
+            />
+            <Button type="submit" pending={navigation.state !== "idle"}>
+              {t("guardian.confirmIdentity")}
+            </Button>
+          </Form>
+        </>
+      ) : null}
+      {may.sendGuardianLink ? (
+        <div className="space-y-2 border-t border-slate-200 pt-3">
+          <p>
+            {application.guardianLinkExpiresAt && !application.guardianLinkExpired
+              ? t("guardian.linkValidUntil", { date: formatDateTime(new Date(application.guardianLinkExpiresAt), language) })
+              : t("guardian.linkExpired")}
+          </p>
+          <FormProblem errors={linkForm.errors} />
+          <Form method="post" {...getFormProps(linkForm)}>
+            <input type="hidden" name="intent" value="guardianLink" />
+            <Button type="submit" variant="secondary" pending={navigation.state !== "idle"}>
+              {t("guardian.sendLink")}
+            </Button>
+          </Form>
+          <p className="text-sm">{t("guardian.sendLinkHint")}</p>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** Staff correct the recorded birth date (the young person cannot): audited, and the consent is looked at again. */
+function BirthDateSection({ reply }: { reply: Reply | undefined }) {
+  const { t } = useTranslation("hiring");
+  const { application } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm<z.input<typeof birthDateSchema>>({
+    id: "birth-date",
+    lastResult: reply?.intent === "birthDate" ? reply.result : undefined,
+    defaultValue: { birthDate: application.birthDay ?? "" },
+  });
+  return (
+    <details className="rounded-xl border border-slate-200 p-4" open={reply?.intent === "birthDate"}>
+      <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold">{t("birthDate.title")}</summary>
+      <p className="text-sm">{t("birthDate.intro")}</p>
+      <FormProblem errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="space-y-1">
+        <input type="hidden" name="intent" value="birthDate" />
+        <Field
+          {...getInputProps(fields.birthDate, { type: "date" })}
+          id={fields.birthDate.id}
+          label={t("application.birthDay")}
+          className="max-w-xs"
+          errors={fields.birthDate.errors?.map((key) => t(key))}
+        />
+        <Button type="submit" variant="secondary" pending={navigation.state !== "idle"}>
+          {t("birthDate.save")}
+        </Button>
+      </Form>
+    </details>
+  );
+}
+
+const DONE = ["interview", "REJECTED", "WAITING_LIST", "guardianIdentity", "guardianLink", "birthDate"] as const;
+
 function DoneNotice() {
   const { t } = useTranslation("hiring");
   const [params] = useSearchParams();
   const done = params.get("done");
-  if (done !== "interview" && done !== "REJECTED" && done !== "WAITING_LIST") return null;
+  if (!DONE.some((value) => value === done)) return null;
   return <Notice>{t(`done.${done}`)}</Notice>;
 }
 
@@ -360,6 +521,8 @@ export default function ApplicationPage() {
         </p>
       ) : null}
       <Facts />
+      <BirthDateSection reply={reply} />
+      <GuardianSection reply={reply} />
       <Timeline />
       {may.interview ? <InterviewSection reply={reply} /> : null}
       {may.reject || may.waitingList ? <DecisionSection reply={reply} /> : null}

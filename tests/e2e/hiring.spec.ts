@@ -40,7 +40,7 @@ test("staff book Emil's interview, hire him, and print a reference", async ({ pa
   // Book an interview tomorrow at 15:00.
   await hydrated(page);
   const tomorrow = copenhagenDay(new Date(Date.now() + 86_400_000));
-  await page.getByLabel("Dato").fill(tomorrow);
+  await page.getByLabel("Dato", { exact: true }).fill(tomorrow);
   await page.getByLabel("Klokkeslæt").fill("15:00");
   await page.getByLabel("Sted").fill("Bysekretariatet, mødelokale 1");
   await page.getByRole("button", { name: "Book samtale" }).click();
@@ -96,6 +96,61 @@ test("staff book Emil's interview, hire him, and print a reference", async ({ pa
   await expectNoAxeViolations(page);
 });
 
+test("under 15 with a parent the young person named: staff confirm who the parent is before hiring, and can send a new link", async ({ page }) => {
+  test.slow();
+  const { db } = await e2eData();
+  const posting = await db.jobPosting.findUniqueOrThrow({ where: { slug: "some-reporter-biblioteket" }, select: { id: true } });
+  const born = new Date();
+  born.setUTCFullYear(born.getUTCFullYear() - 14);
+  const person = await db.person.create({ data: { firstName: "Rami", lastName: "Idkast", birthDate: born } });
+  const application = await db.jobApplication.create({
+    data: {
+      postingId: posting.id,
+      personId: person.id,
+      motivation: "Jeg vil gerne lave video.",
+      availability: ["HOLIDAYS"],
+      status: "RECEIVED",
+      guardianName: "Far Idkast",
+      guardianPhone: "+4520770003",
+      guardianTokenHash: randomBytes(32).toString("hex"),
+      consentRequired: true,
+      // "The parent" said yes, through a number Rami wrote himself.
+      guardianAnswerAt: new Date(Date.now() - 86_400_000),
+      events: { create: [{ status: "AWAITING_GUARDIAN" }, { status: "RECEIVED" }] },
+    },
+  });
+  await signIn(page, await newAccount("STAFF", "Hanne"));
+  await page.goto(`/staff/jobs/applications/${application.id}`);
+  await expect(page.getByText("Skrevet af den unge selv – ikke bekræftet.")).toBeVisible();
+  await expect(page.getByText(/Bekræft forælderens identitet ovenfor, før du ansætter/)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Hiring first is refused, by the rule, with the reason.
+  await hydrated(page);
+  await page.getByRole("button", { name: "Ansæt", exact: true }).click();
+  await expect(page.getByText("Bekræft først forælderens identitet", { exact: false }).first()).toBeVisible();
+  expect(await db.employment.count({ where: { applicationId: application.id } })).toBe(0);
+
+  await page.getByRole("radio", { name: "Ved en telefonsamtale" }).check();
+  await page.getByRole("button", { name: "Gem bekræftelsen" }).click();
+  await expect(page.getByText("Gemt: forælderens identitet er bekræftet.")).toBeVisible();
+  await expect(page.getByText(/bekræftet af Hanne .*Ved en telefonsamtale/)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await hydrated(page);
+  await page.getByRole("button", { name: "Ansæt", exact: true }).click();
+  await expect(page).toHaveURL(/\/staff\/jobs\/employments\/[0-9a-f-]{36}\?done=hired$/);
+
+  // Back on the application: the information link can be sent again; the old one stops working.
+  await page.goto(`/staff/jobs/applications/${application.id}`);
+  await hydrated(page);
+  const first = await outboxMessage(page, "+4520770003", "/guardian/");
+  await page.getByRole("button", { name: "Send et nyt link til forælderen" }).click();
+  await expect(page.getByText("Forælderen har fået et nyt link. Det gamle virker ikke længere.")).toBeVisible();
+  const oldLink = new URL(/https?:\/\/\S+\/guardian\/[a-z2-7]+/.exec(first)![0]).pathname;
+  expect((await page.request.get(oldLink)).status()).toBe(404);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("a refused interview keeps what was typed; the waiting list works with a plain form", async ({ page }) => {
@@ -119,7 +174,7 @@ test.describe("without JavaScript", () => {
     await signIn(page, await newAccount("STAFF", "Hanne"), undefined, { javaScript: false });
     await page.goto(`/staff/jobs/applications/${application.id}`);
     const yesterday = copenhagenDay(new Date(Date.now() - 86_400_000));
-    await page.getByLabel("Dato").fill(yesterday);
+    await page.getByLabel("Dato", { exact: true }).fill(yesterday);
     await page.getByLabel("Klokkeslæt").fill("10:00");
     await page.getByLabel("Sted").fill("Biblioteket");
     await page.getByRole("button", { name: "Book samtale" }).click();

@@ -144,7 +144,7 @@ test("a page not signed in sends to sign-in; the jobs list reads right to left i
   expect((await page.request.get("/guardian/abcdefghijklmnopqrstuvwxyz234567")).status()).toBe(404);
 });
 
-test("after hiring, the guardian's link shows the written information, the shifts and the hours", async ({ page }) => {
+test("after hiring, the guardian's link shows the written information and the rules — not the shifts — and expires", async ({ page }) => {
   const { db } = await e2eData();
   const { newGuardianToken } = await import("../../app/domain/jobs/guardian.server.ts");
   // A posting of our own, like Legepatrulje, so other tests' counts on the demo postings stay as seeded.
@@ -176,6 +176,7 @@ test("after hiring, the guardian's link shows the written information, the shift
       guardianName: "Mona Nasser",
       guardianEmail: `mona-${randomUUID().slice(0, 8)}@example.dk`,
       guardianTokenHash: tokenHash,
+      guardianTokenExpiresAt: new Date(Date.now() + 14 * 86_400_000),
       consentRequired: true,
       guardianAnswerAt: new Date(Date.now() - 10 * 86_400_000),
     },
@@ -195,7 +196,7 @@ test("after hiring, the guardian's link shows the written information, the shift
       postingId: posting.id,
       startsAt: new Date(Date.now() - 2 * 24 * hour),
       endsAt: new Date(Date.now() - 2 * 24 * hour + 2 * hour),
-      place: "Legepladsen ved Glarbjergvej",
+      place: "Gården bag Glarbjergvej 12",
     },
   });
   const next = await db.jobShift.create({
@@ -203,7 +204,7 @@ test("after hiring, the guardian's link shows the written information, the shift
       postingId: posting.id,
       startsAt: new Date(Date.now() + 2 * 24 * hour),
       endsAt: new Date(Date.now() + 2 * 24 * hour + 2 * hour),
-      place: "Beboerhuset",
+      place: "Beboerhuset, kælderen",
     },
   });
   await db.shiftAssignment.createMany({
@@ -217,9 +218,24 @@ test("after hiring, the guardian's link shows the written information, the shift
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Yara Nasser er ansat i lommepengejobbet");
   await expect(page.getByRole("heading", { name: "Det skal du vide som forælder" })).toBeVisible();
   await expect(page.getByText("Første dag")).toBeVisible();
-  await expect(page.getByText("Beboerhuset")).toBeVisible();
-  await expect(page.getByRole("cell", { name: "1,5" })).toBeVisible();
+  await expect(page.getByText("Legepatrulje-hjælper")).toBeVisible();
+  // The rules for a 14-year-old in school: at most 2 hours on a school day, 12 in a week with school.
+  const rules = page.getByRole("table", { name: "Højst antal timer" });
+  await expect(rules.getByRole("row", { name: /Skoledage/ })).toContainText(/2\s*12/);
+  // A forwarded link must not tell where and when the child will be.
+  await expect(page.getByText("Beboerhuset, kælderen")).toHaveCount(0);
+  await expect(page.getByText("Gården bag Glarbjergvej 12")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Ja,/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // Two weeks on, the same link only says it has expired and whom to call.
+  await db.jobApplication.update({ where: { id: application.id }, data: { guardianTokenExpiresAt: new Date(Date.now() - 1000) } });
+  await page.goto(`/guardian/${token}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Linket er udløbet" })).toBeVisible();
+  await expect(page.getByText("Yara")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.goto(`/guardian/${token}?lng=ar`);
+  await expect(page.getByRole("heading", { level: 1, name: "انتهت صلاحية هذا الرابط" })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 

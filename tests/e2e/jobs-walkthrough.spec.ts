@@ -1,6 +1,7 @@
 // Issue #6's "done when", as a new user would try it on the demo data:
-// Ali (14) applies for Legepatrulje on his phone, his mother confirms from
-// the message link, staff book an interview and hire him, are refused a
+// Ali (14) applies for Legepatrulje on his phone (his birth date and his
+// mother are on record, so he writes neither), his mother confirms from the
+// message link sent to her number on record, in her language (Arabic), staff book an interview and hire him, are refused a
 // 3-hour shift on a school day with the rule named, assign a 2-hour shift
 // instead, confirm the hours after it, and print a reference at the end.
 import { expect, test } from "@playwright/test";
@@ -26,14 +27,16 @@ test("Ali applies, his mother says yes, staff hire him, plan lawful shifts, conf
   await hydrated(page);
   await page.getByLabel("Fornavn").fill("Ali");
   await page.getByLabel("Efternavn").fill("Hassan");
-  await page.getByLabel("Fødselsdato").fill(dateOnly(ali.birthDate!));
+  // His birth date is on record and his mother is in his household: neither is his to write.
+  await expect(page.getByText("Din fødselsdato er allerede registreret.", { exact: false })).toBeVisible();
+  await expect(page.getByLabel("Fødselsdato")).toHaveCount(0);
+  await expect(page.getByText("Vi spørger Samira Hassan", { exact: false })).toBeVisible();
+  await expect(page.getByLabel("Din forælders navn")).toHaveCount(0);
   await page.getByLabel("Hvor bor du?").selectOption({ label: "Glarbjergvej-området" });
   await page.getByRole("textbox", { name: "Skole", exact: true }).fill("Nørrevangsskolen");
   await page.getByRole("textbox", { name: "Klasse" }).fill("8.b");
   await page.getByLabel("Hvorfor vil du gerne have jobbet?").fill("Jeg vil gerne lave lege med de små på legepladsen og tjene mine egne penge.");
   await page.getByRole("checkbox", { name: "Hverdage efter skole" }).check();
-  await page.getByLabel("Din forælders navn").fill("Samira Hassan");
-  await page.getByLabel("Din forælders mobilnummer").fill("20 00 00 04");
   await page.getByRole("button", { name: "Send ansøgningen" }).click();
   await expect(page.getByText("Venter på din forælder", { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -42,10 +45,12 @@ test("Ali applies, his mother says yes, staff hire him, plan lawful shifts, conf
   const mother = await (await browser.newContext()).newPage();
   const sms = await outboxMessage(mother, SAMIRA, "/guardian/");
   await mother.goto(new URL(/https?:\/\/\S+\/guardian\/[a-z2-7]+/.exec(sms)![0]).pathname);
-  await expect(mother.getByText("45 kr. i timen")).toBeVisible();
+  // In Arabic, the language on record for her (not the one Ali would have picked).
+  await expect(mother.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(mother.getByText("Samira Hassan", { exact: false }).first()).toBeVisible();
   await hydrated(mother);
-  await mother.getByRole("button", { name: "Ja, Ali må søge jobbet" }).click();
-  await expect(mother.getByText(/Du sagde ja/)).toBeVisible();
+  await mother.getByRole("button", { name: "نعم، يمكن لـAli التقديم على الوظيفة" }).click();
+  await expect(mother.getByText(/وافقت في/)).toBeVisible();
 
   // Staff see him among the applications to consider, book an interview and hire him.
   const staff = await (await browser.newContext()).newPage();
@@ -55,7 +60,7 @@ test("Ali applies, his mother says yes, staff hire him, plan lawful shifts, conf
   await hydrated(staff);
   await ready.getByRole("link", { name: /Ali Hassan/ }).click();
   const tomorrow = dateOnly(new Date(Date.now() + 86_400_000));
-  await staff.getByLabel("Dato").fill(tomorrow);
+  await staff.getByLabel("Dato", { exact: true }).fill(tomorrow);
   await staff.getByLabel("Klokkeslæt").fill("15:30");
   await staff.getByLabel("Sted").fill("Bysekretariatet, mødelokale 1");
   await staff.getByRole("button", { name: "Book samtale" }).click();

@@ -30,7 +30,7 @@ import { householdPass } from "../../app/domain/households/assisted.server.ts";
 import { newGuardianToken } from "../../app/domain/jobs/guardian.server.ts";
 import { signInCookie } from "../../app/lib/cookies.server.ts";
 import { db } from "../../app/lib/db.server.ts";
-import { createUserSession } from "../../app/lib/session.server.ts";
+import { createUserSession, hashToken } from "../../app/lib/session.server.ts";
 import { activity, area, household, jobPosting, jobType, signUpFamily } from "../setup/fixtures.ts";
 import { statementsOf } from "../setup/helpers.ts";
 
@@ -69,11 +69,14 @@ type Fixture = {
   b: { householdId: string; childId: string; guardianId: string };
   users: Record<Exclude<Role, "anonymous">, { id: string; personId: string }>;
   posting: { id: string; slug: string };
-  applications: { hired: string; interview: string; toWithdraw: string };
+  applications: { hired: string; interview: string; toWithdraw: string; awaiting: string };
   employmentId: string;
   shiftId: string;
   milestoneId: string;
   guardianToken: string;
+  /** A guardian link more than 14 days old. */
+  expiredGuardianToken: string;
+  youthBorn: string;
   /** Made again before each call of the swap case. */
   swapRequestId: string;
 };
@@ -121,13 +124,20 @@ async function setUp(): Promise<Fixture> {
   await db.activityPartner.create({ data: { activityId: y.id, userId: partnerOther.id } });
 
   const { id: typeId } = await jobType();
-  const [hiredOn, interviewOn, withdrawOn] = [
+  const [hiredOn, interviewOn, withdrawOn, awaitingOn] = [
     await jobPosting({ typeId, title: "Job hired" }),
     await jobPosting({ typeId, title: "Job interview" }),
     await jobPosting({ typeId, title: "Job open" }),
+    await jobPosting({ typeId, title: "Job guardian" }),
   ];
   const guardian = newGuardianToken();
-  const application = (postingId: string, status: "HIRED" | "INTERVIEW" | "RECEIVED", tokenHash: string = randomUUID()) =>
+  const expiredGuardian = newGuardianToken();
+  const application = (
+    postingId: string,
+    status: "HIRED" | "INTERVIEW" | "RECEIVED" | "AWAITING_GUARDIAN",
+    tokenHash: string = randomUUID(),
+    tokenExpiresAt: Date | null = null,
+  ) =>
     db.jobApplication.create({
       data: {
         postingId,
@@ -135,14 +145,17 @@ async function setUp(): Promise<Fixture> {
         motivation: "Jeg kan lide børn",
         status,
         guardianName: "Forælder Matrix",
+        guardianEmail: "foraelder-matrix@example.dk",
         guardianTokenHash: tokenHash,
-        consentRequired: false,
+        guardianTokenExpiresAt: tokenExpiresAt,
+        consentRequired: status === "AWAITING_GUARDIAN",
         ...(status === "INTERVIEW" ? { interviewAt: new Date(Date.now() + 5 * DAY), interviewPlace: "Kontoret" } : {}),
       },
     });
-  const hired = await application(hiredOn.id, "HIRED", guardian.tokenHash);
+  const hired = await application(hiredOn.id, "HIRED", guardian.tokenHash, new Date(Date.now() + 14 * DAY));
   const interview = await application(interviewOn.id, "INTERVIEW");
   const toWithdraw = await application(withdrawOn.id, "RECEIVED");
+  const awaiting = await application(awaitingOn.id, "AWAITING_GUARDIAN", expiredGuardian.tokenHash, new Date(Date.now() - DAY));
   const employment = await db.employment.create({
     data: {
       applicationId: hired.id,
@@ -195,11 +208,13 @@ async function setUp(): Promise<Fixture> {
       admin: who(admin),
     },
     posting: { id: hiredOn.id, slug: hiredOn.slug },
-    applications: { hired: hired.id, interview: interview.id, toWithdraw: toWithdraw.id },
+    applications: { hired: hired.id, interview: interview.id, toWithdraw: toWithdraw.id, awaiting: awaiting.id },
     employmentId: employment.id,
     shiftId: shift.id,
     milestoneId: milestone.id,
     guardianToken: guardian.token,
+    expiredGuardianToken: expiredGuardian.token,
+    youthBorn,
     swapRequestId: "",
   };
 }
@@ -230,6 +245,13 @@ type Case = {
   /** A new session per call (the action ends the session it is sent with). */
   freshSession?: boolean;
 };
+
+/** The awaiting application's link, expired (a new link sent by staff replaces it: put it back). */
+const expireGuardianLink = (f: Fixture) =>
+  db.jobApplication.update({
+    where: { id: f.applications.awaiting },
+    data: { guardianTokenHash: hashToken(f.expiredGuardianToken), guardianTokenExpiresAt: new Date(Date.now() - DAY) },
+  });
 
 const WRONG_TOKEN = "abcdefghijklmnopqrstuvwxyz234567";
 const WRONG_UUID = "00000000-0000-4000-8000-000000000000";
@@ -291,6 +313,16 @@ const RULES: Record<string, Case[]> = {
       loader: everyone("ok"),
       action: everyone("ok"),
       mayShowYouth: MUST_NOT_SEE_YOUTH,
+    },
+    {
+      // Says only that it has expired: nothing of the young person, whoever holds it.
+      name: "an expired guardian link",
+      params: (f) => ({ token: f.expiredGuardianToken }),
+      prepare: (f) => expireGuardianLink(f),
+      body: () => ({ answer: "confirm" }),
+      state: (f) => db.jobApplication.findUniqueOrThrow({ where: { id: f.applications.awaiting }, select: { status: true, guardianAnswerAt: true } }),
+      loader: everyone("ok"),
+      action: everyone("ok"),
     },
   ],
 
@@ -488,7 +520,32 @@ const RULES: Record<string, Case[]> = {
   "staff.jobs.$postingId.tsx": [{ params: (f) => ({ postingId: f.posting.id }), loader: only(STAFF) }],
   "staff.jobs.$postingId_.edit.tsx": [{ params: (f) => ({ postingId: f.posting.id }), loader: only(STAFF), action: only(STAFF) }],
   "staff.jobs.$postingId_.shifts.tsx": [{ params: (f) => ({ postingId: f.posting.id }), loader: only(STAFF), action: only(STAFF) }],
-  "staff.jobs.applications.$applicationId.tsx": [{ params: (f) => ({ applicationId: f.applications.hired }), loader: only(STAFF), action: only(STAFF) }],
+  "staff.jobs.applications.$applicationId.tsx": [
+    { params: (f) => ({ applicationId: f.applications.hired }), loader: only(STAFF), action: only(STAFF) },
+    {
+      name: "confirm the guardian's identity",
+      params: (f) => ({ applicationId: f.applications.awaiting }),
+      body: () => ({ intent: "guardianIdentity", method: "PHONE_CALL" }),
+      state: (f) => db.jobApplication.findUniqueOrThrow({ where: { id: f.applications.awaiting }, select: { guardianIdentityAt: true } }),
+      prepare: (f) => db.jobApplication.update({ where: { id: f.applications.awaiting }, data: { guardianIdentityAt: null, guardianIdentityMethod: null } }),
+      action: only(STAFF),
+    },
+    {
+      name: "send the guardian a new link",
+      params: (f) => ({ applicationId: f.applications.awaiting }),
+      body: () => ({ intent: "guardianLink" }),
+      state: (f) => db.jobApplication.findUniqueOrThrow({ where: { id: f.applications.awaiting }, select: { guardianTokenExpiresAt: true } }),
+      prepare: (f) => expireGuardianLink(f),
+      action: only(STAFF),
+    },
+    {
+      name: "correct the birth date",
+      params: (f) => ({ applicationId: f.applications.awaiting }),
+      // The date already recorded: the call is allowed, and changes nothing else the other cases use.
+      body: (f) => ({ intent: "birthDate", birthDate: f.youthBorn }),
+      action: only(STAFF),
+    },
+  ],
   "staff.jobs.employments._index.tsx": [{ loader: only(STAFF) }],
   "staff.jobs.employments.$employmentId.tsx": [{ params: (f) => ({ employmentId: f.employmentId }), loader: only(STAFF), action: only(STAFF) }],
   "staff.jobs.employments.$employmentId_.contract.tsx": [{ params: (f) => ({ employmentId: f.employmentId }), loader: only(STAFF) }],

@@ -123,6 +123,7 @@ async function application(postingId: string, personId: string, status: "RECEIVE
       guardianName: "Forælder Fuzz",
       guardianEmail: "foraelder@example.dk",
       guardianTokenHash: tokenHash,
+      guardianTokenExpiresAt: new Date(Date.now() + 14 * DAY),
       consentRequired: status === "AWAITING_GUARDIAN",
     },
   });
@@ -224,6 +225,7 @@ async function setUp() {
   const interviewApp = await application(hireOn.id, youth2.personId, "RECEIVED");
   const decideApp = await application(editOn.id, youth2.personId, "RECEIVED");
   const hireApp = await application(shiftsOn.id, youth2.personId, "RECEIVED");
+  const guardianApp = await application(withdrawOn.id, youth2.personId, "AWAITING_GUARDIAN");
   const employed = await employment(applyOn.id, youth2.personId);
 
   const milestone = (title: string) =>
@@ -281,7 +283,7 @@ async function setUp() {
     },
     assignments: { swap: swapAssignment.id, release: releaseAssignment.id, worked: workedAssignment.id },
     swapRequest: swapRequest.id,
-    applications: { interview: interviewApp.id, decide: decideApp.id, hire: hireApp.id },
+    applications: { interview: interviewApp.id, decide: decideApp.id, hire: hireApp.id, guardian: guardianApp.id },
     employed: employed.id,
     milestones: { edit: milestoneEdit.id, remove: milestoneDelete.id },
     holidays: { edit: holidayEdit.id, remove: holidayDelete.id },
@@ -526,10 +528,10 @@ const FORMS: Form[] = [
     route: "jobs.$slug_.apply.tsx",
     role: "youth",
     params: (f) => ({ slug: f.postings.apply.slug }),
+    // Yrsa's birth date is recorded: the form shows it and sends none.
     base: (f) => ({
       firstName: "Yrsa",
       lastName: "Fuzz",
-      birthDate: YOUTH_BORN,
       housingAreaId: f.home,
       school: "Skolen",
       schoolClass: "9.b",
@@ -540,7 +542,7 @@ const FORMS: Form[] = [
       guardianLanguage: "da",
     }),
     fields: fields(
-      "firstName lastName birthDate housingAreaId# school? schoolClass? finishedSchool? motivation availability[] guardianName guardianPhone? guardianEmail? guardianLanguage",
+      "firstName lastName housingAreaId# school? schoolClass? finishedSchool? motivation availability[] guardianName guardianPhone? guardianEmail? guardianLanguage",
     ),
     stored: async (f) => {
       const row = await db.jobApplication.findFirst({ where: { postingId: f.postings.apply.id, personId: f.users.youth.personId }, include: { person: true } });
@@ -930,6 +932,36 @@ const FORMS: Form[] = [
       await db.employment.deleteMany({ where: { applicationId: f.applications.hire } });
       await db.jobApplication.update({ where: { id: f.applications.hire }, data: { status: "RECEIVED" } });
     },
+  },
+  {
+    route: "staff.jobs.applications.$applicationId.tsx",
+    name: "guardianIdentity",
+    role: "staff",
+    params: (f) => ({ applicationId: f.applications.guardian }),
+    base: () => ({ intent: "guardianIdentity", method: "PHONE_CALL" }),
+    fields: fields("method"),
+    undo: (f) =>
+      db.jobApplication.update({
+        where: { id: f.applications.guardian },
+        data: { guardianIdentityMethod: null, guardianIdentityAt: null, guardianIdentityById: null },
+      }),
+  },
+  {
+    route: "staff.jobs.applications.$applicationId.tsx",
+    name: "guardianLink",
+    role: "staff",
+    params: (f) => ({ applicationId: f.applications.guardian }),
+    base: () => ({ intent: "guardianLink" }),
+    fields: fields("intent"),
+  },
+  {
+    route: "staff.jobs.applications.$applicationId.tsx",
+    name: "birthDate",
+    role: "staff",
+    params: (f) => ({ applicationId: f.applications.guardian }),
+    // The date already recorded: accepted, and nothing else changes.
+    base: () => ({ intent: "birthDate", birthDate: YOUTH_BORN }),
+    fields: fields("birthDate"),
   },
   {
     route: "staff.jobs.employments.$employmentId.tsx",

@@ -66,6 +66,8 @@ async function applicant(
     phone?: string;
     guardianEmail?: string;
     consentRequired?: boolean;
+    /** Under 15: a guardian said yes, and staff confirmed who they are (hiring needs both). */
+    consentGiven?: boolean;
   } = {},
 ) {
   const suffix = unique();
@@ -91,7 +93,8 @@ async function applicant(
       guardianName: "Forælder Test",
       guardianEmail: input.guardianEmail ?? `guardian-${suffix}@example.dk`,
       guardianTokenHash: randomBytes(32).toString("hex"),
-      consentRequired: input.consentRequired ?? false,
+      consentRequired: input.consentRequired ?? input.consentGiven ?? false,
+      ...(input.consentGiven ? { guardianAnswerAt: new Date(), guardianIdentityMethod: "KNOWN_TO_US" as const, guardianIdentityAt: new Date() } : {}),
     },
   });
   return { person, user, application };
@@ -267,7 +270,7 @@ describe("hiring", () => {
     const job = await posting({ minAge: 13, maxAge: 15 });
     const boss = await staff();
     // Turns 13 tomorrow.
-    const young = await applicant(job.id, { birthDay: bornYearsAgo(13, 1) });
+    const young = await applicant(job.id, { birthDay: bornYearsAgo(13, 1), consentGiven: true });
     await expect(hire(hireInput(young.application.id, boss.id, today))).rejects.toMatchObject({ code: "tooYoung", field: "startsOn" });
     await hire(hireInput(young.application.id, boss.id, addDaysToDay(today, 1)));
     // Turns 16 tomorrow: 15 today is in range, 16 tomorrow is not.

@@ -1,5 +1,7 @@
 // The application form for a pocket-money job: about you, school, why you
-// want the job, when you can work, and a parent's contact. Validated in the
+// want the job, when you can work, and a parent's contact. What the portal
+// knows already is shown, not asked: a recorded birth date (staff correct
+// it), and a parent the household names (the consent goes to them). Validated in the
 // browser when JavaScript runs and always on the server (the same schema);
 // what was typed stays on any error.
 import type { z } from "zod";
@@ -15,6 +17,8 @@ import { Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { FormSection } from "~/components/ui/form-section.tsx";
 import { type applicationSchema, AVAILABILITY, GUARDIAN_LANGUAGES, MOTIVATION_MAX } from "~/domain/jobs/application-schemas.ts";
+import { formatDay } from "~/lib/format.ts";
+import { useLanguage } from "~/lib/i18n-react.tsx";
 
 export type ApplicationFormDefaults = { firstName: string; lastName: string; birthDate: string; housingAreaId: string };
 
@@ -22,9 +26,13 @@ export function ApplicationForm(props: {
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue: ApplicationFormDefaults;
   areas: { id: string; name: string; isPlanArea: boolean }[];
+  /** A recorded birth date (shown, not asked) and the guardian the household names (then no guardian fields). */
+  known: { birthDate: string | null; guardian: boolean; guardianName: string | null };
   pending: boolean;
 }) {
   const { t } = useTranslation("jobs");
+  const language = useLanguage();
+  const { known } = props;
   const [form, fields] = useForm<z.input<typeof applicationSchema>>({
     id: "job-application",
     lastResult: props.lastResult,
@@ -61,14 +69,23 @@ export function ApplicationForm(props: {
             errors={tr(fields.lastName.errors)}
           />
         </div>
-        <Field
-          {...getInputProps(fields.birthDate, { type: "date" })}
-          id={fields.birthDate.id}
-          label={t("apply.fields.birthDate")}
-          autoComplete="bday"
-          className="max-w-xs"
-          errors={tr(fields.birthDate.errors)}
-        />
+        {known.birthDate ? (
+          <div id={fields.birthDate.id} className="mb-4 space-y-1">
+            <p className="font-semibold">{t("apply.fields.birthDate")}</p>
+            <p>{formatDay(known.birthDate, language)}</p>
+            <p className="text-sm text-slate-700">{t("apply.birthDateLocked")}</p>
+            <ErrorText id={fields.birthDate.id} errors={tr(fields.birthDate.errors)} />
+          </div>
+        ) : (
+          <Field
+            {...getInputProps(fields.birthDate, { type: "date" })}
+            id={fields.birthDate.id}
+            label={t("apply.fields.birthDate")}
+            autoComplete="bday"
+            className="max-w-xs"
+            errors={tr(fields.birthDate.errors)}
+          />
+        )}
         <SelectField {...choiceProps(fields.housingAreaId, tr)} label={t("apply.fields.area")}>
           <option value="">{t("apply.choose")}</option>
           {props.areas.map((area) => (
@@ -123,38 +140,44 @@ export function ApplicationForm(props: {
       </FormSection>
 
       <FormSection id="apply-guardian" title={t("apply.sections.guardian")} intro={t("apply.guardianIntro")}>
-        <Field
-          {...getInputProps(fields.guardianName, { type: "text" })}
-          id={fields.guardianName.id}
-          label={t("apply.fields.guardianName")}
-          autoComplete="off"
-          errors={tr(fields.guardianName.errors)}
-        />
-        <Field
-          {...getInputProps(fields.guardianPhone, { type: "tel" })}
-          id={fields.guardianPhone.id}
-          label={t("apply.fields.guardianPhone")}
-          hint={t("apply.fields.guardianContactHint")}
-          autoComplete="off"
-          dir="ltr"
-          errors={tr(fields.guardianPhone.errors)}
-        />
-        <Field
-          {...getInputProps(fields.guardianEmail, { type: "email" })}
-          id={fields.guardianEmail.id}
-          label={t("apply.fields.guardianEmail")}
-          autoComplete="off"
-          dir="ltr"
-          errors={tr(fields.guardianEmail.errors)}
-        />
-        <RadioGroup
-          id={fields.guardianLanguage.id}
-          name={fields.guardianLanguage.name}
-          legend={t("apply.fields.guardianLanguage")}
-          options={GUARDIAN_LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
-          defaultValue={(fields.guardianLanguage.initialValue as string | undefined) ?? "da"}
-          errors={tr(fields.guardianLanguage.errors)}
-        />
+        {known.guardian ? (
+          <p className="rounded-lg bg-brand-50 p-3">{t("apply.guardianKnown", { name: known.guardianName })}</p>
+        ) : (
+          <>
+            <Field
+              {...getInputProps(fields.guardianName, { type: "text" })}
+              id={fields.guardianName.id}
+              label={t("apply.fields.guardianName")}
+              autoComplete="off"
+              errors={tr(fields.guardianName.errors)}
+            />
+            <Field
+              {...getInputProps(fields.guardianPhone, { type: "tel" })}
+              id={fields.guardianPhone.id}
+              label={t("apply.fields.guardianPhone")}
+              hint={t("apply.fields.guardianContactHint")}
+              autoComplete="off"
+              dir="ltr"
+              errors={tr(fields.guardianPhone.errors)}
+            />
+            <Field
+              {...getInputProps(fields.guardianEmail, { type: "email" })}
+              id={fields.guardianEmail.id}
+              label={t("apply.fields.guardianEmail")}
+              autoComplete="off"
+              dir="ltr"
+              errors={tr(fields.guardianEmail.errors)}
+            />
+            <RadioGroup
+              id={fields.guardianLanguage.id}
+              name={fields.guardianLanguage.name}
+              legend={t("apply.fields.guardianLanguage")}
+              options={GUARDIAN_LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
+              defaultValue={(fields.guardianLanguage.initialValue as string | undefined) ?? "da"}
+              errors={tr(fields.guardianLanguage.errors)}
+            />
+          </>
+        )}
       </FormSection>
 
       <Button type="submit" className="w-full text-lg sm:w-auto" pending={props.pending}>

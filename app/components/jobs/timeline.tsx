@@ -14,6 +14,8 @@ export type TimelineApplication = {
   consentRequired: boolean;
   interviewAt: string | Date | null;
   interviewPlace: string | null;
+  /** Whether /my/jobs/interview/<id>.ics serves this interview (interviewEventStatus): the link is shown only then. */
+  interviewCalendar: boolean;
   events: { id: string; status: Status; at: string | Date }[];
 };
 
@@ -44,9 +46,11 @@ export function ApplicationTimeline({ application }: { application: TimelineAppl
             <div className="mt-1 space-y-1 rounded-lg bg-brand-50 p-3">
               <p>{t("timeline.interviewWhen", { date: formatDate(interviewAt, language), time: formatTime(interviewAt, language) })}</p>
               {application.interviewPlace ? <p>{t("timeline.interviewWhere", { place: application.interviewPlace })}</p> : null}
-              <a href={`/my/jobs/interview/${application.id}.ics`} className="inline-flex min-h-11 items-center">
-                {t("timeline.addToCalendar")}
-              </a>
+              {application.interviewCalendar ? (
+                <a href={`/my/jobs/interview/${application.id}.ics`} className="inline-flex min-h-11 items-center">
+                  {t("timeline.addToCalendar")}
+                </a>
+              ) : null}
             </div>
           ) : null}
         </li>

@@ -4,7 +4,9 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { audit, changedFields } from "~/lib/audit.server.ts";
 import { db } from "~/lib/db.server.ts";
+import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { enforceRateLimits, RateLimitedError } from "~/lib/rate-limit.server.ts";
+import { recheckConsent } from "../jobs/birth-date.server.ts";
 
 /** Children one household may register (an abuse limit, far above any family). */
 export const MAX_CHILDREN = 15;
@@ -88,7 +90,7 @@ export async function saveChild(user: { id: string; personId: string }, childId:
     const member = household?.members.find((candidate) => candidate.role === "CHILD" && candidate.person.id === childId);
     if (!member) throw new HouseholdError("notFound");
     const before = { ...pickPerson(member.person), needs: Boolean(member.person.needs) };
-    await db.$transaction(async (tx) => {
+    const birthDateChanged = await db.$transaction(async (tx) => {
       await tx.person.update({ where: { id: childId }, data });
       if (needs) await tx.personNeeds.upsert({ where: { personId: childId }, create: { personId: childId, text: needs }, update: { text: needs } });
       else await tx.personNeeds.deleteMany({ where: { personId: childId } });
@@ -99,7 +101,12 @@ export async function saveChild(user: { id: string; personId: string }, childId:
       );
       if (Object.keys(changes.after).length)
         await audit(tx, { actorUserId: user.id, action: "person.update", entityType: "Person", entityId: childId, ...changes });
+      // A guardian may correct their child's birth date; it decides a job's consent, so that is looked at again.
+      if (!("birthDate" in changes.after)) return false;
+      await recheckConsent(tx, childId, user.id);
+      return true;
     });
+    if (birthDateChanged) await nudge(JOBS.deliverMessages);
     return childId;
   }
   const householdId = await ensureHousehold(user);

@@ -44,47 +44,68 @@ export function isRealDay(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export const applicationSchema = z
-  .object({
-    firstName: line(60, "errors.firstNameRequired"),
-    lastName: line(60, "errors.lastNameRequired"),
-    birthDate: z.string({ error: "errors.birthDateRequired" }).refine(isRealDay, { error: "errors.birthDateInvalid" }),
-    housingAreaId: z.string({ error: "errors.areaRequired" }).uuid({ error: "errors.areaRequired" }),
-    school: optionalLine(100),
-    schoolClass: optionalLine(20),
-    /** "I have finished school": only possible from 15 (checked against the birth date on the server). */
-    finishedSchool: z.boolean().default(false),
-    motivation: z
-      .string({ error: "errors.motivationRequired" })
-      .trim()
-      .min(1, { error: "errors.motivationRequired" })
-      .max(MOTIVATION_MAX, { error: "errors.motivationTooLong" })
-      .refine((value) => !TEXT_CONTROL.test(value), { error: "errors.badCharacters" }),
-    availability: z.array(z.enum(AVAILABILITY, { error: "errors.availabilityRequired" }), { error: "errors.availabilityRequired" }).min(1, {
-      error: "errors.availabilityRequired",
-    }),
-    guardianName: line(120, "errors.guardianNameRequired"),
-    /** Normalised to E.164 once the whole form is valid (a failed number must still count as "given" below). */
-    guardianPhone: z
-      .string()
-      .trim()
-      .optional()
-      .refine((value) => !value || normalisePhone(westernDigits(value)) !== null, { error: "errors.phoneInvalid" }),
-    guardianEmail: z.string().trim().toLowerCase().max(254, { error: "errors.emailInvalid" }).regex(EMAIL, { error: "errors.emailInvalid" }).optional(),
-    guardianLanguage: z.enum(GUARDIAN_LANGUAGES, { error: "errors.guardianLanguageRequired" }),
-  })
-  .superRefine((value: Loose, ctx) => {
-    if (value.finishedSchool !== true) {
-      if (!str(value.school)) ctx.addIssue({ code: "custom", path: ["school"], message: "errors.schoolRequired" });
-      if (!str(value.schoolClass)) ctx.addIssue({ code: "custom", path: ["schoolClass"], message: "errors.schoolClassRequired" });
-    }
-    if (!str(value.guardianPhone) && !str(value.guardianEmail)) {
-      ctx.addIssue({ code: "custom", path: ["guardianPhone"], message: "errors.guardianContactRequired" });
-    }
-  }, always)
-  .transform((value) => ({ ...value, guardianPhone: value.guardianPhone ? (normalisePhone(westernDigits(value.guardianPhone)) ?? undefined) : undefined }));
+/**
+ * What the portal already knows, so the form does not ask again: a birth date once recorded is shown, not
+ * asked (staff or a guardian correct it; a different one sent is refused), and when the young person's
+ * household names a guardian, consent goes to that guardian, so no guardian contact is asked for.
+ */
+export type ApplicationKnown = { birthDate: string | null; guardian: boolean };
 
-export type ApplicationInput = z.output<typeof applicationSchema>;
+export function applicationSchemaFor(known: ApplicationKnown) {
+  const recorded = known.birthDate;
+  return z
+    .object({
+      firstName: line(60, "errors.firstNameRequired"),
+      lastName: line(60, "errors.lastNameRequired"),
+      birthDate:
+        recorded === null
+          ? z.string({ error: "errors.birthDateRequired" }).refine(isRealDay, { error: "errors.birthDateInvalid" })
+          : z
+              .string()
+              .refine((value) => value === recorded, { error: "errors.birthDateLocked" })
+              .optional(),
+      housingAreaId: z.string({ error: "errors.areaRequired" }).uuid({ error: "errors.areaRequired" }),
+      school: optionalLine(100),
+      schoolClass: optionalLine(20),
+      /** "I have finished school": only possible from 15 (checked against the birth date on the server). */
+      finishedSchool: z.boolean().default(false),
+      motivation: z
+        .string({ error: "errors.motivationRequired" })
+        .trim()
+        .min(1, { error: "errors.motivationRequired" })
+        .max(MOTIVATION_MAX, { error: "errors.motivationTooLong" })
+        .refine((value) => !TEXT_CONTROL.test(value), { error: "errors.badCharacters" }),
+      availability: z.array(z.enum(AVAILABILITY, { error: "errors.availabilityRequired" }), { error: "errors.availabilityRequired" }).min(1, {
+        error: "errors.availabilityRequired",
+      }),
+      guardianName: known.guardian ? optionalLine(120) : line(120, "errors.guardianNameRequired"),
+      /** Normalised to E.164 once the whole form is valid (a failed number must still count as "given" below). */
+      guardianPhone: z
+        .string()
+        .trim()
+        .optional()
+        .refine((value) => !value || normalisePhone(westernDigits(value)) !== null, { error: "errors.phoneInvalid" }),
+      guardianEmail: z.string().trim().toLowerCase().max(254, { error: "errors.emailInvalid" }).regex(EMAIL, { error: "errors.emailInvalid" }).optional(),
+      guardianLanguage: known.guardian
+        ? z.enum(GUARDIAN_LANGUAGES, { error: "errors.guardianLanguageRequired" }).optional()
+        : z.enum(GUARDIAN_LANGUAGES, { error: "errors.guardianLanguageRequired" }),
+    })
+    .superRefine((value: Loose, ctx) => {
+      if (value.finishedSchool !== true) {
+        if (!str(value.school)) ctx.addIssue({ code: "custom", path: ["school"], message: "errors.schoolRequired" });
+        if (!str(value.schoolClass)) ctx.addIssue({ code: "custom", path: ["schoolClass"], message: "errors.schoolClassRequired" });
+      }
+      if (!known.guardian && !str(value.guardianPhone) && !str(value.guardianEmail)) {
+        ctx.addIssue({ code: "custom", path: ["guardianPhone"], message: "errors.guardianContactRequired" });
+      }
+    }, always)
+    .transform((value) => ({ ...value, guardianPhone: value.guardianPhone ? (normalisePhone(westernDigits(value.guardianPhone)) ?? undefined) : undefined }));
+}
+
+/** The whole form: nothing known yet (a first application, no guardian in a household). */
+export const applicationSchema = applicationSchemaFor({ birthDate: null, guardian: false });
+
+export type ApplicationInput = z.output<ReturnType<typeof applicationSchemaFor>>;
 
 export const guardianAnswerSchema = z.object({ answer: z.enum(["confirm", "decline"]) });
 

@@ -2,6 +2,10 @@
 // posting, age and deadline checked on the day, a guardian's consent asked
 // for under 15), following the applications, and withdrawing one. Status
 // changes after the first go through setApplicationStatus (status.server.ts).
+// What decides consent and the work-time limits is not the young person's to
+// change: a birth date once recorded stays (staff or a guardian correct it,
+// birth-date.server.ts), and when their household names a guardian, the
+// consent goes to that guardian, not to a contact the young person typed.
 import type { ApplicationStatus, Availability } from "~/generated/prisma/client.ts";
 import { audit } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
@@ -12,9 +16,10 @@ import { canReach, queueMessage } from "~/lib/messages/send.server.ts";
 import type { SessionUser } from "~/lib/session.server.ts";
 import { t9n } from "../activities/text.ts";
 import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
-import { recipientFor } from "../households/contact.server.ts";
-import type { ApplicationInput } from "./application-schemas.ts";
-import { guardianPath, newGuardianToken } from "./guardian.server.ts";
+import { householdGuardianOf, recipientFor } from "../households/contact.server.ts";
+import type { ApplicationInput, ApplicationKnown } from "./application-schemas.ts";
+import { newGuardianToken, sendConsentRequest } from "./guardian.server.ts";
+import { interviewEventStatus } from "./interview-calendar.server.ts";
 import { deadlinePassed } from "./postings.server.ts";
 import { YOUTH_MIN_AGE } from "./posting-schemas.ts";
 import { mayMoveTo, MY_JOBS_PATH, setApplicationStatus } from "./status.server.ts";
@@ -38,6 +43,8 @@ export type ApplicationErrorCode =
   | "guardianAccount"
   | "notYoungPerson"
   | "finishedSchoolTooYoung"
+  | "birthDateRequired"
+  | "guardianContactRequired"
   | "areaUnknown"
   | "applicationNotFound"
   | "cannotWithdraw";
@@ -71,20 +78,31 @@ export async function applicantState(
   return guardian > 0 ? "guardianAccount" : "becomesYouth";
 }
 
-/** What the application form starts from: the person's saved details and the housing areas. */
+/** What the form must not ask again: a recorded birth date, and whether (and whom, by name) the household names as guardian. */
+export async function applicationKnown(personId: string): Promise<ApplicationKnown & { guardianName: string | null }> {
+  const [person, guardian] = await Promise.all([
+    db.person.findUniqueOrThrow({ where: { id: personId }, select: { birthDate: true } }),
+    householdGuardianOf(db, personId),
+  ]);
+  return { birthDate: person.birthDate ? dateOnly(person.birthDate) : null, guardian: guardian !== null, guardianName: guardian?.name ?? null };
+}
+
+/** What the application form starts from: the person's saved details, the housing areas, and what is known already. */
 export async function applicationFormData(personId: string) {
-  const [person, areas] = await Promise.all([
-    db.person.findUniqueOrThrow({ where: { id: personId }, select: { firstName: true, lastName: true, birthDate: true, housingAreaId: true } }),
+  const [person, areas, known] = await Promise.all([
+    db.person.findUniqueOrThrow({ where: { id: personId }, select: { firstName: true, lastName: true, housingAreaId: true } }),
     db.housingArea.findMany({ orderBy: [{ isPlanArea: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true, isPlanArea: true } }),
+    applicationKnown(personId),
   ]);
   return {
     person: {
       firstName: person.firstName,
       lastName: person.lastName,
-      birthDate: person.birthDate ? dateOnly(person.birthDate) : "",
+      birthDate: known.birthDate ?? "",
       housingAreaId: person.housingAreaId ?? "",
     },
     areas,
+    known,
   };
 }
 
@@ -98,9 +116,13 @@ export type ApplyResult = { applicationId: string; status: "AWAITING_GUARDIAN" |
 /**
  * Applies for a published posting whose deadline (a Copenhagen day,
  * inclusive) has not passed, if the applicant's age on the day is within the
- * posting's range (never under 13). Saves name, birth date and area on the
- * person. Under 15: waits for a guardian, who gets a link; 15 and over:
- * received. The young person gets a receipt either way.
+ * posting's range (never under 13). Saves name and area on the person, and
+ * the birth date only if none is recorded yet: a recorded one is the one
+ * that counts, whatever the form says. The guardian is the one the young
+ * person's household names when there is one (their recorded contact); only
+ * otherwise the one the young person wrote, whom staff must then confirm
+ * before hiring. Under 15: waits for that guardian, who gets a link; 15 and
+ * over: received. The young person gets a receipt either way.
  */
 export async function applyForJob(
   input: { postingId: string; user: Pick<SessionUser, "id" | "role" | "personId">; values: ApplicationInput },
@@ -129,7 +151,10 @@ export async function applyForJob(
     });
     if (earlier) throw new ApplicationError("alreadyApplied", undefined, earlier.id);
 
-    const age = ageOn(values.birthDate, copenhagenDay(now));
+    const recorded = await tx.person.findUniqueOrThrow({ where: { id: input.user.personId }, select: { birthDate: true } });
+    const birthDate = recorded.birthDate ? dateOnly(recorded.birthDate) : values.birthDate;
+    if (!birthDate) throw new ApplicationError("birthDateRequired", "birthDate");
+    const age = ageOn(birthDate, copenhagenDay(now));
     if (age < YOUTH_MIN_AGE) throw new ApplicationError("underThirteen", "birthDate");
     if (age < posting.minAge) throw new ApplicationError("tooYoung", "birthDate");
     if (age > posting.maxAge) throw new ApplicationError("tooOld", "birthDate");
@@ -137,6 +162,19 @@ export async function applyForJob(
 
     const area = await tx.housingArea.count({ where: { id: values.housingAreaId } });
     if (!area) throw new ApplicationError("areaUnknown", "housingAreaId");
+
+    const known = await householdGuardianOf(tx, input.user.personId);
+    const guardian = known
+      ? { personId: known.personId, name: known.name, email: known.email, phone: known.phone, language: languageOf(known.language) }
+      : {
+          personId: null,
+          name: values.guardianName,
+          email: values.guardianEmail ?? null,
+          phone: values.guardianPhone ?? null,
+          language: values.guardianLanguage,
+        };
+    if (!guardian.name || !guardian.language) throw new ApplicationError("guardianContactRequired", "guardianName");
+    if (!guardian.email && !guardian.phone) throw new ApplicationError("guardianContactRequired", "guardianPhone");
 
     if (state === "becomesYouth") {
       await tx.user.update({ where: { id: input.user.id }, data: { role: "YOUTH" } });
@@ -154,7 +192,7 @@ export async function applyForJob(
       data: {
         firstName: values.firstName,
         lastName: values.lastName,
-        birthDate: new Date(`${values.birthDate}T00:00:00Z`),
+        ...(recorded.birthDate ? {} : { birthDate: new Date(`${birthDate}T00:00:00Z`) }),
         housingAreaId: values.housingAreaId,
       },
       select: { firstName: true },
@@ -162,7 +200,8 @@ export async function applyForJob(
 
     const consentRequired = age < CONSENT_AGE;
     const status = consentRequired ? ("AWAITING_GUARDIAN" as const) : ("RECEIVED" as const);
-    const { token, tokenHash } = newGuardianToken();
+    // The consent link is made when the request is sent; until then the row holds a secret nobody has.
+    const { tokenHash } = newGuardianToken();
     const application = await tx.jobApplication.create({
       data: {
         postingId: posting.id,
@@ -173,10 +212,11 @@ export async function applyForJob(
         motivation: values.motivation,
         availability: [...new Set(values.availability)] as Availability[],
         status,
-        guardianName: values.guardianName,
-        guardianEmail: values.guardianEmail ?? null,
-        guardianPhone: values.guardianPhone ?? null,
-        guardianLanguage: values.guardianLanguage,
+        guardianName: guardian.name,
+        guardianEmail: guardian.email,
+        guardianPhone: guardian.phone,
+        guardianLanguage: guardian.language,
+        guardianPersonId: guardian.personId,
         guardianTokenHash: tokenHash,
         consentRequired,
         createdAt: now,
@@ -189,7 +229,7 @@ export async function applyForJob(
       action: "application.create",
       entityType: "JobApplication",
       entityId: application.id,
-      after: { postingId: posting.id, status, consentRequired },
+      after: { postingId: posting.id, status, consentRequired, guardianFromHousehold: guardian.personId !== null },
     });
 
     const young = await recipientFor(tx, input.user.personId);
@@ -200,15 +240,7 @@ export async function applyForJob(
         link: appUrl(MY_JOBS_PATH),
       });
     }
-    if (consentRequired) {
-      const guardian = { email: values.guardianEmail ?? null, phone: values.guardianPhone ?? null, language: values.guardianLanguage };
-      await queueMessage(tx, guardian, "jobGuardianConsent", {
-        guardian: values.guardianName,
-        name: person.firstName,
-        job: t9n(posting.title, values.guardianLanguage),
-        link: appUrl(guardianPath(token)),
-      });
-    }
+    if (consentRequired) await sendConsentRequest(tx, application.id, now);
     return { applicationId: application.id, status };
   }, TX);
   await nudge(JOBS.deliverMessages);
@@ -272,7 +304,11 @@ export async function myJobs(personId: string) {
     }),
   ]);
   return {
-    applications: applications.map((application) => ({ ...application, mayWithdraw: mayWithdraw(application.status) })),
+    applications: applications.map((application) => ({
+      ...application,
+      mayWithdraw: mayWithdraw(application.status),
+      interviewCalendar: interviewEventStatus(application) !== null,
+    })),
     employments: employments.map((employment) => ({
       ...employment,
       startsOn: dateOnly(employment.startsOn),

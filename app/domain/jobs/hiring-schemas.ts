@@ -48,3 +48,11 @@ export const referenceSchema = z.object({
   tasks: requiredText(2000, true, "errors.tasksRequired"),
   statement: requiredText(2000, true, "errors.statementRequired"),
 });
+
+/** "I have confirmed the guardian's identity": how (who and when are the staff member and the moment). */
+export const guardianIdentitySchema = z.object({
+  method: z.enum(["PHONE_CALL", "IN_PERSON", "KNOWN_TO_US"], { error: "errors.identityMethodRequired" }),
+});
+
+/** Staff correct a young person's recorded birth date. */
+export const birthDateSchema = z.object({ birthDate: day("errors.birthDateRequired") });

@@ -1,14 +1,15 @@
 // The staff pipeline for job applications: the list per posting, one
 // application, booking (or moving) an interview, a decision ("not this
-// time", waiting list) and hiring. Every change locks the application row
+// time", waiting list), confirming who the guardian is, a new guardian link,
+// and hiring (never under 15 without a confirmed guardian's consent). Every change locks the application row
 // (hiring locks the posting row first, so two staff can never both take
 // the last position), goes through setApplicationStatus, is audited, and
 // queues its messages in the same transaction.
-import type { ApplicationStatus, Availability } from "~/generated/prisma/client.ts";
+import type { ApplicationStatus, Availability, GuardianIdentityMethod } from "~/generated/prisma/client.ts";
 import { audit } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { appUrl } from "~/lib/env.server.ts";
-import { formatDate, formatDay, formatKroner, formatTime } from "~/lib/format.ts";
+import { formatDate, formatTime } from "~/lib/format.ts";
 import { defaultLanguage, isLanguage, type Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
@@ -16,7 +17,8 @@ import { canReach, queueMessage } from "~/lib/messages/send.server.ts";
 import { t9n } from "../activities/text.ts";
 import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
 import { recipientFor } from "../households/contact.server.ts";
-import { issueGuardianLink } from "./guardian.server.ts";
+import { CONSENT_AGE } from "./applications.server.ts";
+import { GUARDIAN_LINK_DAYS, sendConsentRequest, sendGuardianInformation } from "./guardian.server.ts";
 import { interviewCalendar, interviewCalendarPath } from "./interview-calendar.server.ts";
 import { setApplicationStatus, StatusChangeRefused } from "./status.server.ts";
 import { limitsFor } from "./work-time-rules.ts";
@@ -33,7 +35,14 @@ export type HiringErrorCode =
   | "alreadyEnded"
   | "lastDayBeforeStart"
   | "referenceLocked"
-  | "referenceIncomplete";
+  | "referenceIncomplete"
+  | "dateInvalid"
+  | "birthDateInFuture"
+  | "consentMissing"
+  | "guardianNotConfirmed"
+  | "guardianAlreadyKnown"
+  | "noGuardianLink"
+  | "guardianUnreachable";
 
 /** A refusal the routes turn into a translated message (errors.<code> in hiring.json); `field` names the form field it belongs to. */
 export class HiringError extends Error {
@@ -158,6 +167,27 @@ function consentState(row: { consentRequired: boolean; status: ApplicationStatus
   return "confirmed";
 }
 
+/**
+ * Who the guardian is known to be: "household" — the young person's household names them, and the link went
+ * to their recorded contact; "staff" — staff confirmed that the contact the young person typed is the
+ * guardian; null — nobody has checked, so the one who answered the link may be the young person themselves.
+ */
+export type GuardianIdentity = "household" | "staff" | null;
+
+export function guardianIdentity(row: { guardianPersonId: string | null; guardianIdentityAt: Date | null }): GuardianIdentity {
+  if (row.guardianPersonId) return "household";
+  return row.guardianIdentityAt ? "staff" : null;
+}
+
+/**
+ * Whether hiring needs a guardian's consent: under 15 on the day of applying, by the consent flag or by the
+ * birth date as recorded now (a date staff corrected after applying counts too).
+ */
+function needsConsent(application: { consentRequired: boolean; createdAt: Date }, birthDate: Date | null): boolean {
+  if (application.consentRequired) return true;
+  return birthDate !== null && ageOn(dateOnly(birthDate), copenhagenDay(application.createdAt)) < CONSENT_AGE;
+}
+
 /** One application with its timeline, for staff. Null: no such application. */
 export async function applicationForStaff(applicationId: string, now = new Date()) {
   if (!isUuid(applicationId)) return null;
@@ -177,6 +207,11 @@ export async function applicationForStaff(applicationId: string, now = new Date(
       guardianPhone: true,
       guardianLanguage: true,
       guardianAnswerAt: true,
+      guardianTokenExpiresAt: true,
+      guardianPersonId: true,
+      guardianIdentityMethod: true,
+      guardianIdentityAt: true,
+      guardianIdentityById: true,
       interviewAt: true,
       interviewPlace: true,
       createdAt: true,
@@ -198,11 +233,18 @@ export async function applicationForStaff(applicationId: string, now = new Date(
   });
   if (!application) return null;
   const taken = await positionsTaken(db, application.posting.id, copenhagenDay(now));
+  const confirmedBy = application.guardianIdentityById
+    ? await db.user.findUnique({ where: { id: application.guardianIdentityById }, select: { person: { select: { firstName: true, lastName: true } } } })
+    : null;
   return {
     ...application,
     age: ageToday(application.person.birthDate, now),
     birthDay: application.person.birthDate ? dateOnly(application.person.birthDate) : null,
     consent: consentState(application),
+    consentNeeded: needsConsent(application, application.person.birthDate),
+    guardianIdentity: guardianIdentity(application),
+    guardianIdentityByName: confirmedBy ? `${confirmedBy.person.firstName} ${confirmedBy.person.lastName}`.trim() : null,
+    guardianLinkExpired: !application.guardianTokenExpiresAt || application.guardianTokenExpiresAt.getTime() <= now.getTime(),
     contact: {
       email: application.person.user?.email ?? application.person.email,
       phone: application.person.user?.phone ?? application.person.phone,
@@ -309,8 +351,10 @@ const HIRABLE: readonly ApplicationStatus[] = ["RECEIVED", "INTERVIEW", "WAITING
  * Hires: creates the employment, marks the application HIRED (the young
  * person is told) and sends the guardian the written information the
  * employer owes them (work, hours, pay, risks) with a fresh link.
- * Refused when every position is taken, or for the young person's age on
- * the start day (under 13: no employment at all; outside the posting's range).
+ * Refused when every position is taken, for the young person's age on the
+ * start day (under 13: no employment at all; outside the posting's range),
+ * and under 15 until a guardian has said yes whom the household names or
+ * staff have confirmed (confirmGuardianIdentity).
  */
 export async function hire(input: HireInput, now = new Date()): Promise<{ employmentId: string }> {
   if (!isUuid(input.applicationId)) throw new HiringError("applicationNotFound");
@@ -326,28 +370,13 @@ export async function hire(input: HireInput, now = new Date()): Promise<{ employ
         id: true,
         status: true,
         personId: true,
-        guardianName: true,
-        guardianEmail: true,
-        guardianPhone: true,
-        guardianLanguage: true,
+        consentRequired: true,
+        guardianAnswerAt: true,
+        guardianPersonId: true,
+        guardianIdentityAt: true,
+        createdAt: true,
         person: { select: { firstName: true, birthDate: true } },
-        posting: {
-          select: {
-            id: true,
-            title: true,
-            description: true,
-            hoursInfo: true,
-            risks: true,
-            positions: true,
-            minAge: true,
-            maxAge: true,
-            payOre: true,
-            payUnit: true,
-            contactName: true,
-            contactPhone: true,
-            contactEmail: true,
-          },
-        },
+        posting: { select: { id: true, positions: true, minAge: true, maxAge: true } },
       },
     });
     if (!HIRABLE.includes(application.status)) throw new HiringError("statusRefused");
@@ -357,6 +386,10 @@ export async function hire(input: HireInput, now = new Date()): Promise<{ employ
     if (!limitsFor({ age, inSchool: input.inSchool }).mayWork) throw new HiringError("tooYoung", "startsOn");
     if (age < posting.minAge || age > posting.maxAge) throw new HiringError("outsideAgeRange", "startsOn");
     if ((await positionsTaken(tx, posting.id, input.startsOn)) >= posting.positions) throw new HiringError("positionsFilled");
+    if (needsConsent(application, application.person.birthDate)) {
+      if (consentState({ ...application, consentRequired: true }) !== "confirmed") throw new HiringError("consentMissing");
+      if (!guardianIdentity(application)) throw new HiringError("guardianNotConfirmed");
+    }
 
     await setApplicationStatus(tx, { applicationId: application.id, status: "HIRED", byUserId: input.actorUserId, now }).catch(refusedStatus);
     const employment = await tx.employment.create({
@@ -387,27 +420,67 @@ export async function hire(input: HireInput, now = new Date()): Promise<{ employ
       after: { status: "HIRED" },
     });
 
-    const guardian = { email: application.guardianEmail, phone: application.guardianPhone, language: application.guardianLanguage };
-    if (canReach(guardian)) {
-      const language: Language = isLanguage(guardian.language) ? guardian.language : defaultLanguage;
-      const link = await issueGuardianLink(tx, application.id);
-      const messages = translator(language, "messages");
-      await queueMessage(tx, guardian, "jobGuardianInformation", {
-        guardian: application.guardianName,
-        name: application.person.firstName,
-        job: t9n(posting.title, language),
-        start: formatDay(input.startsOn, language),
-        work: t9n(posting.description, language),
-        hours: t9n(posting.hoursInfo, language),
-        pay: messages(`jobPay.${posting.payUnit}`, { amount: formatKroner(posting.payOre, language) }),
-        risks: t9n(posting.risks, language),
-        link,
-        contact: [posting.contactName, posting.contactPhone, posting.contactEmail].filter(Boolean).join(", "),
-      });
-      await tx.employment.update({ where: { id: employment.id }, data: { guardianInformedAt: now } });
-    }
+    await sendGuardianInformation(tx, application.id, now);
     return { employmentId: employment.id };
   }, TX);
   await nudge(JOBS.deliverMessages);
   return result;
+}
+
+// ---------------------------------------------------------------- the guardian
+
+export const GUARDIAN_IDENTITY_METHODS = ["PHONE_CALL", "IN_PERSON", "KNOWN_TO_US"] as const satisfies readonly GuardianIdentityMethod[];
+
+/**
+ * Staff record that the guardian contact the young person wrote is really their guardian — by a phone call
+ * to a number they found themselves, in person, or because the family is known to them — with who and when,
+ * in the audit log. Refused when the household already names the guardian (nothing to confirm).
+ */
+export async function confirmGuardianIdentity(
+  input: { applicationId: string; method: GuardianIdentityMethod; actorUserId: string },
+  now = new Date(),
+): Promise<void> {
+  if (!isUuid(input.applicationId)) throw new HiringError("applicationNotFound");
+  await db.$transaction(async (tx) => {
+    if (!(await lockApplication(tx, input.applicationId))) throw new HiringError("applicationNotFound");
+    const before = await tx.jobApplication.findUniqueOrThrow({
+      where: { id: input.applicationId },
+      select: { guardianPersonId: true, guardianIdentityMethod: true, guardianIdentityAt: true, guardianIdentityById: true },
+    });
+    if (before.guardianPersonId) throw new HiringError("guardianAlreadyKnown");
+    const after = { guardianIdentityMethod: input.method, guardianIdentityAt: now, guardianIdentityById: input.actorUserId };
+    await tx.jobApplication.update({ where: { id: input.applicationId }, data: after });
+    await audit(tx, {
+      actorUserId: input.actorUserId,
+      action: "jobApplication.guardianIdentityConfirmed",
+      entityType: "JobApplication",
+      entityId: input.applicationId,
+      before: { method: before.guardianIdentityMethod, at: before.guardianIdentityAt, by: before.guardianIdentityById },
+      after: { method: input.method, at: now.toISOString(), by: input.actorUserId },
+    });
+  }, TX);
+}
+
+/**
+ * Sends the guardian a new link (14 days; the old one stops working): the consent question while the
+ * application waits for them, the written information once hired. Nothing to send otherwise.
+ */
+export async function resendGuardianLink(input: { applicationId: string; actorUserId: string }, now = new Date()): Promise<void> {
+  if (!isUuid(input.applicationId)) throw new HiringError("applicationNotFound");
+  await db.$transaction(async (tx) => {
+    if (!(await lockApplication(tx, input.applicationId))) throw new HiringError("applicationNotFound");
+    const { status } = await tx.jobApplication.findUniqueOrThrow({ where: { id: input.applicationId }, select: { status: true } });
+    if (status !== "AWAITING_GUARDIAN" && status !== "HIRED") throw new HiringError("noGuardianLink");
+    const sent =
+      status === "AWAITING_GUARDIAN" ? await sendConsentRequest(tx, input.applicationId, now) : await sendGuardianInformation(tx, input.applicationId, now);
+    if (!sent) throw new HiringError("guardianUnreachable");
+    await audit(tx, {
+      actorUserId: input.actorUserId,
+      action: "jobApplication.guardianLinkSent",
+      entityType: "JobApplication",
+      entityId: input.applicationId,
+      after: { status, expiresInDays: GUARDIAN_LINK_DAYS },
+    });
+  }, TX);
+  await nudge(JOBS.deliverMessages);
 }

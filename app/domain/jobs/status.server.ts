@@ -14,13 +14,17 @@ import { recipientFor } from "../households/contact.server.ts";
 /** Where a young person follows their applications. */
 export const MY_JOBS_PATH = "/my/jobs";
 
-/** Which status may follow which (staff pipeline and consent); anything else is refused. */
+/**
+ * Which status may follow which (staff pipeline and consent); anything else is refused. Back to
+ * AWAITING_GUARDIAN only when a corrected birth date shows the young person was under 15 on applying
+ * (birth-date.server.ts).
+ */
 export const NEXT_STATUSES: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
   AWAITING_GUARDIAN: ["RECEIVED", "GUARDIAN_DECLINED", "WITHDRAWN"],
   GUARDIAN_DECLINED: [],
-  RECEIVED: ["INTERVIEW", "HIRED", "REJECTED", "WAITING_LIST", "WITHDRAWN"],
-  INTERVIEW: ["INTERVIEW", "HIRED", "REJECTED", "WAITING_LIST", "WITHDRAWN"],
-  WAITING_LIST: ["INTERVIEW", "HIRED", "REJECTED", "WITHDRAWN"],
+  RECEIVED: ["INTERVIEW", "HIRED", "REJECTED", "WAITING_LIST", "WITHDRAWN", "AWAITING_GUARDIAN"],
+  INTERVIEW: ["INTERVIEW", "HIRED", "REJECTED", "WAITING_LIST", "WITHDRAWN", "AWAITING_GUARDIAN"],
+  WAITING_LIST: ["INTERVIEW", "HIRED", "REJECTED", "WITHDRAWN", "AWAITING_GUARDIAN"],
   HIRED: [],
   REJECTED: [],
   WITHDRAWN: [],
