@@ -139,9 +139,9 @@ function Accounts({ data }: { data: Data }) {
               </Row>
             ) : null}
             <Row label={t("accounts.created")}>{when(account.createdAt)}</Row>
-            <Row label={t("accounts.lastSignIn")}>{when(account.lastSignInAt) ?? t("accounts.never")}</Row>
+            {account.sessions ? <Row label={t("accounts.lastSignIn")}>{when(account.lastSignInAt ?? null) ?? t("accounts.never")}</Row> : null}
           </dl>
-          <p className="pt-2 text-sm text-slate-700">{t("accounts.devices", { count: account.sessions.length })}</p>
+          {account.sessions ? <p className="pt-2 text-sm text-slate-700">{t("accounts.devices", { count: account.sessions.length })}</p> : null}
         </div>
       ))}
     </Section>
