@@ -6,8 +6,24 @@
 // the victim's two sign-in steps, the victim's own child with a health note,
 // and what the attacker can then open, change or download.
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
+import { deleteExpiredData } from "../../app/domain/accounts/cleanup.server.ts";
+import { childNeeds, householdOf } from "../../app/domain/households/household.server.ts";
+import {
+  answerInvitation,
+  hasOpenInvitations,
+  INVITATION_DAYS,
+  InvitationError,
+  INVITATIONS_PER_DAY,
+  invitationsFor,
+  inviteToHousehold,
+  KEEP_ANSWERED_DAYS,
+  withdrawInvitation,
+} from "../../app/domain/households/invitations.server.ts";
+import { anonymiseHousehold, householdData } from "../../app/domain/households/personal-data.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { createUserSession } from "../../app/lib/session.server.ts";
 import * as loginPage from "../../app/routes/login._index.tsx";
@@ -258,5 +274,238 @@ describe("staff registered a mother in person; an attacker names her number firs
     expect(await db.auditEvent.count({ where: { action: "household.claimed", entityId: realHousehold, actorUserId: mother.user.id } })).toBe(1);
     // The attacker's household got nothing.
     expect(await db.householdMember.count({ where: { householdId: attacker.id, personId: mother.user.personId } })).toBe(0);
+  });
+});
+
+// ---------------------------------------------------------------- invitations: the rules around them
+
+async function parentWithLogin(contact: { phone?: string; email?: string }) {
+  const user = await createUser({ role: "PARENT", ...contact, firstName: "" });
+  return { ...user, cookie: await cookieOf(user.id) };
+}
+
+describe("what joined guardians share (ADR 013)", () => {
+  it("after the invitee's yes, both see the family's children — the invitee's own included — but not each other's sign-ins or messages", async () => {
+    const b = await household({ children: [{ firstName: "BoInviter", areaId }] });
+    const inviteePhone = uniquePhone();
+    await inviteToHousehold(b.user!, { firstName: "Kim", lastName: "Partner", phone: inviteePhone, email: null });
+    const invitee = await signIn(inviteePhone);
+    await call(childPage.action as Handler, "/my/household/children/new", invitee.cookie, {
+      params: { childId: "new" },
+      form: { firstName: "KiraInvitee", lastName: "Partner", birthDate: "2018-03-03", housingAreaId: areaId, needs: "Nøddeallergi", photoConsent: "no" },
+    });
+    const bCookie = await cookieOf(b.user!.id);
+    expect(await myChildren(bCookie)).toEqual(["BoInviter Test"]);
+
+    // The invitee is told their own child would be shared, and says yes.
+    const page = await invitationsFor(invitee.user);
+    expect(page).toMatchObject({ ownChildren: ["KiraInvitee"], sharesWithAnotherAdult: false });
+    await answerInvitation(invitee.user, page.invitations[0]!.id, "accept");
+    expect((await myChildren(bCookie)).sort()).toEqual(["BoInviter Test", "KiraInvitee Partner"]);
+    expect((await myChildren(invitee.cookie)).sort()).toEqual(["BoInviter Test", "KiraInvitee Partner"]);
+    const kira = await db.person.findFirstOrThrow({ where: { firstName: "KiraInvitee" } });
+    expect(await childNeeds(b.user!, kira.id)).toBe("Nøddeallergi");
+    expect(await db.auditEvent.count({ where: { action: "household.joined", entityId: b.id, actorUserId: invitee.user.id } })).toBe(1);
+
+    // B's export names the other adult, but not when or where they signed in, nor the codes sent to their number.
+    const exported = JSON.parse(await ((await call(dataFile.loader as Handler, "/my/data.json", bCookie)) as Response).text()) as {
+      accounts: { personId: string; sessions?: unknown; lastSignInAt?: unknown }[];
+      messages: { recipient: string }[];
+    };
+    const other = exported.accounts.find((account) => account.personId === invitee.user.personId)!;
+    expect(other).toBeDefined();
+    expect(other).not.toHaveProperty("sessions");
+    expect(other).not.toHaveProperty("lastSignInAt");
+    expect(exported.accounts.find((account) => account.personId === b.guardian.id)).toHaveProperty("sessions");
+    expect(exported.messages.map((message) => message.recipient)).not.toContain(inviteePhone);
+  });
+
+  it("a family that already shares its household with another adult cannot be merged into a third by one of them", async () => {
+    const inviter = await household({ children: [{ firstName: "Third", areaId }] });
+    const couple = await household({ children: [{ firstName: "CoupleKid", areaId }] });
+    const partnerPhone = uniquePhone();
+    await inviteToHousehold(couple.user!, { firstName: "Second", lastName: "Adult", phone: partnerPhone, email: null });
+    const second = await signIn(partnerPhone);
+    await answerInvitation(second.user, (await invitationsFor(second.user)).invitations[0]!.id, "accept");
+    // The first adult of the couple is invited elsewhere: joining would hand the second adult's family over unasked.
+    const coupleEmail = couple.user!.email!;
+    await inviteToHousehold(inviter.user!, { firstName: "First", lastName: "Adult", phone: null, email: coupleEmail });
+    const offered = await invitationsFor(couple.user!);
+    expect(offered.sharesWithAnotherAdult).toBe(true);
+    await expect(answerInvitation(couple.user!, offered.invitations[0]!.id, "accept")).rejects.toMatchObject({ code: "sharedHousehold" });
+    expect(await db.householdMember.count({ where: { householdId: inviter.id, personId: couple.guardian.id } })).toBe(0);
+  });
+});
+
+describe("the inviter's side", () => {
+  it("lists the open invitation, withdraws it (another household cannot), and the invitee no longer sees it", async () => {
+    const b = await household({ children: [{ firstName: "WithdrawKid", areaId }] });
+    const other = await household();
+    const phone = uniquePhone();
+    const bCookie = await cookieOf(b.user!.id);
+    const sent = (await call(householdPage.action as Handler, "/my/household?index", bCookie, {
+      form: { intent: "other", firstName: "Ida", lastName: "Inviteret", phone },
+    })) as Response;
+    expect(sent.headers.get("Location")).toBe("/my/household?done=invited");
+    const listed = (await call(householdPage.loader as Handler, "/my/household", bCookie)) as { invitations: { id: string; name: string; contact: string }[] };
+    expect(listed.invitations).toEqual([expect.objectContaining({ name: "Ida Inviteret", contact: expect.stringMatching(/^\+45 \d\d \d\d \d\d \d\d$/) })]);
+    const invitationId = listed.invitations[0]!.id;
+
+    // Another household's parent cannot withdraw it.
+    const refused = await call(householdPage.action as Handler, "/my/household?index", await cookieOf(other.user!.id), {
+      form: { intent: "withdraw", invitationId },
+    });
+    expect(json(refused)).toContain("errors.invitation.notFound");
+    expect((await db.householdInvitation.findUniqueOrThrow({ where: { id: invitationId } })).answer).toBeNull();
+
+    const invitee = await parentWithLogin({ phone });
+    expect((await invitationsFor(invitee)).invitations).toHaveLength(1);
+    await call(householdPage.action as Handler, "/my/household?index", bCookie, { form: { intent: "withdraw", invitationId } });
+    expect((await invitationsFor(invitee)).invitations).toEqual([]);
+    expect(((await call(householdPage.loader as Handler, "/my/household", bCookie)) as { invitations: unknown[] }).invitations).toEqual([]);
+    await expect(answerInvitation(invitee, invitationId, "accept")).rejects.toMatchObject({ code: "notFound" });
+  });
+
+  it("refuses one's own number, a second open invitation beyond 3, more than 5 a day, and a number that said 'not me'", async () => {
+    const b = await household({ guardianPhone: uniquePhone() });
+    const invite = (phone: string | null, email: string | null = null, now?: Date) =>
+      inviteToHousehold(b.user!, { firstName: "X", lastName: "Y", phone, email }, now).catch((error: unknown) => error);
+    expect(await invite(b.user!.phone)).toMatchObject({ code: "yourself" });
+    expect(await invite(null, b.user!.email)).toMatchObject({ code: "yourself" });
+    const numbers = [uniquePhone(), uniquePhone(), uniquePhone()];
+    for (const phone of numbers) expect(await invite(phone)).toHaveProperty("invitationId");
+    // The same number again is the same invitation, not a new one.
+    expect(await invite(numbers[0]!)).toHaveProperty("invitationId");
+    expect(await db.householdInvitation.count({ where: { householdId: b.id } })).toBe(3);
+    expect(await invite(uniquePhone())).toMatchObject({ code: "tooMany" });
+
+    // "Not me" from one of them: that number is not asked again.
+    const declining = await parentWithLogin({ phone: numbers[0]! });
+    await answerInvitation(declining, (await invitationsFor(declining)).invitations[0]!.id, "decline");
+    expect(await invite(numbers[0]!)).toMatchObject({ code: "declinedBefore" });
+
+    // A day's invitations are counted per inviter, whatever becomes of them (withdrawing gives none back).
+    const c = await household();
+    let refused: unknown = null;
+    for (let i = 0; i <= INVITATIONS_PER_DAY && !refused; i++) {
+      const result = await inviteToHousehold(c.user!, { firstName: "N", lastName: String(i), phone: uniquePhone(), email: null }).catch(
+        (error: unknown) => error,
+      );
+      if (result instanceof InvitationError) refused = result;
+      else await withdrawInvitation(c.user!, (result as { invitationId: string }).invitationId);
+    }
+    expect(refused).toMatchObject({ code: "tooManyToday" });
+    expect(await db.householdInvitation.count({ where: { householdId: (await householdOf(c.user!))!.id } })).toBe(INVITATIONS_PER_DAY);
+  });
+
+  it("expires after 14 days: no longer shown or answerable, and the clean-up deletes it 30 days later", async () => {
+    const b = await household();
+    const phone = uniquePhone();
+    const sentAt = new Date(Date.now() - (INVITATION_DAYS + 1) * 86_400_000);
+    const { invitationId } = await inviteToHousehold(b.user!, { firstName: "Late", lastName: "Answer", phone, email: null }, sentAt);
+    const invitee = await parentWithLogin({ phone });
+    expect(await hasOpenInvitations(invitee.id)).toBe(false);
+    expect(await hasOpenInvitations(invitee.id, new Date(sentAt.getTime() + INVITATION_DAYS * 86_400_000 - 1))).toBe(true);
+    await expect(answerInvitation(invitee, invitationId, "accept")).rejects.toMatchObject({ code: "notFound" });
+    await deleteExpiredData(new Date(sentAt.getTime() + (INVITATION_DAYS + KEEP_ANSWERED_DAYS) * 86_400_000 - 60_000));
+    expect(await db.householdInvitation.count({ where: { id: invitationId } })).toBe(1);
+    await deleteExpiredData(new Date(sentAt.getTime() + (INVITATION_DAYS + KEEP_ANSWERED_DAYS) * 86_400_000 + 60_000));
+    expect(await db.householdInvitation.count({ where: { id: invitationId } })).toBe(0);
+  });
+
+  it("is answered only from the invited login: another parent, a young person or staff with the id get 'not found'", async () => {
+    const b = await household();
+    const phone = uniquePhone();
+    const { invitationId } = await inviteToHousehold(b.user!, { firstName: "Only", lastName: "Them", phone, email: null });
+    const stranger = await parentWithLogin({ phone: uniquePhone() });
+    await expect(answerInvitation(stranger, invitationId, "accept")).rejects.toMatchObject({ code: "notFound" });
+    const youth = await createUser({ role: "YOUTH", phone });
+    await expect(answerInvitation(youth, invitationId, "accept")).rejects.toMatchObject({ code: "notFound" });
+    expect(await hasOpenInvitations(youth.id)).toBe(false);
+    expect(await db.householdMember.count({ where: { householdId: b.id } })).toBe(2);
+  });
+});
+
+// ---------------------------------------------------------------- siblings: a typed number is no proof of whose it is
+
+describe("a number typed for a person is not treated as that person's (siblings of issue 16)", () => {
+  async function familyWithTypedGuardian(typedPhone: string) {
+    const family = await household({ children: [{ firstName: "TypedKid", areaId }] });
+    const typed = await db.person.create({ data: { firstName: "Typed", lastName: "Guardian", phone: typedPhone } });
+    await db.householdMember.create({ data: { householdId: family.id, personId: typed.id, role: "GUARDIAN" } });
+    return family;
+  }
+
+  it("a household's export leaves out the messages of a number someone typed for one of its adults", async () => {
+    const stranger = await parentWithLogin({ phone: uniquePhone() });
+    const family = await familyWithTypedGuardian(stranger.phone!);
+    await db.message.create({
+      data: { channel: "SMS", recipient: stranger.phone!, language: "da", template: "signInCode", body: "Kode: ******", status: "SENT" },
+    });
+    const data = await householdData({ id: family.user!.id, personId: family.guardian.id });
+    expect(data.messages.map((message) => message.recipient)).not.toContain(stranger.phone);
+  });
+
+  it("deleting that household keeps the messages of the number's real owner", async () => {
+    const stranger = await parentWithLogin({ phone: uniquePhone() });
+    const family = await familyWithTypedGuardian(stranger.phone!);
+    const kept = await db.message.create({
+      data: { channel: "SMS", recipient: stranger.phone!, language: "da", template: "signUpConfirmed", body: "Tilmeldt", status: "SENT" },
+    });
+    await anonymiseHousehold(family.id, null);
+    expect(await db.message.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({ recipient: stranger.phone, body: "Tilmeldt" });
+  });
+});
+
+describe("the migration of what sign-in used to claim", () => {
+  it("turns an unclaimed staff-registered guardian into a claim, and a parent-named guardian into a 14-day invitation", async () => {
+    const sql = fs.readFileSync(
+      path.resolve(import.meta.dirname, "../../prisma/migrations/20261207121706_takeover_household_invitations/migration.sql"),
+      "utf8",
+    );
+    const statements = sql
+      .slice(sql.indexOf("-- Issue 16"))
+      .split(/;\s*\n/)
+      .map((statement) => statement.trim())
+      .filter((statement) => statement.replace(/--.*$/gm, "").trim());
+    const staff = await createUser({ role: "STAFF", email: `migrate-staff-${randomUUID()}@example.dk` });
+    // Registered by staff, never signed in.
+    const registered = await household({ withLogin: false, guardianPhone: uniquePhone(), children: [{ firstName: "MigratedKid" }] });
+    await db.household.update({ where: { id: registered.id }, data: { createdById: staff.id } });
+    // A parent named the other guardian (no login): once unused, once with a spoken consent recorded against them.
+    const named = await household({ children: [{ firstName: "NamedKid" }] });
+    const unused = await db.person.create({ data: { firstName: "Unused", lastName: "Named", phone: uniquePhone() } });
+    await db.householdMember.create({ data: { householdId: named.id, personId: unused.id, role: "GUARDIAN" } });
+    const used = await household({ children: [{ firstName: "UsedKid" }] });
+    const consenting = await db.person.create({ data: { firstName: "Consenting", lastName: "Named", phone: uniquePhone() } });
+    await db.householdMember.create({ data: { householdId: used.id, personId: consenting.id, role: "GUARDIAN" } });
+    const { signUp } = await import("../../app/domain/enrolment/sign-up.server.ts");
+    const { activity } = await import("../setup/fixtures.ts");
+    await signUp({
+      activityId: (await activity({})).id,
+      householdId: used.id,
+      personIds: [used.children[0]!.id],
+      consentPersonId: consenting.id,
+      consentMethod: "SPOKEN",
+      byUserId: staff.id,
+      idempotencyKey: randomUUID(),
+    });
+
+    await db.$transaction(async (tx) => {
+      for (const statement of statements) await tx.$executeRawUnsafe(statement);
+    });
+
+    expect(
+      await db.householdInvitation.findMany({ where: { householdId: registered.id }, select: { kind: true, personId: true, phone: true, invitedById: true } }),
+    ).toEqual([{ kind: "CLAIM", personId: registered.guardian.id, phone: registered.guardian.phone, invitedById: staff.id }]);
+    const invitation = await db.householdInvitation.findFirstOrThrow({ where: { householdId: named.id } });
+    expect(invitation).toMatchObject({ kind: "JOIN", phone: unused.phone, invitedById: named.user!.id, personId: null, firstName: "Unused" });
+    expect(invitation.expiresAt!.getTime() - invitation.createdAt.getTime()).toBe(INVITATION_DAYS * 86_400_000);
+    // The named guardian is no longer a member with someone's number.
+    expect(await db.person.findUnique({ where: { id: unused.id } })).toBeNull();
+    expect(await db.person.findUniqueOrThrow({ where: { id: consenting.id } })).toMatchObject({ firstName: "Consenting", phone: null });
+    expect(await db.householdInvitation.count({ where: { householdId: used.id, kind: "JOIN", phone: consenting.phone } })).toBe(1);
+    // Logins and children are untouched.
+    expect(await db.person.count({ where: { id: { in: [named.guardian.id, named.children[0]!.id, registered.children[0]!.id] } } })).toBe(3);
   });
 });
