@@ -273,7 +273,8 @@ export async function householdData(user: { id: string; personId: string }, now 
       email: invitation.email,
       createdAt: iso(invitation.createdAt)!,
       expiresAt: iso(invitation.expiresAt),
-      answer: invitation.answer,
+      /** ACCEPTED, DECLINED ("not me"), WITHDRAWN, or still OPEN / EXPIRED. */
+      state: invitation.answer ?? (invitation.expiresAt && invitation.expiresAt <= now ? "EXPIRED" : "OPEN"),
       answeredAt: iso(invitation.answeredAt),
     })),
     signUps: signUps.map((signUp) => ({
