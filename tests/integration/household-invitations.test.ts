@@ -413,6 +413,27 @@ describe("the inviter's side", () => {
     expect(await db.householdInvitation.count({ where: { id: invitationId } })).toBe(0);
   });
 
+  it("a double tap on yes joins once; two invitations accepted at once leave the person in one family", async () => {
+    const b = await household({ children: [{ firstName: "TapKid", areaId }] });
+    const c = await household({ children: [{ firstName: "OtherTapKid", areaId }] });
+    const phone = uniquePhone();
+    const first = await inviteToHousehold(b.user!, { firstName: "Tap", lastName: "Twice", phone, email: null });
+    const second = await inviteToHousehold(c.user!, { firstName: "Tap", lastName: "Twice", phone, email: null });
+    const invitee = await parentWithLogin({ phone });
+    const taps = await Promise.allSettled([
+      answerInvitation(invitee, first.invitationId, "accept"),
+      answerInvitation(invitee, first.invitationId, "accept"),
+      answerInvitation(invitee, second.invitationId, "accept"),
+    ]);
+    expect(taps.filter((tap) => tap.status === "rejected").map((tap) => (tap as PromiseRejectedResult).reason)).toContainEqual(
+      expect.objectContaining({ code: "notFound" }),
+    );
+    // Wherever the person ended up, they are a guardian of exactly the families that said yes, and see one family.
+    const memberships = await db.householdMember.findMany({ where: { personId: invitee.personId }, select: { householdId: true } });
+    expect(memberships.map((row) => row.householdId).every((id) => [b.id, c.id].includes(id))).toBe(true);
+    expect(await db.householdMember.count({ where: { householdId: b.id, personId: invitee.personId } })).toBe(1);
+  });
+
   it("is answered only from the invited login: another parent, a young person or staff with the id get 'not found'", async () => {
     const b = await household();
     const phone = uniquePhone();

@@ -43,7 +43,7 @@ function addressedTo(contact: Contact): Prisma.HouseholdInvitationWhereInput {
 
 /** The account's proven identifiers and role. */
 async function loginOf(tx: DbTx, userId: string) {
-  return tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, phone: true, email: true } });
+  return tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, phone: true, email: true, personId: true } });
 }
 
 // ---------------------------------------------------------------- the inviter's side
@@ -163,7 +163,10 @@ export async function createClaim(
 export async function hasOpenInvitations(userId: string, now = new Date()): Promise<boolean> {
   const login = await loginOf(db, userId);
   if (login.role !== "PARENT") return false;
-  return (await db.householdInvitation.count({ where: { AND: [open(now), addressedTo(login)] } })) > 0;
+  const count = await db.householdInvitation.count({
+    where: { AND: [open(now), addressedTo(login)], household: { members: { none: { personId: login.personId } } } },
+  });
+  return count > 0;
 }
 
 /**
@@ -237,6 +240,9 @@ export type InvitationOutcome = { answer: "accepted" | "declined"; householdId: 
  */
 export async function answerInvitation(user: Account, invitationId: string, answer: "accept" | "decline", now = new Date()): Promise<InvitationOutcome> {
   return db.$transaction(async (tx) => {
+    // One answer of this person's at a time (two invitations accepted at once would each merge their family), then
+    // this invitation, so a withdrawal or a second tap waits.
+    await tx.$queryRaw`SELECT "id" FROM "Person" WHERE "id" = ${user.personId}::uuid FOR UPDATE`;
     const locked = await tx.$queryRaw<{ householdId: string }[]>`
       SELECT "householdId"::text AS "householdId" FROM "HouseholdInvitation" WHERE "id" = ${invitationId}::uuid FOR UPDATE`;
     if (!locked[0]) throw new InvitationError("notFound");
