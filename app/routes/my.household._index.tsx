@@ -171,8 +171,6 @@ function OtherAdults() {
     id: "other",
     lastResult: mine ? lastResult : undefined,
   });
-  const [params] = useSearchParams();
-  const done = params.get("done");
   const withdrawError = lastResult?.initialValue?.intent === "withdraw" ? lastResult.error?.[""] : undefined;
   return (
     <section aria-labelledby="other-heading" className="space-y-3 rounded-xl border border-slate-200 p-4">
@@ -217,7 +215,6 @@ function OtherAdults() {
           </ul>
         </div>
       ) : null}
-      {done === "invited" || done === "withdrawn" ? <Notice>{t(done === "invited" ? "invite.sent" : "invite.withdrawn")}</Notice> : null}
       {withdrawError?.length ? <Alert>{withdrawError.map((error) => t(error)).join(" ")}</Alert> : null}
       <h3 className="font-bold">{t("invite.title")}</h3>
       <p className="text-sm text-slate-700">{t("invite.intro")}</p>
@@ -266,15 +263,19 @@ function OtherAdults() {
   );
 }
 
+/** What just happened (after a redirect the page starts at the top, so it is said there). */
+const DONE: Record<string, string> = { joined: "invitations.joined", invited: "invite.sent", withdrawn: "invite.withdrawn" };
+
 export default function Household() {
   const { t } = useTranslation("household");
   const { children, back } = useLoaderData<typeof loader>();
   const language = useLanguage();
   const [params] = useSearchParams();
+  const done = params.get("done");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      {params.get("done") === "joined" ? <Notice>{t("invitations.joined")}</Notice> : null}
+      {done && DONE[done] ? <Notice>{t(DONE[done])}</Notice> : null}
       {back ? (
         <p className="rounded-lg bg-brand-50 p-3">
           <Link to={back}>{t("backToActivity")}</Link>
