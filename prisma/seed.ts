@@ -12,6 +12,7 @@
 // with one createMany per table, inside a single transaction.
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Gender, HouseholdRole, Prisma, PrismaClient, Role } from "../app/generated/prisma/client.ts";
+import { INVITATION_DAYS } from "../app/domain/households/invitation-rules.ts";
 
 // ---------------------------------------------------------------- localized text
 
@@ -457,6 +458,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
   const users: Prisma.UserCreateManyInput[] = [];
   const households: Prisma.HouseholdCreateManyInput[] = [];
   const members: Prisma.HouseholdMemberCreateManyInput[] = [];
+  const invitations: Prisma.HouseholdInvitationCreateManyInput[] = [];
 
   function addPerson(spec: MemberSpec & { lastName: string; area?: AreaCode; language: string }): string {
     const id = randomUUID();
@@ -488,20 +490,40 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     return id;
   }
 
-  function addHousehold(createdById: string | null, memberships: [string, HouseholdRole][]): void {
+  function addHousehold(createdById: string | null, memberships: [string, HouseholdRole][]): string {
     const householdId = randomUUID();
     households.push({ id: householdId, createdById });
     for (const [personId, role] of memberships) members.push({ householdId, personId, role });
+    return householdId;
   }
 
-  /** A household from a spec: guardians speak the household language, children Danish. */
-  function addFamily(spec: HouseholdSpec, createdById: string | null, existing: [string, HouseholdRole][] = []) {
+  /**
+   * A household from a spec: guardians speak the household language, children Danish. A family staff registered
+   * (createdById set) waits for its guardians to confirm it on first sign-in (a claim, ADR 013).
+   */
+  function addFamily(spec: HouseholdSpec, createdById: string | null, existing: [string, HouseholdRole][] = []): string {
     const shared = { lastName: spec.lastName, area: spec.area };
-    addHousehold(createdById, [
+    const guardians = spec.guardians.map((g) => ({ spec: g, id: addPerson({ ...shared, language: spec.language, ...g }) }));
+    const householdId = addHousehold(createdById, [
       ...existing,
-      ...spec.guardians.map((g): [string, HouseholdRole] => [addPerson({ ...shared, language: spec.language, ...g }), "GUARDIAN"]),
+      ...guardians.map((g): [string, HouseholdRole] => [g.id, "GUARDIAN"]),
       ...spec.children.map((c): [string, HouseholdRole] => [addPerson({ ...shared, language: "da", ...c }), "CHILD"]),
     ]);
+    if (createdById) {
+      for (const g of guardians.filter((guardian) => guardian.spec.phone || guardian.spec.email)) {
+        invitations.push({
+          householdId,
+          kind: "CLAIM",
+          invitedById: createdById,
+          personId: g.id,
+          firstName: g.spec.firstName,
+          lastName: g.spec.lastName ?? spec.lastName,
+          phone: g.spec.phone ?? null,
+          email: g.spec.email ?? null,
+        });
+      }
+    }
+    return householdId;
   }
 
   // Staff and partners: accounts without a household.
@@ -547,7 +569,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     [[amira, "GUARDIAN"]],
   );
 
-  // Danish parent with a second guardian who has no login.
+  // Danish parent who has invited the children's father (no login yet): he joins when he signs in and says yes.
   const sofie = addPerson({
     firstName: "Sofie",
     lastName: "Andersen",
@@ -555,13 +577,13 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     area: "vangdalen",
     language: "da",
   });
-  addUser(sofie, DEMO_ACCOUNTS.parentDanish, "da");
-  addFamily(
+  const sofieUserId = addUser(sofie, DEMO_ACCOUNTS.parentDanish, "da");
+  const andersen = addFamily(
     {
       area: "vangdalen",
       lastName: "Andersen",
       language: "da",
-      guardians: [{ firstName: "Mikkel", gender: "MALE", phone: "+4520000003" }],
+      guardians: [],
       children: [
         { firstName: "Emma", gender: "FEMALE", age: 14 },
         { firstName: "Lucas", gender: "MALE", age: 10 },
@@ -570,6 +592,16 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     null,
     [[sofie, "GUARDIAN"]],
   );
+  invitations.push({
+    householdId: andersen,
+    kind: "JOIN",
+    invitedById: sofieUserId,
+    firstName: "Mikkel",
+    lastName: "Andersen",
+    phone: "+4520000003",
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+  });
 
   // Young person with his own login, also a child in his mother's household.
   const ali = addPerson({
@@ -1085,6 +1117,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     db.user.createMany({ data: users }),
     db.household.createMany({ data: households }),
     db.householdMember.createMany({ data: members }),
+    db.householdInvitation.createMany({ data: invitations }),
     db.activity.createMany({ data: activityRows }),
     db.activityEligibleArea.createMany({ data: eligibleRows }),
     db.activityPartner.createMany({ data: partnerRows }),

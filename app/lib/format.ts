@@ -51,3 +51,8 @@ export function formatDay(day: string, language: Language): string {
 export function formatMonth(month: string, language: Language): string {
   return dateFormat(language, { month: "long", year: "numeric" }).format(new Date(`${month}-15T12:00:00Z`));
 }
+
+/** Names as a list in the reader's language: "Emma og Lucas" / "Emma and Lucas" / "Emma وLucas". */
+export function formatList(items: string[], language: Language): string {
+  return new Intl.ListFormat(intlLocale(language), { style: "long", type: "conjunction" }).format(items);
+}

@@ -9,8 +9,7 @@ import type { z } from "zod";
 import { codeSchema } from "~/domain/accounts/sign-in-schemas.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
-import { verifySignIn } from "~/domain/accounts/sign-in.server.ts";
-import { db } from "~/lib/db.server.ts";
+import { landingAfterSignIn, verifySignIn } from "~/domain/accounts/sign-in.server.ts";
 import { readPendingSignIn, signInCookie } from "~/lib/cookies.server.ts";
 import { devOutboxEnabled } from "~/lib/env.server.ts";
 import { getLanguage, languageCookie } from "~/lib/i18n.server.ts";
@@ -44,14 +43,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ? submission.reply({ fieldErrors: { code: [`errors.codeWrong|${result.attemptsLeft}`] } })
       : submission.reply({ formErrors: ["errors.codeExpired"] });
   }
-  const user = await db.user.findUniqueOrThrow({ where: { id: result.userId }, select: { role: true, language: true } });
+  const landing = await landingAfterSignIn(result.userId, pending.redirectTo);
   const headers = new Headers();
   headers.append("Set-Cookie", await createUserSession(result.userId));
   headers.append("Set-Cookie", await signInCookie.serialize("", { maxAge: 0 }));
   // The account's language wins from now on.
-  headers.append("Set-Cookie", await languageCookie.serialize(user.language));
-  const home = user.role === "PARENT" ? "/my" : user.role === "YOUTH" ? "/my/jobs" : "/staff";
-  return redirect(pending.redirectTo !== "/" ? pending.redirectTo : home, { headers });
+  headers.append("Set-Cookie", await languageCookie.serialize(landing.language));
+  return redirect(landing.path, { headers });
 }
 
 /** Errors are stored as "key|count" so the count survives the round trip. */

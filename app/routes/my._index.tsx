@@ -14,6 +14,7 @@ import { EnrolmentError } from "~/domain/enrolment/errors.ts";
 import { householdActivities } from "~/domain/enrolment/my-activities.server.ts";
 import { answerOffer } from "~/domain/enrolment/waiting-list.server.ts";
 import { householdOf } from "~/domain/households/household.server.ts";
+import { hasOpenInvitations } from "~/domain/households/invitations.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { appUrl } from "~/lib/env.server.ts";
 import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";
@@ -26,9 +27,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "my:title"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "PARENT");
-  const [household, language] = await Promise.all([householdOf(user), getLanguage(request)]);
+  const [household, language, invited] = await Promise.all([householdOf(user), getLanguage(request), hasOpenInvitations(user.id)]);
   const items = household ? await householdActivities(household.id) : [];
   return {
+    // Someone named this login for their family, or staff registered one for it: answered on /my/invitations.
+    invited,
     hasChildren: Boolean(household?.members.some((member) => member.role === "CHILD")),
     hasFeed: Boolean(household?.calendarTokenHash),
     items: items.map((item) => ({ ...item, activity: { ...item.activity, title: pick(item.activity.title, language) } })),
@@ -245,12 +248,19 @@ function CalendarFeed() {
 
 export default function MyActivities() {
   const { t } = useTranslation("my");
-  const { items, hasChildren } = useLoaderData<typeof loader>();
+  const { items, hasChildren, invited } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <Flash />
+      {invited ? (
+        <p className="rounded-lg border-2 border-accent-500 bg-amber-50 p-3">
+          <Link to="/my/invitations" className="inline-flex min-h-11 items-center font-semibold">
+            {t("household:invitations.banner")}
+          </Link>
+        </p>
+      ) : null}
       {result?.error ? <Alert>{t(result.error)}</Alert> : null}
       {items.length === 0 ? (
         <div className="space-y-3 rounded-xl bg-brand-50 p-4">

@@ -139,9 +139,9 @@ function Accounts({ data }: { data: Data }) {
               </Row>
             ) : null}
             <Row label={t("accounts.created")}>{when(account.createdAt)}</Row>
-            <Row label={t("accounts.lastSignIn")}>{when(account.lastSignInAt) ?? t("accounts.never")}</Row>
+            {account.sessions ? <Row label={t("accounts.lastSignIn")}>{when(account.lastSignInAt ?? null) ?? t("accounts.never")}</Row> : null}
           </dl>
-          <p className="pt-2 text-sm text-slate-700">{t("accounts.devices", { count: account.sessions.length })}</p>
+          {account.sessions ? <p className="pt-2 text-sm text-slate-700">{t("accounts.devices", { count: account.sessions.length })}</p> : null}
         </div>
       ))}
     </Section>
@@ -267,6 +267,33 @@ function Messages({ data }: { data: Data }) {
   );
 }
 
+/** Adults the family invited, and the family's registration by staff (ADR 013): shown only when there are any. */
+function Invitations({ data }: { data: Data }) {
+  const { t } = useTranslation("privacy");
+  const { when } = useFormat();
+  if (!data.invitations.length) return null;
+  return (
+    <Section id="invitations" title={t("invitations.title")}>
+      <ul className="space-y-1">
+        {data.invitations.map((invitation) => (
+          <li key={`${invitation.createdAt}-${invitation.name}`}>
+            <span className="font-semibold">{invitation.name}</span>
+            {invitation.phone || invitation.email ? (
+              <>
+                {" · "}
+                <span dir="ltr">{invitation.phone ?? invitation.email}</span>
+              </>
+            ) : null}
+            {" · "}
+            {t(`invitations.kind.${invitation.kind}`)} {when(invitation.createdAt)} · {t(`invitations.state.${invitation.state}`)}
+            {invitation.answeredAt ? ` ${when(invitation.answeredAt)}` : ""}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
 function Jobs({ data }: { data: Data }) {
   const { t } = useTranslation("privacy");
   const { when } = useFormat();
@@ -350,6 +377,7 @@ export default function MyData() {
       <SignUps data={data} />
       <Attendance data={data} />
       <Messages data={data} />
+      <Invitations data={data} />
       <Jobs data={data} />
       <Section id="not-shown" title={t("notShown.title")}>
         <p>{t("notShown.text")}</p>

@@ -1,19 +1,25 @@
-// "Min familie": the signed-in parent's own details, the other guardian,
-// and the children (added and edited on their own page).
+// "Min familie": the signed-in parent's own details, the other adults of the
+// family and the invitations to join it (ADR 013: naming someone is an
+// invitation, never a membership), and the children (added and edited on
+// their own page).
 import type { z } from "zod";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Alert, Notice } from "~/components/ui/alert.tsx";
 import { useTranslation } from "react-i18next";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { dateOnly } from "~/domain/dates.ts";
-import { householdOf, saveOtherGuardian, saveOwnDetails, unknownHousingAreas } from "~/domain/households/household.server.ts";
+import { householdOf, saveOwnDetails, unknownHousingAreas } from "~/domain/households/household.server.ts";
+import { InvitationError, inviteToHousehold, openInvitationsOf, withdrawInvitation } from "~/domain/households/invitations.server.ts";
 import { householdSchema, type otherGuardianSchema, type ownDetailsSchema } from "~/domain/households/schemas.ts";
+import { displayIdentifier } from "~/domain/accounts/identifier.ts";
 import { requireUser, safeBack } from "~/lib/auth.server.ts";
-import { formatDay } from "~/lib/format.ts";
+import { formatDate, formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { db } from "~/lib/db.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -28,10 +34,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db.person.findUniqueOrThrow({ where: { id: user.personId }, select: { firstName: true, lastName: true, housingAreaId: true } }),
   ]);
   const members = household?.members ?? [];
-  const other = members.find((member) => member.role === "GUARDIAN" && member.person.id !== user.personId)?.person ?? null;
+  const invitations = household ? await openInvitationsOf(household.id) : [];
   return {
     me,
-    other: other ? { firstName: other.firstName, lastName: other.lastName, phone: other.phone } : null,
+    // The other adults who share the family: only those who said yes to it (or staff registered with it).
+    others: members
+      .filter((member) => member.role === "GUARDIAN" && member.person.id !== user.personId)
+      .map(({ person }) => ({ id: person.id, name: `${person.firstName} ${person.lastName}`.trim(), hasLogin: Boolean(person.user) })),
+    invitations: invitations.map((invitation) => ({
+      id: invitation.id,
+      name: `${invitation.firstName} ${invitation.lastName}`.trim(),
+      contact: invitation.phone ? displayIdentifier({ kind: "phone", value: invitation.phone }) : (invitation.email ?? ""),
+      expiresAt: invitation.expiresAt?.toISOString() ?? null,
+    })),
     children: members
       .filter((member) => member.role === "CHILD")
       .map(({ person }) => ({
@@ -61,10 +76,26 @@ export async function action({ request }: ActionFunctionArgs) {
       lastName: submission.value.lastName,
       housingAreaId: submission.value.housingAreaId ?? null,
     });
-  } else {
-    await saveOtherGuardian(user, { firstName: submission.value.firstName, lastName: submission.value.lastName, phone: submission.value.phone });
+    return submission.reply({ resetForm: false });
   }
-  return submission.reply({ resetForm: false });
+  try {
+    if (submission.value.intent === "withdraw") {
+      await withdrawInvitation(user, submission.value.invitationId);
+      return redirect(householdPath(request, "withdrawn"));
+    }
+    const { firstName, lastName, phone, email } = submission.value;
+    await inviteToHousehold(user, { firstName, lastName, phone, email });
+    return redirect(householdPath(request, "invited"));
+  } catch (error) {
+    if (error instanceof InvitationError) return submission.reply({ formErrors: [`errors.invitation.${error.code}`] });
+    throw error;
+  }
+}
+
+/** Back to this page after an invitation was sent or withdrawn, keeping the way back to an activity. */
+function householdPath(request: Request, done: "invited" | "withdrawn"): string {
+  const back = safeBack(request);
+  return `/my/household?${new URLSearchParams({ done, ...(back ? { back } : {}) })}`;
 }
 
 function OwnDetails() {
@@ -128,22 +159,66 @@ function OwnDetails() {
   );
 }
 
-function OtherGuardian() {
+/** The other adults of the family, the open invitations, and the form that invites the other parent. */
+function OtherAdults() {
   const { t } = useTranslation("household");
-  const { other } = useLoaderData<typeof loader>();
+  const { others, invitations } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const language = useLanguage();
+  const mine = lastResult?.initialValue?.intent === "other";
   const [form, fields] = useForm<z.input<typeof otherGuardianSchema>>({
     id: "other",
-    lastResult: lastResult?.initialValue?.intent === "other" ? lastResult : undefined,
-    defaultValue: other ?? undefined,
+    lastResult: mine ? lastResult : undefined,
   });
-  const saved = lastResult?.status === "success" && lastResult.initialValue?.intent === "other";
+  const withdrawError = lastResult?.initialValue?.intent === "withdraw" ? lastResult.error?.[""] : undefined;
   return (
     <section aria-labelledby="other-heading" className="space-y-3 rounded-xl border border-slate-200 p-4">
       <h2 id="other-heading" className="text-xl font-bold">
         {t("other.title")}
       </h2>
-      <p className="text-sm text-slate-700">{t("other.intro")}</p>
+      {others.length ? (
+        <ul className="space-y-1">
+          {others.map((other) => (
+            <li key={other.id}>
+              <span className="font-semibold">{other.name}</span> · {other.hasLogin ? t("other.joined") : t("other.noLogin")}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {invitations.length ? (
+        <div className="space-y-2">
+          <h3 className="font-bold">{t("invite.openTitle")}</h3>
+          <ul className="space-y-2">
+            {invitations.map((invitation) => (
+              <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 p-3">
+                <div>
+                  <p className="font-semibold">
+                    {invitation.name} ·{" "}
+                    <span dir="ltr" className="font-normal">
+                      {invitation.contact}
+                    </span>
+                  </p>
+                  <p className="text-sm text-slate-700">
+                    {invitation.expiresAt ? t("invite.waitingUntil", { date: formatDate(new Date(invitation.expiresAt), language) }) : t("invite.waiting")}
+                  </p>
+                </div>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="withdraw" />
+                  <input type="hidden" name="invitationId" value={invitation.id} />
+                  <Button type="submit" variant="secondary" aria-label={t("invite.withdrawFor", { name: invitation.name })}>
+                    {t("invite.withdraw")}
+                  </Button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {withdrawError?.length ? <Alert>{withdrawError.map((error) => t(error)).join(" ")}</Alert> : null}
+      <h3 className="font-bold">{t("invite.title")}</h3>
+      <p className="text-sm text-slate-700">{t("invite.intro")}</p>
+      {form.errors?.length ? <Alert>{form.errors.map((error) => t(error)).join(" ")}</Alert> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <input type="hidden" name="intent" value="other" />
         <div className="grid gap-x-4 sm:grid-cols-2">
@@ -151,44 +226,56 @@ function OtherGuardian() {
             {...getInputProps(fields.firstName, { type: "text" })}
             id={fields.firstName.id}
             label={t("fields.firstName")}
+            autoComplete="off"
             errors={fields.firstName.errors?.map((e) => t(e))}
           />
           <Field
             {...getInputProps(fields.lastName, { type: "text" })}
             id={fields.lastName.id}
             label={t("fields.lastName")}
+            autoComplete="off"
             errors={fields.lastName.errors?.map((e) => t(e))}
           />
+          <Field
+            {...getInputProps(fields.phone, { type: "tel" })}
+            id={fields.phone.id}
+            label={t("fields.phone")}
+            hint={t("fields.phoneHint")}
+            autoComplete="off"
+            dir="ltr"
+            errors={fields.phone.errors?.map((e) => t(e))}
+          />
+          <Field
+            {...getInputProps(fields.email, { type: "email" })}
+            id={fields.email.id}
+            label={t("invite.email")}
+            hint={t("invite.emailHint")}
+            autoComplete="off"
+            dir="ltr"
+            errors={fields.email.errors?.map((e) => t(e))}
+          />
         </div>
-        <Field
-          {...getInputProps(fields.phone, { type: "tel" })}
-          id={fields.phone.id}
-          label={t("fields.phone")}
-          hint={t("fields.phoneHint")}
-          autoComplete="off"
-          dir="ltr"
-          errors={fields.phone.errors?.map((e) => t(e))}
-        />
-        <Button type="submit" variant="secondary">
-          {t("other.save")}
+        <Button type="submit" variant="secondary" pending={navigation.state !== "idle"}>
+          {t("invite.send")}
         </Button>
-        {saved ? (
-          <p role="status" className="font-semibold text-brand-800">
-            {t("saved")}
-          </p>
-        ) : null}
       </Form>
     </section>
   );
 }
 
+/** What just happened (after a redirect the page starts at the top, so it is said there). */
+const DONE: Record<string, string> = { joined: "invitations.joined", invited: "invite.sent", withdrawn: "invite.withdrawn" };
+
 export default function Household() {
   const { t } = useTranslation("household");
   const { children, back } = useLoaderData<typeof loader>();
   const language = useLanguage();
+  const [params] = useSearchParams();
+  const done = params.get("done");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {done && DONE[done] ? <Notice>{t(DONE[done])}</Notice> : null}
       {back ? (
         <p className="rounded-lg bg-brand-50 p-3">
           <Link to={back}>{t("backToActivity")}</Link>
@@ -221,7 +308,7 @@ export default function Household() {
         <ButtonLink to={`/my/household/children/new${back ? `?back=${encodeURIComponent(back)}` : ""}`}>{t("children.add")}</ButtonLink>
       </section>
       <OwnDetails />
-      <OtherGuardian />
+      <OtherAdults />
       <p>
         <Link to="/my/data">{t("privacy:link")}</Link>
       </p>

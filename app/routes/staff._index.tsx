@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pick } from "~/domain/activities/text.ts";
+import { recentNotMe } from "~/domain/households/invitations.server.ts";
 import { openDeletionRequests } from "~/domain/households/personal-data.server.ts";
 import { accessibleActivityIds } from "~/domain/staff/access.server.ts";
 import { staffActivityList } from "~/domain/staff/roster.server.ts";
@@ -19,10 +20,15 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:tit
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["STAFF", "PARTNER"]);
   const [language, ids] = await Promise.all([getLanguage(request), accessibleActivityIds(user)]);
-  // Staff (not partners) see the families waiting for their data to be deleted.
-  const [activities, deletionRequests] = await Promise.all([staffActivityList(ids), ids === null ? openDeletionRequests() : Promise.resolve([])]);
+  // Staff (not partners) see the families waiting for their data to be deleted, and who said "not me" to a family.
+  const [activities, deletionRequests, notMe] = await Promise.all([
+    staffActivityList(ids),
+    ids === null ? openDeletionRequests() : Promise.resolve([]),
+    ids === null ? recentNotMe() : Promise.resolve([]),
+  ]);
   return {
     deletionRequests,
+    notMe,
     name: [user.firstName, user.lastName].filter(Boolean).join(" "),
     role: user.role,
     activities: activities.map((activity) => ({
@@ -42,7 +48,7 @@ export default function StaffHome() {
   const { t } = useTranslation("staff");
   const { t: tp } = useTranslation("privacy");
   const language = useLanguage();
-  const { name, role, activities, deletionRequests } = useLoaderData<typeof loader>();
+  const { name, role, activities, deletionRequests, notMe } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -81,6 +87,26 @@ export default function StaffHome() {
               <li key={request.href}>
                 <Link to={request.href} className="inline-flex min-h-11 items-center">
                   {tp("staff.openRequest", { names: request.names, date: formatDate(new Date(request.requestedAt), language) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {notMe.length ? (
+        <section aria-labelledby="not-me" className="space-y-2 rounded-xl border-2 border-amber-300 bg-amber-50 p-4">
+          <h2 id="not-me" className="text-xl font-bold">
+            {t("families.notMe.title", { count: notMe.length })}
+          </h2>
+          <p className="text-sm">{t("families.notMe.intro")}</p>
+          <ul className="space-y-1">
+            {notMe.map((answer) => (
+              <li key={`${answer.href}-${answer.answeredAt}`}>
+                <Link to={answer.href} className="inline-flex min-h-11 items-center">
+                  {t(answer.kind === "CLAIM" ? "families.notMe.claim" : "families.notMe.join", {
+                    name: answer.name,
+                    date: formatDate(new Date(answer.answeredAt), language),
+                  })}
                 </Link>
               </li>
             ))}

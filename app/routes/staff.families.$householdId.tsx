@@ -14,9 +14,12 @@ import { ageOn, copenhagenDay, dateOnly } from "~/domain/dates.ts";
 import { EnrolmentError } from "~/domain/enrolment/errors.ts";
 import { signUp, signUpChoices } from "~/domain/enrolment/sign-up.server.ts";
 import { householdForStaff, mayOpenHousehold } from "~/domain/households/assisted.server.ts";
+import { invitationsForStaff } from "~/domain/households/invitations.server.ts";
 import { accessibleActivityIds, mayRunActivity } from "~/domain/staff/access.server.ts";
 import { hasRole, requireUser } from "~/lib/auth.server.ts";
 import { db } from "~/lib/db.server.ts";
+import { formatDate } from "~/lib/format.ts";
+import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { Alert, Notice } from "~/components/ui/alert.tsx";
@@ -55,11 +58,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const chosen = new URL(request.url).searchParams.get("activity");
   const activityId = chosen && activities.some((activity) => activity.id === chosen) ? chosen : null;
   const today = copenhagenDay(now);
+  const staff = hasRole(user, "STAFF");
   return {
     householdId: household.id,
     pass,
     // Only staff may delete a family's personal data (the page itself is open to partners too).
-    canDelete: hasRole(user, "STAFF"),
+    canDelete: staff,
+    // Who was named for the family and what became of it ("not me"): staff's to look into, not a partner's.
+    invitations: staff ? await invitationsForStaff(household.id, now) : [],
     members: household.members.map(({ role, person }) => ({
       id: person.id,
       role,
@@ -115,6 +121,7 @@ export default function FamilyForStaff() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
+  const language = useLanguage();
   const guardians = data.members.filter((member) => member.role === "GUARDIAN");
   const done = params.get("done");
   return (
@@ -147,6 +154,30 @@ export default function FamilyForStaff() {
           </li>
         ))}
       </ul>
+      {data.invitations.length ? (
+        <section aria-labelledby="invitations-heading" className="space-y-2 rounded-xl border border-slate-200 p-3">
+          <h2 id="invitations-heading" className="text-lg font-bold">
+            {t("families.invitations.title")}
+          </h2>
+          <ul className="space-y-1">
+            {data.invitations.map((invitation) => (
+              <li key={invitation.id} className={invitation.state === "notMe" ? "font-semibold text-red-900" : undefined}>
+                {invitation.name}
+                {invitation.phone ? (
+                  <>
+                    {" · "}
+                    <span dir="ltr">{invitation.phone}</span>
+                  </>
+                ) : null}
+                {invitation.email ? ` · ${invitation.email}` : ""} ·{" "}
+                {t(`families.invitations.${invitation.kind === "CLAIM" ? "claim" : "join"}.${invitation.state}`, {
+                  date: invitation.at ? formatDate(new Date(invitation.at), language) : "",
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="assist-heading" className="space-y-3">
         <h2 id="assist-heading" className="text-xl font-bold">
           {t("families.signUpTitle")}

@@ -12,6 +12,7 @@ const pages = [
   "/my",
   "/my/household",
   "/my/household/children/new",
+  "/my/invitations",
   "/account",
   "/my/data",
   "/privacy",
@@ -20,8 +21,17 @@ const pages = [
 
 for (const language of ["da", "en", "ar"] as const) {
   test(`family pages pass axe in ${language}`, async ({ page }) => {
-    const { household } = await e2eData();
+    test.setTimeout(180_000); // a dozen pages, axe on each (slow when the machine is busy)
+    const { household, db } = await e2eData();
     const family = await household({ children: [{ firstName: "Sara", birthDate: "2016-03-01" }] });
+    // Another family has invited this parent, and this parent another adult: both lists show (issue 16).
+    const inviting = await household({ children: [{ firstName: "Yusuf", birthDate: "2015-02-02" }] });
+    await db.householdInvitation.createMany({
+      data: [
+        { householdId: inviting.id, kind: "JOIN", invitedById: inviting.user!.id, firstName: "Inviteret", lastName: "Forælder", email: family.guardian.email },
+        { householdId: family.id, kind: "JOIN", invitedById: family.user!.id, firstName: "Mikkel", lastName: "Andersen", phone: "+4529999996" },
+      ],
+    });
     await signIn(page, family.guardian.email!);
     for (const path of pages) {
       await page.goto(`${path}${path.includes("?") ? "&" : "?"}lng=${language}`);

@@ -65,7 +65,7 @@ type Fixture = {
   areaId: string;
   x: { id: string; slug: string; typeId: string; sessionId: string };
   y: { id: string };
-  a: { householdId: string; childId: string; guardianId: string; signUpId: string; enrolmentW: string; calendarToken: string };
+  a: { householdId: string; childId: string; guardianId: string; signUpId: string; enrolmentW: string; calendarToken: string; invitationId: string };
   b: { householdId: string; childId: string; guardianId: string };
   users: Record<Exclude<Role, "anonymous">, { id: string; personId: string }>;
   posting: { id: string; slug: string };
@@ -113,6 +113,22 @@ async function setUp(): Promise<Fixture> {
   await signUpFamily(w.id, familyA);
   const enrolmentW = await db.enrolment.findFirstOrThrow({ where: { activityId: w.id, householdId: familyA.id }, select: { id: true } });
   const feed = await createCalendarFeed(familyA.id);
+  // Household A has invited someone with no account here, and someone said "not me" to it (issue 16).
+  const invitationA = await db.householdInvitation.create({
+    data: { householdId: familyA.id, kind: "JOIN", invitedById: familyA.user!.id, firstName: "Inviteret", lastName: "Matrix", phone: "+4529999998" },
+  });
+  await db.householdInvitation.create({
+    data: {
+      householdId: familyA.id,
+      kind: "JOIN",
+      invitedById: familyA.user!.id,
+      firstName: "Afvist",
+      lastName: "Matrix",
+      phone: "+4529999997",
+      answer: "DECLINED",
+      answeredAt: new Date(),
+    },
+  });
 
   const youthBorn = `${new Date().getUTCFullYear() - 15}-01-01`;
   const youth = await user("YOUTH", MARK.youth, youthBorn);
@@ -196,6 +212,7 @@ async function setUp(): Promise<Fixture> {
       signUpId: signUpA.signUpId,
       enrolmentW: enrolmentW.id,
       calendarToken: /\/calendar\/([a-z2-7]+)\.ics$/.exec(feed)![1]!,
+      invitationId: invitationA.id,
     },
     b: { householdId: familyB.id, childId: familyB.children[0]!.id, guardianId: familyB.guardian.id },
     users: {
@@ -341,7 +358,29 @@ const RULES: Record<string, Case[]> = {
     },
   ],
   "my.calendar.$signUpId[.ics].tsx": [{ params: (f) => ({ signUpId: f.a.signUpId }), loader: only(PARENTS, { otherParent: "notFound" }) }],
-  "my.household._index.tsx": [{ loader: only(PARENTS), action: only(PARENTS) }],
+  "my.household._index.tsx": [
+    { loader: only(PARENTS), action: only(PARENTS) },
+    {
+      // Only a guardian of household A may take back its invitation.
+      name: "withdraw household A's invitation",
+      body: (f) => ({ intent: "withdraw", invitationId: f.a.invitationId }),
+      prepare: reopenInvitation,
+      state: invitationState,
+      action: only(PARENTS, { otherParent: "noEffect" }),
+    },
+  ],
+  // Invitations to the signed-in parent's own login (issue 16). Household A's is addressed to nobody here: whoever
+  // sends its id is answered "not found" and nothing changes — A's children never show (the leak check).
+  "my.invitations.tsx": [
+    { loader: only(PARENTS), action: only(PARENTS) },
+    {
+      name: "accept household A's invitation to someone else",
+      body: (f) => ({ intent: "accept", invitationId: f.a.invitationId }),
+      prepare: reopenInvitation,
+      state: async (f) => [await invitationState(f), await db.householdMember.count({ where: { householdId: f.a.householdId } })],
+      action: only(PARENTS, { parent: "noEffect", otherParent: "noEffect" }),
+    },
+  ],
   // A parent's household, or a young person's own data (never household A's: the leak check).
   "my.data._index.tsx": [
     {
@@ -429,7 +468,15 @@ const RULES: Record<string, Case[]> = {
 
   // ---- staff and partners
   "staff._index.tsx": [
-    { loader: only(TEAM), leak: (role, text, f) => (role === "partnerOther" && text.includes(f.x.id) ? "activity X in Y's partner's list" : null) },
+    {
+      loader: only(TEAM),
+      leak: (role, text, f) =>
+        role === "partnerOther" && text.includes(f.x.id)
+          ? "activity X in Y's partner's list"
+          : role.startsWith("partner") && text.includes('"notMe":[{')
+            ? "staff's list of 'not me' answers shown to a partner"
+            : null,
+    },
   ],
   "staff.activities.$activityId.tsx": [{ params: (f) => ({ activityId: f.x.id }), loader: activityX(), action: activityX({ partner: "forbidden" }) }],
   "staff.activities.$activityId.roster[.csv].tsx": [{ params: (f) => ({ activityId: f.x.id }), loader: activityX() }],
@@ -452,10 +499,12 @@ const RULES: Record<string, Case[]> = {
   "staff.families.new.tsx": [{ loader: only(TEAM), action: only(TEAM) }],
   "staff.families.$householdId.tsx": [
     {
-      // Household A signed up for X: X's partner may help it, Y's partner may not even learn it exists.
+      // Household A signed up for X: X's partner may help it, Y's partner may not even learn it exists. Who the
+      // family invited, and who said "not me", is staff's to see.
       params: (f) => ({ householdId: f.a.householdId }),
       loader: only(TEAM, { partnerOther: "notFound" }),
       action: only(TEAM, { partnerOther: "notFound" }),
+      leak: (role, text) => (role === "partner" && text.includes('"invitations":[{') ? "the family's invitations shown to a partner" : null),
     },
     {
       name: "household B, related to neither partner, without a pass",
@@ -580,6 +629,14 @@ function childState(f: Fixture) {
     where: { id: f.a.childId },
     select: { firstName: true, lastName: true, birthDate: true, housingAreaId: true, photoConsent: true, updatedAt: true },
   });
+}
+
+function invitationState(f: Fixture) {
+  return db.householdInvitation.findUniqueOrThrow({ where: { id: f.a.invitationId }, select: { answer: true, answeredAt: true } });
+}
+
+function reopenInvitation(f: Fixture) {
+  return db.householdInvitation.update({ where: { id: f.a.invitationId }, data: { answer: null, answeredAt: null, answeredById: null } });
 }
 
 function assignments(f: Fixture) {

@@ -1,5 +1,6 @@
 // Assisted sign-up: staff register a family without a login, sign its
-// children up with spoken consent, and the parent later claims the household.
+// children up with spoken consent, and the parent later claims the household
+// by confirming it on first sign-in (issue 16).
 import { describe, expect, it } from "vitest";
 import { parseIdentifier, type Identifier } from "../../app/domain/accounts/identifier.ts";
 import { startSignIn, verifySignIn } from "../../app/domain/accounts/sign-in.server.ts";
@@ -14,6 +15,7 @@ import {
   mayOpenHousehold,
 } from "../../app/domain/households/assisted.server.ts";
 import { CHILDREN_PER_DAY, HouseholdError, householdOf, MAX_CHILDREN, saveChild } from "../../app/domain/households/household.server.ts";
+import { answerInvitation, invitationsFor } from "../../app/domain/households/invitations.server.ts";
 import { RateLimitedError } from "../../app/lib/rate-limit.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { activity, household, key, signUpFamily } from "../setup/fixtures.ts";
@@ -61,14 +63,22 @@ describe("assisted sign-up", () => {
     await deliverDueMessages();
     expect((await lastMessageTo("+4520456789"))?.body).toContain("حصل");
 
-    // The parent signs in with the same number: the household is theirs, not a new one.
+    // The parent signs in with the same number and is asked whether this is their family, its children named
+    // (issue 16: never taken over without that); saying yes makes it theirs, not a new one.
     const { challengeId } = await startSignIn({ identifier: parseIdentifier("20 45 67 89") as Identifier, ip: "10.9.9.9", language: "ar" });
     const verified = await verifySignIn({ challengeId, code: codeIn((await lastMessageTo("+4520456789"))?.body), ip: "10.9.9.9", language: "ar" });
     expect(verified.ok).toBe(true);
     const user = await db.user.findUniqueOrThrow({ where: { phone: "+4520456789" } });
-    expect(user.personId).toBe(guardian);
+    expect(await householdOf(user)).toBeNull();
+    const { invitations } = await invitationsFor(user);
+    expect(invitations).toEqual([expect.objectContaining({ kind: "CLAIM", name: "Fatima Noor", children: ["Adam", "Sara"] })]);
+    await answerInvitation(user, invitations[0]!.id, "accept");
     expect((await householdOf(user))?.id).toBe(householdId);
+    // One person: the record staff made became the signed-in parent's, with its spoken consent.
     expect(await db.person.count({ where: { phone: "+4520456789" } })).toBe(1);
+    expect(await db.person.findUnique({ where: { id: guardian } })).toBeNull();
+    expect(await db.person.findUniqueOrThrow({ where: { id: user.personId } })).toMatchObject({ firstName: "Fatima", lastName: "Noor" });
+    expect(await db.signUp.findUniqueOrThrow({ where: { id: result.signUpId } })).toMatchObject({ consentPersonId: user.personId });
   });
 });
 

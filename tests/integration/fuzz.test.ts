@@ -180,6 +180,13 @@ async function setUp() {
   // A second place, made behind the waiting list's back (no offer goes out): staff may give it to D.
   await db.activity.update({ where: { id: rosterActivity.id }, data: { capacity: 2 } });
   for (const family of [familyA, familyEn, familyAr]) await signUpFamily(messageActivity.id, family);
+  // An invitation of household A's to withdraw, and one to A's guardian from another family to say "not me" to.
+  const toWithdraw = await db.householdInvitation.create({
+    data: { householdId: familyA.id, kind: "JOIN", invitedById: familyA.user!.id, firstName: "Trukket", lastName: "Tilbage", phone: "+4529999990" },
+  });
+  const toDecline = await db.householdInvitation.create({
+    data: { householdId: familyD.id, kind: "JOIN", invitedById: familyD.user!.id, firstName: "Ikke", lastName: "Mig", email: familyA.guardian.email },
+  });
   const enrolment = (activityId: string, householdId: string) =>
     db.enrolment.findFirstOrThrow({ where: { activityId, householdId }, select: { id: true } }).then((row) => row.id);
 
@@ -258,6 +265,8 @@ async function setUp() {
       guardianId: familyA.guardian.id,
       email: familyA.guardian.email!,
       cancelEnrolment: await enrolment(cancelActivity.id, familyA.id),
+      invitationToWithdraw: toWithdraw.id,
+      invitationToDecline: toDecline.id,
     },
     gone: familyGone.id,
     goneYouth: youthGone.personId,
@@ -454,18 +463,41 @@ const FORMS: Form[] = [
     },
   },
   {
+    // Inviting the other parent (issue 16): a fresh number each time, the invitation deleted again after.
     route: "my.household._index.tsx",
     name: "other",
     role: "parent",
-    base: () => ({ intent: "other", firstName: "Anden", lastName: "Forælder", phone: "20 12 34 56" }),
-    fields: fields("firstName lastName phone?"),
+    base: (_, n) => ({ intent: "other", firstName: "Anden", lastName: "Forælder", phone: `2${String(n % 10_000_000).padStart(7, "0")}` }),
+    fields: fields("firstName lastName phone? email?"),
+    rateLimited: true,
     stored: async (f) => {
-      const other = await db.householdMember.findFirst({
-        where: { householdId: f.a.householdId, role: "GUARDIAN", personId: { not: f.a.guardianId } },
-        select: { person: { select: { firstName: true, lastName: true } } },
+      const invitation = await db.householdInvitation.findFirst({
+        where: { householdId: f.a.householdId, id: { not: f.a.invitationToWithdraw } },
+        orderBy: { createdAt: "desc" },
+        select: { firstName: true, lastName: true, email: true },
       });
-      return { firstName: other?.person.firstName, lastName: other?.person.lastName };
+      return { firstName: invitation?.firstName, lastName: invitation?.lastName };
     },
+    undo: (f) => db.householdInvitation.deleteMany({ where: { householdId: f.a.householdId, id: { not: f.a.invitationToWithdraw } } }),
+  },
+  {
+    route: "my.household._index.tsx",
+    name: "withdraw",
+    role: "parent",
+    base: (f) => ({ intent: "withdraw", invitationId: f.a.invitationToWithdraw }),
+    fields: fields("intent invitationId#"),
+    undo: (f) => db.householdInvitation.update({ where: { id: f.a.invitationToWithdraw }, data: { answer: null, answeredAt: null, answeredById: null } }),
+  },
+  {
+    // "Not me" to another family's invitation ("accept" would merge A into it: tested in household-invitations.test.ts).
+    route: "my.invitations.tsx",
+    name: "decline",
+    role: "parent",
+    base: (f) => ({ intent: "decline", invitationId: f.a.invitationToDecline, redirectTo: "/my" }),
+    fields: fields("intent invitationId# redirectTo?"),
+    free: ["redirectTo"],
+    checkFree: (answer) => (isLocalPath(answer.location) ? null : `redirects to ${answer.location}`),
+    undo: (f) => db.householdInvitation.update({ where: { id: f.a.invitationToDecline }, data: { answer: null, answeredAt: null, answeredById: null } }),
   },
   {
     route: "my.household.children.$childId.tsx",

@@ -1,7 +1,7 @@
 // Passwordless sign-in against real PostgreSQL and a real SMTP round trip.
 import { describe, expect, it } from "vitest";
 import { parseIdentifier, type Identifier } from "../../app/domain/accounts/identifier.ts";
-import { CODE_TTL_MINUTES, LIMITS, MAX_ATTEMPTS, startSignIn, verifySignIn } from "../../app/domain/accounts/sign-in.server.ts";
+import { CODE_TTL_MINUTES, landingAfterSignIn, LIMITS, MAX_ATTEMPTS, startSignIn, verifySignIn } from "../../app/domain/accounts/sign-in.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { RateLimitedError } from "../../app/lib/rate-limit.server.ts";
 import { HONEYPOT_FIELD } from "../../app/lib/honeypot.ts";
@@ -88,14 +88,22 @@ describe("sign-in with a one-time code", () => {
     expect(await db.user.count({ where: { email: "tabs@example.dk" } })).toBe(1);
   });
 
-  it("claims a person staff registered without a login instead of duplicating them", async () => {
+  it("never takes over a person someone else registered with the number: a new account, and the family is offered as a claim", async () => {
+    // Issue 16: a person with this number, made by staff (or a partner, or another parent) without a login.
     const person = await db.person.create({ data: { firstName: "Samira", lastName: "Hassan", phone: "+4520000055" } });
+    const household = await db.household.create({ data: { members: { create: [{ personId: person.id, role: "GUARDIAN" }] } } });
+    await db.householdInvitation.create({
+      data: { householdId: household.id, kind: "CLAIM", personId: person.id, firstName: "Samira", lastName: "Hassan", phone: "+4520000055" },
+    });
     const { challengeId } = await startSignIn({ identifier: id("+45 20 00 00 55"), ip: freshIp(), language: "da" });
     const result = await verifySignIn({ challengeId, code: codeIn((await lastMessageTo("+4520000055"))?.body), ip: freshIp(), language: "da" });
     expect(result.ok && result.created).toBe(true);
     const user = await db.user.findUniqueOrThrow({ where: { phone: "+4520000055" } });
-    expect(user.personId).toBe(person.id);
-    expect(await db.person.count({ where: { phone: "+4520000055" } })).toBe(1);
+    expect(user.personId).not.toBe(person.id);
+    expect(await db.householdMember.count({ where: { personId: user.personId } })).toBe(0);
+    // The first page after signing in is the question "is this your family?", also when another page was asked for.
+    expect(await landingAfterSignIn(user.id, "/")).toEqual({ path: "/my/invitations", language: "da" });
+    expect(await landingAfterSignIn(user.id, "/activities/x")).toEqual({ path: "/my/invitations?redirectTo=%2Factivities%2Fx", language: "da" });
   });
 
   it("counts wrong codes down and gives up after the 5th try, even with the right code after", async () => {

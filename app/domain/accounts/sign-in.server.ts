@@ -2,7 +2,8 @@
 // number, valid 10 minutes, 5 tries, rate-limited per identifier and per IP.
 // The same happens whether or not an account exists (no enumeration): an
 // unknown identifier gets a code too, and proving it creates a parent
-// account. See docs/decisions/003-sign-in.md.
+// account. See docs/decisions/003-sign-in.md; what sign-in no longer does
+// (claim records by phone or e-mail): 013-joining-a-household.md.
 import { randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
@@ -11,7 +12,11 @@ import { sendMessageNow } from "~/lib/messages/send.server.ts";
 import { enforceRateLimits, ipKey, RateLimitedError, reserveRateLimit, returnRateLimit } from "~/lib/rate-limit.server.ts";
 import { log } from "~/lib/log.server.ts";
 import { hashToken } from "~/lib/session.server.ts";
+import { hasOpenInvitations } from "../households/invitations.server.ts";
 import type { Identifier } from "./identifier.ts";
+
+/** The page where a signed-in parent answers invitations to a household. */
+export const INVITATIONS_PATH = "/my/invitations";
 
 export const CODE_TTL_MINUTES = 10;
 export const MAX_ATTEMPTS = 5;
@@ -135,10 +140,11 @@ export async function verifySignIn(input: { challengeId: string; code: string; i
 }
 
 /**
- * The account behind a proven identifier. An adult that staff registered on
- * the family's behalf with this e-mail or phone (no login yet) is claimed,
- * not duplicated — only when exactly one such adult exists, and never a
- * child's record (families often share one phone). Otherwise a new parent.
+ * The account behind a proven identifier, or a new parent account. Never a
+ * person someone else typed this e-mail or number for (staff's registration
+ * of a family, a parent naming the other guardian): those are invitations the
+ * person answers after signing in (landingAfterSignIn, ADR 013), so whoever
+ * holds the number decides whose family it is, not whoever typed it.
  */
 async function findOrCreateAccount(
   identifier: { kind: "email" | "phone"; value: string },
@@ -149,22 +155,29 @@ async function findOrCreateAccount(
   const existing = await db.user.findUnique({ where, select: { id: true } });
   if (existing) return { userId: existing.id, created: false };
   try {
-    return await db.$transaction(async (tx) => {
-      const candidates = await tx.person.findMany({
-        where: { ...where, user: null, anonymisedAt: null, households: { none: { role: "CHILD" } } },
-        select: { id: true },
-        take: 2,
-      });
-      const personId =
-        candidates.length === 1
-          ? candidates[0]!.id
-          : (await tx.person.create({ data: { firstName: "", lastName: "", language, ...where }, select: { id: true } })).id;
-      const user = await tx.user.create({ data: { personId, role: "PARENT", language, ...where }, select: { id: true } });
-      return { userId: user.id, created: true };
+    const user = await db.user.create({
+      data: { role: "PARENT", language, ...where, person: { create: { firstName: "", lastName: "", language, ...where } } },
+      select: { id: true },
     });
+    return { userId: user.id, created: true };
   } catch (error) {
     // Two tabs proving the same new address at once: the other made the account.
     if (!retried && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return findOrCreateAccount(identifier, language, true);
     throw error;
   }
+}
+
+/**
+ * Where an account goes once signed in: a parent with an invitation to answer (a family staff registered for them,
+ * another parent's invitation) sees it before anything else, then the page asked for; else the page asked for or
+ * the role's home. Also the account's language, which wins from now on.
+ */
+export async function landingAfterSignIn(userId: string, redirectTo: string): Promise<{ path: string; language: string }> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, language: true } });
+  const home = user.role === "PARENT" ? "/my" : user.role === "YOUTH" ? "/my/jobs" : "/staff";
+  const asked = redirectTo !== "/" ? redirectTo : home;
+  if (await hasOpenInvitations(userId)) {
+    return { path: asked === home ? INVITATIONS_PATH : `${INVITATIONS_PATH}?redirectTo=${encodeURIComponent(asked)}`, language: user.language };
+  }
+  return { path: asked, language: user.language };
 }

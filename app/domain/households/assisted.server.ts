@@ -1,8 +1,10 @@
 // Assisted sign-up: staff (and partners, for their own activities) find a
 // family or register one on its behalf — no login needed — and sign its
 // children up with the guardian's spoken consent. When the guardian later
-// signs in with the same phone or e-mail, sign-in claims this record
-// (app/domain/accounts/sign-in.server.ts), so the household is not duplicated.
+// signs in with the same phone or e-mail, they are asked whether this is their
+// family (its children named) and it becomes theirs only when they say yes
+// (a CLAIM, app/domain/households/invitations.server.ts, ADR 013): a number
+// typed by someone else never decides whose family a login lands in.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { audit } from "~/lib/audit.server.ts";
@@ -12,6 +14,7 @@ import { enforceRateLimits } from "~/lib/rate-limit.server.ts";
 import type { SessionUser } from "~/lib/session.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
+import { createClaim } from "./invitations.server.ts";
 
 /**
  * Households matching a name, phone digits or e-mail. Partners (volunteers,
@@ -119,6 +122,15 @@ export async function createHouseholdOnBehalf(input: NewHousehold, actor: Pick<S
     const guardian = await tx.person.create({
       data: { ...input.guardian, households: { create: { householdId: household.id, role: "GUARDIAN" } } },
       select: { id: true },
+    });
+    await createClaim(tx, {
+      householdId: household.id,
+      personId: guardian.id,
+      firstName: input.guardian.firstName,
+      lastName: input.guardian.lastName,
+      phone: input.guardian.phone,
+      email: input.guardian.email,
+      registeredById: actorUserId,
     });
     for (const child of input.children) {
       await tx.person.create({

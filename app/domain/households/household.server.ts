@@ -58,7 +58,8 @@ export async function householdIdOf(user: { personId: string }): Promise<string 
 
 export type HouseholdView = NonNullable<Awaited<ReturnType<typeof householdOf>>>;
 
-async function ensureHousehold(user: { personId: string }): Promise<string> {
+/** The user's household, made (with them as its guardian) on first use. */
+export async function ensureHousehold(user: { personId: string }): Promise<string> {
   const existing = await householdOf(user);
   if (existing) return existing.id;
   const created = await db.household.create({ data: { members: { create: { personId: user.personId, role: "GUARDIAN" } } }, select: { id: true } });
@@ -149,25 +150,6 @@ export async function saveOwnDetails(user: { id: string; personId: string }, inp
     await audit(tx, { actorUserId: user.id, action: "person.updateOwn", entityType: "Person", entityId: user.personId, ...changedFields(before, input) });
   });
   await ensureHousehold(user);
-}
-
-/** The other guardian: a person without a login, reached by phone. One per household here. */
-export async function saveOtherGuardian(user: { id: string; personId: string }, input: { firstName: string; lastName: string; phone: string | null }) {
-  const householdId = await ensureHousehold(user);
-  await db.$transaction(async (tx) => {
-    const other = await tx.householdMember.findFirst({
-      where: { householdId, role: "GUARDIAN", personId: { not: user.personId } },
-      select: { person: { select: { id: true, firstName: true, lastName: true, phone: true } } },
-    });
-    if (other) {
-      const { id, ...before } = other.person;
-      await tx.person.update({ where: { id }, data: input });
-      await audit(tx, { actorUserId: user.id, action: "person.updateGuardian", entityType: "Person", entityId: id, ...changedFields(before, input) });
-    } else {
-      const created = await tx.person.create({ data: { ...input, households: { create: { householdId, role: "GUARDIAN" } } }, select: { id: true } });
-      await audit(tx, { actorUserId: user.id, action: "person.createGuardian", entityType: "Person", entityId: created.id, after: { householdId, ...input } });
-    }
-  });
 }
 
 /** The "things we should know" text of one of the user's own children, for its edit form. */

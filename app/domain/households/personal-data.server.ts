@@ -45,7 +45,7 @@ export async function householdData(user: { id: string; personId: string }, now 
   const householdId = await householdIdOf(user);
   const people: Prisma.PersonWhereInput = householdId ? { households: { some: { householdId } } } : { id: user.personId };
   const session = { select: { startsAt: true, activity: { select: { title: true } } } } as const;
-  const [household, persons, signUps, attendance, reminders, messages, applications, areas, requests] = await Promise.all([
+  const [household, persons, signUps, attendance, reminders, messages, applications, areas, requests, invitations] = await Promise.all([
     householdId
       ? db.household.findUnique({ where: { id: householdId }, select: { id: true, createdAt: true, createdById: true, calendarTokenHash: true } })
       : null,
@@ -128,12 +128,14 @@ export async function householdData(user: { id: string; personId: string }, now 
       },
     }),
     householdId ? db.reminderSent.findMany({ where: { householdId }, orderBy: { sentAt: "asc" }, select: { sentAt: true, session } }) : [],
-    // Sent about the household, or to a contact of one of its people (sign-in codes are about no household).
+    // Sent about the household, or to the guardian's own contacts or a child's (sign-in codes are about no
+    // household). Not to another adult's: their messages are theirs (ADR 013), and a number someone typed for a
+    // person is no proof it is theirs.
     db.$queryRaw<
       { createdAt: Date; sentAt: Date | null; channel: string; recipient: string; template: string; subject: string | null; status: string; title: unknown }[]
     >`
       WITH people AS (
-        SELECT "personId" AS id FROM "HouseholdMember" WHERE "householdId" = ${householdId}::uuid
+        SELECT "personId" AS id FROM "HouseholdMember" WHERE "householdId" = ${householdId}::uuid AND "role" = 'CHILD'
         UNION SELECT ${user.personId}::uuid
       ), contacts AS (
         SELECT p."email" AS c FROM "Person" p JOIN people ON people.id = p."id"
@@ -193,6 +195,13 @@ export async function householdData(user: { id: string; personId: string }, now 
     }),
     db.housingArea.findMany({ select: { id: true, name: true } }),
     deletionRequests(householdId, user.personId),
+    householdId
+      ? db.householdInvitation.findMany({
+          where: { householdId },
+          orderBy: { createdAt: "asc" },
+          select: { kind: true, firstName: true, lastName: true, phone: true, email: true, createdAt: true, expiresAt: true, answer: true, answeredAt: true },
+        })
+      : [],
   ]);
 
   const areaName = new Map(areas.map((area) => [area.id, area.name]));
@@ -232,6 +241,7 @@ export async function householdData(user: { id: string; personId: string }, now 
       updatedAt: iso(person.updatedAt)!,
       anonymisedAt: iso(person.anonymisedAt),
     })),
+    // Another adult's login is named with its contact details; when and where they sign in is theirs (ADR 013).
     accounts: persons.flatMap(({ user: account, ...person }) =>
       account
         ? [
@@ -243,14 +253,30 @@ export async function householdData(user: { id: string; personId: string }, now 
               phone: account.phone,
               language: account.language,
               createdAt: iso(account.createdAt)!,
-              lastSignInAt: iso(account.lastSignInAt),
-              disabledAt: iso(account.disabledAt),
-              /** Devices signed in now. */
-              sessions: account.sessions.map((row) => ({ createdAt: iso(row.createdAt)!, expiresAt: iso(row.expiresAt)! })),
+              ...(person.id === user.personId
+                ? {
+                    lastSignInAt: iso(account.lastSignInAt),
+                    disabledAt: iso(account.disabledAt),
+                    /** Devices signed in now. */
+                    sessions: account.sessions.map((row) => ({ createdAt: iso(row.createdAt)!, expiresAt: iso(row.expiresAt)! })),
+                  }
+                : {}),
             },
           ]
         : [],
     ),
+    /** Adults the family invited to join it, and the family's registration by staff awaiting its guardian (ADR 013). */
+    invitations: invitations.map((invitation) => ({
+      kind: invitation.kind,
+      name: fullName(invitation),
+      phone: invitation.phone,
+      email: invitation.email,
+      createdAt: iso(invitation.createdAt)!,
+      expiresAt: iso(invitation.expiresAt),
+      /** ACCEPTED, DECLINED ("not me"), WITHDRAWN, or still OPEN / EXPIRED. */
+      state: invitation.answer ?? (invitation.expiresAt && invitation.expiresAt <= now ? "EXPIRED" : "OPEN"),
+      answeredAt: iso(invitation.answeredAt),
+    })),
     signUps: signUps.map((signUp) => ({
       id: signUp.id,
       activity: title(signUp.activity.title),
@@ -507,8 +533,21 @@ type ErasureTarget = {
 async function erasePeople(tx: Prisma.TransactionClient, targets: ErasureTarget[], now: Date, householdId: string | null): Promise<{ logins: number }> {
   const ids = targets.map((person) => person.id);
   const userIds = targets.flatMap((person) => (person.user ? [person.user.id] : []));
+  // Their logins' addresses, and what was typed for them unless it is someone else's login: a number typed for a
+  // person (by a parent, staff or a partner) is no proof it is theirs, and another person's messages stay.
+  const typed = [...new Set(targets.flatMap((person) => [person.email, person.phone]).filter((c): c is string => Boolean(c)))];
+  const othersLogins = typed.length
+    ? await tx.user.findMany({
+        where: { personId: { notIn: ids }, OR: [{ email: { in: typed } }, { phone: { in: typed } }] },
+        select: { email: true, phone: true },
+      })
+    : [];
+  const taken = new Set(othersLogins.flatMap((login) => [login.email, login.phone]));
   const contacts = [
-    ...new Set(targets.flatMap((person) => [person.email, person.phone, person.user?.email, person.user?.phone]).filter((c): c is string => Boolean(c))),
+    ...new Set([
+      ...targets.flatMap((person) => [person.user?.email, person.user?.phone]).filter((c): c is string => Boolean(c)),
+      ...typed.filter((contact) => !taken.has(contact)),
+    ]),
   ];
 
   await tx.person.updateMany({
@@ -555,6 +594,16 @@ async function erasePeople(tx: Prisma.TransactionClient, targets: ErasureTarget[
       "status" = CASE WHEN "status" = 'QUEUED' THEN 'FAILED'::"MessageStatus" ELSE "status" END
     WHERE ("householdId" IS NOT NULL AND "householdId" = ${householdId}::uuid) OR "recipient" = ANY(${contacts}::text[])`;
   await tx.signInChallenge.deleteMany({ where: { identifier: { in: contacts } } });
+  // Invitations that name these people (to join the household, or from it to them) hold their name and contact.
+  await tx.householdInvitation.deleteMany({
+    where: {
+      OR: [
+        { personId: { in: ids } },
+        ...(householdId ? [{ householdId }] : []),
+        ...(contacts.length ? [{ phone: { in: contacts } }, { email: { in: contacts } }] : []),
+      ],
+    },
+  });
   // The log keeps what happened and when, not to whom by name or number.
   const personal = ["firstName", "lastName", "email", "phone"];
   await tx.$executeRaw`

@@ -49,14 +49,42 @@ export const ownDetailsSchema = z.object({
   housingAreaId: z.string().uuid().optional(),
 });
 
-export const otherGuardianSchema = z.object({
-  intent: z.literal("other"),
-  firstName: name("errors.firstNameRequired"),
-  lastName: name("errors.lastNameRequired"),
-  phone: optionalDanishPhone,
-});
+const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, { error: "errors.emailInvalid" })
+  .email({ error: "errors.emailInvalid" })
+  .optional()
+  .transform((value) => value ?? null);
 
-export const householdSchema = z.discriminatedUnion("intent", [ownDetailsSchema, otherGuardianSchema]);
+/**
+ * Inviting the other parent (ADR 013): their name, and the mobile number or e-mail they sign in with — that is
+ * who may answer the invitation, so one of them is needed. ("other": the intent the form has always sent.)
+ */
+export const otherGuardianSchema = z
+  .object({
+    intent: z.literal("other"),
+    firstName: name("errors.firstNameRequired"),
+    lastName: name("errors.lastNameRequired"),
+    phone: optionalDanishPhone,
+    email: optionalEmail,
+  })
+  .superRefine((value, ctx) => {
+    if (!value.phone && !value.email) ctx.addIssue({ code: "custom", path: ["phone"], message: "errors.inviteContactRequired" });
+  });
+
+/** A guardian takes back an open invitation of their household. */
+export const withdrawInvitationSchema = z.object({ intent: z.literal("withdraw"), invitationId: z.string().uuid() });
+
+export const householdSchema = z.discriminatedUnion("intent", [ownDetailsSchema, otherGuardianSchema, withdrawInvitationSchema]);
+
+/** The invitee's answer on /my/invitations. */
+export const invitationAnswerSchema = z.object({
+  intent: z.enum(["accept", "decline"]),
+  invitationId: z.string().uuid(),
+  redirectTo: z.string().optional(),
+});
 
 const optionalText = z.string().trim().max(60, { error: "errors.tooLong" }).refine(withoutControlCharacters(), { error: "errors.badCharacters" }).optional();
 
