@@ -1,13 +1,16 @@
 // The HTTP layer around Remix: static files with cache headers,
-// compression, security headers and the cross-site request check that
-// guards every state-changing request (lucia's CSRF guidance).
+// compression, security headers, the cross-site request check that
+// guards every state-changing request (lucia's CSRF guidance), the
+// request body check (server/request-body.ts) and the error page for
+// whatever goes wrong before or outside Remix (server/error-page.ts).
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { log, loggablePath, withRequestId } from "../app/lib/log.server.ts";
+import { errorHandler, sendErrorPage } from "./error-page.ts";
+import { leaveBodyUnread, requestBody } from "./request-body.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -52,20 +55,21 @@ export function trustProxySetting(value: string | undefined): boolean | number |
 
 const appOrigin = process.env.APP_URL ? new URL(process.env.APP_URL).origin : undefined;
 
-function originCheck(req: Request, res: Response, next: NextFunction) {
-  const crossSite = isCrossSiteRequest({
-    appOrigin,
-    method: req.method,
-    origin: req.get("origin"),
-    secFetchSite: req.get("sec-fetch-site"),
-    host: req.get("host"),
-    protocol: req.protocol,
-  });
-  if (crossSite) {
-    res.status(403).type("text/plain").send("Cross-site request refused.");
-    return;
-  }
-  next();
+function originCheck(stylesheets: () => readonly string[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const crossSite = isCrossSiteRequest({
+      appOrigin,
+      method: req.method,
+      origin: req.get("origin"),
+      secFetchSite: req.get("sec-fetch-site"),
+      host: req.get("host"),
+      protocol: req.protocol,
+    });
+    if (!crossSite) return next();
+    res.locals.refused = "crossSite";
+    leaveBodyUnread(req, res);
+    sendErrorPage(req, res, 403, { stylesheets: stylesheets() }).catch(next);
+  };
 }
 
 /** The Content-Security-Policy: scripts only from this site or carrying this response's nonce. */
@@ -104,6 +108,7 @@ export function requestLog(req: Request, res: Response, next: NextFunction) {
           method: req.method,
           path: loggablePath(req.path),
           status: res.statusCode,
+          refused: res.locals.refused as string | undefined,
           ms: Math.round(performance.now() - started),
         }),
       ),
@@ -128,7 +133,62 @@ function securityHeaders(production: boolean) {
   };
 }
 
+/** The stylesheets of the root route (its links), for the pages the HTTP layer renders itself. */
+function rootStylesheets(build: ServerBuild | (() => Promise<ServerBuild>)): () => readonly string[] {
+  let found: readonly string[] | null = null;
+  return () => {
+    if (found) return found;
+    try {
+      const links = typeof build === "function" ? [] : ((build.routes.root?.module as { links?: () => { rel?: string; href?: string }[] }).links?.() ?? []);
+      found = links.flatMap((link) => (link.rel === "stylesheet" && link.href ? [link.href] : []));
+    } catch {
+      found = [];
+    }
+    return found;
+  };
+}
+
+/**
+ * The Request Remix gets, as @remix-run/express makes it — the address as the visitor used it (req.hostname
+ * follows X-Forwarded-Host only from a trusted proxy), every header, aborted when the connection closes before
+ * the answer is sent — except the body: the one the body check read (res.locals.body), not the request stream.
+ */
+function remixRequest(req: Request, res: Response): globalThis.Request {
+  const [, forwardedPort] = req.get("x-forwarded-host")?.split(":") ?? [];
+  const [, hostPort] = req.get("host")?.split(":") ?? [];
+  const port = [forwardedPort, hostPort].map((value) => Number.parseInt(value ?? "", 10)).find(Number.isSafeInteger);
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [name, values] of Object.entries(req.headers)) {
+    for (const value of Array.isArray(values) ? values : values ? [values] : []) headers.append(name, value);
+  }
+  const controller = new AbortController();
+  let answered = false;
+  res.on("finish", () => (answered = true));
+  res.on("close", () => answered || controller.abort());
+  const body = req.method === "GET" || req.method === "HEAD" ? undefined : ((res.locals.body as Buffer<ArrayBuffer> | undefined) ?? new Uint8Array());
+  return new globalThis.Request(url.href, { method: req.method, headers, signal: controller.signal, body });
+}
+
+/** Remix behind Express (what @remix-run/express's handler does, with the request above). */
+function remixHandler(options: { build: ServerBuild | (() => Promise<ServerBuild>); mode: "production" | "development" }) {
+  const handle = createRequestHandler(options.build, options.mode);
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const response = await handle(remixRequest(req, res), { clientIp: req.ip ?? "unknown", cspNonce: String(res.locals.cspNonce ?? "") });
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [name, value] of response.headers.entries()) res.append(name, value);
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
 export function createApp(options: { build: ServerBuild | (() => Promise<ServerBuild>); mode: "production" | "development" }) {
+  const stylesheets = rootStylesheets(options.build);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
@@ -140,14 +200,11 @@ export function createApp(options: { build: ServerBuild | (() => Promise<ServerB
   app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
   // Browsers ask for /favicon.ico whatever the page says.
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
-  app.use(originCheck);
-  app.all(
-    "*",
-    createRequestHandler({
-      build: options.build,
-      mode: options.mode,
-      getLoadContext: (req, res) => ({ clientIp: req.ip ?? "unknown", cspNonce: String(res.locals.cspNonce ?? "") }),
-    }),
-  );
+  app.use(originCheck(stylesheets));
+  app.use(requestBody({ stylesheets }));
+  app.all("*", remixHandler(options));
+  // Last: whatever Express itself meets (an address that cannot be decoded, a failure outside Remix) gets the
+  // translated error page, in development as in production — never Express's page with the stack trace.
+  app.use(errorHandler(stylesheets));
   return app;
 }

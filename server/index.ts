@@ -6,6 +6,7 @@
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createApp } from "./app.ts";
+import { createHttpServer } from "./http-server.ts";
 import { BUILD_PATH, ensureBuild } from "./build.ts";
 import { prepareDatabase, seedIfEmpty } from "./database.ts";
 import { errorFields, log as logEvent } from "../app/lib/log.server.ts";
@@ -61,7 +62,7 @@ async function main() {
   cleanups.unshift(() => jobs.stopJobs());
 
   const app = createApp({ build, mode: production ? "production" : "development" });
-  const server = app.listen(port);
+  const server = createHttpServer(app).listen(port);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);

@@ -4,10 +4,11 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { getUser, safeRedirect } from "~/lib/auth.server.ts";
 import { db } from "~/lib/db.server.ts";
+import { RETURN_PATH_MAX } from "~/domain/text-rules.ts";
 import { languages } from "~/lib/i18n.ts";
 import { languageCookie } from "~/lib/i18n.server.ts";
 
-const schema = z.object({ language: z.enum(languages), redirectTo: z.string().optional() });
+const schema = z.object({ language: z.enum(languages), redirectTo: z.string().max(RETURN_PATH_MAX).optional().catch(undefined) });
 
 export async function loader() {
   return redirect("/");

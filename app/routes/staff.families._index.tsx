@@ -10,12 +10,13 @@ import { findHouseholds, findHouseholdsAsPartner, householdPass } from "~/domain
 import { requireUser } from "~/lib/auth.server.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { SEARCH_MAX } from "~/domain/text-rules.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:families.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["STAFF", "PARTNER"]);
-  const q = new URL(request.url).searchParams.get("q") ?? "";
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, SEARCH_MAX);
   const phoneOnly = user.role === "PARTNER";
   // Partners search by full phone number only, and only so often (they must not walk the number range).
   let limited = false;

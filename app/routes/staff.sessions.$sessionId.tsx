@@ -22,6 +22,7 @@ import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { unknownHousingAreas } from "~/domain/households/household.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { SEARCH_MAX } from "~/domain/text-rules.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:attendance.title");
 
@@ -34,7 +35,7 @@ async function authorise(request: Request, sessionId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await authorise(request, params.sessionId);
-  const q = new URL(request.url).searchParams.get("q") ?? "";
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, SEARCH_MAX);
   const [language, attendance, areas, found] = await Promise.all([
     getLanguage(request),
     sessionAttendance(params.sessionId!),

@@ -16,6 +16,7 @@ import type { Language } from "~/lib/i18n.ts";
 import { addDaysToDay, copenhagenDay, dateOnly, localParts, mondayOf } from "../dates.ts";
 import { summariseSchedule, type ScheduleSummary } from "./schedule.ts";
 import { pick } from "./text.ts";
+import { SEARCH_MAX } from "../text-rules.ts";
 
 // ---------------------------------------------------------------- filters
 
@@ -53,7 +54,7 @@ const filtersSchema = z.object({
     z
       .string()
       .trim()
-      .transform((text) => text.slice(0, 100)),
+      .transform((text) => text.slice(0, SEARCH_MAX)),
   ),
 });
 

@@ -5,6 +5,7 @@
 // its own namespace), so this module names none.
 import { z } from "zod";
 import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
+import { EMAIL_MAX, PHONE_MAX } from "../text-rules.ts";
 
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
@@ -49,6 +50,7 @@ export function schemaBuilders(messages: SchemaMessages) {
   const phone = () =>
     z
       .string()
+      .max(PHONE_MAX, { error: messages.phoneInvalid })
       .optional()
       .transform((value, ctx) => {
         if (!value?.trim()) return undefined;
@@ -61,7 +63,8 @@ export function schemaBuilders(messages: SchemaMessages) {
       });
 
   /** Optional; lower-cased. */
-  const email = () => z.string().trim().toLowerCase().max(254, { error: messages.emailInvalid }).regex(EMAIL, { error: messages.emailInvalid }).optional();
+  const email = () =>
+    z.string().trim().toLowerCase().max(EMAIL_MAX, { error: messages.emailInvalid }).regex(EMAIL, { error: messages.emailInvalid }).optional();
 
   return { text, requiredText, localized, wholeNumber, phone, email };
 }

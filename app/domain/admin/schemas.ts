@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Role } from "~/generated/prisma/enums.ts";
 import { parseIdentifier } from "../accounts/identifier.ts";
+import { EMAIL_MAX, PHONE_MAX } from "../text-rules.ts";
 import { ACTIVITY_ICON_NAMES } from "~/components/icons.tsx";
 
 export const ROLES = ["PARENT", "YOUTH", "PARTNER", "STAFF", "ADMIN"] as const satisfies readonly Role[];
@@ -75,6 +76,7 @@ export const createAccountSchema = z
     lastName: text(60, "errors.lastNameRequired"),
     email: z
       .string()
+      .max(EMAIL_MAX, { error: "errors.emailInvalid" })
       .optional()
       .transform((value, ctx) => {
         if (!value?.trim()) return null;
@@ -87,6 +89,7 @@ export const createAccountSchema = z
       }),
     phone: z
       .string()
+      .max(PHONE_MAX, { error: "errors.phoneInvalid" })
       .optional()
       .transform((value, ctx) => {
         if (!value?.trim()) return null;

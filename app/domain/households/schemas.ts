@@ -3,7 +3,7 @@
 // i18n-namespace: household
 import { z } from "zod";
 import { westernDigits, normalisePhone } from "../accounts/identifier.ts";
-import { withoutControlCharacters } from "../text-rules.ts";
+import { EMAIL_MAX, PHONE_MAX, withoutControlCharacters } from "../text-rules.ts";
 
 const name = (required: string) =>
   z
@@ -17,6 +17,7 @@ const name = (required: string) =>
 /** An optional Danish mobile number, normalised to E.164 (Arabic-Indic digits accepted); empty: null. */
 const optionalDanishPhone = z
   .string()
+  .max(PHONE_MAX, { error: "errors.phoneInvalid" })
   .optional()
   .transform((value, ctx) => {
     if (!value?.trim()) return null;
@@ -104,7 +105,7 @@ export const assistedHouseholdSchema = z
     firstName: name("errors.firstNameRequired"),
     lastName: name("errors.lastNameRequired"),
     phone: optionalDanishPhone,
-    email: z.string().trim().toLowerCase().email({ error: "errors.emailInvalid" }).optional(),
+    email: z.string().trim().toLowerCase().max(EMAIL_MAX, { error: "errors.emailInvalid" }).email({ error: "errors.emailInvalid" }).optional(),
     language: z.enum(["da", "en", "ar"]),
     housingAreaId: z.string().uuid().optional(),
     children: z.array(assistedChild.optional()).optional(),

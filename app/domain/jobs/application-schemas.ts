@@ -6,6 +6,7 @@
 // i18n-namespace: jobs
 import { z } from "zod";
 import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
+import { EMAIL_MAX, PHONE_MAX } from "../text-rules.ts";
 
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const LINE_CONTROL = /[<>{}\u0000-\u001f\u007f]/;
@@ -83,9 +84,10 @@ export function applicationSchemaFor(known: ApplicationKnown) {
       guardianPhone: z
         .string()
         .trim()
+        .max(PHONE_MAX, { error: "errors.phoneInvalid" })
         .optional()
         .refine((value) => !value || normalisePhone(westernDigits(value)) !== null, { error: "errors.phoneInvalid" }),
-      guardianEmail: z.string().trim().toLowerCase().max(254, { error: "errors.emailInvalid" }).regex(EMAIL, { error: "errors.emailInvalid" }).optional(),
+      guardianEmail: z.string().trim().toLowerCase().max(EMAIL_MAX, { error: "errors.emailInvalid" }).regex(EMAIL, { error: "errors.emailInvalid" }).optional(),
       guardianLanguage: known.guardian
         ? z.enum(GUARDIAN_LANGUAGES, { error: "errors.guardianLanguageRequired" }).optional()
         : z.enum(GUARDIAN_LANGUAGES, { error: "errors.guardianLanguageRequired" }),
