@@ -16,16 +16,25 @@
 //   payload comes back only in conform's `initialValue` (or a form id the
 //   page compares), which React escapes when it renders. Error messages that
 //   are zod's own English instead of a translation key are listed after the
-//   run, not failed.
+//   run and fail it;
+// - and the odd value reached the field's validation: answered by that
+//   field's error (or accepted, or, for hidden inputs, by the form's answer to
+//   bad input) — never by an answer the form gives before it validates
+//   ("already applied", "limit reached"). So each form is sent in a state in
+//   which all its fields are checked: a fresh applicant, limits emptied.
 //
 // Each form is finally sent as it is (the "sanity" case) and must be
 // accepted, so every refusal above was about the field that was changed.
 // The bugs found are in KNOWN_BUGS: printed after the run instead of failing.
-// Route modules are called directly, as tests/integration/access-matrix.test.ts does.
+// The route modules called are those of the production build (server/build.ts
+// builds it when stale), so what the compiler leaves out is missing here too:
+// the source modules once translated zod's messages while the build did not.
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { startSignIn } from "../../app/domain/accounts/sign-in.server.ts";
 import { parseIdentifier, type Identifier } from "../../app/domain/accounts/identifier.ts";
 import { copenhagenInstant } from "../../app/domain/activities/series.ts";
@@ -33,6 +42,7 @@ import { newGuardianToken } from "../../app/domain/jobs/guardian.server.ts";
 import { signInCookie } from "../../app/lib/cookies.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { createUserSession, hashToken } from "../../app/lib/session.server.ts";
+import { BUILD_PATH, ensureBuild } from "../../server/build.ts";
 import { activity, area, household, jobPosting, jobType, signUpFamily } from "../setup/fixtures.ts";
 import { codeIn, lastMessageTo } from "../setup/helpers.ts";
 
@@ -319,6 +329,10 @@ type Form = {
   cookie?: (f: Fixture) => Promise<string>;
   /** Rate-limited: buckets are emptied before each call. */
   rateLimited?: boolean;
+  /** The form's own answers to invalid input as a whole (a form of hidden inputs and buttons, no field errors). */
+  refusesAsWhole?: string[];
+  /** Fields whose error a rule of two fields shows on the other ("a phone or an e-mail", "Danish first"). */
+  errorsOn?: Record<string, string>;
 };
 
 const on = "on";
@@ -397,6 +411,8 @@ const POSTING_FIELDS = fields(
   `typeId# ${TITLE_FIELDS("title", true)} ${TITLE_FIELDS("description", true)} ${TITLE_FIELDS("hoursInfo", true)} ${TITLE_FIELDS("risks", true)}
    ${TITLE_FIELDS("season", false)} organisationId#? workPlace minAge maxAge pay payUnit positions applicationDeadline status contactName contactPhone? contactEmail?`,
 );
+
+const POSTING_ERRORS_ON = { "season.en": "season.da", "season.ar": "season.da", contactEmail: "contactPhone" };
 
 const sessionPlan = (intent: string) => (): Body => ({ intent, kind: "dates", dates: [day(60)], startTime: "16:00", endTime: "18:00", place: "Hallen" });
 const SESSION_PLAN_FIELDS = fields(
@@ -542,6 +558,7 @@ const FORMS: Form[] = [
     fields: fields(
       "firstName lastName birthDate housingAreaId# school? schoolClass? finishedSchool? motivation availability[] guardianName guardianPhone? guardianEmail? guardianLanguage",
     ),
+    errorsOn: { guardianEmail: "guardianPhone" },
     stored: async (f) => {
       const row = await db.jobApplication.findFirst({ where: { postingId: f.postings.apply.id, personId: f.users.youth.personId }, include: { person: true } });
       return {
@@ -774,6 +791,7 @@ const FORMS: Form[] = [
     }),
     fields: fields("activityId# personId[] consentPersonId# spokenConsent idempotencyKey!"),
     rateLimited: true,
+    refusesAsWhole: ["staff:families.errors.choose", "staff:families.errors.consent"],
   },
   {
     route: "staff.families.$householdId_.delete.tsx",
@@ -805,6 +823,9 @@ const FORMS: Form[] = [
     fields: fields(
       "firstName lastName phone? email? language housingAreaId#? children[0].firstName? children[0].lastName? children[0].birthDate? children[0].housingAreaId#?",
     ),
+    errorsOn: { email: "phone" },
+    // Families a staff member may register a day: a limit the fuzz's many accepted families would reach.
+    rateLimited: true,
     stored: async () => {
       const created = await db.household.findFirstOrThrow({
         orderBy: { createdAt: "desc" },
@@ -871,6 +892,7 @@ const FORMS: Form[] = [
     base: postingBody,
     fields: POSTING_FIELDS,
     stored: async () => postingText((await newest.posting()).id),
+    errorsOn: POSTING_ERRORS_ON,
   },
   {
     route: "staff.jobs.$postingId_.edit.tsx",
@@ -879,6 +901,7 @@ const FORMS: Form[] = [
     base: postingBody,
     fields: POSTING_FIELDS,
     stored: (f) => postingText(f.postings.edit.id),
+    errorsOn: POSTING_ERRORS_ON,
   },
   {
     route: "staff.jobs.$postingId_.shifts.tsx",
@@ -900,6 +923,7 @@ const FORMS: Form[] = [
     params: (f) => ({ postingId: f.postings.shifts.id }),
     base: (f) => ({ intent: "cancel", shiftId: f.shifts.toCancel, confirm: on }),
     fields: fields("intent shiftId# confirm"),
+    refusesAsWhole: ["confirmCancel"],
   },
   {
     route: "staff.jobs.applications.$applicationId.tsx",
@@ -1247,6 +1271,52 @@ function reflected(answer: Answer, payload: Value | undefined, base: Value | und
   return null;
 }
 
+// ---------------------------------------------------------------- reaching each field's validation
+
+/**
+ * Whether an odd value reached the field's validation: it was accepted, or answered by the field's own error, or —
+ * for the forms of hidden inputs (ids, intents, buttons) that a browser always sends right — by the form's answer to
+ * bad input as a whole (a 400, "errors.badRequest", "badInput", or a key the form names in `refusesAsWhole`). An id
+ * that names nothing may be answered "not found" (after validation), a changed intent as the form it now names.
+ * Anything else — only another field's error, "already applied", "limit reached" — means the form answered before
+ * it looked at the field: that case fuzzed nothing, and the test fails on it.
+ */
+const BAD_INPUT = new Set(["errors.badRequest", "staff:errors.badInput", "badInput"]);
+type Reach = { cases: number; reached: number; missed: Map<string, number> };
+const reach = new Map<string, Reach>();
+
+const touches = (key: string, field: string) => key === field || key.startsWith(`${field}.`) || key.startsWith(`${field}[`);
+
+function fieldErrorNames(data: unknown): string[] {
+  return replies(data).flatMap((reply) =>
+    Object.entries(reply.error ?? {})
+      .filter(([key, messages]) => key !== "" && Array.isArray(messages) && messages.length)
+      .map(([key]) => key),
+  );
+}
+
+function reachedValidation(form: Form, field: Field, payload: Payload, answer: Answer): string | null {
+  if (answer.verdict !== "refused") return null;
+  const others = fieldErrorNames(answer.data);
+  const shownOn = form.errorsOn?.[field.name];
+  if (others.some((name) => touches(name, field.name) || (shownOn !== undefined && touches(name, shownOn)))) return null;
+  if (field.name === "intent" || payload.name === "unknown id") return null;
+  const messages = messagesOf(answer.data);
+  if (!others.length && answer.status === 400) return null;
+  if (!others.length && messages.length && messages.every((message) => BAD_INPUT.has(message) || form.refusesAsWhole?.includes(message))) return null;
+  return others.length ? `errors on ${others.join(", ")} only` : messages.join(", ") || `${answer.status} ${answer.text.slice(0, 60)}`;
+}
+
+function noteReach(form: Form, field: Field, payload: Payload, answer: Answer): void {
+  const key = `${formTitle(form)} ${field.name}`;
+  const entry = reach.get(key) ?? { cases: 0, reached: 0, missed: new Map<string, number>() };
+  reach.set(key, entry);
+  entry.cases++;
+  const missed = reachedValidation(form, field, payload, answer);
+  if (missed === null) entry.reached++;
+  else entry.missed.set(`${payload.name}: ${missed}`, (entry.missed.get(`${payload.name}: ${missed}`) ?? 0) + 1);
+}
+
 type Finding = { form: string; field: string; payload: string; problem: string };
 
 /**
@@ -1289,6 +1359,7 @@ async function runCase(form: Form, field: Field | null, payload: Payload | null,
     if (answer.verdict === "accepted") await form.undo?.(f);
     return problems.length ? problems.join("; ") : null;
   }
+  noteReach(form, field, payload, answer);
   if (answer.verdict === "refused") {
     counts.refused++;
     if (changed.length) problems.push(`refused (${answer.detail}) but changed ${changed.join(", ")}`);
@@ -1328,10 +1399,17 @@ function show(value: unknown): string {
 // ---------------------------------------------------------------- the tests
 
 beforeAll(async () => {
+  // The actions of the production build, not of the source modules: what the compiler leaves out (a module imported
+  // only for its effect, such as the translated zod messages once were) is left out here too. zod's global settings,
+  // which tests/setup installs for the tests that call source modules, are cleared first: the build must install
+  // its own.
+  ensureBuild(() => {});
+  z.config({ customError: undefined });
+  const build = (await import(pathToFileURL(BUILD_PATH).href)) as { routes: Record<string, { module: { action?: Action } } | undefined> };
   for (const route of new Set(FORMS.map((form) => form.route))) {
-    const module = (await import(path.join(ROUTES_DIR, route))) as { action?: Action };
-    if (typeof module.action !== "function") throw new Error(`${route} exports no action`);
-    actions.set(route, module.action);
+    const action = build.routes[`routes/${route.replace(/\.tsx?$/, "")}`]?.module.action;
+    if (typeof action !== "function") throw new Error(`${route} exports no action in the build`);
+    actions.set(route, action);
   }
   const tables = await db.$queryRaw<{ name: string }[]>`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
   fingerprintSql = tables
@@ -1350,7 +1428,7 @@ beforeAll(async () => {
   const { challengeId } = await startSignIn({ identifier: parseIdentifier(f.a.email) as Identifier, ip: "10.255.0.1", language: "da" });
   f.pendingChallenge = challengeId;
   f.pendingCode = codeIn((await lastMessageTo(f.a.email))?.body);
-});
+}, 300_000);
 
 afterAll(() => {
   console.log(
@@ -1361,6 +1439,13 @@ afterAll(() => {
     console.log(
       `  ${KNOWN_BUGS[caseKey(finding)] ? "known bug" : "NEW"}: ${caseKey(finding)}: ${finding.problem}${KNOWN_BUGS[caseKey(finding)] ? ` — ${KNOWN_BUGS[caseKey(finding)]}` : ""}`,
     );
+  const missed = [...reach].filter(([, entry]) => entry.missed.size);
+  const cases = [...reach.values()].reduce((sum, entry) => sum + entry.cases, 0);
+  const reachedCases = [...reach.values()].reduce((sum, entry) => sum + entry.reached, 0);
+  console.log(
+    `fuzz: ${reach.size} fields, ${reach.size - missed.length} reached in every case; ${reachedCases} of ${cases} odd values reached their field's validation`,
+  );
+  for (const [where, entry] of missed) console.log(`  not reached: ${where}: ${[...entry.missed].map(([why, n]) => `${why} ×${n}`).join("; ")}`);
   if (untranslated.size) console.log(`fuzz: error messages that are not translation keys (zod's default text, shown as is), cases:`);
   for (const [where, times] of untranslated) console.log(`  ${where} ×${times}`);
 });
@@ -1433,6 +1518,10 @@ describe("every action refuses odd form values without a 500, stored junk or an 
 
   it("answers every refusal with translation keys, never zod's own English (app/lib/zod-errors.ts)", () => {
     expect([...untranslated.keys()]).toEqual([]);
+  });
+
+  it("reached the validation of the field in every case: no early answer (already applied, a limit) instead", () => {
+    expect([...reach].filter(([, entry]) => entry.missed.size).map(([where, entry]) => `${where}: ${[...entry.missed.keys()].join("; ")}`)).toEqual([]);
   });
 
   it("no known bug is fixed unnoticed (remove its KNOWN_BUGS entry once it passes)", () => {
