@@ -51,11 +51,13 @@ import { codeIn, lastMessageTo } from "../setup/helpers.ts";
 type Value = string | string[];
 type Body = Record<string, Value>;
 type Kind = "text" | "id" | "list" | "other";
-type Field = { name: string; kind: Kind; optional: boolean };
+/** A field the page fills with <input type="date">, "time" or "datetime-local". */
+type DateKind = "day" | "time" | "dateTime";
+type Field = { name: string; kind: Kind; optional: boolean; date?: DateKind };
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
-type Payload = { name: string; value: (field: Field, base: Value | undefined) => Value | undefined; onlyFor?: Kind };
+type Payload = { name: string; value: (field: Field, base: Value | undefined) => Value | undefined; onlyFor?: Kind; onlyForDate?: DateKind };
 const PAYLOADS: Payload[] = [
   { name: "oversized", value: () => "x".repeat(100_000) },
   { name: "letters", value: () => "abc" },
@@ -75,26 +77,45 @@ const PAYLOADS: Payload[] = [
   { name: "script tag", value: () => "<script>alert(1)</script>" },
   { name: "attribute break", value: () => `"><img src=x onerror=alert(1)>` },
   { name: "unknown id", value: () => UNKNOWN_ID, onlyFor: "id" },
+  // Dates a browser's picker would not offer but a typed or forged value can be (dates.ts): never a 500 (PostgreSQL
+  // has no year 0), never shifted (31 February stored as 3 March), never accepted (year 9999).
+  { name: "year 0000", value: () => "0000-01-01", onlyForDate: "day" },
+  { name: "31 February", value: () => "2025-02-31", onlyForDate: "day" },
+  { name: "month 13", value: () => "2025-13-01", onlyForDate: "day" },
+  { name: "year 9999", value: () => "9999-12-31", onlyForDate: "day" },
+  { name: "year 0000 at 10:00", value: () => "0000-01-01T10:00", onlyForDate: "dateTime" },
+  { name: "31 February at 10:00", value: () => "2027-02-31T10:00", onlyForDate: "dateTime" },
+  { name: "year 9999 at 10:00", value: () => "9999-12-31T10:00", onlyForDate: "dateTime" },
+  { name: "a day at 25:00", value: () => `${day(30)}T25:00`, onlyForDate: "dateTime" },
+  { name: "25:00", value: () => "25:00", onlyForDate: "time" },
+  { name: "24:00", value: () => "24:00", onlyForDate: "time" },
+  { name: "12:60", value: () => "12:60", onlyForDate: "time" },
 ];
+const DATE_MESSAGE = /^common:dates\./;
 const CONTROL_PAYLOADS = new Set(["NUL", "BEL"]);
 const list = (value: Value | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const scalar = (value: Value | undefined) => (value === undefined ? "abc" : Array.isArray(value) ? (value[0] ?? "abc") : value);
 
 /**
  * "firstName", "needs?" (optional), "housingAreaId#" (an id of a row: also sent an id that names nothing),
- * "personId[]" (a list), "idempotencyKey!" (neither text nor a row's id); "?" may follow the others.
+ * "personId[]" (a list), "idempotencyKey!" (neither text nor a row's id); a date field ends in "@" (a day), "%" (a
+ * time) or "@%" (a date and a time), also sent impossible and far-off dates; "?" may follow the others.
  */
 function fields(spec: string): Field[] {
   return spec
     .split(/\s+/)
     .filter(Boolean)
-    .map((word) => {
+    .map((word): Field => {
       const optional = word.endsWith("?");
-      const bare = word.replace(/\?$/, "");
-      if (bare.endsWith("[]")) return { name: bare.slice(0, -2), kind: "list", optional };
-      if (bare.endsWith("#")) return { name: bare.slice(0, -1), kind: "id", optional };
-      if (bare.endsWith("!")) return { name: bare.slice(0, -1), kind: "other", optional };
-      return { name: bare, kind: "text", optional };
+      let bare = word.replace(/\?$/, "");
+      const dateSuffix = /(@%|@|%)$/.exec(bare)?.[1];
+      const date: DateKind | undefined = dateSuffix === "@%" ? "dateTime" : dateSuffix === "@" ? "day" : dateSuffix === "%" ? "time" : undefined;
+      if (dateSuffix) bare = bare.slice(0, -dateSuffix.length);
+      const field = (name: string, kind: Kind): Field => (date ? { name, kind, optional, date } : { name, kind, optional });
+      if (bare.endsWith("[]")) return field(bare.slice(0, -2), "list");
+      if (bare.endsWith("#")) return field(bare.slice(0, -1), "id");
+      if (bare.endsWith("!")) return field(bare.slice(0, -1), "other");
+      return field(bare, "text");
     });
 }
 
@@ -331,6 +352,8 @@ type Form = {
   rateLimited?: boolean;
   /** The form's own answers to invalid input as a whole (a form of hidden inputs and buttons, no field errors). */
   refusesAsWhole?: string[];
+  /** Fields the page sends as hidden inputs, copied from a checked value: a bad one may be refused as a whole (400). */
+  hidden?: string[];
   /** Fields whose error a rule of two fields shows on the other ("a phone or an e-mail", "Danish first"). */
   errorsOn?: Record<string, string>;
 };
@@ -386,7 +409,7 @@ const activityBody = (f: Fixture): Body => ({
 });
 const ACTIVITY_FIELDS = fields(
   `typeId# effortAreaId# ${TITLE_FIELDS("title", true)} ${TITLE_FIELDS("description", true)} ${TITLE_FIELDS("practicalInfo", false)} ${TITLE_FIELDS("terms", false)}
-   minAge? maxAge? eligibleAreaIds[]? openToOutsiders? requiresSignUp? capacity? capacityUnit price? signUpOpensAt? signUpClosesAt?
+   minAge? maxAge? eligibleAreaIds[]? openToOutsiders? requiresSignUp? capacity? capacityUnit price? signUpOpensAt@%? signUpClosesAt@%?
    cancelDeadlineHours offerHoldHours reminderHours? place address? contactName? contactPhone? contactEmail? partnerIds[]?`,
 );
 
@@ -409,18 +432,18 @@ const postingBody = (f: Fixture): Body => ({
 });
 const POSTING_FIELDS = fields(
   `typeId# ${TITLE_FIELDS("title", true)} ${TITLE_FIELDS("description", true)} ${TITLE_FIELDS("hoursInfo", true)} ${TITLE_FIELDS("risks", true)}
-   ${TITLE_FIELDS("season", false)} organisationId#? workPlace minAge maxAge pay payUnit positions applicationDeadline status contactName contactPhone? contactEmail?`,
+   ${TITLE_FIELDS("season", false)} organisationId#? workPlace minAge maxAge pay payUnit positions applicationDeadline@ status contactName contactPhone? contactEmail?`,
 );
 
 const POSTING_ERRORS_ON = { "season.en": "season.da", "season.ar": "season.da", contactEmail: "contactPhone" };
 
 const sessionPlan = (intent: string) => (): Body => ({ intent, kind: "dates", dates: [day(60)], startTime: "16:00", endTime: "18:00", place: "Hallen" });
 const SESSION_PLAN_FIELDS = fields(
-  "intent kind dates[] from? until? weekdays[]? interval? startTime endTime skip[0].from? skip[0].until? skipSchoolHolidays? place?",
+  "intent kind dates[]@ from@? until@? weekdays[]? interval? startTime% endTime% skip[0].from@? skip[0].until@? skipSchoolHolidays? place?",
 );
 
 const shiftBody = (isoDay: string): Body => ({ day: isoDay, startTime: "10:00", endTime: "12:00", place: "Legepladsen", slots: "3", note: "Husk vand" });
-const SHIFT_FIELDS = "day startTime endTime breakMinutes? place slots responsibleUserId#? note?";
+const SHIFT_FIELDS = "day@ startTime% endTime% breakMinutes? place slots responsibleUserId#? note?";
 
 const newest = {
   activity: () => db.activity.findFirstOrThrow({ orderBy: { createdAt: "desc" }, select: { id: true } }),
@@ -486,7 +509,7 @@ const FORMS: Form[] = [
     role: "parent",
     params: (f) => ({ childId: f.a.childId }),
     base: (f) => ({ firstName: "Astrid", lastName: "Fuzz", birthDate: "2016-05-01", housingAreaId: f.home, needs: "Allergi", photoConsent: "no" }),
-    fields: fields("firstName lastName birthDate housingAreaId# needs? photoConsent"),
+    fields: fields("firstName lastName birthDate@ housingAreaId# needs? photoConsent"),
     stored: async (f) => {
       const child = await db.person.findUniqueOrThrow({ where: { id: f.a.childId }, include: { needs: true } });
       return { firstName: child.firstName, lastName: child.lastName, needs: child.needs?.text };
@@ -556,7 +579,7 @@ const FORMS: Form[] = [
       guardianLanguage: "da",
     }),
     fields: fields(
-      "firstName lastName birthDate housingAreaId# school? schoolClass? finishedSchool? motivation availability[] guardianName guardianPhone? guardianEmail? guardianLanguage",
+      "firstName lastName birthDate@ housingAreaId# school? schoolClass? finishedSchool? motivation availability[] guardianName guardianPhone? guardianEmail? guardianLanguage",
     ),
     errorsOn: { guardianEmail: "guardianPhone" },
     stored: async (f) => {
@@ -714,7 +737,7 @@ const FORMS: Form[] = [
     role: "staff",
     params: (f) => ({ activityId: f.activities.sessions.id }),
     base: (f) => ({ intent: "move", sessionId: f.sessionIds[0]!, date: day(50), startTime: "16:00", endTime: "18:00", place: "Hallen" }),
-    fields: fields("sessionId# date startTime endTime place?"),
+    fields: fields("sessionId# date@ startTime% endTime% place?"),
     stored: async (f) => ({ place: (await db.activitySession.findUniqueOrThrow({ where: { id: f.sessionIds[0]! } })).place }),
     echo: ["sessionId"],
   },
@@ -821,7 +844,7 @@ const FORMS: Form[] = [
       "children[0].birthDate": "2016-05-01",
     }),
     fields: fields(
-      "firstName lastName phone? email? language housingAreaId#? children[0].firstName? children[0].lastName? children[0].birthDate? children[0].housingAreaId#?",
+      "firstName lastName phone? email? language housingAreaId#? children[0].firstName? children[0].lastName? children[0].birthDate@? children[0].housingAreaId#?",
     ),
     errorsOn: { email: "phone" },
     // Families a staff member may register a day: a limit the fuzz's many accepted families would reach.
@@ -848,7 +871,7 @@ const FORMS: Form[] = [
     name: "save",
     role: "staff",
     base: (f) => ({ intent: "save", id: f.holidays.edit, nameDa: "Vinterferie", startsOn: day(100), endsOn: day(106) }),
-    fields: fields("intent id#? nameDa nameEn? nameAr? startsOn endsOn"),
+    fields: fields("intent id#? nameDa nameEn? nameAr? startsOn@ endsOn@"),
     stored: async (f) => {
       const name = (await db.schoolHoliday.findUniqueOrThrow({ where: { id: f.holidays.edit } })).name as Record<string, string>;
       return { nameDa: name.da, nameEn: name.en, nameAr: name.ar };
@@ -862,7 +885,7 @@ const FORMS: Form[] = [
     role: "staff",
     params: (f) => ({ milestoneId: f.milestones.edit }),
     base: () => ({ "title.da": "Milepæl", measure: "ENROLMENTS", target: "10", selection: "all", startsOn: "2025-01-01", deadline: day(365) }),
-    fields: fields(`${TITLE_FIELDS("title", true)} measure target selection startsOn deadline`),
+    fields: fields(`${TITLE_FIELDS("title", true)} measure target selection startsOn@ deadline@`),
     stored: async (f) => {
       const title = (await db.milestone.findUniqueOrThrow({ where: { id: f.milestones.edit } })).title as Record<string, string>;
       return { "title.da": title.da, "title.en": title.en, "title.ar": title.ar };
@@ -880,7 +903,9 @@ const FORMS: Form[] = [
     route: "staff.milestones._index.tsx",
     role: "staff",
     base: (f) => ({ milestoneId: f.milestones.edit, from: "2025-01-01", to: "2025-03-31", text: "Status" }),
-    fields: fields("milestoneId# from to text?"),
+    fields: fields("milestoneId# from@ to@ text?"),
+    // The period's days come from the period form above it (the report filters, checked by the loader).
+    hidden: ["milestoneId", "from", "to"],
     stored: async (f) => ({ text: (await db.milestoneNote.findFirst({ where: { milestoneId: f.milestones.edit } }))?.text }),
     echo: ["milestoneId"],
   },
@@ -909,7 +934,7 @@ const FORMS: Form[] = [
     role: "staff",
     params: (f) => ({ postingId: f.postings.shifts.id }),
     base: () => shiftBody(saturday(60)),
-    fields: fields(`${SHIFT_FIELDS} repeatUntil?`),
+    fields: fields(`${SHIFT_FIELDS} repeatUntil@?`),
     stored: async (f) => {
       const row = await db.jobShift.findFirst({ where: { postingId: f.postings.shifts.id, id: { not: f.shifts.toCancel } } });
       return { place: row?.place, note: row?.note };
@@ -931,7 +956,7 @@ const FORMS: Form[] = [
     role: "staff",
     params: (f) => ({ applicationId: f.applications.interview }),
     base: () => ({ intent: "interview", date: day(10), time: "15:00", place: "Kontoret" }),
-    fields: fields("intent date time place"),
+    fields: fields("intent date@ time% place"),
     stored: async (f) => ({ place: (await db.jobApplication.findUniqueOrThrow({ where: { id: f.applications.interview } })).interviewPlace }),
   },
   {
@@ -948,7 +973,7 @@ const FORMS: Form[] = [
     role: "staff",
     params: (f) => ({ applicationId: f.applications.hire }),
     base: () => ({ intent: "hire", startsOn: day(5), role: "Hjælper", inSchool: "yes" }),
-    fields: fields("startsOn endsOn? role inSchool"),
+    fields: fields("startsOn@ endsOn@? role inSchool"),
     stored: async (f) => ({ role: (await db.employment.findUnique({ where: { applicationId: f.applications.hire } }))?.role }),
     undo: async (f) => {
       await db.employment.deleteMany({ where: { applicationId: f.applications.hire } });
@@ -983,7 +1008,7 @@ const FORMS: Form[] = [
     role: "staff",
     params: (f) => ({ employmentId: f.employed }),
     base: () => ({ intent: "end", lastDay: day(30) }),
-    fields: fields("lastDay"),
+    fields: fields("lastDay@"),
   },
   {
     route: "staff.jobs.shifts.$shiftId.tsx",
@@ -1037,7 +1062,7 @@ const FORMS: Form[] = [
     role: "admin",
     params: (f) => ({ areaId: f.editArea }),
     base: () => ({ code: "fuzz-area", name: "Fuzzparken", isPlanArea: on, sortOrder: "5", activeFrom: "2025-01-01", activeTo: "2030-12-31" }),
-    fields: fields("code name isPlanArea? sortOrder? activeFrom? activeTo?"),
+    fields: fields("code name isPlanArea? sortOrder? activeFrom@? activeTo@?"),
     stored: async (f) => {
       const row = await db.housingArea.findUniqueOrThrow({ where: { id: f.editArea } });
       return { code: row.code, name: row.name };
@@ -1295,6 +1320,26 @@ function fieldErrorNames(data: unknown): string[] {
   );
 }
 
+/** The messages of an answer's errors on a field (or its parts: "dates[0]", "title.da"). */
+function ownMessages(data: unknown, field: string): string[] {
+  return replies(data).flatMap((reply) =>
+    Object.entries(reply.error ?? {})
+      .filter(([key, messages]) => touches(key, field) && Array.isArray(messages))
+      .flatMap(([, messages]) => (messages as unknown[]).map(String)),
+  );
+}
+
+/** An impossible or far-off date must be refused with the field's own translated date message. */
+function dateProblem(form: Form, field: Field, answer: Answer): string | null {
+  if (answer.verdict === "failed") return null; // reported already
+  if (answer.verdict === "accepted") return "an impossible or far-off date was accepted";
+  if (form.hidden?.includes(field.name) && answer.status === 400) return null;
+  const own = ownMessages(answer.data, field.name);
+  return own.some((message) => DATE_MESSAGE.test(message))
+    ? null
+    : `refused without the field's date message (${own.join(", ") || answer.detail.slice(0, 80)})`;
+}
+
 function reachedValidation(form: Form, field: Field, payload: Payload, answer: Answer): string | null {
   if (answer.verdict !== "refused") return null;
   const others = fieldErrorNames(answer.data);
@@ -1329,7 +1374,7 @@ const caseKey = (finding: Finding) => `${finding.form} ${finding.field} = ${find
 const knownSeen = new Set<string>();
 const formsRun = new Set<string>();
 const findings: Finding[] = [];
-const counts = { actions: new Set<string>(), cases: 0, refused: 0, accepted: 0, sanity: 0 };
+const counts = { actions: new Set<string>(), cases: 0, refused: 0, accepted: 0, sanity: 0, dates: 0 };
 
 const formTitle = (form: Form) => `${form.route}${form.name ? ` [${form.name}]` : ""}`;
 
@@ -1360,6 +1405,11 @@ async function runCase(form: Form, field: Field | null, payload: Payload | null,
     return problems.length ? problems.join("; ") : null;
   }
   noteReach(form, field, payload, answer);
+  if (payload.onlyForDate) {
+    counts.dates++;
+    const problem = dateProblem(form, field, answer);
+    if (problem) problems.push(problem);
+  }
   if (answer.verdict === "refused") {
     counts.refused++;
     if (changed.length) problems.push(`refused (${answer.detail}) but changed ${changed.join(", ")}`);
@@ -1433,7 +1483,8 @@ beforeAll(async () => {
 afterAll(() => {
   console.log(
     `fuzz: ${counts.actions.size} actions, ${formsRun.size} forms, ${counts.cases} cases ` +
-      `(${counts.refused} refused, ${counts.accepted} accepted, ${counts.sanity} sent as the page sends them), ${findings.length} findings`,
+      `(${counts.refused} refused, ${counts.accepted} accepted, ${counts.sanity} sent as the page sends them; ${counts.dates} impossible or far-off dates and times), ` +
+      `${findings.length} findings`,
   );
   for (const finding of findings)
     console.log(
@@ -1502,6 +1553,7 @@ describe("every action refuses odd form values without a 500, stored junk or an 
       for (const field of form.fields) {
         for (const payload of PAYLOADS) {
           if (payload.onlyFor && payload.onlyFor !== field.kind) continue;
+          if (payload.onlyForDate && payload.onlyForDate !== field.date) continue;
           const problem = await runCase(form, field, payload, ++n);
           if (problem) mine.push({ form: formTitle(form), field: field.name, payload: payload.name, problem });
         }

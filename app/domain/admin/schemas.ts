@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Role } from "~/generated/prisma/enums.ts";
 import { parseIdentifier } from "../accounts/identifier.ts";
+import { dayField } from "../date-fields.ts";
 import { ACTIVITY_ICON_NAMES } from "~/components/icons.tsx";
 
 export const ROLES = ["PARENT", "YOUTH", "PARTNER", "STAFF", "ADMIN"] as const satisfies readonly Role[];
@@ -52,18 +53,8 @@ const sortOrder = z
   .max(9999, { error: "errors.sortOrderInvalid" })
   .optional();
 
-/** A calendar day as YYYY-MM-DD (what <input type="date"> sends). */
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.dateInvalid" })
-  .refine(
-    (value) => {
-      const date = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-    },
-    { error: "errors.dateInvalid" },
-  )
-  .optional();
+/** A housing area's first and last active day: dates of the plan period (dates.ts). */
+const day = dayField("plan", "errors.dateInvalid").optional();
 
 const organisationId = z.string().uuid({ error: "errors.organisationInvalid" }).optional();
 

@@ -3,6 +3,7 @@
 // i18n-namespace: household
 import { z } from "zod";
 import { westernDigits, normalisePhone } from "../accounts/identifier.ts";
+import { dayField } from "../date-fields.ts";
 import { withoutControlCharacters } from "../text-rules.ts";
 
 const name = (required: string) =>
@@ -31,12 +32,10 @@ const optionalDanishPhone = z
 export const childSchema = z.object({
   firstName: name("errors.firstNameRequired"),
   lastName: name("errors.lastNameRequired"),
-  birthDate: z
-    .string({ error: "errors.birthDateRequired" })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.birthDateInvalid" })
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: "errors.birthDateInvalid" })
-    .refine((value) => value <= new Date().toISOString().slice(0, 10), { error: "errors.birthDateFuture" })
-    .refine((value) => value >= `${new Date().getUTCFullYear() - 18}-01-01`, { error: "errors.notAChild" }),
+  birthDate: dayField("birth", "errors.birthDateRequired").refine((value) => value >= `${new Date().getUTCFullYear() - 18}-01-01`, {
+    error: "errors.notAChild",
+    when: (payload) => !payload.issues.length,
+  }),
   housingAreaId: z.string({ error: "errors.areaRequired" }).uuid({ error: "errors.areaRequired" }),
   needs: z.string().trim().max(1000, { error: "errors.tooLong" }).refine(withoutControlCharacters(true), { error: "errors.badCharacters" }).optional(),
   photoConsent: z.enum(["yes", "no"], { error: "errors.photoConsentRequired" }),

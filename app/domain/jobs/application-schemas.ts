@@ -6,13 +6,13 @@
 // i18n-namespace: jobs
 import { z } from "zod";
 import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
+import { dayField } from "../date-fields.ts";
 
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const LINE_CONTROL = /[<>{}\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex -- as above, but line breaks are fine in a paragraph
 const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const MOTIVATION_MAX = 1000;
 export const AVAILABILITY = ["WEEKDAYS", "WEEKENDS", "HOLIDAYS"] as const;
@@ -38,17 +38,13 @@ const optionalLine = (max: number) =>
     .refine((value) => !LINE_CONTROL.test(value), { error: "errors.badCharacters" })
     .optional();
 
-export function isRealDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+export { isRealDay } from "../dates.ts";
 
 export const applicationSchema = z
   .object({
     firstName: line(60, "errors.firstNameRequired"),
     lastName: line(60, "errors.lastNameRequired"),
-    birthDate: z.string({ error: "errors.birthDateRequired" }).refine(isRealDay, { error: "errors.birthDateInvalid" }),
+    birthDate: dayField("birth", "errors.birthDateRequired"),
     housingAreaId: z.string({ error: "errors.areaRequired" }).uuid({ error: "errors.areaRequired" }),
     school: optionalLine(100),
     schoolClass: optionalLine(20),
