@@ -2,8 +2,9 @@
 // may use it, its real form with one field at a time replaced by something a
 // browser would never send — an oversized string, the wrong type (letters,
 // "[object Object]", the field twice), nothing at all, control characters,
-// mixed-direction Unicode, SQL and HTML/JS, and for ids an id that names
-// nothing — and each answer is checked:
+// mixed-direction Unicode, SQL and HTML/JS, for ids an id that names
+// nothing, for date and time fields impossible and far-off dates (year 0000,
+// 31 February, month 13, year 9999, 25:00) — and each answer is checked:
 //
 // - never a thrown error (a 500) and never a 5xx answer;
 // - refused (a 4xx, or a form reply with errors) with nothing stored: a
@@ -17,6 +18,9 @@
 //   page compares), which React escapes when it renders. Error messages that
 //   are zod's own English instead of a translation key are listed after the
 //   run and fail it;
+// - a date or time the rule refuses (app/domain/dates.ts) gets the field's
+//   own translated date message; a person's name with a direction or
+//   invisible character gets the field's own message (text-rules.ts);
 // - and the odd value reached the field's validation: answered by that
 //   field's error (or accepted, or, for hidden inputs, by the form's answer to
 //   bad input) — never by an answer the form gives before it validates
@@ -72,6 +76,8 @@ const PAYLOADS: Payload[] = [
   { name: "RLO override", value: () => "\u202Eevil\u202C" },
   { name: "Arabic+Latin", value: () => "مرحبا Hello عالم" },
   { name: "zero-width joiner", value: () => "a\u200Db" },
+  { name: "right-to-left mark", value: () => "Ab\u200Fc" },
+  { name: "zero-width space", value: () => "A\u200Bb" },
   { name: "SQL OR", value: () => "' OR 1=1 --" },
   { name: "SQL DROP", value: () => `'; DROP TABLE "Person"; --` },
   { name: "script tag", value: () => "<script>alert(1)</script>" },
@@ -92,6 +98,9 @@ const PAYLOADS: Payload[] = [
   { name: "12:60", value: () => "12:60", onlyForDate: "time" },
 ];
 const DATE_MESSAGE = /^common:dates\./;
+/** People's names refuse direction and invisible characters (app/domain/text-rules.ts); other text keeps them. */
+const PERSON_NAME = /(^|\.)(firstName|lastName|guardianName|contactName)$/;
+const INVISIBLE_PAYLOADS = new Set(["RLO override", "right-to-left mark", "zero-width space"]);
 const CONTROL_PAYLOADS = new Set(["NUL", "BEL"]);
 const list = (value: Value | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const scalar = (value: Value | undefined) => (value === undefined ? "abc" : Array.isArray(value) ? (value[0] ?? "abc") : value);
@@ -1374,7 +1383,7 @@ const caseKey = (finding: Finding) => `${finding.form} ${finding.field} = ${find
 const knownSeen = new Set<string>();
 const formsRun = new Set<string>();
 const findings: Finding[] = [];
-const counts = { actions: new Set<string>(), cases: 0, refused: 0, accepted: 0, sanity: 0, dates: 0 };
+const counts = { actions: new Set<string>(), cases: 0, refused: 0, accepted: 0, sanity: 0, dates: 0, names: 0 };
 
 const formTitle = (form: Form) => `${form.route}${form.name ? ` [${form.name}]` : ""}`;
 
@@ -1405,6 +1414,11 @@ async function runCase(form: Form, field: Field | null, payload: Payload | null,
     return problems.length ? problems.join("; ") : null;
   }
   noteReach(form, field, payload, answer);
+  if (INVISIBLE_PAYLOADS.has(payload.name) && PERSON_NAME.test(field.name)) {
+    counts.names++;
+    if (answer.verdict !== "refused" || !ownMessages(answer.data, field.name).includes("common:errors.invisibleCharacters"))
+      problems.push(`a person's name with a direction or invisible character was not refused with its message (${answer.detail.slice(0, 80)})`);
+  }
   if (payload.onlyForDate) {
     counts.dates++;
     const problem = dateProblem(form, field, answer);
@@ -1483,7 +1497,7 @@ beforeAll(async () => {
 afterAll(() => {
   console.log(
     `fuzz: ${counts.actions.size} actions, ${formsRun.size} forms, ${counts.cases} cases ` +
-      `(${counts.refused} refused, ${counts.accepted} accepted, ${counts.sanity} sent as the page sends them; ${counts.dates} impossible or far-off dates and times), ` +
+      `(${counts.refused} refused, ${counts.accepted} accepted, ${counts.sanity} sent as the page sends them; ${counts.dates} impossible or far-off dates and times, ${counts.names} names with a direction or invisible character), ` +
       `${findings.length} findings`,
   );
   for (const finding of findings)

@@ -5,6 +5,7 @@
 // i18n-namespace: editor
 import { z } from "zod";
 import { dateTimeField, dayField, timeField } from "../date-fields.ts";
+import { INVISIBLE_CHARACTERS, withoutInvisibleCharacters } from "../text-rules.ts";
 import { copenhagenInstant, daysBetween, isCalendarDay, type SessionPlan } from "./series.ts";
 import { always, num, schemaBuilders, str, type Loose } from "./text-schemas.ts";
 
@@ -69,7 +70,8 @@ export const activitySchema = z
     reminderHours: wholeNumber(1, 168, "errors.reminderRange").optional(),
     place: requiredText(120, false, "errors.placeRequired"),
     address: text(200, false).optional(),
-    contactName: text(120, false).optional(),
+    /** A person's name: no direction or invisible characters (text-rules.ts). */
+    contactName: text(120, false).refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }).optional(),
     contactPhone: phone(),
     contactEmail: email(),
     partnerIds: z.array(id("errors.partnerUnknown")).default([]),

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Role } from "~/generated/prisma/enums.ts";
 import { parseIdentifier } from "../accounts/identifier.ts";
 import { dayField } from "../date-fields.ts";
+import { INVISIBLE_CHARACTERS, withoutInvisibleCharacters } from "../text-rules.ts";
 import { ACTIVITY_ICON_NAMES } from "~/components/icons.tsx";
 
 export const ROLES = ["PARENT", "YOUTH", "PARTNER", "STAFF", "ADMIN"] as const satisfies readonly Role[];
@@ -28,6 +29,9 @@ const text = (max: number, required: string) =>
     .max(max, { error: "errors.tooLong" })
     // eslint-disable-next-line no-control-regex -- control characters are what this refuses
     .refine((value) => !/[<>{}\u0000-\u001f]/.test(value), { error: "errors.badCharacters" });
+
+/** A person's name: no direction or invisible characters either (text-rules.ts). */
+const personName = (max: number, required: string) => text(max, required).refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS });
 
 const optionalText = (max: number) =>
   z
@@ -62,8 +66,8 @@ const organisationId = z.string().uuid({ error: "errors.organisationInvalid" }).
 
 export const createAccountSchema = z
   .object({
-    firstName: text(60, "errors.firstNameRequired"),
-    lastName: text(60, "errors.lastNameRequired"),
+    firstName: personName(60, "errors.firstNameRequired"),
+    lastName: personName(60, "errors.lastNameRequired"),
     email: z
       .string()
       .optional()

@@ -2,7 +2,7 @@
 // i18n-namespace: staff
 import { z } from "zod";
 import { copenhagenDay } from "../dates.ts";
-import { withoutControlCharacters } from "../text-rules.ts";
+import { INVISIBLE_CHARACTERS, withoutControlCharacters, withoutInvisibleCharacters } from "../text-rules.ts";
 
 /** A walk-in's birth year: at most 100 years back, not after this year — this year when the form is sent, not when the server started. */
 const plausibleBirthYear = (year: number) => {
@@ -17,13 +17,15 @@ export const walkInSchema = z.object({
     .trim()
     .min(1, { error: "errors.firstNameRequired" })
     .max(60, { error: "errors.tooLong" })
-    .refine(withoutControlCharacters(), { error: "errors.badCharacters" }),
+    .refine(withoutControlCharacters(), { error: "errors.badCharacters" })
+    .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }),
   lastName: z
     .string({ error: "errors.lastNameRequired" })
     .trim()
     .min(1, { error: "errors.lastNameRequired" })
     .max(60, { error: "errors.tooLong" })
-    .refine(withoutControlCharacters(), { error: "errors.badCharacters" }),
+    .refine(withoutControlCharacters(), { error: "errors.badCharacters" })
+    .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }),
   birthYear: z.coerce.number({ error: "errors.birthYear" }).int({ error: "errors.birthYear" }).refine(plausibleBirthYear, { error: "errors.birthYear" }),
   housingAreaId: z.string().uuid().optional(),
 });

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { westernDigits, normalisePhone } from "../accounts/identifier.ts";
 import { dayField } from "../date-fields.ts";
-import { withoutControlCharacters } from "../text-rules.ts";
+import { INVISIBLE_CHARACTERS, withoutControlCharacters, withoutInvisibleCharacters } from "../text-rules.ts";
 
 const name = (required: string) =>
   z
@@ -13,7 +13,8 @@ const name = (required: string) =>
     .min(1, { error: required })
     .max(60, { error: "errors.tooLong" })
     // eslint-disable-next-line no-control-regex -- control characters are what this refuses
-    .refine((value) => !/[<>{}\u0000-\u001f]/.test(value), { error: "errors.badCharacters" });
+    .refine((value) => !/[<>{}\u0000-\u001f]/.test(value), { error: "errors.badCharacters" })
+    .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS });
 
 /** An optional Danish mobile number, normalised to E.164 (Arabic-Indic digits accepted); empty: null. */
 const optionalDanishPhone = z
@@ -57,7 +58,14 @@ export const otherGuardianSchema = z.object({
 
 export const householdSchema = z.discriminatedUnion("intent", [ownDetailsSchema, otherGuardianSchema]);
 
-const optionalText = z.string().trim().max(60, { error: "errors.tooLong" }).refine(withoutControlCharacters(), { error: "errors.badCharacters" }).optional();
+/** A child's first or last name in the assisted form. */
+const optionalText = z
+  .string()
+  .trim()
+  .max(60, { error: "errors.tooLong" })
+  .refine(withoutControlCharacters(), { error: "errors.badCharacters" })
+  .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS })
+  .optional();
 
 /** A child row in the assisted form: empty rows are ignored, a started row must be complete. */
 const assistedChild = z

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
 import { dayField } from "../date-fields.ts";
+import { INVISIBLE_CHARACTERS, withoutInvisibleCharacters } from "../text-rules.ts";
 
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const LINE_CONTROL = /[<>{}\u0000-\u001f\u007f]/;
@@ -30,6 +31,9 @@ const line = (max: number, required: string) =>
     .max(max, { error: "errors.tooLong" })
     .refine((value) => !LINE_CONTROL.test(value), { error: "errors.badCharacters" });
 
+/** A person's name: no direction or invisible characters either (text-rules.ts). */
+const personName = (max: number, required: string) => line(max, required).refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS });
+
 const optionalLine = (max: number) =>
   z
     .string()
@@ -42,8 +46,8 @@ export { isRealDay } from "../dates.ts";
 
 export const applicationSchema = z
   .object({
-    firstName: line(60, "errors.firstNameRequired"),
-    lastName: line(60, "errors.lastNameRequired"),
+    firstName: personName(60, "errors.firstNameRequired"),
+    lastName: personName(60, "errors.lastNameRequired"),
     birthDate: dayField("birth", "errors.birthDateRequired"),
     housingAreaId: z.string({ error: "errors.areaRequired" }).uuid({ error: "errors.areaRequired" }),
     school: optionalLine(100),
@@ -59,7 +63,7 @@ export const applicationSchema = z
     availability: z.array(z.enum(AVAILABILITY, { error: "errors.availabilityRequired" }), { error: "errors.availabilityRequired" }).min(1, {
       error: "errors.availabilityRequired",
     }),
-    guardianName: line(120, "errors.guardianNameRequired"),
+    guardianName: personName(120, "errors.guardianNameRequired"),
     /** Normalised to E.164 once the whole form is valid (a failed number must still count as "given" below). */
     guardianPhone: z
       .string()

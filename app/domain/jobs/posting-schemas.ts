@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { always, num, schemaBuilders, str, type Loose } from "../activities/text-schemas.ts";
 import { dayField } from "../date-fields.ts";
+import { INVISIBLE_CHARACTERS, withoutInvisibleCharacters } from "../text-rules.ts";
 
 /** Kroner with up to two decimals, comma or point: "45", "52,50". */
 const KRONER = /^\d{1,5}([.,]\d{1,2})?$/;
@@ -55,7 +56,8 @@ export const postingSchema = z
     positions: wholeNumber(1, 500, "jobs:errors.positionsRange"),
     applicationDeadline: dayField("plan", "jobs:errors.deadlineRequired"),
     status: z.enum(POSTING_STATUSES, { error: "jobs:errors.statusRequired" }),
-    contactName: requiredText(120, false, "jobs:errors.contactNameRequired"),
+    /** A person's name: no direction or invisible characters (text-rules.ts). */
+    contactName: requiredText(120, false, "jobs:errors.contactNameRequired").refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }),
     contactPhone: builders.phone(),
     contactEmail: builders.email(),
   })
