@@ -8,7 +8,10 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./lib/nonce.tsx";
 import { errorFields, log, loggablePath } from "./lib/log.server.ts";
 import { lucia } from "./lib/session.server.ts";
-import "./lib/zod-errors.ts";
+import { translateZodErrors } from "./lib/zod-errors.ts";
+
+// A call, not a bare import: the build drops modules imported only for their effect (see zod-errors.ts).
+translateZodErrors();
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

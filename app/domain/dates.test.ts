@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDaysToDay, ageOn, copenhagenDay, localParts, mondayOf } from "./dates.ts";
+import { addDaysToDay, ageOn, copenhagenDay, dayProblem, dayRange, isRealDay, isRealTime, localParts, mondayOf, monthProblem } from "./dates.ts";
 
 describe("dates in Copenhagen", () => {
   it("puts 23:30 UTC on the next Danish day", () => {
@@ -45,5 +45,90 @@ describe("localParts", () => {
   it("gives the ISO weekday", () => {
     expect(localParts(new Date("2027-03-28T22:30:00Z"))).toEqual({ day: "2027-03-29", time: "00:30", weekday: 1 });
     expect(localParts(new Date("2027-03-28T21:30:00Z"))).toEqual({ day: "2027-03-28", time: "23:30", weekday: 7 });
+  });
+});
+
+describe("a typed date (one rule for every form)", () => {
+  it.each([
+    ["2025-02-28", true],
+    ["2025-02-29", false],
+    ["2028-02-29", true],
+    ["2000-02-29", true],
+    ["2100-02-29", false],
+    ["2025-02-31", false],
+    ["2025-04-30", true],
+    ["2025-04-31", false],
+    ["2025-12-31", true],
+    ["2025-13-01", false],
+    ["2025-00-10", false],
+    ["2025-01-00", false],
+    ["0000-01-01", false],
+    ["0001-01-01", true],
+    ["9999-12-31", true],
+    ["2025-1-01", false],
+    ["25-01-01", false],
+    ["20250101", false],
+    [" 2025-01-01", false],
+    ["2025-01-01T10:00", false],
+    ["", false],
+  ])("%s exists: %s", (value, real) => {
+    expect(isRealDay(value)).toBe(real);
+  });
+
+  it.each([
+    ["00:00", true],
+    ["23:59", true],
+    ["24:00", false],
+    ["25:00", false],
+    ["12:60", false],
+    ["9:00", false],
+    ["12:00:00", false],
+    ["", false],
+  ])("%s is a time of day: %s", (value, real) => {
+    expect(isRealTime(value)).toBe(real);
+  });
+
+  const today = "2026-12-07";
+  it.each([
+    // birth: 1900-01-01 … today
+    ["birth", "1899-12-31", "outOfRange"],
+    ["birth", "1900-01-01", null],
+    ["birth", "2026-12-07", null],
+    ["birth", "2026-12-08", "outOfRange"],
+    ["birth", "0000-01-01", "invalid"],
+    ["birth", "2016-02-30", "invalid"],
+    // near: a year back … two years ahead
+    ["near", "2025-12-06", "outOfRange"],
+    ["near", "2025-12-07", null],
+    ["near", "2028-12-07", null],
+    ["near", "2028-12-08", "outOfRange"],
+    ["near", "9999-12-31", "outOfRange"],
+    ["near", "2027-02-31", "invalid"],
+    // plan: 2025–2029 with five years either side
+    ["plan", "2019-12-31", "outOfRange"],
+    ["plan", "2020-01-01", null],
+    ["plan", "2034-12-31", null],
+    ["plan", "2035-01-01", "outOfRange"],
+    ["plan", "9999-12-31", "outOfRange"],
+    ["plan", "0000-01-01", "invalid"],
+    ["plan", "2025-02-31", "invalid"],
+  ] as const)("%s %s → %s", (kind, value, problem) => {
+    expect(dayProblem(value, kind, today)).toBe(problem);
+  });
+
+  it("counts a year from 29 February as 28 February", () => {
+    expect(dayRange("near", "2028-02-29")).toEqual({ from: "2027-02-28", to: "2030-02-28" });
+  });
+
+  it.each([
+    ["2019-12", "outOfRange"],
+    ["2020-01", null],
+    ["2034-12", null],
+    ["2035-01", "outOfRange"],
+    ["2025-13", "invalid"],
+    ["0000-01", "invalid"],
+    ["2025-1", "invalid"],
+  ] as const)("the month %s of the plan → %s", (value, problem) => {
+    expect(monthProblem(value, "plan", today)).toBe(problem);
   });
 });

@@ -68,3 +68,71 @@ export function mondayOf(day: string): string {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
   return addDaysToDay(day, 1 - weekday);
 }
+
+// ---------------------------------------------------------------- dates typed into forms
+
+/** The plan period (helhedsplanen 2025–2029): reports count it, and dates of the programme lie around it. */
+export const PLAN_PERIOD = { from: "2025-01-01", to: "2029-12-31" } as const;
+
+/**
+ * What a typed date may be, per kind of field (both ends inclusive, Copenhagen days; `today` is the day the form
+ * is sent). The messages (common.json `dates.range.<kind>`) say the same range in words.
+ * - birth: from 1900-01-01 to today. Nobody registered was born before 1900, nobody is born tomorrow (a form may
+ *   narrow it further: a child is under 18).
+ * - near: from one year before today to two years after — activity sessions and their plans, sign-up windows,
+ *   shifts, interviews, hiring and ending an employment: work planned or recorded now, never decades away; two
+ *   years ahead lets a school year be planned early, one year back lets the past be corrected.
+ * - plan: the plan period with five years either side, 2020-01-01 to 2034-12-31 — school holidays, milestones and
+ *   their status notes, job application deadlines, a housing area's active dates, report periods: dates of the
+ *   programme, which may be entered long before or looked back on long after.
+ */
+export const DAY_KINDS = ["birth", "near", "plan"] as const;
+export type DayKind = (typeof DAY_KINDS)[number];
+const PLAN_MARGIN_YEARS = 5;
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+function addYearsToDay(day: string, years: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  // 29 February plus a year is 28 February, not 1 March.
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return `${String(y + years).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+/** The first and last day a field of this kind accepts on `today`. */
+export function dayRange(kind: DayKind, today: string): { from: string; to: string } {
+  if (kind === "birth") return { from: "1900-01-01", to: today };
+  if (kind === "near") return { from: addYearsToDay(today, -1), to: addYearsToDay(today, 2) };
+  return { from: addYearsToDay(PLAN_PERIOD.from, -PLAN_MARGIN_YEARS), to: addYearsToDay(PLAN_PERIOD.to, PLAN_MARGIN_YEARS) };
+}
+
+/** A day that exists: YYYY-MM-DD, year 0001–9999, a real month and a real day of it (not 2025-02-31, not 0000-01-01). */
+export function isRealDay(value: string): boolean {
+  const match = DAY_PATTERN.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(2000, month, 0)).getUTCDate() && (month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)));
+}
+
+/** A time of day as a clock shows it: HH:MM from 00:00 to 23:59 (not 24:00, not 25:00, not 12:60). */
+export function isRealTime(value: string): boolean {
+  return TIME_PATTERN.test(value);
+}
+
+export type DayProblem = "invalid" | "outOfRange";
+
+/** Why a typed day cannot be used for a field of this kind, or null when it can. */
+export function dayProblem(value: string, kind: DayKind, today = copenhagenDay(new Date())): DayProblem | null {
+  if (!isRealDay(value)) return "invalid";
+  const range = dayRange(kind, today);
+  return value < range.from || value > range.to ? "outOfRange" : null;
+}
+
+/** The same for a month (YYYY-MM, a payroll month): it must hold a day of the range. */
+export function monthProblem(value: string, kind: DayKind, today = copenhagenDay(new Date())): DayProblem | null {
+  if (!/^\d{4}-\d{2}$/.test(value) || !isRealDay(`${value}-01`)) return "invalid";
+  const range = dayRange(kind, today);
+  return `${value}-31` < range.from || `${value}-01` > range.to ? "outOfRange" : null;
+}

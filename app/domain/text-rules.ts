@@ -23,3 +23,42 @@ export const withoutControlCharacters =
   (multiline = false) =>
   (value: string | undefined | null): boolean =>
     !value || !(multiline ? TEXT_CONTROL : LINE_CONTROL).test(value);
+
+// Direction and invisible characters. A right-to-left override (U+202E) in a
+// name shows "evil" as "live" and turns round what follows it on the line:
+// staff lists, rosters and files would show a disguised name.
+// - Names of people refuse them (withoutInvisibleCharacters): nobody's name
+//   needs one, and a name pasted with one is typed again.
+// - Free text (notes, descriptions, messages) may hold them — an Arabic
+//   writer's phone adds a right-to-left mark where needed — and pages show it
+//   isolated (<bdi>, or a block with dir="auto"), so it cannot turn round
+//   anything outside it.
+// - Files that leave the portal (CSV, xlsx) carry none (forExport): a
+//   spreadsheet or text editor shows the raw line.
+/** Embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069), marks (U+200E, U+200F, U+061C). */
+export const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/**
+ * Zero-width space and byte-order mark: invisible, they make two names that look alike differ. The zero-width
+ * (non-)joiners U+200C/U+200D are not here: Persian and Kurdish names and emoji use them.
+ */
+export const INVISIBLE = /[\u200B\uFEFF]/;
+const UNSEEN = new RegExp(`${BIDI_CONTROL.source}|${INVISIBLE.source}`, "g");
+
+/** The message a name with such a character gets (common.json). */
+export const INVISIBLE_CHARACTERS = "common:errors.invisibleCharacters";
+
+/** A zod refine check for names of people: true when the name (if any) has no direction or invisible characters. */
+export const withoutInvisibleCharacters = (value: string | undefined | null): boolean => !value || !new RegExp(UNSEEN.source).test(value);
+
+/** Text for a file that leaves the portal: without direction and invisible characters. */
+export function forExport(text: string): string {
+  return text.replace(UNSEEN, "");
+}
+
+/**
+ * Text someone typed, put into a sentence (a translation's {{placeholder}}): between a first-strong isolate and a
+ * pop-directional isolate, so a direction character inside it cannot reach the sentence around it. In JSX, <bdi>.
+ */
+export function isolated(text: string): string {
+  return `\u2068${text}\u2069`;
+}

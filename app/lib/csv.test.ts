@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./csv.ts";
+import { csvCell, exportRow, toCsv } from "./csv.ts";
 
 describe("CSV", () => {
   it.each(["=1+1", "+45 20 12 34 56", "-2", "@SUM(A1)", "\t=cmd"])("neutralises a cell a spreadsheet would run: %j", (value) => {
@@ -8,6 +8,19 @@ describe("CSV", () => {
   it("quotes separators, quotes and line breaks", () => {
     expect(csvCell('Ali "Ace"; 2')).toBe('"Ali ""Ace""; 2"');
     expect(csvCell("a\nb")).toBe('"a\nb"');
+  });
+  it.each([
+    ["\u202Eevil", "evil"],
+    ["Ali\u200F \u2066Ace\u2069", "Ali Ace"],
+    ["a\u200Bb\uFEFF", "ab"],
+    ["\u061Cمرحبا", "مرحبا"],
+    ["\u202E=1+1", "'=1+1"],
+    ["سارة\u200C", "سارة\u200C"],
+  ])("leaves direction and invisible characters out of a cell: %j → %j", (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+  it("leaves them out of an xlsx row's text cells, numbers untouched", () => {
+    expect(exportRow(["\u202Eevil", 45, null])).toEqual(["evil", 45, null]);
   });
   it("starts with a BOM so Excel reads æøå and Arabic", () => {
     expect(toCsv([["Navn"], ["Søren"]])).toBe("\uFEFFNavn\r\nSøren\r\n");

@@ -45,11 +45,17 @@ export async function returnRateLimit(key: string, { windowSeconds }: RateLimit,
     UPDATE "RateLimitBucket" SET "count" = "count" - 1 WHERE "key" = ${key} AND "windowStart" = ${windowStart} AND "count" > 0`;
 }
 
+/** A limit was reached; `limit` names it ("signin:identifier-day": a key's first two parts), so the page can say which. */
 export class RateLimitedError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly limit = "",
+  ) {
     super("rate limited");
   }
 }
+
+const limitName = (key: string) => key.split(":").slice(0, 2).join(":");
 
 /** Throws RateLimitedError when any of the limits is exceeded (all are counted). */
 export async function enforceRateLimits(checks: { key: string; limit: RateLimit }[], now = new Date()): Promise<void> {
@@ -57,6 +63,12 @@ export async function enforceRateLimits(checks: { key: string; limit: RateLimit 
   const blocked = results.filter((result) => !result.allowed);
   // A security event: which limit — its name, the key's first two parts (keys are "<what>:<per what>:<whose>"),
   // never the hashed address, IP or account that follows.
-  for (const [i, result] of results.entries()) if (!result.allowed) log("warn", "rateLimited", { limit: checks[i]!.key.split(":").slice(0, 2).join(":") });
-  if (blocked.length) throw new RateLimitedError(Math.max(...blocked.map((result) => result.retryAfterSeconds)));
+  for (const [i, result] of results.entries()) if (!result.allowed) log("warn", "rateLimited", { limit: limitName(checks[i]!.key) });
+  if (!blocked.length) return;
+  // The limit that holds longest is the one to name: it decides when trying again helps.
+  const longest = results.reduce(
+    (found, result, i) => (!result.allowed && (found < 0 || result.retryAfterSeconds > results[found]!.retryAfterSeconds) ? i : found),
+    -1,
+  );
+  throw new RateLimitedError(results[longest]!.retryAfterSeconds, limitName(checks[longest]!.key));
 }

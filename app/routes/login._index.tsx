@@ -3,7 +3,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { identifierSchema } from "~/domain/accounts/sign-in-schemas.ts";
@@ -11,9 +11,11 @@ import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { HoneypotField } from "~/components/ui/honeypot.tsx";
 import { displayIdentifier, parseIdentifier } from "~/domain/accounts/identifier.ts";
-import { startSignIn } from "~/domain/accounts/sign-in.server.ts";
+import { isolated } from "~/domain/text-rules.ts";
+import { limitMessage, startSignIn } from "~/domain/accounts/sign-in.server.ts";
 import { getUser, safeRedirect } from "~/lib/auth.server.ts";
 import { signInCookie } from "~/lib/cookies.server.ts";
+import { contactDetails } from "~/lib/env.server.ts";
 import { caughtInHoneypot } from "~/lib/honeypot.ts";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { log } from "~/lib/log.server.ts";
@@ -26,7 +28,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:sign
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  // A limit's message tells people locked out of signing in whom to call.
+  return { phone: contactDetails().phone };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -46,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect("/login/code", { headers: { "Set-Cookie": await signInCookie.serialize(pending) } });
   } catch (error) {
     if (error instanceof RateLimitedError) {
-      return submission.reply({ formErrors: [`errors.rateLimited|${Math.ceil(error.retryAfterSeconds / 60)}`] });
+      return submission.reply({ formErrors: [limitMessage(error)] });
     }
     throw error;
   }
@@ -55,6 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignIn() {
   const { t } = useTranslation("auth");
   const lastResult = useActionData<typeof action>();
+  const { phone } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const [form, fields] = useForm<z.input<typeof identifierSchema>>({
@@ -66,7 +70,7 @@ export default function SignIn() {
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">{t("signIn.title")}</h1>
       <p>{t("signIn.intro")}</p>
-      {errorKey ? <Alert>{t(errorKey, { minutes })}</Alert> : null}
+      {errorKey ? <Alert>{t(errorKey, { minutes, phone: isolated(phone) })}</Alert> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-2">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <HoneypotField />

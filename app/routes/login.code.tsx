@@ -9,9 +9,11 @@ import type { z } from "zod";
 import { codeSchema } from "~/domain/accounts/sign-in-schemas.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
-import { landingAfterSignIn, verifySignIn } from "~/domain/accounts/sign-in.server.ts";
+import { landingAfterSignIn, limitMessage, verifySignIn } from "~/domain/accounts/sign-in.server.ts";
+import { isolated } from "~/domain/text-rules.ts";
+import { db } from "~/lib/db.server.ts";
 import { readPendingSignIn, signInCookie } from "~/lib/cookies.server.ts";
-import { devOutboxEnabled } from "~/lib/env.server.ts";
+import { contactDetails, devOutboxEnabled } from "~/lib/env.server.ts";
 import { getLanguage, languageCookie } from "~/lib/i18n.server.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { createUserSession } from "~/lib/session.server.ts";
@@ -23,7 +25,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:code
 export async function loader({ request }: LoaderFunctionArgs) {
   const pending = await readPendingSignIn(request);
   if (!pending) throw redirect("/login");
-  return { display: pending.display, devOutbox: devOutboxEnabled() };
+  // A limit's message tells people locked out of signing in whom to call.
+  return { display: pending.display, devOutbox: devOutboxEnabled(), phone: contactDetails().phone };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     result = await verifySignIn({ challengeId: pending.challengeId, code: submission.value.code, ip: context.clientIp, language: await getLanguage(request) });
   } catch (error) {
-    if (error instanceof RateLimitedError) return submission.reply({ formErrors: [`errors.rateLimited|${Math.ceil(error.retryAfterSeconds / 60)}`] });
+    if (error instanceof RateLimitedError) return submission.reply({ formErrors: [limitMessage(error)] });
     throw error;
   }
   if (!result.ok) {
@@ -52,15 +55,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(landing.path, { headers });
 }
 
-/** Errors are stored as "key|count" so the count survives the round trip. */
-function translateError(t: (key: string, options?: Record<string, unknown>) => string, error: string): string {
+/** Errors are stored as "key|count" so the count survives the round trip; a limit's message may name the phone. */
+function translateError(t: (key: string, options?: Record<string, unknown>) => string, error: string, phone: string): string {
   const [key, value] = error.split("|");
-  return t(key!, { count: Number(value), minutes: value });
+  return t(key!, { count: Number(value), minutes: value, phone: isolated(phone) });
 }
 
 export default function SignInCode() {
   const { t } = useTranslation("auth");
-  const { display, devOutbox } = useLoaderData<typeof loader>();
+  const { display, devOutbox, phone } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm<z.input<typeof codeSchema>>({
@@ -73,7 +76,7 @@ export default function SignInCode() {
       {form.errors?.length ? (
         <Alert>
           {form.errors.map((error) => (
-            <p key={error}>{translateError(t, error)}</p>
+            <p key={error}>{translateError(t, error, phone)}</p>
           ))}
           <p>
             <Link to="/login">{t("code.startOver")}</Link>
@@ -90,7 +93,7 @@ export default function SignInCode() {
           maxLength={12}
           dir="ltr"
           className="max-w-56"
-          errors={fields.code.errors?.map((error) => translateError(t, error))}
+          errors={fields.code.errors?.map((error) => translateError(t, error, phone))}
         />
         <Button type="submit" className="w-full" pending={navigation.state !== "idle"}>
           {navigation.state !== "idle" ? t("common:form.pending") : t("code.submit")}

@@ -8,6 +8,7 @@ import { recentNotMe } from "~/domain/households/invitations.server.ts";
 import { openDeletionRequests } from "~/domain/households/personal-data.server.ts";
 import { accessibleActivityIds } from "~/domain/staff/access.server.ts";
 import { staffActivityList } from "~/domain/staff/roster.server.ts";
+import { isolated } from "~/domain/text-rules.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatDate, formatTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -86,7 +87,7 @@ export default function StaffHome() {
             {deletionRequests.map((request) => (
               <li key={request.href}>
                 <Link to={request.href} className="inline-flex min-h-11 items-center">
-                  {tp("staff.openRequest", { names: request.names, date: formatDate(new Date(request.requestedAt), language) })}
+                  {tp("staff.openRequest", { names: isolated(request.names), date: formatDate(new Date(request.requestedAt), language) })}
                 </Link>
               </li>
             ))}

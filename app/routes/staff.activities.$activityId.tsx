@@ -4,6 +4,7 @@
 // place, remove an enrolment and change the number of places.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { Fragment } from "react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -84,9 +85,14 @@ function Person({ row, children }: { row: Row; children?: React.ReactNode }) {
     <li className="space-y-1 py-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="font-semibold">
-          {row.name}
+          <bdi>{row.name}</bdi>
           {row.age !== null ? <span className="font-normal text-slate-700"> · {t("roster.age", { age: row.age })}</span> : null}
-          {row.area ? <span className="font-normal text-slate-700"> · {row.area}</span> : null}
+          {row.area ? (
+            <span className="font-normal text-slate-700">
+              {" "}
+              · <bdi>{row.area}</bdi>
+            </span>
+          ) : null}
         </p>
         {row.status === "OFFERED" && row.offerExpiresAt ? (
           <span className="rounded bg-amber-100 px-2 text-sm">{t("roster.offered", { date: formatDateTime(new Date(row.offerExpiresAt), language) })}</span>
@@ -95,7 +101,7 @@ function Person({ row, children }: { row: Row; children?: React.ReactNode }) {
       <ul className="text-sm">
         {row.guardians.map((guardian) => (
           <li key={guardian.name + guardian.phone}>
-            {guardian.name || t("roster.guardian")}:{" "}
+            <bdi>{guardian.name || t("roster.guardian")}</bdi>:{" "}
             {guardian.phone ? (
               <a href={`tel:${guardian.phone}`} className="inline-flex min-h-11 items-center" dir="ltr">
                 {guardian.phone}
@@ -112,7 +118,7 @@ function Person({ row, children }: { row: Row; children?: React.ReactNode }) {
       </p>
       {row.needs ? (
         <p className="rounded bg-amber-50 p-2 text-sm">
-          <strong>{t("roster.needs")}:</strong> {row.needs}
+          <strong>{t("roster.needs")}:</strong> <bdi>{row.needs}</bdi>
         </p>
       ) : null}
       {children}
@@ -164,7 +170,14 @@ export default function Roster() {
       {data.missing.length ? (
         <div role="note" className="rounded-lg border-2 border-accent-500 bg-amber-50 p-3">
           <p className="font-semibold">{t("roster.missingTitle")}</p>
-          <p>{data.missing.map((person) => person.name).join(", ")}</p>
+          <p>
+            {data.missing.map((person, index) => (
+              <Fragment key={person.personId}>
+                {index ? ", " : ""}
+                <bdi>{person.name}</bdi>
+              </Fragment>
+            ))}
+          </p>
         </div>
       ) : null}
       {data.activity.requiresSignUp ? (

@@ -51,7 +51,9 @@ export default function PrintRoster() {
           <tbody>
             {rows.map((row) => (
               <tr key={row.enrolmentId} className="border-b border-slate-200 align-top">
-                <td className="p-2">{row.name}</td>
+                <td className="p-2">
+                  <bdi>{row.name}</bdi>
+                </td>
                 <td className="p-2">{row.age ?? ""}</td>
                 <td className="p-2">{row.area ?? ""}</td>
                 <td className="p-2">
@@ -60,12 +62,14 @@ export default function PrintRoster() {
                 <td className="p-2">
                   {row.guardians.map((guardian) => (
                     <div key={guardian.name + guardian.phone}>
-                      {guardian.name} <span dir="ltr">{guardian.phone ?? ""}</span>
+                      <bdi>{guardian.name}</bdi> <span dir="ltr">{guardian.phone ?? ""}</span>
                     </div>
                   ))}
                 </td>
                 <td className="p-2">{row.photoConsent === null ? "" : row.photoConsent ? t("csv.yes") : t("csv.no")}</td>
-                <td className="p-2">{row.needs ?? ""}</td>
+                <td className="p-2">
+                  <bdi>{row.needs ?? ""}</bdi>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -16,6 +16,7 @@ import { signUp, signUpChoices } from "~/domain/enrolment/sign-up.server.ts";
 import { householdForStaff, mayOpenHousehold } from "~/domain/households/assisted.server.ts";
 import { invitationsForStaff } from "~/domain/households/invitations.server.ts";
 import { accessibleActivityIds, mayRunActivity } from "~/domain/staff/access.server.ts";
+import { isolated } from "~/domain/text-rules.ts";
 import { hasRole, requireUser } from "~/lib/auth.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { formatDate } from "~/lib/format.ts";
@@ -129,14 +130,14 @@ export default function FamilyForStaff() {
       <p>
         <Link to="/staff/families">{t("families.title")}</Link>
       </p>
-      <h1 className="text-2xl font-bold">{guardians.map((guardian) => guardian.name).join(", ") || t("families.unnamed")}</h1>
+      <h1 className="text-2xl font-bold">{guardians.map((guardian) => isolated(guardian.name)).join(", ") || t("families.unnamed")}</h1>
       {done ? <Notice>{t(`families.done.${done === "created" ? "created" : done === "waiting" ? "waiting" : "confirmed"}`)}</Notice> : null}
       {result?.error ? <Alert>{t(result.error)}</Alert> : null}
       <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200">
         {data.members.map((member) => (
           <li key={member.id} className="p-3">
             <p className="font-semibold">
-              {member.name}{" "}
+              <bdi>{member.name}</bdi>{" "}
               <span className="font-normal text-slate-700">
                 · {member.role === "GUARDIAN" ? t("families.guardian") : t("roster.age", { age: member.age ?? "?" })}
               </span>

@@ -19,6 +19,7 @@ import { pick } from "~/domain/activities/text.ts";
 import { cancelShiftSchema, shiftPlanSchema } from "~/domain/jobs/shift-schemas.ts";
 import { postingShifts } from "~/domain/jobs/shift-views.server.ts";
 import { cancelShift, planShifts, refusalOf, type PersonViolations } from "~/domain/jobs/shifts.server.ts";
+import { isolated } from "~/domain/text-rules.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -139,9 +140,14 @@ export default function PostingShifts() {
                 {shift.cancelled ? ` – ${t("shift.cancelled")}` : null}
               </p>
               <p className="text-sm text-slate-700">
-                {shift.place}
-                {shift.note ? ` · ${shift.note}` : null}
-                {shift.responsible ? ` · ${t("shift.responsibleIs", { name: shift.responsible })}` : null}
+                <bdi>{shift.place}</bdi>
+                {shift.note ? (
+                  <>
+                    {" "}
+                    · <bdi>{shift.note}</bdi>
+                  </>
+                ) : null}
+                {shift.responsible ? ` · ${t("shift.responsibleIs", { name: isolated(shift.responsible) })}` : null}
               </p>
               {shift.cancelled ? null : (
                 <>

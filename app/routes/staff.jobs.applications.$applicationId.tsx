@@ -189,7 +189,9 @@ function Facts() {
       <h2 id="wrote-heading" className="text-xl font-bold">
         {t("application.wrote")}
       </h2>
-      <p className="whitespace-pre-line rounded-lg bg-slate-50 p-3">{application.motivation}</p>
+      <p className="whitespace-pre-line rounded-lg bg-slate-50 p-3" dir="auto">
+        {application.motivation}
+      </p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
@@ -203,7 +205,7 @@ function Facts() {
         </dd>
         <dt className="font-semibold">{t("application.guardian")}</dt>
         <dd>
-          {application.guardian.name} <span dir="ltr">{[application.guardian.phone, application.guardian.email].filter(Boolean).join(" · ")}</span>
+          <bdi>{application.guardian.name}</bdi> <span dir="ltr">{[application.guardian.phone, application.guardian.email].filter(Boolean).join(" · ")}</span>
           <span className="block text-sm">{application.guardianIdentity === "household" ? t("guardian.fromHousehold") : t("guardian.typedByYoungPerson")}</span>
         </dd>
         <dt className="font-semibold">{t("list.consent")}</dt>

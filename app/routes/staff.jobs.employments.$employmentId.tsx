@@ -243,9 +243,13 @@ function ReferenceSection({ reply }: { reply: Reply | undefined }) {
         <>
           <p>{t("reference.printedBy", { name: reference.by ?? "", date: formatDateTime(new Date(reference.at), language) })}</p>
           <h3 className="font-semibold">{t("reference.tasks")}</h3>
-          <p className="whitespace-pre-line">{reference.tasks}</p>
+          <p className="whitespace-pre-line" dir="auto">
+            {reference.tasks}
+          </p>
           <h3 className="font-semibold">{t("reference.statement")}</h3>
-          <p className="whitespace-pre-line">{reference.statement}</p>
+          <p className="whitespace-pre-line" dir="auto">
+            {reference.statement}
+          </p>
           <p className="flex flex-wrap gap-x-4">
             <Link to={`/staff/jobs/employments/${employment.id}/reference`} className="inline-flex min-h-11 items-center font-semibold">
               {t("reference.open")}

@@ -30,7 +30,7 @@ function EmploymentRow({ row }: { row: Row }) {
   return (
     <Row to={`/staff/jobs/employments/${row.id}`} name={row.name}>
       <p>
-        {row.role} · <span lang={row.job.language}>{row.job.text}</span>
+        <bdi>{row.role}</bdi> · <span lang={row.job.language}>{row.job.text}</span>
       </p>
       <p className="text-sm">
         {lastDay

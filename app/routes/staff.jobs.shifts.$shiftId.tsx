@@ -22,6 +22,7 @@ import { durationText } from "~/domain/jobs/work-time-text.ts";
 import { assignSchema, confirmSchema, releaseSchema, shiftChangeSchema } from "~/domain/jobs/shift-schemas.ts";
 import { responsiblePeople, shiftDetail } from "~/domain/jobs/shift-views.server.ts";
 import { assignShift, changeShift, confirmHours, isStaffRole, refusalOf, releaseAssignment } from "~/domain/jobs/shifts.server.ts";
+import { isolated } from "~/domain/text-rules.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -246,11 +247,15 @@ export default function ShiftPage() {
         <ShiftWhen startsAt={shift.startsAt} endsAt={shift.endsAt} />
       </p>
       <p>
-        {shift.place}
+        <bdi>{shift.place}</bdi>
         {shift.breakMinutes ? ` · ${t("shift.break", { duration: durationText(t, shift.breakMinutes, language) })}` : null}
-        {shift.responsible ? ` · ${t("shift.responsibleIs", { name: shift.responsible })}` : null}
+        {shift.responsible ? ` · ${t("shift.responsibleIs", { name: isolated(shift.responsible) })}` : null}
       </p>
-      {shift.note ? <p className="text-slate-700">{shift.note}</p> : null}
+      {shift.note ? (
+        <p className="text-slate-700" dir="auto">
+          {shift.note}
+        </p>
+      ) : null}
       {shift.cancelled ? <Notice>{t("shift.cancelledNotice")}</Notice> : null}
       {done ? (
         <Notice>{t(`done.${done === "assigned" ? "assigned" : done === "released" ? "released" : done === "confirmed" ? "confirmed" : "changed"}`)}</Notice>

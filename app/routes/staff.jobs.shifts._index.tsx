@@ -14,6 +14,7 @@ import { t9n } from "~/domain/activities/text.ts";
 import { swapDecisionSchema } from "~/domain/jobs/shift-schemas.ts";
 import { shiftsOverview } from "~/domain/jobs/shift-views.server.ts";
 import { decideSwap, isStaffRole, refusalOf } from "~/domain/jobs/shifts.server.ts";
+import { isolated } from "~/domain/text-rules.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -79,15 +80,15 @@ export default function ShiftsOverview() {
           {swaps.map((swap) => (
             <li key={swap.id} className="space-y-2 rounded-xl border border-slate-200 p-3">
               <p className="font-semibold">
-                {swap.name} – {swap.shift.title}
+                <bdi>{swap.name}</bdi> – <bdi>{swap.shift.title}</bdi>
               </p>
               <p>
                 <Link to={`/staff/jobs/shifts/${swap.shift.id}`} className="text-brand-800 underline">
                   <ShiftWhen startsAt={swap.shift.startsAt} endsAt={swap.shift.endsAt} />
                 </Link>
               </p>
-              <p>{t("overview.reason", { reason: swap.reason })}</p>
-              <p>{swap.colleague ? t("overview.colleague", { name: swap.colleague }) : t("overview.noColleague")}</p>
+              <p>{t("overview.reason", { reason: isolated(swap.reason) })}</p>
+              <p>{swap.colleague ? t("overview.colleague", { name: isolated(swap.colleague) }) : t("overview.noColleague")}</p>
               {reply?.requestId === swap.id ? <RefusalAlert refusal={reply.refusal} /> : null}
               <Form method="post" className="flex flex-wrap gap-2">
                 <input type="hidden" name="requestId" value={swap.id} />

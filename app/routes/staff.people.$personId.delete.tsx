@@ -61,7 +61,7 @@ export default function DeletePersonData() {
           : t("staff.person.noRequest")}
       </p>
       <p className="font-semibold">
-        {data.name} · {t(`staff.outcome.${data.outcome}`)}
+        <bdi>{data.name}</bdi> · {t(`staff.outcome.${data.outcome}`)}
       </p>
       {data.householdId ? (
         <p>

@@ -78,13 +78,15 @@ export default function PrintReport() {
             <h4 className="font-semibold">
               {t("milestone.statusFor", { period: t("periodRange", { from: formatDay(data.period.from, language), to: formatDay(data.period.to, language) }) })}
             </h4>
-            <p className="whitespace-pre-line">{milestone.note ?? t("milestone.noNote")}</p>
+            <p className="whitespace-pre-line" dir="auto">
+              {milestone.note ?? t("milestone.noNote")}
+            </p>
             {milestone.otherNotes.map((note) => (
               <p key={note.periodStart + note.periodEnd} className="whitespace-pre-line text-sm">
                 <span className="font-semibold">
                   {t("periodRange", { from: formatDay(note.periodStart, language), to: formatDay(note.periodEnd, language) })}:
                 </span>{" "}
-                {note.text}
+                <bdi>{note.text}</bdi>
               </p>
             ))}
           </article>

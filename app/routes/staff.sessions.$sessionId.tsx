@@ -248,7 +248,7 @@ export default function Attendance() {
         </h1>
         <p>
           {formatDate(new Date(data.startsAt), language)}, {formatTime(new Date(data.startsAt), language)}–{formatTime(new Date(data.endsAt), language)} ·{" "}
-          {data.place}
+          <bdi>{data.place}</bdi>
         </p>
         <p className="font-semibold" aria-live="polite">
           {t("attendance.summary", { present: presentCount, total: everyone.length })}
@@ -300,7 +300,7 @@ export default function Attendance() {
                     <input type="hidden" name="intent" value="walkInExisting" />
                     <input type="hidden" name="personId" value={person.personId} />
                     <span>
-                      {person.name} · {person.birthYear}
+                      <bdi>{person.name}</bdi> · {person.birthYear}
                       {person.area ? ` · ${person.area}` : ""}
                     </span>
                     <Button type="submit" size="sm" aria-label={t("attendance.addNamed", { name: person.name })}>

@@ -312,7 +312,7 @@ describe("housing areas", () => {
 
     const backwards = housingAreaSchema.safeParse({ code: "x", name: "X", activeFrom: "2027-05-01", activeTo: "2027-04-30" });
     expect(backwards.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["activeTo", "errors.activeToBeforeFrom"]]);
-    expect(housingAreaSchema.safeParse({ code: "x", name: "X", activeFrom: "2027-02-30" }).error?.issues[0]?.message).toBe("errors.dateInvalid");
+    expect(housingAreaSchema.safeParse({ code: "x", name: "X", activeFrom: "2027-02-30" }).error?.issues[0]?.message).toBe("common:dates.invalid");
     expect((await caught(saveHousingArea(admin, null, { code, name: "Igen", isPlanArea: true, sortOrder: 0, activeFrom: null, activeTo: null }))).code).toBe(
       "codeTaken",
     );

@@ -2,8 +2,9 @@
 // may use it, its real form with one field at a time replaced by something a
 // browser would never send — an oversized string, the wrong type (letters,
 // "[object Object]", the field twice), nothing at all, control characters,
-// mixed-direction Unicode, SQL and HTML/JS, and for ids an id that names
-// nothing — and each answer is checked:
+// mixed-direction Unicode, SQL and HTML/JS, for ids an id that names
+// nothing, for date and time fields impossible and far-off dates (year 0000,
+// 31 February, month 13, year 9999, 25:00) — and each answer is checked:
 //
 // - never a thrown error (a 500) and never a 5xx answer;
 // - refused (a 4xx, or a form reply with errors) with nothing stored: a
@@ -16,17 +17,29 @@
 //   payload comes back only in conform's `initialValue` (or a form id the
 //   page compares), which React escapes when it renders. Error messages that
 //   are zod's own English instead of a translation key are listed after the
-//   run, not failed.
+//   run and fail it;
+// - a date or time the rule refuses (app/domain/dates.ts) gets the field's
+//   own translated date message; a person's name with a direction or
+//   invisible character gets the field's own message (text-rules.ts);
+// - and the odd value reached the field's validation: answered by that
+//   field's error (or accepted, or, for hidden inputs, by the form's answer to
+//   bad input) — never by an answer the form gives before it validates
+//   ("already applied", "limit reached"). So each form is sent in a state in
+//   which all its fields are checked: a fresh applicant, limits emptied.
 //
 // Each form is finally sent as it is (the "sanity" case) and must be
 // accepted, so every refusal above was about the field that was changed.
 // The bugs found are in KNOWN_BUGS: printed after the run instead of failing.
-// Route modules are called directly, as tests/integration/access-matrix.test.ts does.
+// The route modules called are those of the production build (server/build.ts
+// builds it when stale), so what the compiler leaves out is missing here too:
+// the source modules once translated zod's messages while the build did not.
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { startSignIn } from "../../app/domain/accounts/sign-in.server.ts";
 import { parseIdentifier, type Identifier } from "../../app/domain/accounts/identifier.ts";
 import { copenhagenInstant } from "../../app/domain/activities/series.ts";
@@ -34,6 +47,7 @@ import { newGuardianToken } from "../../app/domain/jobs/guardian.server.ts";
 import { signInCookie } from "../../app/lib/cookies.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { createUserSession, hashToken } from "../../app/lib/session.server.ts";
+import { BUILD_PATH, ensureBuild } from "../../server/build.ts";
 import { activity, area, household, jobPosting, jobType, signUpFamily } from "../setup/fixtures.ts";
 import { codeIn, lastMessageTo } from "../setup/helpers.ts";
 
@@ -42,11 +56,13 @@ import { codeIn, lastMessageTo } from "../setup/helpers.ts";
 type Value = string | string[];
 type Body = Record<string, Value>;
 type Kind = "text" | "id" | "list" | "other";
-type Field = { name: string; kind: Kind; optional: boolean };
+/** A field the page fills with <input type="date">, "time" or "datetime-local". */
+type DateKind = "day" | "time" | "dateTime";
+type Field = { name: string; kind: Kind; optional: boolean; date?: DateKind };
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
-type Payload = { name: string; value: (field: Field, base: Value | undefined) => Value | undefined; onlyFor?: Kind };
+type Payload = { name: string; value: (field: Field, base: Value | undefined) => Value | undefined; onlyFor?: Kind; onlyForDate?: DateKind };
 const PAYLOADS: Payload[] = [
   { name: "oversized", value: () => "x".repeat(100_000) },
   { name: "letters", value: () => "abc" },
@@ -61,31 +77,55 @@ const PAYLOADS: Payload[] = [
   { name: "RLO override", value: () => "\u202Eevil\u202C" },
   { name: "Arabic+Latin", value: () => "مرحبا Hello عالم" },
   { name: "zero-width joiner", value: () => "a\u200Db" },
+  { name: "right-to-left mark", value: () => "Ab\u200Fc" },
+  { name: "zero-width space", value: () => "A\u200Bb" },
   { name: "SQL OR", value: () => "' OR 1=1 --" },
   { name: "SQL DROP", value: () => `'; DROP TABLE "Person"; --` },
   { name: "script tag", value: () => "<script>alert(1)</script>" },
   { name: "attribute break", value: () => `"><img src=x onerror=alert(1)>` },
   { name: "unknown id", value: () => UNKNOWN_ID, onlyFor: "id" },
+  // Dates a browser's picker would not offer but a typed or forged value can be (dates.ts): never a 500 (PostgreSQL
+  // has no year 0), never shifted (31 February stored as 3 March), never accepted (year 9999).
+  { name: "year 0000", value: () => "0000-01-01", onlyForDate: "day" },
+  { name: "31 February", value: () => "2025-02-31", onlyForDate: "day" },
+  { name: "month 13", value: () => "2025-13-01", onlyForDate: "day" },
+  { name: "year 9999", value: () => "9999-12-31", onlyForDate: "day" },
+  { name: "year 0000 at 10:00", value: () => "0000-01-01T10:00", onlyForDate: "dateTime" },
+  { name: "31 February at 10:00", value: () => "2027-02-31T10:00", onlyForDate: "dateTime" },
+  { name: "year 9999 at 10:00", value: () => "9999-12-31T10:00", onlyForDate: "dateTime" },
+  { name: "a day at 25:00", value: () => `${day(30)}T25:00`, onlyForDate: "dateTime" },
+  { name: "25:00", value: () => "25:00", onlyForDate: "time" },
+  { name: "24:00", value: () => "24:00", onlyForDate: "time" },
+  { name: "12:60", value: () => "12:60", onlyForDate: "time" },
 ];
+const DATE_MESSAGE = /^common:dates\./;
+/** People's names refuse direction and invisible characters (app/domain/text-rules.ts); other text keeps them. */
+const PERSON_NAME = /(^|\.)(firstName|lastName|guardianName|contactName)$/;
+const INVISIBLE_PAYLOADS = new Set(["RLO override", "right-to-left mark", "zero-width space"]);
 const CONTROL_PAYLOADS = new Set(["NUL", "BEL"]);
 const list = (value: Value | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const scalar = (value: Value | undefined) => (value === undefined ? "abc" : Array.isArray(value) ? (value[0] ?? "abc") : value);
 
 /**
  * "firstName", "needs?" (optional), "housingAreaId#" (an id of a row: also sent an id that names nothing),
- * "personId[]" (a list), "idempotencyKey!" (neither text nor a row's id); "?" may follow the others.
+ * "personId[]" (a list), "idempotencyKey!" (neither text nor a row's id); a date field ends in "@" (a day), "%" (a
+ * time) or "@%" (a date and a time), also sent impossible and far-off dates; "?" may follow the others.
  */
 function fields(spec: string): Field[] {
   return spec
     .split(/\s+/)
     .filter(Boolean)
-    .map((word) => {
+    .map((word): Field => {
       const optional = word.endsWith("?");
-      const bare = word.replace(/\?$/, "");
-      if (bare.endsWith("[]")) return { name: bare.slice(0, -2), kind: "list", optional };
-      if (bare.endsWith("#")) return { name: bare.slice(0, -1), kind: "id", optional };
-      if (bare.endsWith("!")) return { name: bare.slice(0, -1), kind: "other", optional };
-      return { name: bare, kind: "text", optional };
+      let bare = word.replace(/\?$/, "");
+      const dateSuffix = /(@%|@|%)$/.exec(bare)?.[1];
+      const date: DateKind | undefined = dateSuffix === "@%" ? "dateTime" : dateSuffix === "@" ? "day" : dateSuffix === "%" ? "time" : undefined;
+      if (dateSuffix) bare = bare.slice(0, -dateSuffix.length);
+      const field = (name: string, kind: Kind): Field => (date ? { name, kind, optional, date } : { name, kind, optional });
+      if (bare.endsWith("[]")) return field(bare.slice(0, -2), "list");
+      if (bare.endsWith("#")) return field(bare.slice(0, -1), "id");
+      if (bare.endsWith("!")) return field(bare.slice(0, -1), "other");
+      return field(bare, "text");
     });
 }
 
@@ -331,6 +371,12 @@ type Form = {
   cookie?: (f: Fixture) => Promise<string>;
   /** Rate-limited: buckets are emptied before each call. */
   rateLimited?: boolean;
+  /** The form's own answers to invalid input as a whole (a form of hidden inputs and buttons, no field errors). */
+  refusesAsWhole?: string[];
+  /** Fields the page sends as hidden inputs, copied from a checked value: a bad one may be refused as a whole (400). */
+  hidden?: string[];
+  /** Fields whose error a rule of two fields shows on the other ("a phone or an e-mail", "Danish first"). */
+  errorsOn?: Record<string, string>;
 };
 
 const on = "on";
@@ -384,7 +430,7 @@ const activityBody = (f: Fixture): Body => ({
 });
 const ACTIVITY_FIELDS = fields(
   `typeId# effortAreaId# ${TITLE_FIELDS("title", true)} ${TITLE_FIELDS("description", true)} ${TITLE_FIELDS("practicalInfo", false)} ${TITLE_FIELDS("terms", false)}
-   minAge? maxAge? eligibleAreaIds[]? openToOutsiders? requiresSignUp? capacity? capacityUnit price? signUpOpensAt? signUpClosesAt?
+   minAge? maxAge? eligibleAreaIds[]? openToOutsiders? requiresSignUp? capacity? capacityUnit price? signUpOpensAt@%? signUpClosesAt@%?
    cancelDeadlineHours offerHoldHours reminderHours? place address? contactName? contactPhone? contactEmail? partnerIds[]?`,
 );
 
@@ -407,16 +453,18 @@ const postingBody = (f: Fixture): Body => ({
 });
 const POSTING_FIELDS = fields(
   `typeId# ${TITLE_FIELDS("title", true)} ${TITLE_FIELDS("description", true)} ${TITLE_FIELDS("hoursInfo", true)} ${TITLE_FIELDS("risks", true)}
-   ${TITLE_FIELDS("season", false)} organisationId#? workPlace minAge maxAge pay payUnit positions applicationDeadline status contactName contactPhone? contactEmail?`,
+   ${TITLE_FIELDS("season", false)} organisationId#? workPlace minAge maxAge pay payUnit positions applicationDeadline@ status contactName contactPhone? contactEmail?`,
 );
+
+const POSTING_ERRORS_ON = { "season.en": "season.da", "season.ar": "season.da", contactEmail: "contactPhone" };
 
 const sessionPlan = (intent: string) => (): Body => ({ intent, kind: "dates", dates: [day(60)], startTime: "16:00", endTime: "18:00", place: "Hallen" });
 const SESSION_PLAN_FIELDS = fields(
-  "intent kind dates[] from? until? weekdays[]? interval? startTime endTime skip[0].from? skip[0].until? skipSchoolHolidays? place?",
+  "intent kind dates[]@ from@? until@? weekdays[]? interval? startTime% endTime% skip[0].from@? skip[0].until@? skipSchoolHolidays? place?",
 );
 
 const shiftBody = (isoDay: string): Body => ({ day: isoDay, startTime: "10:00", endTime: "12:00", place: "Legepladsen", slots: "3", note: "Husk vand" });
-const SHIFT_FIELDS = "day startTime endTime breakMinutes? place slots responsibleUserId#? note?";
+const SHIFT_FIELDS = "day@ startTime% endTime% breakMinutes? place slots responsibleUserId#? note?";
 
 const newest = {
   activity: () => db.activity.findFirstOrThrow({ orderBy: { createdAt: "desc" }, select: { id: true } }),
@@ -505,7 +553,7 @@ const FORMS: Form[] = [
     role: "parent",
     params: (f) => ({ childId: f.a.childId }),
     base: (f) => ({ firstName: "Astrid", lastName: "Fuzz", birthDate: "2016-05-01", housingAreaId: f.home, needs: "Allergi", photoConsent: "no" }),
-    fields: fields("firstName lastName birthDate housingAreaId# needs? photoConsent"),
+    fields: fields("firstName lastName birthDate@ housingAreaId# needs? photoConsent"),
     stored: async (f) => {
       const child = await db.person.findUniqueOrThrow({ where: { id: f.a.childId }, include: { needs: true } });
       return { firstName: child.firstName, lastName: child.lastName, needs: child.needs?.text };
@@ -577,6 +625,7 @@ const FORMS: Form[] = [
     fields: fields(
       "firstName lastName housingAreaId# school? schoolClass? finishedSchool? motivation availability[] guardianName guardianPhone? guardianEmail? guardianLanguage",
     ),
+    errorsOn: { guardianEmail: "guardianPhone" },
     stored: async (f) => {
       const row = await db.jobApplication.findFirst({ where: { postingId: f.postings.apply.id, personId: f.users.youth.personId }, include: { person: true } });
       return {
@@ -732,7 +781,7 @@ const FORMS: Form[] = [
     role: "staff",
     params: (f) => ({ activityId: f.activities.sessions.id }),
     base: (f) => ({ intent: "move", sessionId: f.sessionIds[0]!, date: day(50), startTime: "16:00", endTime: "18:00", place: "Hallen" }),
-    fields: fields("sessionId# date startTime endTime place?"),
+    fields: fields("sessionId# date@ startTime% endTime% place?"),
     stored: async (f) => ({ place: (await db.activitySession.findUniqueOrThrow({ where: { id: f.sessionIds[0]! } })).place }),
     echo: ["sessionId"],
   },
@@ -809,6 +858,7 @@ const FORMS: Form[] = [
     }),
     fields: fields("activityId# personId[] consentPersonId# spokenConsent idempotencyKey!"),
     rateLimited: true,
+    refusesAsWhole: ["staff:families.errors.choose", "staff:families.errors.consent"],
   },
   {
     route: "staff.families.$householdId_.delete.tsx",
@@ -838,8 +888,11 @@ const FORMS: Form[] = [
       "children[0].birthDate": "2016-05-01",
     }),
     fields: fields(
-      "firstName lastName phone? email? language housingAreaId#? children[0].firstName? children[0].lastName? children[0].birthDate? children[0].housingAreaId#?",
+      "firstName lastName phone? email? language housingAreaId#? children[0].firstName? children[0].lastName? children[0].birthDate@? children[0].housingAreaId#?",
     ),
+    errorsOn: { email: "phone" },
+    // Families a staff member may register a day: a limit the fuzz's many accepted families would reach.
+    rateLimited: true,
     stored: async () => {
       const created = await db.household.findFirstOrThrow({
         orderBy: { createdAt: "desc" },
@@ -862,7 +915,7 @@ const FORMS: Form[] = [
     name: "save",
     role: "staff",
     base: (f) => ({ intent: "save", id: f.holidays.edit, nameDa: "Vinterferie", startsOn: day(100), endsOn: day(106) }),
-    fields: fields("intent id#? nameDa nameEn? nameAr? startsOn endsOn"),
+    fields: fields("intent id#? nameDa nameEn? nameAr? startsOn@ endsOn@"),
     stored: async (f) => {
       const name = (await db.schoolHoliday.findUniqueOrThrow({ where: { id: f.holidays.edit } })).name as Record<string, string>;
       return { nameDa: name.da, nameEn: name.en, nameAr: name.ar };
@@ -876,7 +929,7 @@ const FORMS: Form[] = [
     role: "staff",
     params: (f) => ({ milestoneId: f.milestones.edit }),
     base: () => ({ "title.da": "Milepæl", measure: "ENROLMENTS", target: "10", selection: "all", startsOn: "2025-01-01", deadline: day(365) }),
-    fields: fields(`${TITLE_FIELDS("title", true)} measure target selection startsOn deadline`),
+    fields: fields(`${TITLE_FIELDS("title", true)} measure target selection startsOn@ deadline@`),
     stored: async (f) => {
       const title = (await db.milestone.findUniqueOrThrow({ where: { id: f.milestones.edit } })).title as Record<string, string>;
       return { "title.da": title.da, "title.en": title.en, "title.ar": title.ar };
@@ -894,7 +947,9 @@ const FORMS: Form[] = [
     route: "staff.milestones._index.tsx",
     role: "staff",
     base: (f) => ({ milestoneId: f.milestones.edit, from: "2025-01-01", to: "2025-03-31", text: "Status" }),
-    fields: fields("milestoneId# from to text?"),
+    fields: fields("milestoneId# from@ to@ text?"),
+    // The period's days come from the period form above it (the report filters, checked by the loader).
+    hidden: ["milestoneId", "from", "to"],
     stored: async (f) => ({ text: (await db.milestoneNote.findFirst({ where: { milestoneId: f.milestones.edit } }))?.text }),
     echo: ["milestoneId"],
   },
@@ -906,6 +961,7 @@ const FORMS: Form[] = [
     base: postingBody,
     fields: POSTING_FIELDS,
     stored: async () => postingText((await newest.posting()).id),
+    errorsOn: POSTING_ERRORS_ON,
   },
   {
     route: "staff.jobs.$postingId_.edit.tsx",
@@ -914,6 +970,7 @@ const FORMS: Form[] = [
     base: postingBody,
     fields: POSTING_FIELDS,
     stored: (f) => postingText(f.postings.edit.id),
+    errorsOn: POSTING_ERRORS_ON,
   },
   {
     route: "staff.jobs.$postingId_.shifts.tsx",
@@ -921,7 +978,7 @@ const FORMS: Form[] = [
     role: "staff",
     params: (f) => ({ postingId: f.postings.shifts.id }),
     base: () => shiftBody(saturday(60)),
-    fields: fields(`${SHIFT_FIELDS} repeatUntil?`),
+    fields: fields(`${SHIFT_FIELDS} repeatUntil@?`),
     stored: async (f) => {
       const row = await db.jobShift.findFirst({ where: { postingId: f.postings.shifts.id, id: { not: f.shifts.toCancel } } });
       return { place: row?.place, note: row?.note };
@@ -935,6 +992,7 @@ const FORMS: Form[] = [
     params: (f) => ({ postingId: f.postings.shifts.id }),
     base: (f) => ({ intent: "cancel", shiftId: f.shifts.toCancel, confirm: on }),
     fields: fields("intent shiftId# confirm"),
+    refusesAsWhole: ["confirmCancel"],
   },
   {
     route: "staff.jobs.applications.$applicationId.tsx",
@@ -942,7 +1000,7 @@ const FORMS: Form[] = [
     role: "staff",
     params: (f) => ({ applicationId: f.applications.interview }),
     base: () => ({ intent: "interview", date: day(10), time: "15:00", place: "Kontoret" }),
-    fields: fields("intent date time place"),
+    fields: fields("intent date@ time% place"),
     stored: async (f) => ({ place: (await db.jobApplication.findUniqueOrThrow({ where: { id: f.applications.interview } })).interviewPlace }),
   },
   {
@@ -959,7 +1017,7 @@ const FORMS: Form[] = [
     role: "staff",
     params: (f) => ({ applicationId: f.applications.hire }),
     base: () => ({ intent: "hire", startsOn: day(5), role: "Hjælper", inSchool: "yes" }),
-    fields: fields("startsOn endsOn? role inSchool"),
+    fields: fields("startsOn@ endsOn@? role inSchool"),
     stored: async (f) => ({ role: (await db.employment.findUnique({ where: { applicationId: f.applications.hire } }))?.role }),
     undo: async (f) => {
       await db.employment.deleteMany({ where: { applicationId: f.applications.hire } });
@@ -1024,7 +1082,7 @@ const FORMS: Form[] = [
     role: "staff",
     params: (f) => ({ employmentId: f.employed }),
     base: () => ({ intent: "end", lastDay: day(30) }),
-    fields: fields("lastDay"),
+    fields: fields("lastDay@"),
   },
   {
     route: "staff.jobs.shifts.$shiftId.tsx",
@@ -1078,7 +1136,7 @@ const FORMS: Form[] = [
     role: "admin",
     params: (f) => ({ areaId: f.editArea }),
     base: () => ({ code: "fuzz-area", name: "Fuzzparken", isPlanArea: on, sortOrder: "5", activeFrom: "2025-01-01", activeTo: "2030-12-31" }),
-    fields: fields("code name isPlanArea? sortOrder? activeFrom? activeTo?"),
+    fields: fields("code name isPlanArea? sortOrder? activeFrom@? activeTo@?"),
     stored: async (f) => {
       const row = await db.housingArea.findUniqueOrThrow({ where: { id: f.editArea } });
       return { code: row.code, name: row.name };
@@ -1314,6 +1372,72 @@ function reflected(answer: Answer, payload: Value | undefined, base: Value | und
   return null;
 }
 
+// ---------------------------------------------------------------- reaching each field's validation
+
+/**
+ * Whether an odd value reached the field's validation: it was accepted, or answered by the field's own error, or —
+ * for the forms of hidden inputs (ids, intents, buttons) that a browser always sends right — by the form's answer to
+ * bad input as a whole (a 400, "errors.badRequest", "badInput", or a key the form names in `refusesAsWhole`). An id
+ * that names nothing may be answered "not found" (after validation), a changed intent as the form it now names.
+ * Anything else — only another field's error, "already applied", "limit reached" — means the form answered before
+ * it looked at the field: that case fuzzed nothing, and the test fails on it.
+ */
+const BAD_INPUT = new Set(["errors.badRequest", "staff:errors.badInput", "badInput"]);
+type Reach = { cases: number; reached: number; missed: Map<string, number> };
+const reach = new Map<string, Reach>();
+
+const touches = (key: string, field: string) => key === field || key.startsWith(`${field}.`) || key.startsWith(`${field}[`);
+
+function fieldErrorNames(data: unknown): string[] {
+  return replies(data).flatMap((reply) =>
+    Object.entries(reply.error ?? {})
+      .filter(([key, messages]) => key !== "" && Array.isArray(messages) && messages.length)
+      .map(([key]) => key),
+  );
+}
+
+/** The messages of an answer's errors on a field (or its parts: "dates[0]", "title.da"). */
+function ownMessages(data: unknown, field: string): string[] {
+  return replies(data).flatMap((reply) =>
+    Object.entries(reply.error ?? {})
+      .filter(([key, messages]) => touches(key, field) && Array.isArray(messages))
+      .flatMap(([, messages]) => (messages as unknown[]).map(String)),
+  );
+}
+
+/** An impossible or far-off date must be refused with the field's own translated date message. */
+function dateProblem(form: Form, field: Field, answer: Answer): string | null {
+  if (answer.verdict === "failed") return null; // reported already
+  if (answer.verdict === "accepted") return "an impossible or far-off date was accepted";
+  if (form.hidden?.includes(field.name) && answer.status === 400) return null;
+  const own = ownMessages(answer.data, field.name);
+  return own.some((message) => DATE_MESSAGE.test(message))
+    ? null
+    : `refused without the field's date message (${own.join(", ") || answer.detail.slice(0, 80)})`;
+}
+
+function reachedValidation(form: Form, field: Field, payload: Payload, answer: Answer): string | null {
+  if (answer.verdict !== "refused") return null;
+  const others = fieldErrorNames(answer.data);
+  const shownOn = form.errorsOn?.[field.name];
+  if (others.some((name) => touches(name, field.name) || (shownOn !== undefined && touches(name, shownOn)))) return null;
+  if (field.name === "intent" || payload.name === "unknown id") return null;
+  const messages = messagesOf(answer.data);
+  if (!others.length && answer.status === 400) return null;
+  if (!others.length && messages.length && messages.every((message) => BAD_INPUT.has(message) || form.refusesAsWhole?.includes(message))) return null;
+  return others.length ? `errors on ${others.join(", ")} only` : messages.join(", ") || `${answer.status} ${answer.text.slice(0, 60)}`;
+}
+
+function noteReach(form: Form, field: Field, payload: Payload, answer: Answer): void {
+  const key = `${formTitle(form)} ${field.name}`;
+  const entry = reach.get(key) ?? { cases: 0, reached: 0, missed: new Map<string, number>() };
+  reach.set(key, entry);
+  entry.cases++;
+  const missed = reachedValidation(form, field, payload, answer);
+  if (missed === null) entry.reached++;
+  else entry.missed.set(`${payload.name}: ${missed}`, (entry.missed.get(`${payload.name}: ${missed}`) ?? 0) + 1);
+}
+
 type Finding = { form: string; field: string; payload: string; problem: string };
 
 /**
@@ -1326,7 +1450,7 @@ const caseKey = (finding: Finding) => `${finding.form} ${finding.field} = ${find
 const knownSeen = new Set<string>();
 const formsRun = new Set<string>();
 const findings: Finding[] = [];
-const counts = { actions: new Set<string>(), cases: 0, refused: 0, accepted: 0, sanity: 0 };
+const counts = { actions: new Set<string>(), cases: 0, refused: 0, accepted: 0, sanity: 0, dates: 0, names: 0 };
 
 const formTitle = (form: Form) => `${form.route}${form.name ? ` [${form.name}]` : ""}`;
 
@@ -1355,6 +1479,17 @@ async function runCase(form: Form, field: Field | null, payload: Payload | null,
     if (answer.verdict !== "accepted") problems.push(`the form as the page sends it is not accepted: ${answer.detail}`);
     if (answer.verdict === "accepted") await form.undo?.(f);
     return problems.length ? problems.join("; ") : null;
+  }
+  noteReach(form, field, payload, answer);
+  if (INVISIBLE_PAYLOADS.has(payload.name) && PERSON_NAME.test(field.name)) {
+    counts.names++;
+    if (answer.verdict !== "refused" || !ownMessages(answer.data, field.name).includes("common:errors.invisibleCharacters"))
+      problems.push(`a person's name with a direction or invisible character was not refused with its message (${answer.detail.slice(0, 80)})`);
+  }
+  if (payload.onlyForDate) {
+    counts.dates++;
+    const problem = dateProblem(form, field, answer);
+    if (problem) problems.push(problem);
   }
   if (answer.verdict === "refused") {
     counts.refused++;
@@ -1395,10 +1530,17 @@ function show(value: unknown): string {
 // ---------------------------------------------------------------- the tests
 
 beforeAll(async () => {
+  // The actions of the production build, not of the source modules: what the compiler leaves out (a module imported
+  // only for its effect, such as the translated zod messages once were) is left out here too. zod's global settings,
+  // which tests/setup installs for the tests that call source modules, are cleared first: the build must install
+  // its own.
+  ensureBuild(() => {});
+  z.config({ customError: undefined });
+  const build = (await import(pathToFileURL(BUILD_PATH).href)) as { routes: Record<string, { module: { action?: Action } } | undefined> };
   for (const route of new Set(FORMS.map((form) => form.route))) {
-    const module = (await import(path.join(ROUTES_DIR, route))) as { action?: Action };
-    if (typeof module.action !== "function") throw new Error(`${route} exports no action`);
-    actions.set(route, module.action);
+    const action = build.routes[`routes/${route.replace(/\.tsx?$/, "")}`]?.module.action;
+    if (typeof action !== "function") throw new Error(`${route} exports no action in the build`);
+    actions.set(route, action);
   }
   const tables = await db.$queryRaw<{ name: string }[]>`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
   fingerprintSql = tables
@@ -1417,17 +1559,25 @@ beforeAll(async () => {
   const { challengeId } = await startSignIn({ identifier: parseIdentifier(f.a.email) as Identifier, ip: "10.255.0.1", language: "da" });
   f.pendingChallenge = challengeId;
   f.pendingCode = codeIn((await lastMessageTo(f.a.email))?.body);
-});
+}, 300_000);
 
 afterAll(() => {
   console.log(
     `fuzz: ${counts.actions.size} actions, ${formsRun.size} forms, ${counts.cases} cases ` +
-      `(${counts.refused} refused, ${counts.accepted} accepted, ${counts.sanity} sent as the page sends them), ${findings.length} findings`,
+      `(${counts.refused} refused, ${counts.accepted} accepted, ${counts.sanity} sent as the page sends them; ${counts.dates} impossible or far-off dates and times, ${counts.names} names with a direction or invisible character), ` +
+      `${findings.length} findings`,
   );
   for (const finding of findings)
     console.log(
       `  ${KNOWN_BUGS[caseKey(finding)] ? "known bug" : "NEW"}: ${caseKey(finding)}: ${finding.problem}${KNOWN_BUGS[caseKey(finding)] ? ` — ${KNOWN_BUGS[caseKey(finding)]}` : ""}`,
     );
+  const missed = [...reach].filter(([, entry]) => entry.missed.size);
+  const cases = [...reach.values()].reduce((sum, entry) => sum + entry.cases, 0);
+  const reachedCases = [...reach.values()].reduce((sum, entry) => sum + entry.reached, 0);
+  console.log(
+    `fuzz: ${reach.size} fields, ${reach.size - missed.length} reached in every case; ${reachedCases} of ${cases} odd values reached their field's validation`,
+  );
+  for (const [where, entry] of missed) console.log(`  not reached: ${where}: ${[...entry.missed].map(([why, n]) => `${why} ×${n}`).join("; ")}`);
   if (untranslated.size) console.log(`fuzz: error messages that are not translation keys (zod's default text, shown as is), cases:`);
   for (const [where, times] of untranslated) console.log(`  ${where} ×${times}`);
 });
@@ -1582,6 +1732,7 @@ describe("every action refuses odd form values without a 500, stored junk or an 
       for (const field of form.fields) {
         for (const payload of PAYLOADS) {
           if (payload.onlyFor && payload.onlyFor !== field.kind) continue;
+          if (payload.onlyForDate && payload.onlyForDate !== field.date) continue;
           const problem = await runCase(form, field, payload, ++n);
           if (problem) mine.push({ form: formTitle(form), field: field.name, payload: payload.name, problem });
         }
@@ -1598,6 +1749,10 @@ describe("every action refuses odd form values without a 500, stored junk or an 
 
   it("answers every refusal with translation keys, never zod's own English (app/lib/zod-errors.ts)", () => {
     expect([...untranslated.keys()]).toEqual([]);
+  });
+
+  it("reached the validation of the field in every case: no early answer (already applied, a limit) instead", () => {
+    expect([...reach].filter(([, entry]) => entry.missed.size).map(([where, entry]) => `${where}: ${[...entry.missed.keys()].join("; ")}`)).toEqual([]);
   });
 
   it("no known bug is fixed unnoticed (remove its KNOWN_BUGS entry once it passes)", () => {

@@ -295,7 +295,7 @@ describe("the application form", () => {
   it("needs school and class unless one has finished school; a real birth date", () => {
     expect(errors({ school: undefined, schoolClass: undefined })).toEqual({ school: "errors.schoolRequired", schoolClass: "errors.schoolClassRequired" });
     expect(errors({ school: undefined, schoolClass: undefined, finishedSchool: true })).toEqual({});
-    expect(errors({ birthDate: "2012-02-30" })).toEqual({ birthDate: "errors.birthDateInvalid" });
+    expect(errors({ birthDate: "2012-02-30" })).toEqual({ birthDate: "common:dates.invalid" });
   });
 });
 

@@ -20,7 +20,7 @@ describe("rate limits in PostgreSQL", () => {
     expect(results.filter((result) => result.allowed)).toHaveLength(10);
   });
 
-  it("throws with the longest wait when any limit is exceeded", async () => {
+  it("throws with the longest wait when any limit is exceeded, naming that limit", async () => {
     const now = new Date("2026-06-03T12:00:00Z");
     await enforceRateLimits([{ key: "t:b", limit: { limit: 1, windowSeconds: 600 } }], now);
     await expect(
@@ -31,7 +31,7 @@ describe("rate limits in PostgreSQL", () => {
         ],
         now,
       ),
-    ).rejects.toEqual(new RateLimitedError(600));
+    ).rejects.toEqual(new RateLimitedError(600, "t:b"));
   });
 
   it("logs a refusal as a security event naming the limit, never the address, IP or account in its key", async () => {

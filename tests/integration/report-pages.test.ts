@@ -127,7 +127,7 @@ describe("report filters", () => {
     const reversed = parseReportQuery(new URLSearchParams("kind=custom&from=2025-05-02&to=2025-05-01"), NOW);
     expect(reversed.errors).toEqual({ to: ["errors.toBeforeFrom"] });
     expect(reversed.kind).toBe("quarter");
-    expect(parseReportQuery(new URLSearchParams("kind=custom&from=2025-02-30&to=2025-03-01"), NOW).errors).toEqual({ from: ["errors.dateInvalid"] });
+    expect(parseReportQuery(new URLSearchParams("kind=custom&from=2025-02-30&to=2025-03-01"), NOW).errors).toEqual({ from: ["common:dates.invalid"] });
     expect(parseReportQuery(new URLSearchParams("kind=custom&from=2020-01-01&to=2026-12-31"), NOW).errors).toEqual({ to: ["errors.periodTooLong"] });
     expect(parseReportQuery(new URLSearchParams("kind=custom"), NOW).errors).toEqual({ from: ["errors.fromRequired"], to: ["errors.toRequired"] });
     // A good period survives a bad selection.

@@ -1,11 +1,13 @@
 // Passwordless sign-in against real PostgreSQL and a real SMTP round trip.
 import { describe, expect, it } from "vitest";
 import { parseIdentifier, type Identifier } from "../../app/domain/accounts/identifier.ts";
-import { CODE_TTL_MINUTES, landingAfterSignIn, LIMITS, MAX_ATTEMPTS, startSignIn, verifySignIn } from "../../app/domain/accounts/sign-in.server.ts";
+import { CODE_TTL_MINUTES, landingAfterSignIn, LIMITS, limitMessage, MAX_ATTEMPTS, startSignIn, verifySignIn } from "../../app/domain/accounts/sign-in.server.ts";
+import { signInCookie } from "../../app/lib/cookies.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { RateLimitedError } from "../../app/lib/rate-limit.server.ts";
 import { HONEYPOT_FIELD } from "../../app/lib/honeypot.ts";
 import { action as signInAction } from "../../app/routes/login._index.tsx";
+import { action as codeAction } from "../../app/routes/login.code.tsx";
 import { codeIn, createUser, lastMessageTo, statementsOf } from "../setup/helpers.ts";
 
 const id = (text: string) => parseIdentifier(text) as Identifier;
@@ -243,6 +245,66 @@ describe("sign-in with a one-time code", () => {
     const fresh = await startSignIn({ identifier: id(email), ip: freshIp(), language: "da" }, tomorrow);
     const code = codeIn((await lastMessageTo(email))?.body);
     expect((await verifySignIn({ challengeId: fresh.challengeId, code, ip: freshIp(), language: "da" }, tomorrow)).ok).toBe(true);
+  });
+});
+
+describe("what a sign-in limit says: what happened and what to do", () => {
+  async function refusal(work: () => Promise<unknown>): Promise<RateLimitedError> {
+    try {
+      await work();
+    } catch (error) {
+      if (error instanceof RateLimitedError) return error;
+      throw error;
+    }
+    throw new Error("expected a refusal");
+  }
+
+  it("after 10 wrong codes today the owner's right code is refused with 'too many wrong codes today: try tomorrow or call'", async () => {
+    const email = "owner@example.dk";
+    const typed = async (challengeId: string, code: string) => {
+      const cookie = (await signInCookie.serialize({ challengeId, display: email, redirectTo: "/" })).split(";")[0]!;
+      return codeAction({
+        request: new Request("http://localhost/login/code", {
+          method: "POST",
+          headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" },
+          body: new URLSearchParams({ code }).toString(),
+        }),
+        params: {},
+        context: { clientIp: freshIp(), cspNonce: "" },
+      });
+    };
+    for (let i = 0; i < 2; i++) {
+      const { challengeId } = await startSignIn({ identifier: id(email), ip: freshIp(), language: "da" });
+      const wrong = codeIn((await lastMessageTo(email))?.body) === "000000" ? "111111" : "000000";
+      for (let j = 0; j < MAX_ATTEMPTS; j++) await typed(challengeId, wrong);
+    }
+    const { challengeId } = await startSignIn({ identifier: id(email), ip: freshIp(), language: "da" });
+    const answer = (await typed(challengeId, codeIn((await lastMessageTo(email))?.body))) as { error?: Record<string, string[]> };
+    expect(answer.error?.[""]?.map((error) => error.split("|")[0])).toEqual(["errors.tooManyWrongCodes"]);
+  });
+
+  it("names each limit by its own message", async () => {
+    const now = new Date("2026-06-10T08:00:00Z");
+    const hour = (n: number) => new Date(now.getTime() + n * 3_600_000);
+    // 5 codes an hour per address, then 10 a day.
+    for (let i = 0; i < LIMITS.codesPerIdentifier.limit; i++) await startSignIn({ identifier: id("hourly@example.dk"), ip: freshIp(), language: "da" }, now);
+    const hourly = await refusal(() => startSignIn({ identifier: id("hourly@example.dk"), ip: freshIp(), language: "da" }, now));
+    for (let i = 0; i < LIMITS.codesPerIdentifierPerDay.limit; i++)
+      await startSignIn({ identifier: id("daily@example.dk"), ip: freshIp(), language: "da" }, hour(Math.floor(i / 5)));
+    const daily = await refusal(() => startSignIn({ identifier: id("daily@example.dk"), ip: freshIp(), language: "da" }, hour(3)));
+    // 30 codes an hour from one network, then 60 checks.
+    const ip = "192.0.2.7";
+    for (let i = 0; i < LIMITS.codesPerIp.limit; i++) await startSignIn({ identifier: id(`shared-${i}@example.dk`), ip, language: "da" }, hour(5));
+    const network = await refusal(() => startSignIn({ identifier: id("one-more@example.dk"), ip, language: "da" }, hour(5)));
+    const nobody = "00000000-0000-4000-8000-000000000000";
+    for (let i = 0; i < LIMITS.verificationsPerIp.limit; i++) await verifySignIn({ challengeId: nobody, code: "123456", ip, language: "da" }, hour(6));
+    const checks = await refusal(() => verifySignIn({ challengeId: nobody, code: "123456", ip, language: "da" }, hour(6)));
+    expect([hourly, daily, network, checks].map((error) => limitMessage(error).split("|")[0])).toEqual([
+      "errors.tooManyCodesHour",
+      "errors.tooManyCodesToday",
+      "errors.tooManyCodesNetwork",
+      "errors.tooManyTriesNetwork",
+    ]);
   });
 });
 

@@ -6,7 +6,9 @@ import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { createDb } from "../../app/lib/db-client.ts";
 import { startSmtpCatcher } from "../../app/lib/messages/smtp-catcher.server.ts";
-import "../../app/lib/zod-errors.ts"; // as entry.server.tsx does in the app
+import { translateZodErrors } from "../../app/lib/zod-errors.ts";
+
+translateZodErrors(); // as entry.server.tsx does in the app
 
 const adminUrl = inject("adminUrl");
 const name = `test_${randomUUID().replaceAll("-", "")}`;

@@ -4,6 +4,7 @@
 // unknown identifier gets a code too, and proving it creates a parent
 // account. See docs/decisions/003-sign-in.md; what sign-in no longer does
 // (claim records by phone or e-mail): 013-joining-a-household.md.
+// i18n-namespace: auth
 import { randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
@@ -34,6 +35,23 @@ export const LIMITS = {
   codesPerIp: { limit: Number(process.env.SIGNIN_LIMIT_PER_IP ?? 30), windowSeconds: HOUR },
   verificationsPerIp: { limit: 60, windowSeconds: HOUR },
 };
+
+/**
+ * What the sign-in pages say when a limit is reached (auth.json `errors.*`): what happened and what to do — try again
+ * in so many minutes, tomorrow (the day limits end at midnight UTC), or call the secretariat ({{phone}}).
+ */
+export const LIMIT_MESSAGES: Record<string, string> = {
+  "signin:identifier": "errors.tooManyCodesHour",
+  "signin:identifier-day": "errors.tooManyCodesToday",
+  "signin:ip": "errors.tooManyCodesNetwork",
+  "verify:ip": "errors.tooManyTriesNetwork",
+  "verify:wrong-day": "errors.tooManyWrongCodes",
+};
+
+/** The message of a refusal by a sign-in limit, as "key|minutes" (the page fills in the minutes and the phone). */
+export function limitMessage(error: RateLimitedError): string {
+  return `${LIMIT_MESSAGES[error.limit] ?? "errors.rateLimited"}|${Math.ceil(error.retryAfterSeconds / 60)}`;
+}
 
 function codeHash(challengeId: string, code: string): string {
   return hashToken(`${challengeId}:${code}`);
@@ -109,7 +127,7 @@ export async function verifySignIn(input: { challengeId: string; code: string; i
   const room = await reserveRateLimit(wrongKey, LIMITS.wrongCodesPerIdentifierPerDay, now);
   if (!room.allowed) {
     log("warn", "rateLimited", { limit: "verify:wrong-day" });
-    throw new RateLimitedError(room.retryAfterSeconds);
+    throw new RateLimitedError(room.retryAfterSeconds, "verify:wrong-day");
   }
 
   // A slow SMS makes people ask twice: any unexpired, unused code sent to the

@@ -4,11 +4,12 @@
 // translation keys in locales/<language>/editor.json.
 // i18n-namespace: editor
 import { z } from "zod";
+import { dateTimeField, dayField, timeField } from "../date-fields.ts";
+import { INVISIBLE_CHARACTERS, withoutInvisibleCharacters } from "../text-rules.ts";
 import { copenhagenInstant, daysBetween, isCalendarDay, type SessionPlan } from "./series.ts";
 import { always, num, schemaBuilders, str, type Loose } from "./text-schemas.ts";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(([01]\d|2[0-3]):[0-5]\d)$/;
 /** Kroner with up to two decimals, comma or point: "150", "12,50". */
 const KRONER = /^\d{1,6}([.,]\d{1,2})?$/;
 
@@ -31,14 +32,12 @@ const { text, requiredText, localized, wholeNumber, phone, email } = schemaBuild
 });
 
 const id = (error: string) => z.string({ error }).uuid({ error });
-const day = (error: string) => z.string({ error }).refine(isCalendarDay, { error: "errors.dateInvalid" });
-const time = (error: string) => z.string({ error }).regex(TIME, { error: "errors.timeInvalid" });
+/** Sessions and sign-up windows: dates near today (dates.ts). */
+const day = (error: string) => dayField("near", error);
+const time = (error: string) => timeField(error);
 
 /** A datetime-local value, read as Copenhagen wall-clock time. */
-const wallClock = z
-  .string()
-  .refine((value) => DATE_TIME.test(value) && isCalendarDay(value.slice(0, 10)), { error: "errors.dateTimeInvalid" })
-  .transform((value) => copenhagenInstant(value.slice(0, 10), value.slice(11, 16)));
+const wallClock = dateTimeField("near", "errors.dateTimeInvalid").transform((value) => copenhagenInstant(value.slice(0, 10), value.slice(11, 16)));
 
 export const activitySchema = z
   .object({
@@ -71,7 +70,8 @@ export const activitySchema = z
     reminderHours: wholeNumber(1, 168, "errors.reminderRange").optional(),
     place: requiredText(120, false, "errors.placeRequired"),
     address: text(200, false).optional(),
-    contactName: text(120, false).optional(),
+    /** A person's name: no direction or invisible characters (text-rules.ts). */
+    contactName: text(120, false).refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }).optional(),
     contactPhone: phone(),
     contactEmail: email(),
     partnerIds: z.array(id("errors.partnerUnknown")).default([]),

@@ -4,7 +4,7 @@
 // stays at 15:00 across the change to and from summer time, although its UTC
 // instants move by an hour. Skipped periods (holidays) and, optionally, the
 // school holidays are left out and reported, so staff see what was skipped.
-import { addDaysToDay, localParts, mondayOf } from "../dates.ts";
+import { addDaysToDay, isRealDay, localParts, mondayOf } from "../dates.ts";
 
 /** Calendar days (YYYY-MM-DD, Copenhagen), both inclusive. */
 export type Period = { from: string; until: string };
@@ -46,12 +46,8 @@ export function weekdayOf(day: string): number {
   return new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
 }
 
-/** Whether a string is a real calendar day (not 2027-02-30). */
-export function isCalendarDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
+/** Whether a string is a real calendar day (not 2027-02-30, not 0000-01-01): the rule in dates.ts. */
+export const isCalendarDay = isRealDay;
 
 /** Days from `from` to `until` (0 when the same day). */
 export function daysBetween(from: string, until: string): number {

@@ -3,7 +3,7 @@
 // in a long log costs the same as the first). Also the one place the admin
 // pages write their own events through, with the entity types they add.
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { localParts } from "~/domain/dates.ts";
+import { dayProblem, localParts } from "~/domain/dates.ts";
 import { audit, AUDIT_ENTITY_TYPES, type AuditEntry } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 
@@ -23,8 +23,8 @@ export async function auditAdmin(tx: DbTx, entry: Omit<AuditEntry, "entityType">
 export type AuditFilters = { entityType?: string; action?: string; from?: string; to?: string };
 export type AuditCursor = { direction: "older" | "newer"; at: Date; id: string };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (value: string | null): value is string => Boolean(value && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+/** The log's filter days: dates of the plan period (dates.ts); another value is ignored. */
+const isDay = (value: string | null): value is string => value !== null && dayProblem(value, "plan") === null;
 
 /** Filters and cursor from the page's query string; anything malformed is ignored, never an error. */
 export function parseAuditQuery(params: URLSearchParams): { filters: AuditFilters; cursor: AuditCursor | null } {

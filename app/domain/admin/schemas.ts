@@ -5,7 +5,8 @@
 import { z } from "zod";
 import type { Role } from "~/generated/prisma/enums.ts";
 import { parseIdentifier } from "../accounts/identifier.ts";
-import { EMAIL_MAX, PHONE_MAX } from "../text-rules.ts";
+import { dayField } from "../date-fields.ts";
+import { EMAIL_MAX, INVISIBLE_CHARACTERS, PHONE_MAX, withoutInvisibleCharacters } from "../text-rules.ts";
 import { ACTIVITY_ICON_NAMES } from "~/components/icons.tsx";
 
 export const ROLES = ["PARENT", "YOUTH", "PARTNER", "STAFF", "ADMIN"] as const satisfies readonly Role[];
@@ -28,6 +29,9 @@ const text = (max: number, required: string) =>
     .max(max, { error: "errors.tooLong" })
     // eslint-disable-next-line no-control-regex -- control characters are what this refuses
     .refine((value) => !/[<>{}\u0000-\u001f]/.test(value), { error: "errors.badCharacters" });
+
+/** A person's name: no direction or invisible characters either (text-rules.ts). */
+const personName = (max: number, required: string) => text(max, required).refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS });
 
 const optionalText = (max: number) =>
   z
@@ -53,18 +57,8 @@ const sortOrder = z
   .max(9999, { error: "errors.sortOrderInvalid" })
   .optional();
 
-/** A calendar day as YYYY-MM-DD (what <input type="date"> sends). */
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.dateInvalid" })
-  .refine(
-    (value) => {
-      const date = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-    },
-    { error: "errors.dateInvalid" },
-  )
-  .optional();
+/** A housing area's first and last active day: dates of the plan period (dates.ts). */
+const day = dayField("plan", "errors.dateInvalid").optional();
 
 const organisationId = z.string().uuid({ error: "errors.organisationInvalid" }).optional();
 
@@ -72,8 +66,8 @@ const organisationId = z.string().uuid({ error: "errors.organisationInvalid" }).
 
 export const createAccountSchema = z
   .object({
-    firstName: text(60, "errors.firstNameRequired"),
-    lastName: text(60, "errors.lastNameRequired"),
+    firstName: personName(60, "errors.firstNameRequired"),
+    lastName: personName(60, "errors.lastNameRequired"),
     email: z
       .string()
       .max(EMAIL_MAX, { error: "errors.emailInvalid" })

@@ -1,9 +1,14 @@
 // Form schemas for attendance, shared by browser and server.
 // i18n-namespace: staff
 import { z } from "zod";
-import { withoutControlCharacters } from "../text-rules.ts";
+import { copenhagenDay } from "../dates.ts";
+import { INVISIBLE_CHARACTERS, withoutControlCharacters, withoutInvisibleCharacters } from "../text-rules.ts";
 
-const currentYear = new Date().getUTCFullYear();
+/** A walk-in's birth year: at most 100 years back, not after this year — this year when the form is sent, not when the server started. */
+const plausibleBirthYear = (year: number) => {
+  const thisYear = Number(copenhagenDay(new Date()).slice(0, 4));
+  return year >= thisYear - 100 && year <= thisYear;
+};
 
 export const walkInSchema = z.object({
   intent: z.literal("walkInNew"),
@@ -12,18 +17,16 @@ export const walkInSchema = z.object({
     .trim()
     .min(1, { error: "errors.firstNameRequired" })
     .max(60, { error: "errors.tooLong" })
-    .refine(withoutControlCharacters(), { error: "errors.badCharacters" }),
+    .refine(withoutControlCharacters(), { error: "errors.badCharacters" })
+    .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }),
   lastName: z
     .string({ error: "errors.lastNameRequired" })
     .trim()
     .min(1, { error: "errors.lastNameRequired" })
     .max(60, { error: "errors.tooLong" })
-    .refine(withoutControlCharacters(), { error: "errors.badCharacters" }),
-  birthYear: z.coerce
-    .number({ error: "errors.birthYear" })
-    .int({ error: "errors.birthYear" })
-    .min(currentYear - 100, { error: "errors.birthYear" })
-    .max(currentYear, { error: "errors.birthYear" }),
+    .refine(withoutControlCharacters(), { error: "errors.badCharacters" })
+    .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }),
+  birthYear: z.coerce.number({ error: "errors.birthYear" }).int({ error: "errors.birthYear" }).refine(plausibleBirthYear, { error: "errors.birthYear" }),
   housingAreaId: z.string().uuid().optional(),
 });
 

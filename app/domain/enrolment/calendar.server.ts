@@ -11,6 +11,7 @@ import { appUrl } from "~/lib/env.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { hashToken } from "~/lib/session.server.ts";
 import { t9n } from "../activities/text.ts";
+import { forExport } from "../text-rules.ts";
 import { joinNames } from "./notify.server.ts";
 
 const FEED_PAST_DAYS = 30;
@@ -41,8 +42,9 @@ function events(signUps: SignUpForCalendar[], language: Language): EventAttribut
       end: session.endsAt.getTime(),
       endInputType: "utc",
       endOutputType: "utc",
-      title,
-      location: [session.place ?? signUp.activity.place, signUp.activity.address].filter(Boolean).join(", "),
+      // A calendar file leaves the portal: no direction or invisible characters (text-rules.ts).
+      title: forExport(title),
+      location: forExport([session.place ?? signUp.activity.place, signUp.activity.address].filter(Boolean).join(", ")),
       url: appUrl(`/activities/${signUp.activity.slug}`),
       status: session.cancelledAt ? "CANCELLED" : "CONFIRMED",
       productId: "aktivitetsportalen",
@@ -50,7 +52,8 @@ function events(signUps: SignUpForCalendar[], language: Language): EventAttribut
   });
 }
 
-function render(list: EventAttributes[], calName: string): string {
+function render(list: EventAttributes[], title: string): string {
+  const calName = forExport(title);
   // An empty calendar is still a valid feed (a subscription must not break).
   if (list.length === 0) return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:aktivitetsportalen", `X-WR-CALNAME:${calName}`, "END:VCALENDAR", ""].join("\r\n");
   const { error, value } = createEvents(list, { productId: "aktivitetsportalen", calName });

@@ -3,7 +3,8 @@
 // i18n-namespace: household
 import { z } from "zod";
 import { westernDigits, normalisePhone } from "../accounts/identifier.ts";
-import { EMAIL_MAX, PHONE_MAX, withoutControlCharacters } from "../text-rules.ts";
+import { dayField } from "../date-fields.ts";
+import { EMAIL_MAX, INVISIBLE_CHARACTERS, PHONE_MAX, withoutControlCharacters, withoutInvisibleCharacters } from "../text-rules.ts";
 
 const name = (required: string) =>
   z
@@ -12,7 +13,8 @@ const name = (required: string) =>
     .min(1, { error: required })
     .max(60, { error: "errors.tooLong" })
     // eslint-disable-next-line no-control-regex -- control characters are what this refuses
-    .refine((value) => !/[<>{}\u0000-\u001f]/.test(value), { error: "errors.badCharacters" });
+    .refine((value) => !/[<>{}\u0000-\u001f]/.test(value), { error: "errors.badCharacters" })
+    .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS });
 
 /** An optional Danish mobile number, normalised to E.164 (Arabic-Indic digits accepted); empty: null. */
 const optionalDanishPhone = z
@@ -32,12 +34,10 @@ const optionalDanishPhone = z
 export const childSchema = z.object({
   firstName: name("errors.firstNameRequired"),
   lastName: name("errors.lastNameRequired"),
-  birthDate: z
-    .string({ error: "errors.birthDateRequired" })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.birthDateInvalid" })
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: "errors.birthDateInvalid" })
-    .refine((value) => value <= new Date().toISOString().slice(0, 10), { error: "errors.birthDateFuture" })
-    .refine((value) => value >= `${new Date().getUTCFullYear() - 18}-01-01`, { error: "errors.notAChild" }),
+  birthDate: dayField("birth", "errors.birthDateRequired").refine((value) => value >= `${new Date().getUTCFullYear() - 18}-01-01`, {
+    error: "errors.notAChild",
+    when: (payload) => !payload.issues.length,
+  }),
   housingAreaId: z.string({ error: "errors.areaRequired" }).uuid({ error: "errors.areaRequired" }),
   needs: z.string().trim().max(1000, { error: "errors.tooLong" }).refine(withoutControlCharacters(true), { error: "errors.badCharacters" }).optional(),
   photoConsent: z.enum(["yes", "no"], { error: "errors.photoConsentRequired" }),
@@ -87,7 +87,14 @@ export const invitationAnswerSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-const optionalText = z.string().trim().max(60, { error: "errors.tooLong" }).refine(withoutControlCharacters(), { error: "errors.badCharacters" }).optional();
+/** A child's first or last name in the assisted form. */
+const optionalText = z
+  .string()
+  .trim()
+  .max(60, { error: "errors.tooLong" })
+  .refine(withoutControlCharacters(), { error: "errors.badCharacters" })
+  .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS })
+  .optional();
 
 /** A child row in the assisted form: empty rows are ignored, a started row must be complete. */
 const assistedChild = z

@@ -6,14 +6,14 @@
 // i18n-namespace: jobs
 import { z } from "zod";
 import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
-import { EMAIL_MAX, PHONE_MAX } from "../text-rules.ts";
+import { dayField } from "../date-fields.ts";
+import { EMAIL_MAX, INVISIBLE_CHARACTERS, PHONE_MAX, withoutInvisibleCharacters } from "../text-rules.ts";
 
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const LINE_CONTROL = /[<>{}\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex -- as above, but line breaks are fine in a paragraph
 const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const MOTIVATION_MAX = 1000;
 export const AVAILABILITY = ["WEEKDAYS", "WEEKENDS", "HOLIDAYS"] as const;
@@ -31,6 +31,9 @@ const line = (max: number, required: string) =>
     .max(max, { error: "errors.tooLong" })
     .refine((value) => !LINE_CONTROL.test(value), { error: "errors.badCharacters" });
 
+/** A person's name: no direction or invisible characters either (text-rules.ts). */
+const personName = (max: number, required: string) => line(max, required).refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS });
+
 const optionalLine = (max: number) =>
   z
     .string()
@@ -39,11 +42,7 @@ const optionalLine = (max: number) =>
     .refine((value) => !LINE_CONTROL.test(value), { error: "errors.badCharacters" })
     .optional();
 
-export function isRealDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+export { isRealDay } from "../dates.ts";
 
 /**
  * What the portal already knows, so the form does not ask again: a birth date once recorded is shown, not
@@ -56,11 +55,11 @@ export function applicationSchemaFor(known: ApplicationKnown) {
   const recorded = known.birthDate;
   return z
     .object({
-      firstName: line(60, "errors.firstNameRequired"),
-      lastName: line(60, "errors.lastNameRequired"),
+      firstName: personName(60, "errors.firstNameRequired"),
+      lastName: personName(60, "errors.lastNameRequired"),
       birthDate:
         recorded === null
-          ? z.string({ error: "errors.birthDateRequired" }).refine(isRealDay, { error: "errors.birthDateInvalid" })
+          ? dayField("birth", "errors.birthDateRequired")
           : z
               .string()
               .refine((value) => value === recorded, { error: "errors.birthDateLocked" })
@@ -79,7 +78,7 @@ export function applicationSchemaFor(known: ApplicationKnown) {
       availability: z.array(z.enum(AVAILABILITY, { error: "errors.availabilityRequired" }), { error: "errors.availabilityRequired" }).min(1, {
         error: "errors.availabilityRequired",
       }),
-      guardianName: known.guardian ? optionalLine(120) : line(120, "errors.guardianNameRequired"),
+      guardianName: known.guardian ? optionalLine(120) : personName(120, "errors.guardianNameRequired"),
       /** Normalised to E.164 once the whole form is valid (a failed number must still count as "given" below). */
       guardianPhone: z
         .string()

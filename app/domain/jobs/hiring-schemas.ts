@@ -5,9 +5,7 @@
 // i18n-namespace: hiring
 import { z } from "zod";
 import { LINE_CONTROL, TEXT_CONTROL } from "../text-rules.ts";
-import { isCalendarDay } from "../activities/series.ts";
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+import { dayField, timeField } from "../date-fields.ts";
 
 function requiredText(max: number, multiline: boolean, error: string) {
   return z
@@ -18,12 +16,13 @@ function requiredText(max: number, multiline: boolean, error: string) {
     .refine((value) => !(multiline ? TEXT_CONTROL : LINE_CONTROL).test(value), { error: "errors.badCharacters" });
 }
 
-const day = (error: string) => z.string({ error }).refine(isCalendarDay, { error: "errors.dateInvalid" });
+/** Interviews, hiring and ending an employment: dates near today (dates.ts). */
+const day = (error: string) => dayField("near", error);
 const yesNo = z.enum(["yes", "no"], { error: "errors.inSchoolRequired" }).transform((value) => value === "yes");
 
 export const interviewSchema = z.object({
   date: day("errors.dateRequired"),
-  time: z.string({ error: "errors.timeRequired" }).regex(TIME, { error: "errors.timeInvalid" }),
+  time: timeField("errors.timeRequired"),
   place: requiredText(200, false, "errors.placeRequired"),
 });
 

@@ -4,6 +4,7 @@
 // the shifts still waiting for confirmation are counted apart so staff can
 // chase them before paying.
 import ExcelJS from "exceljs";
+import { exportRow } from "~/lib/csv.ts";
 import { db } from "~/lib/db.server.ts";
 import { copenhagenInstant } from "../activities/series.ts";
 import { t9n } from "../activities/text.ts";
@@ -112,7 +113,7 @@ export async function toXlsx(table: (string | number)[][], sheetName: string): P
   workbook.creator = "Aktivitetsportalen";
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
   // Strings go in as text cells, never as formulas, so a name like "=1+1" cannot run.
-  for (const row of table) sheet.addRow(row);
+  for (const row of table) sheet.addRow(exportRow(row));
   sheet.getRow(1).font = { bold: true };
   sheet.columns.forEach((column) => (column.width = 18));
   for (const index of [6, 9]) sheet.getColumn(index).numFmt = "#,##0.00";

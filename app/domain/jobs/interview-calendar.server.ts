@@ -11,6 +11,7 @@ import { appUrl } from "~/lib/env.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
 import { t9n } from "../activities/text.ts";
+import { forExport } from "../text-rules.ts";
 
 export const INTERVIEW_MINUTES = 30;
 
@@ -47,8 +48,9 @@ export function interviewCalendar(
     end: input.at.getTime() + INTERVIEW_MINUTES * 60_000,
     endInputType: "utc",
     endOutputType: "utc",
-    title: t("ics.title", { job: input.job }),
-    location: input.place,
+    // A calendar file leaves the portal: no direction or invisible characters (text-rules.ts).
+    title: forExport(t("ics.title", { job: input.job })),
+    location: forExport(input.place),
     url: appUrl("/my/jobs"),
     status: input.status ?? "CONFIRMED",
     productId: "aktivitetsportalen",

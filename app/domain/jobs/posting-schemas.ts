@@ -6,7 +6,8 @@
 // i18n-namespace: jobs
 import { z } from "zod";
 import { always, num, schemaBuilders, str, type Loose } from "../activities/text-schemas.ts";
-import { isRealDay } from "./application-schemas.ts";
+import { dayField } from "../date-fields.ts";
+import { INVISIBLE_CHARACTERS, withoutInvisibleCharacters } from "../text-rules.ts";
 
 /** Kroner with up to two decimals, comma or point: "45", "52,50". */
 const KRONER = /^\d{1,5}([.,]\d{1,2})?$/;
@@ -53,9 +54,10 @@ export const postingSchema = z
       .refine((ore) => ore > 0, { error: "jobs:errors.payInvalid" }),
     payUnit: z.enum(PAY_UNITS, { error: "jobs:errors.payUnitRequired" }),
     positions: wholeNumber(1, 500, "jobs:errors.positionsRange"),
-    applicationDeadline: z.string({ error: "jobs:errors.deadlineRequired" }).refine(isRealDay, { error: "jobs:errors.dateInvalid" }),
+    applicationDeadline: dayField("plan", "jobs:errors.deadlineRequired"),
     status: z.enum(POSTING_STATUSES, { error: "jobs:errors.statusRequired" }),
-    contactName: requiredText(120, false, "jobs:errors.contactNameRequired"),
+    /** A person's name: no direction or invisible characters (text-rules.ts). */
+    contactName: requiredText(120, false, "jobs:errors.contactNameRequired").refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }),
     contactPhone: builders.phone(),
     contactEmail: builders.email(),
   })

@@ -5,6 +5,7 @@
 // i18n-namespace: shifts
 import { z } from "zod";
 import { isCalendarDay } from "../activities/series.ts";
+import { dayField, monthField, timeField } from "../date-fields.ts";
 
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
@@ -17,8 +18,10 @@ const always = { when: () => true };
 const str = (value: unknown) => (typeof value === "string" && value.trim() ? value : undefined);
 
 const id = (error: string) => z.string({ error }).uuid({ error });
-const day = (error: string) => z.string({ error }).refine(isCalendarDay, { error: "errors.dateInvalid" });
-const time = (error: string) => z.string({ error }).regex(TIME, { error: "errors.timeInvalid" });
+/** Shifts: dates near today; school holidays: dates of the plan period (dates.ts). */
+const day = (error: string) => dayField("near", error);
+const planDay = (error: string) => dayField("plan", error);
+const time = (error: string) => timeField(error);
 const wholeNumber = (min: number, max: number, error: string) =>
   z.number({ error: "errors.wholeNumber" }).int({ error: "errors.wholeNumber" }).min(min, { error }).max(max, { error });
 
@@ -104,8 +107,8 @@ export const holidaySchema = z
     nameDa: line(80, "errors.nameRequired"),
     nameEn: line(80).optional(),
     nameAr: line(80).optional(),
-    startsOn: day("errors.dayRequired"),
-    endsOn: day("errors.dayRequired"),
+    startsOn: planDay("errors.dayRequired"),
+    endsOn: planDay("errors.dayRequired"),
   })
   .superRefine((value: Loose, ctx) => {
     const [first, last] = [str(value.startsOn), str(value.endsOn)];
@@ -115,4 +118,4 @@ export const holidaySchema = z
 
 export const deleteHolidaySchema = z.object({ intent: z.literal("delete"), id: id("errors.notFound") });
 
-export const monthSchema = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "errors.monthInvalid" }) });
+export const monthSchema = z.object({ month: monthField("plan", "errors.monthInvalid") });

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { formatDateTime, formatDay } from "~/lib/format.ts";
 import type { Language } from "~/lib/i18n.ts";
-import { toCsv } from "~/lib/csv.ts";
+import { exportRow, toCsv } from "~/lib/csv.ts";
 import { tablesOf, type Report } from "./report-data.server.ts";
 import { cellValue, labelText, type Translate } from "./report-labels.ts";
 import type { Table } from "./report-tables.ts";
@@ -79,7 +79,7 @@ export async function reportXlsx(report: Report, t: Translate, language: Languag
   workbook.created = now;
   const textSheet = (name: string, rows: [string, string][]) => {
     const sheet = workbook.addWorksheet(name.slice(0, 31));
-    for (const row of rows) sheet.addRow(row);
+    for (const row of rows) sheet.addRow(exportRow(row));
     sheet.getColumn(1).width = 28;
     sheet.getColumn(2).width = 90;
     sheet.getColumn(2).alignment = { wrapText: true, vertical: "top" };
@@ -89,9 +89,9 @@ export async function reportXlsx(report: Report, t: Translate, language: Languag
   for (const table of exportTables(report, t, language)) {
     const sheet = workbook.addWorksheet(table.sheet.slice(0, 31));
     // Strings go in as text, never as formulas: a name like "=1+1" cannot run.
-    sheet.addRow(table.header).font = { bold: true };
+    sheet.addRow(exportRow(table.header)).font = { bold: true };
     for (const row of table.rows) {
-      const added = sheet.addRow(row);
+      const added = sheet.addRow(exportRow(row));
       added.eachCell((cell, column) => {
         if (typeof cell.value === "string" && column > 1) cell.alignment = { horizontal: "right" };
       });

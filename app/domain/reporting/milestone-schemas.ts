@@ -4,12 +4,12 @@
 // period. Messages are translation keys in locales/<language>/reports.json.
 // i18n-namespace: reports
 import { z } from "zod";
+import { dayField } from "../date-fields.ts";
+import { isRealDay } from "../dates.ts";
 import { LINE_CONTROL, TEXT_CONTROL } from "../text-rules.ts";
 import type { Scope } from "./counts.ts";
 import { MEASURES } from "./milestones.ts";
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (value: string) => DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 const SELECTION = /^(all|(activity|activityType|effortArea):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 const line = (max: number) =>
@@ -19,7 +19,8 @@ const line = (max: number) =>
     .max(max, { error: "errors.tooLong" })
     .refine((value) => !LINE_CONTROL.test(value), { error: "errors.badCharacters" });
 
-const day = (required: string) => z.string({ error: required }).trim().refine(isDay, { error: "errors.dateInvalid" });
+/** Milestones and their status notes: dates of the plan period (dates.ts). */
+const day = (required: string) => dayField("plan", required);
 
 export const milestoneSchema = z
   .object({
@@ -47,7 +48,7 @@ export const milestoneSchema = z
   .superRefine(
     (value: Record<string, unknown>, ctx) => {
       const [startsOn, deadline] = [value.startsOn, value.deadline];
-      if (typeof startsOn === "string" && typeof deadline === "string" && isDay(startsOn) && isDay(deadline) && deadline < startsOn)
+      if (typeof startsOn === "string" && typeof deadline === "string" && isRealDay(startsOn) && isRealDay(deadline) && deadline < startsOn)
         ctx.addIssue({ code: "custom", path: ["deadline"], message: "errors.deadlineBeforeStart" });
     },
     { when: () => true },

@@ -1,11 +1,11 @@
 // Reporting periods: a range of Copenhagen calendar days, first and last day
 // inclusive, with the shortcuts staff report by (month, quarter, half-year,
 // calendar year, and the whole plan period 2025–2029).
-import { addDaysToDay } from "../dates.ts";
+import { addDaysToDay, PLAN_PERIOD } from "../dates.ts";
 
 export type Period = { from: string; to: string };
 
-export const PLAN_PERIOD: Period = { from: "2025-01-01", to: "2029-12-31" };
+export { PLAN_PERIOD };
 
 export const PERIOD_KINDS = ["month", "quarter", "half", "year", "plan", "custom"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];

@@ -4,7 +4,8 @@
 // page: it is reported as a translated error and its default is used.
 // i18n-namespace: reports
 import { z } from "zod";
-import { copenhagenDay } from "../dates.ts";
+import { DATE_ERRORS } from "../date-fields.ts";
+import { copenhagenDay, dayProblem } from "../dates.ts";
 import type { Scope } from "./counts.ts";
 import { periodContaining, previousPeriod, PERIOD_KINDS, periodDays, type Period, type PeriodKind } from "./period.ts";
 import type { Mode } from "./report-tables.ts";
@@ -16,9 +17,6 @@ export const WHICH = ["previous", "current"] as const;
 /** The longest custom period: the plan period and some slack. */
 const MAX_DAYS = 366 * 6;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (value: string) =>
-  DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const optionalText = z
@@ -26,7 +24,11 @@ const optionalText = z
   .trim()
   .optional()
   .transform((value) => (value ? value : undefined));
-const optionalDay = optionalText.refine((value) => value === undefined || isDay(value), { error: "errors.dateInvalid" });
+/** Report periods: dates of the plan period (dates.ts). */
+const optionalDay = optionalText.superRefine((value, ctx) => {
+  const problem = value === undefined ? null : dayProblem(value, "plan");
+  if (problem) ctx.addIssue({ code: "custom", message: problem === "invalid" ? DATE_ERRORS.invalid : DATE_ERRORS.range.plan });
+});
 
 export const reportQuerySchema = z
   .object({
@@ -107,7 +109,7 @@ export function parseReportQuery(params: URLSearchParams, now = new Date()): Rep
   }
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? "kind");
-    (errors[field] ??= []).push(issue.message.startsWith("errors.") ? issue.message : "errors.periodInvalid");
+    (errors[field] ??= []).push(/^(errors\.|common:)/.test(issue.message) ? issue.message : "errors.periodInvalid");
   }
   // Fall back field by field: a bad selection keeps a good period and the other way round.
   const periodBroken = ["kind", "which", "day", "from", "to"].some((field) => errors[field]);
