@@ -11,7 +11,6 @@ import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { landingAfterSignIn, limitMessage, verifySignIn } from "~/domain/accounts/sign-in.server.ts";
 import { isolated } from "~/domain/text-rules.ts";
-import { db } from "~/lib/db.server.ts";
 import { readPendingSignIn, signInCookie } from "~/lib/cookies.server.ts";
 import { contactDetails, devOutboxEnabled } from "~/lib/env.server.ts";
 import { getLanguage, languageCookie } from "~/lib/i18n.server.ts";

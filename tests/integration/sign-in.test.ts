@@ -1,7 +1,15 @@
 // Passwordless sign-in against real PostgreSQL and a real SMTP round trip.
 import { describe, expect, it } from "vitest";
 import { parseIdentifier, type Identifier } from "../../app/domain/accounts/identifier.ts";
-import { CODE_TTL_MINUTES, landingAfterSignIn, LIMITS, limitMessage, MAX_ATTEMPTS, startSignIn, verifySignIn } from "../../app/domain/accounts/sign-in.server.ts";
+import {
+  CODE_TTL_MINUTES,
+  landingAfterSignIn,
+  LIMITS,
+  limitMessage,
+  MAX_ATTEMPTS,
+  startSignIn,
+  verifySignIn,
+} from "../../app/domain/accounts/sign-in.server.ts";
 import { signInCookie } from "../../app/lib/cookies.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { RateLimitedError } from "../../app/lib/rate-limit.server.ts";
