@@ -20,8 +20,8 @@ const MB = 1024 * KB;
  * - `form`, families' and young people's pages: the largest is the job application, ≈ 1,650 characters at its
  *   limits — 10 KB with every letter Arabic. 32 KB leaves three times that.
  * - `staffForm`, /staff and /admin: the activity editor holds 13,120 characters in each of three languages
- *   (title 120, description 5,000, practical information 3,000, terms 5,000): ≈ 95 KB when written in Danish,
- *   English and Arabic, 236 KB if every letter of all three were two bytes. 512 KB leaves twice the worst case.
+ *   (title 120, description 5,000, practical information 3,000, terms 5,000): about 95 KB when written in Danish,
+ *   English and Arabic, 233 KB if every letter of all three were two bytes. 512 KB leaves twice the worst case.
  * - `upload`: a file (multipart) on a route in UPLOAD_ROUTES only. None yet: the spreadsheet import will add
  *   its address there. 10 MB is a spreadsheet of many thousand rows.
  */

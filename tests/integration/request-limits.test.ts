@@ -153,6 +153,10 @@ describe("methods", () => {
       expect([method, response.status, response.headers.get("allow")]).toEqual([method, 405, "GET, HEAD, POST"]);
       expectErrorPage(await response.text(), "da", "Den handling kan ikke bruges på denne adresse.");
     }
+    // A POST to a page without an action is Remix's 405, not a 500.
+    const noAction = await fetch(`${app.base}/activities`, form("q=x"));
+    expect(noAction.status).toBe(405);
+    await noAction.body?.cancel();
     const options = await fetch(`${app.base}/activities`, { method: "OPTIONS" });
     expect([options.status, options.headers.get("allow")]).toEqual([204, "GET, HEAD, POST"]);
     expect((await fetch(`${app.base}/activities`, { method: "HEAD" })).status).toBe(200);
