@@ -544,6 +544,8 @@ const FORMS: Form[] = [
     role: "parent",
     base: (f) => ({ intent: "decline", invitationId: f.a.invitationToDecline, redirectTo: "/my" }),
     fields: fields("intent invitationId# redirectTo?"),
+    // An id of no invitation of this person's (or no id at all) is answered as a whole: there is nothing to decline.
+    refusesAsWhole: ["errors.invitation.notFound"],
     free: ["redirectTo"],
     checkFree: (answer) => (isLocalPath(answer.location) ? null : `redirects to ${answer.location}`),
     undo: (f) => db.householdInvitation.update({ where: { id: f.a.invitationToDecline }, data: { answer: null, answeredAt: null, answeredById: null } }),

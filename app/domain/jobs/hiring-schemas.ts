@@ -54,4 +54,4 @@ export const guardianIdentitySchema = z.object({
 });
 
 /** Staff correct a young person's recorded birth date. */
-export const birthDateSchema = z.object({ birthDate: day("errors.birthDateRequired") });
+export const birthDateSchema = z.object({ birthDate: dayField("birth", "errors.birthDateRequired") });
