@@ -20,7 +20,7 @@ import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { LanguageSwitcher } from "~/components/language-switcher.tsx";
-import { hasRole } from "~/lib/auth.server.ts";
+import { hasRole } from "~/lib/roles.ts";
 import { devOutboxEnabled } from "~/lib/env.server.ts";
 import { clientNamespacesFor, textDirection, type Language } from "~/lib/i18n.ts";
 import { FALLBACK_ERROR } from "~/lib/fallback-error.ts";

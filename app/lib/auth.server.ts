@@ -1,22 +1,9 @@
-// The one permission helper. Every loader and action that shows or changes
+// The one permission helper (the role rule itself: roles.ts). Every loader and action that shows or changes
 // anything personal starts with requireUser(request, role).
 import { redirect } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/client.ts";
+import { hasRole } from "./roles.ts";
 import { getAuth, type SessionUser } from "./session.server.ts";
-
-/** Roles that include others: an admin may do what staff may do. */
-const includes: Record<Role, Role[]> = {
-  ADMIN: ["ADMIN", "STAFF"],
-  STAFF: ["STAFF"],
-  PARTNER: ["PARTNER"],
-  PARENT: ["PARENT"],
-  YOUTH: ["YOUTH"],
-};
-
-export function hasRole(user: Pick<SessionUser, "role">, allowed: Role | readonly Role[]): boolean {
-  const wanted = typeof allowed === "string" ? [allowed] : allowed;
-  return includes[user.role].some((role) => wanted.includes(role));
-}
 
 export async function getUser(request: Request): Promise<SessionUser | null> {
   return (await getAuth(request)).user;

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/icons.tsx";
-import { db } from "~/lib/db.server.ts";
+import { housingAreas } from "~/domain/households/areas.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { ButtonLink } from "~/components/ui/button.tsx";
 
@@ -13,7 +13,7 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export async function loader(_: LoaderFunctionArgs) {
-  const areas = await db.housingArea.findMany({ where: { isPlanArea: true }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });
+  const areas = await housingAreas({ planOnly: true });
   return { areas };
 }
 

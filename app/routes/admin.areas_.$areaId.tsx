@@ -12,7 +12,7 @@ import { Checkbox } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { deleteHousingArea, housingAreaForEdit, saveHousingArea } from "~/domain/admin/areas.server.ts";
-import { editId, loadForEdit, saveOrDelete } from "~/domain/admin/edit-route.server.ts";
+import { editId, loadForEdit, saveOrDelete } from "~/web/admin-edit.server.ts";
 import { housingAreaSchema } from "~/domain/admin/schemas.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";

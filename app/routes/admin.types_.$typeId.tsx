@@ -12,7 +12,7 @@ import { BackLink } from "~/components/admin/page.tsx";
 import { Checkbox, ErrorText } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
-import { editId, loadForEdit, saveOrDelete } from "~/domain/admin/edit-route.server.ts";
+import { editId, loadForEdit, saveOrDelete } from "~/web/admin-edit.server.ts";
 import { activityTypeSchema, ICON_NAMES } from "~/domain/admin/schemas.ts";
 import { activityTypeForEdit, deleteActivityType, saveActivityType } from "~/domain/admin/types.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";

@@ -14,7 +14,7 @@ import { agesText } from "~/components/jobs/pay.ts";
 import { Alert } from "~/components/ui/alert.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { applicationSchemaFor } from "~/domain/jobs/application-schemas.ts";
-import { ApplicationError, applicantState, applicationFor, applicationFormData, applicationKnown, applyForJob } from "~/domain/jobs/applications.server.ts";
+import { ApplicationError, applicantState, applicationFor, applicationFormFacts, applicationKnown, applyForJob } from "~/domain/jobs/applications.server.ts";
 import { deadlinePassed, publishedPosting } from "~/domain/jobs/postings.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { db } from "~/lib/db.server.ts";
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getLanguage(request),
     applicantState(db, user),
     applicationFor(posting.id, user.personId),
-    applicationFormData(user.personId),
+    applicationFormFacts(user.personId),
   ]);
   const blocked =
     state === "guardianAccount" || state === "notYoungPerson"

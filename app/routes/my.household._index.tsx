@@ -14,25 +14,21 @@ import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { dateOnly } from "~/domain/dates.ts";
-import { householdOf, saveOwnDetails, unknownHousingAreas } from "~/domain/households/household.server.ts";
+import { housingAreas, unknownHousingAreas } from "~/domain/households/areas.server.ts";
+import { householdOf, ownDetails, saveOwnDetails } from "~/domain/households/household.server.ts";
 import { InvitationError, inviteToHousehold, openInvitationsOf, withdrawInvitation } from "~/domain/households/invitations.server.ts";
 import { householdSchema, type otherGuardianSchema, type ownDetailsSchema } from "~/domain/households/schemas.ts";
 import { displayIdentifier } from "~/domain/accounts/identifier.ts";
 import { requireUser, safeBack } from "~/lib/auth.server.ts";
 import { formatDate, formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
-import { db } from "~/lib/db.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "household:title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "PARENT");
-  const [household, areas, me] = await Promise.all([
-    householdOf(user),
-    db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-    db.person.findUniqueOrThrow({ where: { id: user.personId }, select: { firstName: true, lastName: true, housingAreaId: true } }),
-  ]);
+  const [household, areas, me] = await Promise.all([householdOf(user), housingAreas(), ownDetails(user.personId)]);
   const members = household?.members ?? [];
   const invitations = household ? await openInvitationsOf(household.id) : [];
   return {

@@ -12,10 +12,10 @@ import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { dateOnly } from "~/domain/dates.ts";
-import { childNeeds, HouseholdError, householdOf, saveChild } from "~/domain/households/household.server.ts";
+import { childNeeds, HouseholdError, householdOf, ownDetails, saveChild } from "~/domain/households/household.server.ts";
 import { childSchema } from "~/domain/households/schemas.ts";
 import { requireUser, safeBack } from "~/lib/auth.server.ts";
-import { db } from "~/lib/db.server.ts";
+import { housingAreas, unknownHousingAreas } from "~/domain/households/areas.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -23,11 +23,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "PARENT");
-  const [household, areas] = await Promise.all([
-    householdOf(user),
-    db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-  ]);
-  const own = await db.person.findUniqueOrThrow({ where: { id: user.personId }, select: { housingAreaId: true } });
+  const [household, areas] = await Promise.all([householdOf(user), housingAreas()]);
+  const own = await ownDetails(user.personId);
   const back = safeBack(request);
   if (params.childId === "new") return { child: null, areas, defaultAreaId: own.housingAreaId, back };
   const member = household?.members.find((candidate) => candidate.role === "CHILD" && candidate.person.id === params.childId);
@@ -52,8 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "PARENT");
   const submission = parseWithZod(await request.formData(), { schema: childSchema });
   if (submission.status !== "success") return submission.reply();
-  const areaExists = await db.housingArea.count({ where: { id: submission.value.housingAreaId } });
-  if (!areaExists) return submission.reply({ fieldErrors: { housingAreaId: ["errors.areaRequired"] } });
+  if ((await unknownHousingAreas([submission.value.housingAreaId])).size) return submission.reply({ fieldErrors: { housingAreaId: ["errors.areaRequired"] } });
   try {
     await saveChild(user, params.childId === "new" ? null : params.childId!, { ...submission.value, photoConsent: submission.value.photoConsent === "yes" });
   } catch (error) {

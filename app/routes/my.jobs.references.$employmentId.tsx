@@ -6,7 +6,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DocumentPage } from "~/components/hiring/parts.tsx";
 import { documentLanguage, referenceDocument } from "~/domain/jobs/employment.server.ts";
-import { isStaff } from "~/domain/staff/access.server.ts";
+import { isStaff } from "~/lib/roles.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { printPageHandle } from "~/lib/print.ts";

@@ -18,8 +18,9 @@ import { SelectField, TextareaField } from "~/components/ui/choice.tsx";
 import { t9n } from "~/domain/activities/text.ts";
 import { swapRequestSchema, takeSchema } from "~/domain/jobs/shift-schemas.ts";
 import { myShifts } from "~/domain/jobs/shift-views.server.ts";
-import { refusalOf, requestSwap, takeShift } from "~/domain/jobs/shifts.server.ts";
+import { refusalData, ShiftError, requestSwap, takeShift } from "~/domain/jobs/shifts.server.ts";
 import { durationText } from "~/domain/jobs/work-time-text.ts";
+import { refusal } from "~/web/http.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatKroner, formatNumber, formatMonth } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -50,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       await takeShift({ shiftId: submission.value.shiftId, personId: user.personId, userId: user.id });
     } catch (error) {
-      return { form: `take-${submission.value.shiftId}`, result: null, refusal: refusalOf(error) };
+      return { form: `take-${submission.value.shiftId}`, result: null, refusal: refusalData(refusal(error, ShiftError, { pageGone: ["notFound"] })) };
     }
     return redirect("/my/shifts?done=taken");
   }
@@ -67,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
         takeOverEmploymentId: submission.value.takeOverEmploymentId ?? null,
       });
     } catch (error) {
-      return { form: formId, result: submission.reply(), refusal: refusalOf(error) };
+      return { form: formId, result: submission.reply(), refusal: refusalData(refusal(error, ShiftError, { pageGone: ["notFound"] })) };
     }
     return redirect("/my/shifts?done=asked");
   }

@@ -1,6 +1,6 @@
 // The roster as CSV (places and waiting list), for staff and attached partners.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireActivityAccess } from "~/domain/staff/access.server.ts";
+import { requireActivityAccess } from "~/web/activity-access.server.ts";
 import { activityRoster } from "~/domain/staff/roster.server.ts";
 import { toCsv } from "~/lib/csv.ts";
 import { getLanguage, translator } from "~/lib/i18n.server.ts";

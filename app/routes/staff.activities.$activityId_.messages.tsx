@@ -12,7 +12,7 @@ import { Checkbox, SelectField, TextareaField } from "~/components/ui/choice.tsx
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { messageLog, sendToParticipants, UnknownSessionError } from "~/domain/staff/broadcast.server.ts";
-import { requireActivityAccess } from "~/domain/staff/access.server.ts";
+import { requireActivityAccess } from "~/web/activity-access.server.ts";
 import { broadcastSchema } from "~/domain/staff/schemas.ts";
 import { db } from "~/lib/db.server.ts";
 import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";

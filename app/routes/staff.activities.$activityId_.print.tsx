@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pick } from "~/domain/activities/text.ts";
-import { requireActivityAccess } from "~/domain/staff/access.server.ts";
+import { requireActivityAccess } from "~/web/activity-access.server.ts";
 import { activityRoster } from "~/domain/staff/roster.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";

@@ -17,7 +17,8 @@ import { householdForStaff, mayOpenHousehold } from "~/domain/households/assiste
 import { invitationsForStaff } from "~/domain/households/invitations.server.ts";
 import { accessibleActivityIds, mayRunActivity } from "~/domain/staff/access.server.ts";
 import { isolated } from "~/domain/text-rules.ts";
-import { hasRole, requireUser } from "~/lib/auth.server.ts";
+import { requireUser } from "~/lib/auth.server.ts";
+import { hasRole } from "~/lib/roles.ts";
 import { db } from "~/lib/db.server.ts";
 import { formatDate } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";

@@ -15,8 +15,7 @@ import { createHouseholdOnBehalf } from "~/domain/households/assisted.server.ts"
 import { assistedHouseholdSchema } from "~/domain/households/schemas.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
-import { db } from "~/lib/db.server.ts";
-import { unknownHousingAreas } from "~/domain/households/household.server.ts";
+import { housingAreas, unknownHousingAreas } from "~/domain/households/areas.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:families.new");
@@ -25,7 +24,7 @@ const CHILD_ROWS = 4;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["STAFF", "PARTNER"]);
-  return { areas: await db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }) };
+  return { areas: await housingAreas() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

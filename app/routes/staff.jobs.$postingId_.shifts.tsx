@@ -18,8 +18,9 @@ import { Field } from "~/components/ui/field.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { cancelShiftSchema, shiftPlanSchema } from "~/domain/jobs/shift-schemas.ts";
 import { postingShifts } from "~/domain/jobs/shift-views.server.ts";
-import { cancelShift, planShifts, refusalOf, type PersonViolations } from "~/domain/jobs/shifts.server.ts";
+import { cancelShift, planShifts, refusalData, ShiftError, type PersonViolations } from "~/domain/jobs/shifts.server.ts";
 import { isolated } from "~/domain/text-rules.ts";
+import { refusal } from "~/web/http.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -53,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const told = await cancelShift({ shiftId: submission.value.shiftId, postingId }, actor);
       return redirect(`/staff/jobs/${postingId}/shifts?done=cancelled&told=${told}`);
     } catch (error) {
-      return { form: "cancel" as const, result: null, refusal: refusalOf(error) };
+      return { form: "cancel" as const, result: null, refusal: refusalData(refusal(error, ShiftError, { pageGone: ["notFound"] })) };
     }
   }
   const submission = parseWithZod(formData, { schema: shiftPlanSchema });
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     return redirect(`/staff/jobs/${postingId}/shifts?done=planned&created=${created}`);
   } catch (error) {
-    return { form: "plan" as const, result: submission.reply(), refusal: refusalOf(error) };
+    return { form: "plan" as const, result: submission.reply(), refusal: refusalData(refusal(error, ShiftError, { pageGone: ["notFound"] })) };
   }
 }
 

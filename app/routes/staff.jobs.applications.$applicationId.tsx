@@ -28,11 +28,11 @@ import {
   decideApplication,
   GUARDIAN_IDENTITY_METHODS,
   hire,
-  hiringReply,
   resendGuardianLink,
 } from "~/domain/jobs/pipeline.server.ts";
 import { mayMoveTo } from "~/domain/jobs/status.server.ts";
 import { copenhagenInstant } from "~/domain/activities/series.ts";
+import { replyToRefusal } from "~/web/http.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatDateTime, formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -115,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       await bookInterview({ applicationId, at: copenhagenInstant(date, time), place, actorUserId: user.id });
       return redirect(`/staff/jobs/applications/${applicationId}?done=interview`);
     } catch (error) {
-      return { intent, result: hiringReply(error, "applicationNotFound", submission) };
+      return { intent, result: replyToRefusal(error, submission, { pageGone: ["applicationNotFound"] }) };
     }
   }
   if (intent === "decide") {
@@ -125,7 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       await decideApplication({ applicationId, decision: submission.value.decision, actorUserId: user.id });
       return redirect(`/staff/jobs/applications/${applicationId}?done=${submission.value.decision}`);
     } catch (error) {
-      return { intent, result: hiringReply(error, "applicationNotFound", submission) };
+      return { intent, result: replyToRefusal(error, submission, { pageGone: ["applicationNotFound"] }) };
     }
   }
   if (intent === "hire") {
@@ -136,7 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       const { employmentId } = await hire({ applicationId, startsOn, endsOn: endsOn ?? null, role, inSchool, actorUserId: user.id });
       return redirect(`/staff/jobs/employments/${employmentId}?done=hired`);
     } catch (error) {
-      return { intent, result: hiringReply(error, "applicationNotFound", submission) };
+      return { intent, result: replyToRefusal(error, submission, { pageGone: ["applicationNotFound"] }) };
     }
   }
   if (intent === "guardianIdentity") {
@@ -146,7 +146,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       await confirmGuardianIdentity({ applicationId, method: submission.value.method, actorUserId: user.id });
       return redirect(`/staff/jobs/applications/${applicationId}?done=guardianIdentity`);
     } catch (error) {
-      return { intent, result: hiringReply(error, "applicationNotFound", submission) };
+      return { intent, result: replyToRefusal(error, submission, { pageGone: ["applicationNotFound"] }) };
     }
   }
   if (intent === "guardianLink") {
@@ -156,7 +156,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       await resendGuardianLink({ applicationId, actorUserId: user.id });
       return redirect(`/staff/jobs/applications/${applicationId}?done=guardianLink`);
     } catch (error) {
-      return { intent, result: hiringReply(error, "applicationNotFound", submission) };
+      return { intent, result: replyToRefusal(error, submission, { pageGone: ["applicationNotFound"] }) };
     }
   }
   if (intent === "birthDate") {
@@ -166,7 +166,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       await correctBirthDate({ applicationId, birthDate: submission.value.birthDate, actorUserId: user.id });
       return redirect(`/staff/jobs/applications/${applicationId}?done=birthDate`);
     } catch (error) {
-      return { intent, result: hiringReply(error, "applicationNotFound", submission) };
+      return { intent, result: replyToRefusal(error, submission, { pageGone: ["applicationNotFound"] }) };
     }
   }
   throw new Response("Bad request", { status: 400 });

@@ -18,7 +18,7 @@ import { pick } from "~/domain/activities/text.ts";
 import { copenhagenDay } from "~/domain/dates.ts";
 import { employmentForStaff, endEmployment, finishReference, saveReference, setEmploymentInSchool } from "~/domain/jobs/employment.server.ts";
 import { endEmploymentSchema, inSchoolSchema, referenceSchema } from "~/domain/jobs/hiring-schemas.ts";
-import { hiringReply } from "~/domain/jobs/pipeline.server.ts";
+import { replyToRefusal } from "~/web/http.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatDateTime, formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -79,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       await setEmploymentInSchool({ employmentId, inSchool: submission.value.inSchool, actorUserId: user.id });
       return redirect(`${here}?done=inSchool`);
     } catch (error) {
-      return { intent, result: hiringReply(error, "employmentNotFound", submission) };
+      return { intent, result: replyToRefusal(error, submission, { pageGone: ["employmentNotFound"] }) };
     }
   }
   if (intent === "end") {
@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       await endEmployment({ employmentId, lastDay: submission.value.lastDay, actorUserId: user.id });
       return redirect(`${here}?done=ended`);
     } catch (error) {
-      return { intent, result: hiringReply(error, "employmentNotFound", submission) };
+      return { intent, result: replyToRefusal(error, submission, { pageGone: ["employmentNotFound"] }) };
     }
   }
   if (intent === "saveReference" || intent === "printReference") {
@@ -101,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       await finishReference({ employmentId, actorUserId: user.id });
       return redirect(`${here}/reference`);
     } catch (error) {
-      return { intent, result: hiringReply(error, "employmentNotFound", submission) };
+      return { intent, result: replyToRefusal(error, submission, { pageGone: ["employmentNotFound"] }) };
     }
   }
   throw new Response("Bad request", { status: 400 });

@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "shifts:ho
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "STAFF");
   const language = await getLanguage(request);
-  const month = requestedMonth(request);
+  const month = requestedMonth(new URL(request.url).searchParams.get("month"));
   if (!month) return { month: new URL(request.url).searchParams.get("month") ?? "", invalid: true, rows: [], waiting: 0 };
   return { month, invalid: false, ...(await hoursForMonth(month, language)) };
 }

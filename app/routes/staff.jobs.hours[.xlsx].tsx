@@ -6,7 +6,7 @@ import { getLanguage } from "~/lib/i18n.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "STAFF");
-  const month = requestedMonth(request);
+  const month = requestedMonth(new URL(request.url).searchParams.get("month"));
   if (!month) throw new Response("Bad request", { status: 400 });
   const table = await hoursExportTable(month, await getLanguage(request));
   const body = await toXlsx(table, month);

@@ -21,8 +21,10 @@ import { localParts } from "~/domain/dates.ts";
 import { durationText } from "~/domain/jobs/work-time-text.ts";
 import { assignSchema, confirmSchema, releaseSchema, shiftChangeSchema } from "~/domain/jobs/shift-schemas.ts";
 import { responsiblePeople, shiftDetail } from "~/domain/jobs/shift-views.server.ts";
-import { assignShift, changeShift, confirmHours, isStaffRole, refusalOf, releaseAssignment } from "~/domain/jobs/shifts.server.ts";
+import { assignShift, changeShift, confirmHours, refusalData, ShiftError, releaseAssignment } from "~/domain/jobs/shifts.server.ts";
 import { isolated } from "~/domain/text-rules.ts";
+import { isStaff } from "~/lib/roles.ts";
+import { refusal } from "~/web/http.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -87,19 +89,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return done("confirmed");
     }
     if (intent === "change") {
-      if (!isStaffRole(user.role)) throw new Response("Not found", { status: 404 });
+      if (!isStaff(user)) throw new Response("Not found", { status: 404 });
       const submission = parseWithZod(formData, { schema: shiftChangeSchema });
       if (submission.status !== "success") return { form: "change" as const, result: submission.reply(), refusal: null };
       const value = submission.value;
       try {
         await changeShift({ ...value, shiftId, responsibleUserId: value.responsibleUserId ?? null, note: value.note || null }, actor);
       } catch (error) {
-        return { form: "change" as const, result: submission.reply(), refusal: refusalOf(error) };
+        return { form: "change" as const, result: submission.reply(), refusal: refusalData(refusal(error, ShiftError, { pageGone: ["notFound"] })) };
       }
       return done("changed");
     }
   } catch (error) {
-    return { form: String(intent), result: null, refusal: refusalOf(error) };
+    return { form: String(intent), result: null, refusal: refusalData(refusal(error, ShiftError, { pageGone: ["notFound"] })) };
   }
   throw new Response("Bad request", { status: 400 });
 }

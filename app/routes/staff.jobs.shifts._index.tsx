@@ -13,8 +13,10 @@ import { Button } from "~/components/ui/button.tsx";
 import { t9n } from "~/domain/activities/text.ts";
 import { swapDecisionSchema } from "~/domain/jobs/shift-schemas.ts";
 import { shiftsOverview } from "~/domain/jobs/shift-views.server.ts";
-import { decideSwap, isStaffRole, refusalOf } from "~/domain/jobs/shifts.server.ts";
+import { decideSwap, refusalData, ShiftError } from "~/domain/jobs/shifts.server.ts";
 import { isolated } from "~/domain/text-rules.ts";
+import { isStaff } from "~/lib/roles.ts";
+import { refusal } from "~/web/http.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -28,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [overview, language] = await Promise.all([shiftsOverview({ userId: user.id, role: user.role }), getLanguage(request)]);
   const title = (value: unknown) => t9n(value, language);
   return {
-    isStaff: isStaffRole(user.role),
+    isStaff: isStaff(user),
     upcoming: overview.upcoming.map((shift) => ({ ...shift, title: title(shift.title) })),
     awaiting: overview.awaiting.map((shift) => ({ ...shift, title: title(shift.title) })),
     swaps: overview.swaps.map((swap) => ({ ...swap, shift: { ...swap.shift, title: title(swap.shift.title) } })),
@@ -42,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await decideSwap({ requestId: submission.value.requestId, approve: submission.value.decision === "approve" }, { userId: user.id, role: user.role });
   } catch (error) {
-    return { requestId: submission.value.requestId, refusal: refusalOf(error) };
+    return { requestId: submission.value.requestId, refusal: refusalData(refusal(error, ShiftError, { pageGone: ["notFound"] })) };
   }
   return redirect(`/staff/jobs/shifts?done=${submission.value.decision === "approve" ? "approved" : "declined"}`);
 }

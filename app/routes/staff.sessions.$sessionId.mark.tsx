@@ -4,14 +4,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { AttendanceError, markAttendance } from "~/domain/attendance/attendance.server.ts";
 import { markSchema } from "~/domain/attendance/schemas.ts";
-import { requireActivityAccess } from "~/domain/staff/access.server.ts";
-import { db } from "~/lib/db.server.ts";
+import { requireSessionAccess } from "~/web/activity-access.server.ts";
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const session = /^[0-9a-f-]{36}$/.test(params.sessionId ?? "")
-    ? await db.activitySession.findUnique({ where: { id: params.sessionId }, select: { activityId: true } })
-    : null;
-  const user = await requireActivityAccess(request, session?.activityId);
+  const user = await requireSessionAccess(request, params.sessionId);
   const parsed = markSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return Response.json({ ok: false, error: "badInput" }, { status: 400 });
   try {

@@ -15,31 +15,24 @@ import { Field } from "~/components/ui/field.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { addWalkIn, AttendanceError, findPeople, markAttendance, sessionAttendance, setHeadCount } from "~/domain/attendance/attendance.server.ts";
 import { headCountSchema, markSchema, walkInExistingSchema, walkInSchema } from "~/domain/attendance/schemas.ts";
-import { isStaff, requireActivityAccess } from "~/domain/staff/access.server.ts";
-import { db } from "~/lib/db.server.ts";
+import { requireSessionAccess } from "~/web/activity-access.server.ts";
+import { isStaff } from "~/lib/roles.ts";
 import { formatDate, formatTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
-import { unknownHousingAreas } from "~/domain/households/household.server.ts";
+import { housingAreas, unknownHousingAreas } from "~/domain/households/areas.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { SEARCH_MAX } from "~/domain/text-rules.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:attendance.title");
 
-async function authorise(request: Request, sessionId: string | undefined) {
-  const session = /^[0-9a-f-]{36}$/.test(sessionId ?? "")
-    ? await db.activitySession.findUnique({ where: { id: sessionId }, select: { activityId: true } })
-    : null;
-  return requireActivityAccess(request, session?.activityId);
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await authorise(request, params.sessionId);
+  const user = await requireSessionAccess(request, params.sessionId);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, SEARCH_MAX);
   const [language, attendance, areas, found] = await Promise.all([
     getLanguage(request),
     sessionAttendance(params.sessionId!),
-    db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    housingAreas(),
     findPeople(q, isStaff(user) ? null : user.id),
   ]);
   const listed = new Set([...attendance.expected, ...attendance.walkIns].map((person) => person.personId));
@@ -60,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await authorise(request, params.sessionId);
+  const user = await requireSessionAccess(request, params.sessionId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const sessionId = params.sessionId!;

@@ -1,6 +1,7 @@
 // Sessions (lucia over Prisma) and the permission helper, on real PostgreSQL.
 import { describe, expect, it } from "vitest";
-import { hasRole, requireUser, safeRedirect } from "../../app/lib/auth.server.ts";
+import { requireUser, safeRedirect } from "../../app/lib/auth.server.ts";
+import { hasRole } from "../../app/lib/roles.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { createUserSession, getAuth, hashToken, lucia, TEAM_SESSION_HOURS } from "../../app/lib/session.server.ts";
 import { createUser } from "../setup/helpers.ts";

@@ -26,6 +26,7 @@ import { offerFreePlaces } from "../enrolment/waiting-list.server.ts";
 import type { ActivityInput, MoveSessionInput } from "./editor-schemas.ts";
 import { copenhagenInstant, expandPlan, MAX_SESSIONS_PER_PLAN, shiftByDays, type Expansion, type Period, type SessionPlan } from "./series.ts";
 import { asLocalized, type LocalizedText } from "./text.ts";
+import { DomainError } from "../errors.ts";
 
 // Templates in locales/<language>/messages.json (params in brackets):
 // sessionChanged {activity, names, old, new, place}; activityCancelled {activity, names}.
@@ -50,13 +51,9 @@ export type EditorErrorCode =
   | "sessionInUse";
 
 /** A named refusal; `field` names the form field it belongs to, if any. */
-export class EditorError extends Error {
-  constructor(
-    readonly code: EditorErrorCode,
-    readonly field?: string,
-  ) {
-    super(code);
-    this.name = "EditorError";
+export class EditorError extends DomainError<EditorErrorCode> {
+  constructor(code: EditorErrorCode, field?: string) {
+    super("editor", code, field);
   }
 }
 

@@ -1,16 +1,17 @@
 // Named errors of the admin pages (routes turn them into translated
 // messages), and the small checks that lead to them.
 
+import { DomainError } from "../errors.ts";
+
 export type AdminErrorCode = "notFound" | "selfDemote" | "selfDisable" | "emailTaken" | "phoneTaken" | "organisationNotFound" | "codeTaken" | "inUse";
 
-export class AdminError extends Error {
+export class AdminError extends DomainError<AdminErrorCode> {
   constructor(
-    readonly code: AdminErrorCode,
+    code: AdminErrorCode,
     /** For "inUse": how many rows of each kind still point at the row. */
     readonly usage: Record<string, number> = {},
   ) {
-    super(code);
-    this.name = "AdminError";
+    super("admin", code);
   }
 }
 

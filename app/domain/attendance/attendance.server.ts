@@ -6,10 +6,11 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { audit } from "~/lib/audit.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
+import { DomainError } from "../errors.ts";
 
-export class AttendanceError extends Error {
-  constructor(readonly code: "sessionNotFound" | "notExpected" | "badCount") {
-    super(code);
+export class AttendanceError extends DomainError<"sessionNotFound" | "notExpected" | "badCount"> {
+  constructor(code: "sessionNotFound" | "notExpected" | "badCount") {
+    super("staff", code);
   }
 }
 

@@ -1,5 +1,6 @@
 // Named errors of enrolment; routes turn them into translated messages.
 import type { Ineligibility } from "./eligibility.ts";
+import { DomainError } from "../errors.ts";
 
 export type EnrolmentErrorCode =
   | "activityNotFound"
@@ -17,13 +18,12 @@ export type EnrolmentErrorCode =
   | "noRoom"
   | "belowTaken";
 
-export class EnrolmentError extends Error {
+export class EnrolmentError extends DomainError<EnrolmentErrorCode> {
   constructor(
-    readonly code: EnrolmentErrorCode,
+    code: EnrolmentErrorCode,
     /** For "ineligible": why, per person id. */
     readonly problems: Record<string, Ineligibility[]> = {},
   ) {
-    super(code);
-    this.name = "EnrolmentError";
+    super("activity", code);
   }
 }

@@ -7,15 +7,16 @@ import { db } from "~/lib/db.server.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { enforceRateLimits, RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { recheckConsent } from "../jobs/birth-date.server.ts";
+import { DomainError } from "../errors.ts";
 
 /** Children one household may register (an abuse limit, far above any family). */
 export const MAX_CHILDREN = 15;
 /** Children one account may add per day (an abuse limit: removing and adding again does not get round MAX_CHILDREN). */
 export const CHILDREN_PER_DAY = 10;
 
-export class HouseholdError extends Error {
-  constructor(readonly code: "notFound" | "tooManyChildren" | "tooManyToday") {
-    super(code);
+export class HouseholdError extends DomainError<"notFound" | "tooManyChildren" | "tooManyToday"> {
+  constructor(code: "notFound" | "tooManyChildren" | "tooManyToday") {
+    super("household", code);
   }
 }
 
@@ -54,6 +55,11 @@ export async function householdIdOf(user: { personId: string }): Promise<string 
     SELECT "householdId"::text AS "householdId" FROM "HouseholdMember"
     WHERE "personId" = ${user.personId}::uuid AND "role" = 'GUARDIAN' ORDER BY "createdAt" LIMIT 1`;
   return rows[0]?.householdId ?? null;
+}
+
+/** A parent's own name and area, as their household page shows them. */
+export function ownDetails(personId: string) {
+  return db.person.findUniqueOrThrow({ where: { id: personId }, select: { firstName: true, lastName: true, housingAreaId: true } });
 }
 
 export type HouseholdView = NonNullable<Awaited<ReturnType<typeof householdOf>>>;
@@ -157,13 +163,4 @@ export async function childNeeds(user: { personId: string }, childId: string): P
   const household = await householdOf(user);
   if (!household?.members.some((member) => member.role === "CHILD" && member.person.id === childId)) return null;
   return (await db.personNeeds.findUnique({ where: { personId: childId }, select: { text: true } }))?.text ?? null;
-}
-
-/** Those of the given housing-area ids that name no area: forms post ids, and a stale or forged one must not reach a write. */
-export async function unknownHousingAreas(ids: (string | null | undefined)[]): Promise<Set<string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (!wanted.length) return new Set();
-  const found = await db.housingArea.findMany({ where: { id: { in: wanted } }, select: { id: true } });
-  const known = new Set(found.map((area) => area.id));
-  return new Set(wanted.filter((id) => !known.has(id)));
 }

@@ -16,14 +16,17 @@ import { enforceRateLimits, RateLimitedError } from "~/lib/rate-limit.server.ts"
 import { ensureHousehold } from "./household.server.ts";
 
 import { INVITATION_DAYS, INVITATIONS_PER_DAY, KEEP_ANSWERED_DAYS, MAX_OPEN_INVITATIONS } from "./invitation-rules.ts";
+import { DomainError } from "../errors.ts";
 
 export { INVITATION_DAYS, INVITATIONS_PER_DAY, KEEP_ANSWERED_DAYS, MAX_OPEN_INVITATIONS };
 
 const DAY = 86_400_000;
 
-export class InvitationError extends Error {
-  constructor(readonly code: "notFound" | "yourself" | "alreadyMember" | "tooMany" | "tooManyToday" | "declinedBefore" | "sharedHousehold") {
-    super(code);
+export type InvitationErrorCode = "notFound" | "yourself" | "alreadyMember" | "tooMany" | "tooManyToday" | "declinedBefore" | "sharedHousehold";
+
+export class InvitationError extends DomainError<InvitationErrorCode> {
+  constructor(code: InvitationErrorCode) {
+    super("household", code);
   }
 }
 

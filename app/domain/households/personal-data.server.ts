@@ -25,6 +25,7 @@ import { db } from "~/lib/db.server.ts";
 import type { LocalizedText } from "../activities/text.ts";
 import { dateOnly } from "../dates.ts";
 import { householdIdOf } from "./household.server.ts";
+import { DomainError } from "../errors.ts";
 
 export const DELETION_REQUESTED = "privacy.deletionRequested";
 export const ANONYMISED = "privacy.anonymised";
@@ -451,9 +452,9 @@ export async function openDeletionRequests() {
     }));
 }
 
-export class PrivacyError extends Error {
-  constructor(readonly code: "notFound" | "upcomingPlaces" | "notDue" | "inHousehold" | "upcomingShifts") {
-    super(code);
+export class PrivacyError extends DomainError<"notFound" | "upcomingPlaces" | "notDue" | "inHousehold" | "upcomingShifts"> {
+  constructor(code: "notFound" | "upcomingPlaces" | "notDue" | "inHousehold" | "upcomingShifts") {
+    super("privacy", code);
   }
 }
 

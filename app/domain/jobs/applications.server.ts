@@ -23,6 +23,7 @@ import { interviewEventStatus } from "./interview-calendar.server.ts";
 import { deadlinePassed } from "./postings.server.ts";
 import { YOUTH_MIN_AGE } from "./posting-schemas.ts";
 import { mayMoveTo, MY_JOBS_PATH, setApplicationStatus } from "./status.server.ts";
+import { DomainError } from "../errors.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TX = { timeout: 20_000, maxWait: 15_000 };
@@ -49,16 +50,14 @@ export type ApplicationErrorCode =
   | "applicationNotFound"
   | "cannotWithdraw";
 
-export class ApplicationError extends Error {
+export class ApplicationError extends DomainError<ApplicationErrorCode> {
   constructor(
-    readonly code: ApplicationErrorCode,
-    /** The form field the refusal is about, if any. */
-    readonly field?: string,
+    code: ApplicationErrorCode,
+    field?: string,
     /** For "alreadyApplied": the earlier application. */
     readonly applicationId?: string,
   ) {
-    super(code);
-    this.name = "ApplicationError";
+    super("jobs", code, field);
   }
 }
 
@@ -88,7 +87,7 @@ export async function applicationKnown(personId: string): Promise<ApplicationKno
 }
 
 /** What the application form starts from: the person's saved details, the housing areas, and what is known already. */
-export async function applicationFormData(personId: string) {
+export async function applicationFormFacts(personId: string) {
   const [person, areas, known] = await Promise.all([
     db.person.findUniqueOrThrow({ where: { id: personId }, select: { firstName: true, lastName: true, housingAreaId: true } }),
     db.housingArea.findMany({ orderBy: [{ isPlanArea: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true, isPlanArea: true } }),

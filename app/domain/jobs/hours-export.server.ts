@@ -125,10 +125,9 @@ export async function toXlsx(table: (string | number)[][], sheetName: string): P
 /** The columns of the CSV and xlsx (labels: export.<key> in shifts.json). */
 export const EXPORT_COLUMNS = ["name", "birthDate", "job", "role", "payUnit", "rate", "shifts", "hours", "pay"] as const;
 
-/** The ?month= of a request, or the current Copenhagen month; null when it is not a month. */
-export function requestedMonth(request: Request): string | null {
-  const value = new URL(request.url).searchParams.get("month");
-  if (value === null || value === "") return monthOf(new Date());
+/** A typed month ("2026-12"), or the current Copenhagen month when none is given; null when it is not a month. */
+export function requestedMonth(value: string | null, now = new Date()): string | null {
+  if (value === null || value === "") return monthOf(now);
   const parsed = monthSchema.safeParse({ month: value });
   return parsed.success ? parsed.data.month : null;
 }

@@ -22,6 +22,7 @@ import { GUARDIAN_LINK_DAYS, sendConsentRequest, sendGuardianInformation } from 
 import { interviewCalendar, interviewCalendarPath } from "./interview-calendar.server.ts";
 import { setApplicationStatus, StatusChangeRefused } from "./status.server.ts";
 import { limitsFor } from "./work-time-rules.ts";
+import { DomainError } from "../errors.ts";
 
 export type HiringErrorCode =
   | "applicationNotFound"
@@ -45,30 +46,10 @@ export type HiringErrorCode =
   | "guardianUnreachable";
 
 /** A refusal the routes turn into a translated message (errors.<code> in hiring.json); `field` names the form field it belongs to. */
-export class HiringError extends Error {
-  constructor(
-    readonly code: HiringErrorCode,
-    readonly field?: string,
-  ) {
-    super(code);
-    this.name = "HiringError";
+export class HiringError extends DomainError<HiringErrorCode> {
+  constructor(code: HiringErrorCode, field?: string) {
+    super("hiring", code, field);
   }
-}
-
-/**
- * A refusal as a form reply for the staff pages: errors.<code> on its field,
- * or on the form. `notFound` (the page's own thing is gone) becomes a 404;
- * anything that is not a HiringError is rethrown.
- */
-export function hiringReply<R>(
-  error: unknown,
-  notFound: HiringErrorCode,
-  submission: { reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => R },
-): R {
-  if (!(error instanceof HiringError)) throw error;
-  if (error.code === notFound) throw new Response("Not found", { status: 404 });
-  const message = `errors.${error.code}`;
-  return submission.reply(error.field ? { fieldErrors: { [error.field]: [message] } } : { formErrors: [message] });
 }
 
 const TX = { timeout: 15_000, maxWait: 15_000 } as const;

@@ -10,19 +10,16 @@ import { asLocalized, type LocalizedText } from "../activities/text.ts";
 import { copenhagenDay, dateOnly } from "../dates.ts";
 import type { PostingInput } from "./posting-schemas.ts";
 import { YOUTH_MAX_AGE, YOUTH_MIN_AGE } from "./youth-ages.ts";
+import { DomainError } from "../errors.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TX = { timeout: 20_000, maxWait: 15_000 };
 
 export type PostingErrorCode = "postingNotFound" | "typeUnknown" | "organisationUnknown";
 
-export class PostingError extends Error {
-  constructor(
-    readonly code: PostingErrorCode,
-    readonly field?: string,
-  ) {
-    super(code);
-    this.name = "PostingError";
+export class PostingError extends DomainError<PostingErrorCode> {
+  constructor(code: PostingErrorCode, field?: string) {
+    super("hiring", code, field);
   }
 }
 

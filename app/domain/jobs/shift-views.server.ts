@@ -7,7 +7,8 @@ import { db } from "~/lib/db.server.ts";
 import { copenhagenDay, dateOnly } from "../dates.ts";
 import { payByMonth, type MonthTotal, type PayUnit } from "./pay.ts";
 import { calendarAround } from "./school-calendar.server.ts";
-import { ageOnShift, employedOn, isStaffRole, mayRunShift, plannedMinutes, type Actor } from "./shifts.server.ts";
+import { isStaff } from "~/lib/roles.ts";
+import { ageOnShift, employedOn, mayRunShift, plannedMinutes, type Actor } from "./shifts.server.ts";
 import { checkShift, type Shift, type Violation } from "./work-time.ts";
 
 const DAY_MS = 24 * 3_600_000;
@@ -111,7 +112,7 @@ export async function postingShifts(postingId: string, now = new Date()) {
 // ---------------------------------------------------------------- overview (staff, partners)
 
 export async function shiftsOverview(actor: Actor, now = new Date()) {
-  const mine = isStaffRole(actor.role) ? {} : { responsibleUserId: actor.userId };
+  const mine = isStaff(actor) ? {} : { responsibleUserId: actor.userId };
   const [upcoming, awaiting, swaps] = await Promise.all([
     db.jobShift.findMany({
       where: { ...mine, cancelledAt: null, endsAt: { gt: now }, startsAt: { lt: new Date(now.getTime() + 42 * DAY_MS) } },
@@ -271,7 +272,7 @@ export async function shiftDetail(shiftId: string, actor: Actor, now = new Date(
     })),
     released: shift.assignments.filter((a) => a.status === "RELEASED").map((a) => personName(a.employment.person)),
     candidates,
-    mayEdit: isStaffRole(actor.role),
+    mayEdit: isStaff(actor),
   };
 }
 

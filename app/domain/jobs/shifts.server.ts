@@ -22,6 +22,8 @@ import { addDaysToDay, ageOn, copenhagenDay, dateOnly } from "../dates.ts";
 import { recipientFor } from "../households/contact.server.ts";
 import { calendarAround } from "./school-calendar.server.ts";
 import { checkShift, type Shift, type Violation } from "./work-time.ts";
+import { DomainError } from "../errors.ts";
+import { isStaff, runsActivities } from "~/lib/roles.ts";
 
 /** Where young people see their shifts (the link in every shift message). */
 export const MY_SHIFTS_PATH = "/my/shifts";
@@ -56,19 +58,18 @@ export type ShiftErrorCode =
 /** Who would break which rule: a work-time refusal names the person, so the page can say it in words. */
 export type PersonViolations = { name: string; violations: Violation[] };
 
-export class ShiftError extends Error {
+export class ShiftError extends DomainError<ShiftErrorCode> {
   constructor(
-    readonly code: ShiftErrorCode,
+    code: ShiftErrorCode,
+    /** Per young person: which work-time rules the shift would break. */
     readonly people: PersonViolations[] = [],
   ) {
-    super(`Shift refused: ${code}`);
+    super("shifts", code);
   }
 }
 
-export const isStaffRole = (role: Role) => role === "STAFF" || role === "ADMIN";
-
 export function mayRunShift(actor: Actor, shift: { responsibleUserId: string | null }): boolean {
-  return isStaffRole(actor.role) || (actor.role === "PARTNER" && shift.responsibleUserId === actor.userId);
+  return isStaff(actor) || (actor.role === "PARTNER" && shift.responsibleUserId === actor.userId);
 }
 
 const TX = { timeout: 15_000, maxWait: 15_000 };
@@ -181,7 +182,7 @@ export function planDays(day: string, repeatUntil: string | null): string[] {
 async function requireResponsible(tx: DbTx, userId: string | null): Promise<void> {
   if (!userId) return;
   const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } });
-  if (!user || user.disabledAt || !["STAFF", "ADMIN", "PARTNER"].includes(user.role)) throw new ShiftError("responsibleInvalid");
+  if (!user || user.disabledAt || !runsActivities(user)) throw new ShiftError("responsibleInvalid");
 }
 
 /** Plans one shift or a weekly series (staff). Returns the number created. */
@@ -246,7 +247,7 @@ export async function changeShift(change: ShiftChange, actor: Actor, now = new D
         },
       },
     });
-    if (!isStaffRole(actor.role)) throw new ShiftError("notFound");
+    if (!isStaff(actor)) throw new ShiftError("notFound");
     if (shift.cancelledAt) throw new ShiftError("shiftCancelled");
     if (shift.startsAt <= now) throw new ShiftError("shiftStarted");
     const startsAt = copenhagenInstant(change.day, change.startTime);
@@ -318,7 +319,7 @@ export async function changeShift(change: ShiftChange, actor: Actor, now = new D
 
 /** Cancels a shift (staff): everyone on it is released and told. Returns how many were told. */
 export async function cancelShift(input: { shiftId: string; postingId?: string }, actor: Actor, now = new Date()): Promise<number> {
-  if (!isStaffRole(actor.role)) throw new ShiftError("notFound");
+  if (!isStaff(actor)) throw new ShiftError("notFound");
   const told = await db.$transaction(async (tx) => {
     if (!(await lockShift(tx, input.shiftId))) throw new ShiftError("notFound");
     const shift = await tx.jobShift.findUniqueOrThrow({
@@ -635,9 +636,5 @@ export function ageOnShift(birthDate: Date | null, startsAt: Date): number | nul
   return birthDate ? ageOn(dateOnly(birthDate), copenhagenDay(startsAt)) : null;
 }
 
-/** A refusal as route data (the page words it); "not found" becomes a 404, anything else is rethrown. */
-export function refusalOf(error: unknown): { code: ShiftErrorCode; people: PersonViolations[] } {
-  if (!(error instanceof ShiftError)) throw error;
-  if (error.code === "notFound") throw new Response("Not found", { status: 404 });
-  return { code: error.code, people: error.people };
-}
+/** A refusal as route data (the page words it): its code and, for work-time rules, who it is about. */
+export const refusalData = (error: ShiftError): { code: ShiftErrorCode; people: PersonViolations[] } => ({ code: error.code, people: error.people });

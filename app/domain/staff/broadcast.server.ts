@@ -10,13 +10,15 @@ import { canReach, queueMessage } from "~/lib/messages/send.server.ts";
 import { enforceRateLimits } from "~/lib/rate-limit.server.ts";
 import { pick, t9n, type LocalizedText } from "../activities/text.ts";
 import { recipientFor } from "../households/contact.server.ts";
+import { DomainError } from "../errors.ts";
 
 /** Broadcasts one person may send per hour (abuse and mistakes both). */
 export const BROADCASTS_PER_HOUR = 20;
 
-export class UnknownSessionError extends Error {
+/** The chosen date is not one of the activity's (a stale or forged form). */
+export class UnknownSessionError extends DomainError<"unknownSession"> {
   constructor() {
-    super("The session is not one of the activity's.");
+    super("staff", "unknownSession", "sessionId");
   }
 }
 

@@ -1,4 +1,4 @@
-// The shared skeleton of the admin edit pages for coded rows (activity types,
+// The route side of the admin edit pages for coded rows (activity types,
 // housing areas): "new" in the URL means a new row, anything else must be an
 // existing one (404 otherwise); one form saves, a second one ("intent" =
 // "delete") deletes, and both go back to the list with a "done" message.
@@ -6,8 +6,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect } from "@remix-run/node";
 import type { z } from "zod";
-import { AdminError } from "./errors.server.ts";
-import { deleteSchema } from "./schemas.ts";
+import { AdminError } from "~/domain/admin/errors.server.ts";
+import { deleteSchema } from "~/domain/admin/schemas.ts";
+import { notFound } from "./http.server.ts";
 
 /** The row id in an edit page's URL, or null when the page adds a new row. */
 export function editId(param: string | undefined): string | null {
@@ -18,13 +19,11 @@ export function editId(param: string | undefined): string | null {
 export async function loadForEdit<T>(param: string | undefined, find: (id: string) => Promise<T | null>): Promise<T | null> {
   const id = editId(param);
   if (id === null) return null;
-  const row = await find(id);
-  if (!row) throw new Response("Not found", { status: 404 });
-  return row;
+  return (await find(id)) ?? notFound();
 }
 
 function notFoundAsResponse(error: unknown) {
-  if (error instanceof AdminError && error.code === "notFound") throw new Response("Not found", { status: 404 });
+  if (error instanceof AdminError && error.code === "notFound") notFound();
 }
 
 /**

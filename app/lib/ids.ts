@@ -1,0 +1,19 @@
+// The one id rule. Every key in the database is a UUID made by PostgreSQL;
+// a value that is not one cannot name a row, so it is "not found" before any
+// query (and never reaches `::uuid` in SQL, where it would be an error).
+import { z } from "zod";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `value` can be a row id. */
+export function isId(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+/** The id, or null when `value` cannot be one. */
+export function parseId(value: unknown): string | null {
+  return isId(value) ? value : null;
+}
+
+/** A form or query field that must hold a row id; `error` is the translation key shown when it does not. */
+export const idField = (error: string) => z.string().regex(UUID, { error });
