@@ -2,6 +2,7 @@
 import { createCookie } from "@remix-run/node";
 import { safeRedirect } from "./auth.server.ts";
 import { cookieSecrets } from "./env.server.ts";
+import { isId } from "./ids.ts";
 
 /** The pending sign-in: which challenge the next code belongs to. */
 export const signInCookie = createCookie("signin", {
@@ -13,14 +14,12 @@ export const signInCookie = createCookie("signin", {
   secrets: cookieSecrets(),
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export type PendingSignIn = { challengeId: string; display: string; redirectTo: string };
 
 export async function readPendingSignIn(request: Request): Promise<PendingSignIn | null> {
   const value: unknown = await signInCookie.parse(request.headers.get("Cookie"));
   if (!value || typeof value !== "object") return null;
   const { challengeId, display, redirectTo } = value as Record<string, unknown>;
-  if (typeof challengeId !== "string" || !UUID.test(challengeId) || typeof display !== "string" || typeof redirectTo !== "string") return null;
+  if (typeof challengeId !== "string" || !isId(challengeId) || typeof display !== "string" || typeof redirectTo !== "string") return null;
   return { challengeId, display: display.slice(0, 254), redirectTo: safeRedirect(redirectTo) };
 }

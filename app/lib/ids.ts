@@ -15,5 +15,5 @@ export function parseId(value: unknown): string | null {
   return isId(value) ? value : null;
 }
 
-/** A form or query field that must hold a row id; `error` is the translation key shown when it does not. */
-export const idField = (error: string) => z.string().regex(UUID, { error });
+/** A form or query field that must hold a row id; `error` is the translation key shown when it is missing or not one. */
+export const idField = (error?: string) => (error ? z.string({ error }).regex(UUID, { error }) : z.string().regex(UUID));

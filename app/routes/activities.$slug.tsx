@@ -24,13 +24,14 @@ import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { Alert } from "~/components/ui/alert.tsx";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.title.text);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [language, user] = await Promise.all([getLanguage(request), getUser(request)]);
   const [activity, householdId] = await Promise.all([publishedActivity(params.slug ?? ""), user?.role === "PARENT" ? householdIdOf(user) : null]);
-  if (!activity) throw new Response("Not found", { status: 404 });
+  if (!activity) notFound();
   const choices = householdId && activity.signUpState === "open" ? await signUpChoices(activity.id, householdId) : [];
   return {
     slug: activity.slug,
@@ -69,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: signUpSchema });
   if (submission.status !== "success") return submission.reply();
   const { activityId, householdId } = await signUpTarget(params.slug ?? "", user.personId);
-  if (!activityId) throw new Response("Not found", { status: 404 });
+  if (!activityId) notFound();
   if (!householdId) return submission.reply({ formErrors: ["errors.notInHousehold"] });
   try {
     const result = await signUp({

@@ -20,13 +20,14 @@ import { formatDateTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
 import { Alert, Notice } from "~/components/ui/alert.tsx";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "admin:users.editTitle", data?.account.name || undefined);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "ADMIN");
   const [account, choices] = await Promise.all([accountForAdmin(params.userId ?? ""), organisations()]);
-  if (!account) throw new Response("Not found", { status: 404 });
+  if (!account) notFound();
   return { account, organisations: choices, self: account.id === user.id };
 }
 
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (input.intent === "role") await changeRole(user, params.userId ?? "", { role: input.role, organisationId: input.organisationId ?? null });
     else await setDisabled(user, params.userId ?? "", input.disabled === "yes");
   } catch (error) {
-    if (error instanceof AdminError && error.code === "notFound") throw new Response("Not found", { status: 404 });
+    if (error instanceof AdminError && error.code === "notFound") notFound();
     if (error instanceof AdminError && error.code in errorKeys) return submission.reply({ formErrors: [errorKeys[error.code as keyof typeof errorKeys]] });
     throw error;
   }

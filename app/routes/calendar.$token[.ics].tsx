@@ -1,9 +1,10 @@
 // A household's private calendar feed; the secret in the URL is the only key.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { householdCalendar } from "~/domain/enrolment/calendar.server.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const ics = /^[a-z2-7]{32}$/.test(params.token ?? "") ? await householdCalendar(params.token!) : null;
-  if (!ics) throw new Response("Not found", { status: 404 });
+  if (!ics) notFound();
   return new Response(ics, { headers: { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "private, max-age=900" } });
 }

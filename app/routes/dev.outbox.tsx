@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { db } from "~/lib/db.server.ts";
 import { devOutboxEnabled } from "~/lib/env.server.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Dev outbox · Aktivitetsportalen" }, { name: "robots", content: "noindex" }];
 
@@ -12,7 +13,7 @@ const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // Only outside production, and only to someone at this machine.
-  if (!devOutboxEnabled() || !LOOPBACK.has(context.clientIp)) throw new Response("Not found", { status: 404 });
+  if (!devOutboxEnabled() || !LOOPBACK.has(context.clientIp)) notFound();
   const to = new URL(request.url).searchParams.get("to")?.trim() || undefined;
   const items = await db.devOutboxItem.findMany({
     where: to ? { recipient: to } : undefined,

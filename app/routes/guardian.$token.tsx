@@ -25,12 +25,13 @@ import { isLanguage } from "~/lib/i18n.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage, languageCookie } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "jobs:guardian.pageTitle"), { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await guardianView(params.token ?? "");
-  if (!view) throw new Response("Not found", { status: 404 });
+  if (!view) notFound();
   const url = new URL(request.url);
   // First visit from the message: show the page in the language the message was written in.
   if (!url.searchParams.has("lng") && isLanguage(view.guardianLanguage) && (await languageCookie.parse(request.headers.get("Cookie"))) == null) {
@@ -70,11 +71,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (!isGuardianToken(params.token)) throw new Response("Not found", { status: 404 });
+  if (!isGuardianToken(params.token)) notFound();
   const parsed = guardianAnswerSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const answer = await answerGuardianConsent(params.token, parsed.data.answer);
-  if (answer === "notFound") throw new Response("Not found", { status: 404 });
+  if (answer === "notFound") notFound();
   // "expired" too: the page then says that the link has expired.
   return redirect(`/guardian/${params.token}`);
 }

@@ -16,13 +16,14 @@ import { formatDay, formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.title.text);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [language, user] = await Promise.all([getLanguage(request), getUser(request)]);
   const posting = await publishedPosting(params.slug ?? "");
-  if (!posting) throw new Response("Not found", { status: 404 });
+  if (!posting) notFound();
   const applied = user ? await applicationFor(posting.id, user.personId) : null;
   return {
     slug: posting.slug,

@@ -22,13 +22,14 @@ import { formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "jobs:apply.title", data?.title.text);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const posting = await publishedPosting(params.slug ?? "");
-  if (!posting) throw new Response("Not found", { status: 404 });
+  if (!posting) notFound();
   const [language, state, earlier, form] = await Promise.all([
     getLanguage(request),
     applicantState(db, user),
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: applicationSchemaFor(known) });
   if (submission.status !== "success") return submission.reply();
   const posting = await publishedPosting(params.slug ?? "");
-  if (!posting) throw new Response("Not found", { status: 404 });
+  if (!posting) notFound();
   try {
     const result = await applyForJob({ postingId: posting.id, user, values: submission.value });
     return redirect(`/my/jobs?done=${result.status === "AWAITING_GUARDIAN" ? "awaitingGuardian" : "received"}`);

@@ -4,13 +4,15 @@ import { signUpCalendar } from "~/domain/enrolment/calendar.server.ts";
 import { householdOf } from "~/domain/households/household.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { getLanguage } from "~/lib/i18n.server.ts";
+import { notFound } from "~/web/http.server.ts";
+import { isId } from "~/lib/ids.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "PARENT");
   const household = await householdOf(user);
   const id = params.signUpId ?? "";
-  const ics = household && /^[0-9a-f-]{36}$/.test(id) ? await signUpCalendar(id, household.id, await getLanguage(request)) : null;
-  if (!ics) throw new Response("Not found", { status: 404 });
+  const ics = household && isId(id) ? await signUpCalendar(id, household.id, await getLanguage(request)) : null;
+  if (!ics) notFound();
   return new Response(ics, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

@@ -17,6 +17,7 @@ import { childSchema } from "~/domain/households/schemas.ts";
 import { requireUser, safeBack } from "~/lib/auth.server.ts";
 import { housingAreas, unknownHousingAreas } from "~/domain/households/areas.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data?.child ? "household:child.editTitle" : "household:child.addTitle");
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const back = safeBack(request);
   if (params.childId === "new") return { child: null, areas, defaultAreaId: own.housingAreaId, back };
   const member = household?.members.find((candidate) => candidate.role === "CHILD" && candidate.person.id === params.childId);
-  if (!member) throw new Response("Not found", { status: 404 });
+  if (!member) notFound();
   const person = member.person;
   return {
     child: {
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await saveChild(user, params.childId === "new" ? null : params.childId!, { ...submission.value, photoConsent: submission.value.photoConsent === "yes" });
   } catch (error) {
     if (error instanceof HouseholdError && error.code !== "notFound") return submission.reply({ formErrors: [`errors.${error.code}`] });
-    if (error instanceof HouseholdError) throw new Response("Not found", { status: 404 });
+    if (error instanceof HouseholdError) notFound();
     throw error;
   }
   return redirect(safeBack(request) ?? "/my/household");

@@ -19,6 +19,7 @@ import { formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs:my.title");
 
@@ -45,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await withdrawApplication({ applicationId: parsed.data.applicationId, personId: user.personId, byUserId: user.id });
   } catch (error) {
     if (!(error instanceof ApplicationError)) throw error;
-    if (error.code === "applicationNotFound") throw new Response("Not found", { status: 404 });
+    if (error.code === "applicationNotFound") notFound();
     return { error: `errors.${error.code}`, applicationId: parsed.data.applicationId };
   }
   return redirect("/my/jobs?done=withdrawn");

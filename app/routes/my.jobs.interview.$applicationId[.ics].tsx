@@ -4,11 +4,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { myInterviewCalendar } from "~/domain/jobs/interview-calendar.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { getLanguage } from "~/lib/i18n.server.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const ics = await myInterviewCalendar(params.applicationId ?? "", user.personId, await getLanguage(request));
-  if (!ics) throw new Response("Not found", { status: 404 });
+  if (!ics) notFound();
   return new Response(ics, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

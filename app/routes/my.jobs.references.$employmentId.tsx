@@ -10,6 +10,7 @@ import { isStaff } from "~/lib/roles.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { printPageHandle } from "~/lib/print.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const handle = printPageHandle;
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.document.title);
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const language = documentLanguage(new URL(request.url).searchParams);
   const document = await referenceDocument(params.employmentId ?? "", { personId: user.personId, isStaff: isStaff(user) }, language);
-  if (!document) throw new Response("Not found", { status: 404 });
+  if (!document) notFound();
   return { document };
 }
 

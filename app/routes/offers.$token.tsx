@@ -14,6 +14,7 @@ import { formatDateTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "my:offerPage.title"), { name: "robots", content: "noindex" }];
 
@@ -21,7 +22,7 @@ const TOKEN = /^[a-z2-7]{32}$/;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const offer = TOKEN.test(params.token ?? "") ? await findOffer(params.token!) : null;
-  if (!offer) throw new Response("Not found", { status: 404 });
+  if (!offer) notFound();
   const language = await getLanguage(request);
   const noLongerPossible = new URL(request.url).searchParams.get("answer") === "noLongerPossible";
   return {
@@ -34,11 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (!TOKEN.test(params.token ?? "")) throw new Response("Not found", { status: 404 });
+  if (!TOKEN.test(params.token ?? "")) notFound();
   const parsed = z.object({ intent: z.enum(["accept", "decline"]) }).safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const answer = await answerOffer(params.token!, parsed.data.intent);
-  if (answer === "notFound") throw new Response("Not found", { status: 404 });
+  if (answer === "notFound") notFound();
   return redirect(`/offers/${params.token}${answer === "noLongerPossible" ? "?answer=noLongerPossible" : ""}`);
 }
 

@@ -21,13 +21,14 @@ import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { Alert } from "~/components/ui/alert.tsx";
+import { idField } from "~/lib/ids.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data ? `${data.title.text} – ${data.rosterWord}` : undefined);
 
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("capacity"), capacity: z.union([z.literal(""), z.coerce.number().int().min(0).max(10_000)]) }),
-  z.object({ intent: z.literal("place"), signUpId: z.string().uuid() }),
-  z.object({ intent: z.literal("remove"), enrolmentId: z.string().uuid() }),
+  z.object({ intent: z.literal("place"), signUpId: idField() }),
+  z.object({ intent: z.literal("remove"), enrolmentId: idField() }),
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -30,6 +30,7 @@ import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "editor:edit.title", data?.title.text);
 
@@ -39,7 +40,7 @@ type Reply = { intent: Intent; result: SubmissionResult<string[]> };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "STAFF");
   const [activity, options, language] = await Promise.all([activityForEditing(params.activityId!), editorOptions(params.activityId), getLanguage(request)]);
-  if (!activity) throw new Response("Not found", { status: 404 });
+  if (!activity) notFound();
   return { activity, options, title: pick(activity.title, language) };
 }
 
@@ -50,7 +51,7 @@ function refusal(
   submission?: { reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> },
 ): Reply {
   if (!(error instanceof EditorError)) throw error;
-  if (error.code === "activityNotFound") throw new Response("Not found", { status: 404 });
+  if (error.code === "activityNotFound") notFound();
   const message = `errors.${error.code}`;
   if (!submission) return { intent, result: { status: "error", error: { "": [message] } } };
   return { intent, result: submission.reply(error.field ? { fieldErrors: { [error.field]: [message] } } : { formErrors: [message] }) };

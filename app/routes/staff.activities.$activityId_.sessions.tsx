@@ -19,6 +19,7 @@ import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "editor:sessions.title", data ? `${data.title.text} – ${data.sessionsWord}` : undefined);
@@ -29,7 +30,7 @@ type Reply = PlanReply | ({ form: "session" } & SessionReply);
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "STAFF");
   const [activity, language] = await Promise.all([sessionsForEditing(params.activityId!), getLanguage(request)]);
-  if (!activity) throw new Response("Not found", { status: 404 });
+  if (!activity) notFound();
   const { translator } = await import("~/lib/i18n.server.ts");
   return { activity, title: pick(activity.title, language), sessionsWord: translator(language, "editor")("sessions.title") };
 }
@@ -39,7 +40,7 @@ type Replying = { reply: (options: { formErrors?: string[]; fieldErrors?: Record
 /** A refusal from the domain as the form's errors (on the field it names, else the whole form). */
 function refusal(error: unknown, submission: Replying): SubmissionResult<string[]> {
   if (!(error instanceof EditorError)) throw error;
-  if (error.code === "activityNotFound") throw new Response("Not found", { status: 404 });
+  if (error.code === "activityNotFound") notFound();
   const message = `errors.${error.code}`;
   return submission.reply(error.field ? { fieldErrors: { [error.field]: [message] } } : { formErrors: [message] });
 }

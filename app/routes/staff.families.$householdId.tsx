@@ -25,31 +25,32 @@ import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { Alert, Notice } from "~/components/ui/alert.tsx";
+import { notFound } from "~/web/http.server.ts";
+import { isId } from "~/lib/ids.ts";
+import { idField } from "~/lib/ids.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:families.household");
 
-const UUID = /^[0-9a-f-]{36}$/;
-
 const signUpSchema = z.object({
-  activityId: z.string().uuid(),
-  personId: z.union([z.string().uuid(), z.array(z.string().uuid())]).transform((value) => (Array.isArray(value) ? value : [value])),
-  consentPersonId: z.string().uuid(),
+  activityId: idField(),
+  personId: z.union([idField(), z.array(idField())]).transform((value) => (Array.isArray(value) ? value : [value])),
+  consentPersonId: idField(),
   spokenConsent: z.literal("on"),
-  idempotencyKey: z.string().uuid(),
+  idempotencyKey: idField(),
 });
 
 /** The user, if they may open this household (see mayOpenHousehold); anyone else gets the same 404 as for no household. */
 async function requireHouseholdAccess(request: Request, householdId: string | undefined) {
   const user = await requireUser(request, ["STAFF", "PARTNER"]);
   const pass = new URL(request.url).searchParams.get("pass");
-  if (!householdId || !UUID.test(householdId) || !(await mayOpenHousehold(user, householdId, pass))) throw new Response("Not found", { status: 404 });
+  if (!householdId || !isId(householdId) || !(await mayOpenHousehold(user, householdId, pass))) notFound();
   return { user, pass };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, pass } = await requireHouseholdAccess(request, params.householdId);
   const household = await householdForStaff(params.householdId!);
-  if (!household) throw new Response("Not found", { status: 404 });
+  if (!household) notFound();
   const language = await getLanguage(request);
   const ids = await accessibleActivityIds(user);
   const now = new Date();
@@ -97,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   if (!parsed.success)
     return { error: parsed.error.issues.some((issue) => issue.path[0] === "spokenConsent") ? "staff:families.errors.consent" : "staff:families.errors.choose" };
-  if (!(await mayRunActivity(user, parsed.data.activityId))) throw new Response("Not found", { status: 404 });
+  if (!(await mayRunActivity(user, parsed.data.activityId))) notFound();
   try {
     const result = await signUp({
       activityId: parsed.data.activityId,

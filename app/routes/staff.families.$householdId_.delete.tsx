@@ -16,28 +16,28 @@ import { requireUser } from "~/lib/auth.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
+import { isId } from "~/lib/ids.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy:staff.title");
 
-const UUID = /^[0-9a-f-]{36}$/;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "STAFF");
-  const overview = UUID.test(params.householdId ?? "") ? await deletionOverview(params.householdId!) : null;
-  if (!overview) throw new Response("Not found", { status: 404 });
+  const overview = isId(params.householdId ?? "") ? await deletionOverview(params.householdId!) : null;
+  if (!overview) notFound();
   return overview;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "STAFF");
-  if (!UUID.test(params.householdId ?? "")) throw new Response("Not found", { status: 404 });
+  if (!isId(params.householdId ?? "")) notFound();
   const submission = parseWithZod(await request.formData(), { schema: anonymiseSchema });
   if (submission.status !== "success") return submission.reply();
   try {
     const result = await anonymiseHousehold(params.householdId!, user.id);
     return redirect(`/staff/families/${params.householdId}/delete?done=${result.anonymised}`);
   } catch (error) {
-    if (error instanceof PrivacyError && error.code === "notFound") throw new Response("Not found", { status: 404 });
+    if (error instanceof PrivacyError && error.code === "notFound") notFound();
     if (error instanceof PrivacyError) return submission.reply({ formErrors: [`errors.${error.code}`] });
     throw error;
   }

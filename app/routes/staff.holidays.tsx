@@ -17,6 +17,7 @@ import { requireUser } from "~/lib/auth.server.ts";
 import { formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "shifts:holidays.title");
 
@@ -50,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     return redirect(`/staff/holidays?done=${value.id ? "changed" : "added"}`);
   } catch (error) {
-    if (error instanceof HolidayNotFound) throw new Response("Not found", { status: 404 });
+    if (error instanceof HolidayNotFound) notFound();
     throw error;
   }
 }

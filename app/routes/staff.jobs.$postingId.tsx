@@ -15,6 +15,8 @@ import { formatDateTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
+import { idField } from "~/lib/ids.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.title.text);
 
@@ -26,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filtersSchema = z.object({
     status: z.enum(CONSIDERED).optional().catch(undefined),
     age: z.coerce.number().int().min(13).max(17).optional().catch(undefined),
-    area: z.string().uuid().optional().catch(undefined),
+    area: idField().optional().catch(undefined),
   });
   const query = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
   const filters = filtersSchema.parse(query);
@@ -38,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       areaId: filters.area,
     }),
   ]);
-  if (!result) throw new Response("Not found", { status: 404 });
+  if (!result) notFound();
   return { ...result, filters, statuses: CONSIDERED, title: pick(result.posting.title, language) };
 }
 

@@ -13,13 +13,14 @@ import { PostingError, postingEditorOptions, postingForEditing, updatePosting } 
 import { requireUser } from "~/lib/auth.server.ts";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "jobs:editor.editTitle", data?.title.text);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "STAFF");
   const [posting, options, language] = await Promise.all([postingForEditing(params.postingId ?? ""), postingEditorOptions(), getLanguage(request)]);
-  if (!posting) throw new Response("Not found", { status: 404 });
+  if (!posting) notFound();
   return { posting, options, title: pick(posting.title, language) };
 }
 
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updatePosting({ postingId: params.postingId ?? "", values: submission.value, actorUserId: user.id });
     return redirect(`/staff/jobs/${params.postingId}/edit?done=saved`);
   } catch (error) {
-    if (error instanceof PostingError && error.code === "postingNotFound") throw new Response("Not found", { status: 404 });
+    if (error instanceof PostingError && error.code === "postingNotFound") notFound();
     if (error instanceof PostingError && error.field) return submission.reply({ fieldErrors: { [error.field]: [`errors.${error.code}`] } });
     throw error;
   }

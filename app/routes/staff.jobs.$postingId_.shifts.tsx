@@ -26,16 +26,16 @@ import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
+import { isId } from "~/lib/ids.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.heading);
 
-const UUID = /^[0-9a-f-]{36}$/;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "STAFF");
-  if (!UUID.test(params.postingId ?? "")) throw new Response("Not found", { status: 404 });
+  if (!isId(params.postingId ?? "")) notFound();
   const [page, language] = await Promise.all([postingShifts(params.postingId!), getLanguage(request)]);
-  if (!page) throw new Response("Not found", { status: 404 });
+  if (!page) notFound();
   const { translator } = await import("~/lib/i18n.server.ts");
   const title = pick(page.posting.title, language);
   return { ...page, title, heading: `${translator(language, "shifts")("plan.title")}: ${title.text}` };
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "STAFF");
   const postingId = params.postingId ?? "";
-  if (!UUID.test(postingId)) throw new Response("Not found", { status: 404 });
+  if (!isId(postingId)) notFound();
   const formData = await request.formData();
   const actor = { userId: user.id, role: user.role };
   if (formData.get("intent") === "cancel") {

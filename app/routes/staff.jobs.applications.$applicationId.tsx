@@ -38,6 +38,7 @@ import { formatDateTime, formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.application.name);
 
@@ -47,7 +48,7 @@ type Reply = { intent: Intent; result: SubmissionResult<string[]> };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "STAFF");
   const [language, application] = await Promise.all([getLanguage(request), applicationForStaff(params.applicationId ?? "")]);
-  if (!application) throw new Response("Not found", { status: 404 });
+  if (!application) notFound();
   const status = application.status;
   const interview = application.interviewAt ? localParts(application.interviewAt) : null;
   return {

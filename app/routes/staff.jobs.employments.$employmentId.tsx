@@ -24,6 +24,7 @@ import { formatDateTime, formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.employment.name);
 
@@ -33,7 +34,7 @@ type Reply = { intent: Intent; result: SubmissionResult<string[]> };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "STAFF");
   const [language, employment] = await Promise.all([getLanguage(request), employmentForStaff(params.employmentId ?? "")]);
-  if (!employment) throw new Response("Not found", { status: 404 });
+  if (!employment) notFound();
   return {
     employment: {
       id: employment.id,

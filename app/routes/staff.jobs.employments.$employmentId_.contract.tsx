@@ -8,6 +8,7 @@ import { contractDocument, documentLanguage } from "~/domain/jobs/employment.ser
 import { requireUser } from "~/lib/auth.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { printPageHandle } from "~/lib/print.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const handle = printPageHandle;
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.document.title);
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "STAFF");
   const language = documentLanguage(new URL(request.url).searchParams);
   const document = await contractDocument(params.employmentId ?? "", language);
-  if (!document) throw new Response("Not found", { status: 404 });
+  if (!document) notFound();
   return { document, employmentId: params.employmentId! };
 }
 

@@ -9,6 +9,7 @@ import { documentLanguage, employmentExists, referenceDocument } from "~/domain/
 import { requireUser } from "~/lib/auth.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { printPageHandle } from "~/lib/print.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const handle = printPageHandle;
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.document.title);
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!document) {
     // Not written and printed yet: back to the employment, where it is written.
     if (await employmentExists(employmentId)) throw redirect(`/staff/jobs/employments/${employmentId}#reference-heading`);
-    throw new Response("Not found", { status: 404 });
+    notFound();
   }
   return { document, employmentId };
 }

@@ -30,16 +30,16 @@ import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
+import { isId } from "~/lib/ids.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.title.text);
 
-const UUID = /^[0-9a-f-]{36}$/;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["STAFF", "PARTNER"]);
-  if (!UUID.test(params.shiftId ?? "")) throw new Response("Not found", { status: 404 });
+  if (!isId(params.shiftId ?? "")) notFound();
   const [detail, language] = await Promise.all([shiftDetail(params.shiftId!, { userId: user.id, role: user.role }), getLanguage(request)]);
-  if (!detail) throw new Response("Not found", { status: 404 });
+  if (!detail) notFound();
   const start = localParts(detail.shift.startsAt);
   const end = localParts(detail.shift.endsAt);
   return {
@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["STAFF", "PARTNER"]);
   const shiftId = params.shiftId ?? "";
-  if (!UUID.test(shiftId)) throw new Response("Not found", { status: 404 });
+  if (!isId(shiftId)) notFound();
   const actor = { userId: user.id, role: user.role };
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return done("confirmed");
     }
     if (intent === "change") {
-      if (!isStaff(user)) throw new Response("Not found", { status: 404 });
+      if (!isStaff(user)) notFound();
       const submission = parseWithZod(formData, { schema: shiftChangeSchema });
       if (submission.status !== "success") return { form: "change" as const, result: submission.reply(), refusal: null };
       const value = submission.value;

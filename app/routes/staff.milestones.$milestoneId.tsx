@@ -24,6 +24,7 @@ import { reportNames, scopeName } from "~/domain/reporting/report-names.server.t
 import { requireUser } from "~/lib/auth.server.ts";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data?.milestone ? "reports:milestoneForm.editTitle" : "reports:milestoneForm.newTitle");
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "STAFF");
   const language = await getLanguage(request);
   const milestone = params.milestoneId === "new" ? null : await milestoneForEdit(params.milestoneId ?? "");
-  if (params.milestoneId !== "new" && !milestone) throw new Response("Not found", { status: 404 });
+  if (params.milestoneId !== "new" && !milestone) notFound();
   const names = await reportNames(language);
   return { milestone, options: { effortAreas: names.effortAreaOptions, types: names.typeOptions, activities: names.activityOptions } };
 }
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "STAFF");
   const id = params.milestoneId === "new" ? null : (params.milestoneId ?? "");
-  if (id !== null && !(await milestoneForEdit(id))) throw new Response("Not found", { status: 404 });
+  if (id !== null && !(await milestoneForEdit(id))) notFound();
   const formData = await request.formData();
   if (formData.get("intent") === "delete") {
     const submission = parseWithZod(formData, { schema: deleteMilestoneSchema });

@@ -23,6 +23,7 @@ import { formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports:milestones.title");
 
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { from, to, text } = submission.value;
   if (to < from) throw new Response("Bad request", { status: 400 });
-  if (!(await milestoneForEdit(submission.value.milestoneId))) throw new Response("Not found", { status: 404 });
+  if (!(await milestoneForEdit(submission.value.milestoneId))) notFound();
   await saveMilestoneNote({ milestoneId: submission.value.milestoneId, period: { from, to }, text }, user.id);
   const url = new URL(request.url);
   url.searchParams.set("done", "note");

@@ -14,28 +14,28 @@ import { requireUser } from "~/lib/auth.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
+import { notFound } from "~/web/http.server.ts";
+import { isId } from "~/lib/ids.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy:staff.person.title");
 
-const UUID = /^[0-9a-f-]{36}$/;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "STAFF");
-  const overview = UUID.test(params.personId ?? "") ? await personDeletionOverview(params.personId!) : null;
-  if (!overview) throw new Response("Not found", { status: 404 });
+  const overview = isId(params.personId ?? "") ? await personDeletionOverview(params.personId!) : null;
+  if (!overview) notFound();
   return overview;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "STAFF");
-  if (!UUID.test(params.personId ?? "")) throw new Response("Not found", { status: 404 });
+  if (!isId(params.personId ?? "")) notFound();
   const submission = parseWithZod(await request.formData(), { schema: anonymiseSchema });
   if (submission.status !== "success") return submission.reply();
   try {
     const result = await anonymisePerson(params.personId!, user.id);
     return redirect(`/staff/people/${params.personId}/delete?done=${result.anonymised}`);
   } catch (error) {
-    if (error instanceof PrivacyError && error.code === "notFound") throw new Response("Not found", { status: 404 });
+    if (error instanceof PrivacyError && error.code === "notFound") notFound();
     if (error instanceof PrivacyError) return submission.reply({ formErrors: [`staff.person.${error.code}Error`] });
     throw error;
   }

@@ -5,6 +5,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { AttendanceError, markAttendance } from "~/domain/attendance/attendance.server.ts";
 import { markSchema } from "~/domain/attendance/schemas.ts";
 import { requireSessionAccess } from "~/web/activity-access.server.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSessionAccess(request, params.sessionId);
@@ -20,5 +21,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export async function loader() {
-  throw new Response("Not found", { status: 404 });
+  notFound();
 }

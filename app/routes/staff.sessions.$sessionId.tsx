@@ -23,6 +23,7 @@ import { getLanguage } from "~/lib/i18n.server.ts";
 import { housingAreas, unknownHousingAreas } from "~/domain/households/areas.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { SEARCH_MAX } from "~/domain/text-rules.ts";
+import { notFound } from "~/web/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:attendance.title");
 
@@ -97,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`${back}?done=headCount`);
     }
   } catch (error) {
-    if (error instanceof AttendanceError) throw new Response("Not found", { status: 404 });
+    if (error instanceof AttendanceError) notFound();
     throw error;
   }
   throw new Response("Bad request", { status: 400 });

@@ -4,6 +4,7 @@
 // translation keys in locales/<language>/editor.json.
 // i18n-namespace: editor
 import { z } from "zod";
+import { idField } from "~/lib/ids.ts";
 import { dateTimeField, dayField, timeField } from "../date-fields.ts";
 import { INVISIBLE_CHARACTERS, withoutInvisibleCharacters } from "../text-rules.ts";
 import { copenhagenInstant, daysBetween, isCalendarDay, type SessionPlan } from "./series.ts";
@@ -31,7 +32,6 @@ const { text, requiredText, localized, wholeNumber, phone, email } = schemaBuild
   emailInvalid: "errors.emailInvalid",
 });
 
-const id = (error: string) => z.string({ error }).uuid({ error });
 /** Sessions and sign-up windows: dates near today (dates.ts). */
 const day = (error: string) => dayField("near", error);
 const time = (error: string) => timeField(error);
@@ -41,15 +41,15 @@ const wallClock = dateTimeField("near", "errors.dateTimeInvalid").transform((val
 
 export const activitySchema = z
   .object({
-    typeId: id("errors.typeRequired"),
-    effortAreaId: id("errors.effortAreaRequired"),
+    typeId: idField("errors.typeRequired"),
+    effortAreaId: idField("errors.effortAreaRequired"),
     title: localized(120, false, "errors.titleRequired"),
     description: localized(5000, true, "errors.descriptionRequired"),
     practicalInfo: localized(3000, true),
     terms: localized(5000, true),
     minAge: wholeNumber(0, 99, "errors.ageRange").optional(),
     maxAge: wholeNumber(0, 99, "errors.ageRange").optional(),
-    eligibleAreaIds: z.array(id("errors.areaUnknown")).default([]),
+    eligibleAreaIds: z.array(idField("errors.areaUnknown")).default([]),
     openToOutsiders: z.boolean().default(false),
     requiresSignUp: z.boolean().default(false),
     /** Empty: no limit. */
@@ -74,7 +74,7 @@ export const activitySchema = z
     contactName: text(120, false).refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }).optional(),
     contactPhone: phone(),
     contactEmail: email(),
-    partnerIds: z.array(id("errors.partnerUnknown")).default([]),
+    partnerIds: z.array(idField("errors.partnerUnknown")).default([]),
   })
   .superRefine((value: Loose, ctx) => {
     const [minAge, maxAge] = [num(value.minAge), num(value.maxAge)];
@@ -151,7 +151,7 @@ export function toSessionPlan(value: SessionPlanInput): SessionPlan {
 
 export const moveSessionSchema = z
   .object({
-    sessionId: id("errors.sessionNotFound"),
+    sessionId: idField("errors.sessionNotFound"),
     date: day("errors.dateRequired"),
     startTime: time("errors.startTimeRequired"),
     endTime: time("errors.endTimeRequired"),
@@ -163,11 +163,11 @@ export const moveSessionSchema = z
 export type MoveSessionInput = z.output<typeof moveSessionSchema>;
 
 export const cancelSessionSchema = z.object({
-  sessionId: id("errors.sessionNotFound"),
+  sessionId: idField("errors.sessionNotFound"),
   confirm: z.boolean({ error: "errors.confirmCancelSession" }),
 });
 
-export const deleteSessionSchema = z.object({ sessionId: id("errors.sessionNotFound") });
+export const deleteSessionSchema = z.object({ sessionId: idField("errors.sessionNotFound") });
 
 export const cancelActivitySchema = z.object({ confirm: z.boolean({ error: "errors.confirmCancel" }) });
 

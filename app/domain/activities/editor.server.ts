@@ -27,6 +27,7 @@ import type { ActivityInput, MoveSessionInput } from "./editor-schemas.ts";
 import { copenhagenInstant, expandPlan, MAX_SESSIONS_PER_PLAN, shiftByDays, type Expansion, type Period, type SessionPlan } from "./series.ts";
 import { asLocalized, type LocalizedText } from "./text.ts";
 import { DomainError } from "../errors.ts";
+import { isId } from "~/lib/ids.ts";
 
 // Templates in locales/<language>/messages.json (params in brackets):
 // sessionChanged {activity, names, old, new, place}; activityCancelled {activity, names}.
@@ -57,7 +58,6 @@ export class EditorError extends DomainError<EditorErrorCode> {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TX = { timeout: 20_000, maxWait: 15_000 };
 
 // ---------------------------------------------------------------- columns and snapshots
@@ -266,7 +266,7 @@ export async function editorOptions(activityId?: string) {
     db.user.findMany({
       where: {
         role: "PARTNER",
-        OR: [{ disabledAt: null }, ...(activityId && UUID.test(activityId) ? [{ partnerActivities: { some: { activityId } } }] : [])],
+        OR: [{ disabledAt: null }, ...(activityId && isId(activityId) ? [{ partnerActivities: { some: { activityId } } }] : [])],
       },
       orderBy: [{ person: { firstName: "asc" } }, { person: { lastName: "asc" } }],
       select: { id: true, person: { select: { firstName: true, lastName: true } }, organisation: { select: { name: true } } },
@@ -360,7 +360,7 @@ async function familyCount(tx: DbTx, activityId: string, statuses: EnrolmentStat
 
 /** An activity for the edit page: form values, status, missing translations, and the families a cancellation reaches. Null: no such activity. */
 export async function activityForEditing(activityId: string, now = new Date()) {
-  if (!UUID.test(activityId)) return null;
+  if (!isId(activityId)) return null;
   const row = await readEditable(db, activityId);
   if (!row) return null;
   const columns = columnsFromRow(row);
@@ -385,7 +385,7 @@ export async function activityForEditing(activityId: string, now = new Date()) {
 
 /** Sessions for the sessions page, newest plan defaults, and whether sessions may still be deleted (nobody signed up yet). */
 export async function sessionsForEditing(activityId: string, now = new Date()) {
-  if (!UUID.test(activityId)) return null;
+  if (!isId(activityId)) return null;
   const activity = await db.activity.findUnique({
     where: { id: activityId },
     select: {
@@ -486,7 +486,7 @@ export async function createActivity(input: { values: ActivityInput; actorUserId
 }
 
 async function lockedActivity(tx: DbTx, activityId: string): Promise<EditableRow> {
-  if (!UUID.test(activityId) || !(await lockActivity(tx, activityId))) throw new EditorError("activityNotFound");
+  if (!isId(activityId) || !(await lockActivity(tx, activityId))) throw new EditorError("activityNotFound");
   const row = (await readEditable(tx, activityId))!;
   if (row.status === "CANCELLED") throw new EditorError("activityCancelled");
   return row;
@@ -636,7 +636,7 @@ function sessionWhen(startsAt: Date, endsAt: Date, language: Language): string {
  * an offer or a wait told. Nothing is deleted. Cancelling twice does nothing.
  */
 export async function cancelActivity(input: { activityId: string; actorUserId: string }, now = new Date()): Promise<{ notified: number }> {
-  if (!UUID.test(input.activityId)) throw new EditorError("activityNotFound");
+  if (!isId(input.activityId)) throw new EditorError("activityNotFound");
   const result = await db.$transaction(async (tx) => {
     if (!(await lockActivity(tx, input.activityId))) throw new EditorError("activityNotFound");
     const row = (await readEditable(tx, input.activityId))!;
@@ -686,7 +686,7 @@ function shiftPlan(plan: SessionPlan & { place?: string }, days: number): Sessio
  * plan come along that many weeks later (same wall-clock times).
  */
 export async function copyActivity(input: { activityId: string; actorUserId: string; shiftWeeks?: number }): Promise<{ id: string; slug: string }> {
-  if (!UUID.test(input.activityId)) throw new EditorError("activityNotFound");
+  if (!isId(input.activityId)) throw new EditorError("activityNotFound");
   const source = await readEditable(db, input.activityId);
   if (!source) throw new EditorError("activityNotFound");
   const sourceSessions = await db.activitySession.findMany({
@@ -741,7 +741,7 @@ async function schoolHolidaysFor(plan: SessionPlan): Promise<Period[]> {
 /** What a plan would add (nothing is saved); sessions already there at the same time are marked. */
 export async function previewSessions(input: { activityId: string; plan: SessionPlan }): Promise<Expansion & { existing: string[] }> {
   const expansion = expandPlan(input.plan, await schoolHolidaysFor(input.plan));
-  const existing = UUID.test(input.activityId)
+  const existing = isId(input.activityId)
     ? await db.activitySession.findMany({
         where: { activityId: input.activityId, cancelledAt: null, startsAt: { in: expansion.sessions.map((session) => session.startsAt) } },
         select: { startsAt: true },
@@ -796,7 +796,7 @@ export async function addSessions(
 
 async function lockedSession(tx: DbTx, activityId: string, sessionId: string, now: Date) {
   const row = await lockedActivity(tx, activityId);
-  const session = UUID.test(sessionId)
+  const session = isId(sessionId)
     ? await tx.activitySession.findFirst({
         where: { id: sessionId, activityId },
         select: { id: true, startsAt: true, endsAt: true, place: true, cancelledAt: true },
@@ -872,7 +872,7 @@ export async function cancelSession(input: { activityId: string; sessionId: stri
 export async function deleteSession(input: { activityId: string; sessionId: string; actorUserId: string }): Promise<void> {
   await db.$transaction(async (tx) => {
     const row = await lockedActivity(tx, input.activityId);
-    const session = UUID.test(input.sessionId)
+    const session = isId(input.sessionId)
       ? await tx.activitySession.findFirst({
           where: { id: input.sessionId, activityId: row.id },
           select: { id: true, startsAt: true, endsAt: true, place: true, _count: { select: { attendances: true, headCounts: true } } },

@@ -7,7 +7,8 @@ import { dateOnly } from "~/domain/dates.ts";
 import { changedFields } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { auditAdmin } from "./audit-log.server.ts";
-import { AdminError, isUniqueViolation, isUuid } from "./errors.server.ts";
+import { AdminError, isUniqueViolation } from "./errors.server.ts";
+import { isId } from "~/lib/ids.ts";
 
 export type HousingAreaInput = {
   code: string;
@@ -56,14 +57,14 @@ async function usage(tx: DbTx, areaId: string) {
 }
 
 export async function housingAreaForEdit(areaId: string) {
-  if (!isUuid(areaId)) return null;
+  if (!isId(areaId)) return null;
   const row = await db.housingArea.findUnique({ where: { id: areaId }, select: areaSelect });
   if (!row) return null;
   return { id: row.id, ...view(row), usage: await usage(db, areaId) };
 }
 
 async function lockArea(tx: DbTx, areaId: string) {
-  if (!isUuid(areaId)) throw new AdminError("notFound");
+  if (!isId(areaId)) throw new AdminError("notFound");
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "HousingArea" WHERE "id" = ${areaId}::uuid FOR UPDATE`;
   if (!rows.length) throw new AdminError("notFound");
   return view(await tx.housingArea.findUniqueOrThrow({ where: { id: areaId }, select: areaSelect }));

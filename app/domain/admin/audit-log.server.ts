@@ -6,6 +6,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { dayProblem, localParts } from "~/domain/dates.ts";
 import { audit, AUDIT_ENTITY_TYPES, type AuditEntry } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
+import { isId } from "~/lib/ids.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -39,8 +40,8 @@ export function parseAuditQuery(params: URLSearchParams): { filters: AuditFilter
   if (isDay(to)) filters.to = to;
   let cursor: AuditCursor | null = null;
   for (const direction of ["older", "newer"] as const) {
-    const match = /^(\d{1,15})_([0-9a-f-]{36})$/.exec(params.get(direction) ?? "");
-    if (match) cursor = { direction, at: new Date(Number(match[1])), id: match[2]! };
+    const match = /^(\d{1,15})_(.+)$/.exec(params.get(direction) ?? "");
+    if (match && isId(match[2])) cursor = { direction, at: new Date(Number(match[1])), id: match[2]! };
   }
   return { filters, cursor };
 }

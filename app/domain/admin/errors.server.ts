@@ -15,9 +15,6 @@ export class AdminError extends DomainError<AdminErrorCode> {
   }
 }
 
-/** A row key can only be a UUID; anything else is "not found" without asking the database. */
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-
 /** Prisma's unique-constraint violation (P2002), e.g. two admins saving the same code at once. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";

@@ -8,6 +8,7 @@ import { parseIdentifier } from "../accounts/identifier.ts";
 import { dayField } from "../date-fields.ts";
 import { EMAIL_MAX, INVISIBLE_CHARACTERS, PHONE_MAX, withoutInvisibleCharacters } from "../text-rules.ts";
 import { ACTIVITY_ICON_NAMES } from "~/components/icons.tsx";
+import { idField } from "~/lib/ids.ts";
 
 export const ROLES = ["PARENT", "YOUTH", "PARTNER", "STAFF", "ADMIN"] as const satisfies readonly Role[];
 
@@ -60,7 +61,7 @@ const sortOrder = z
 /** A housing area's first and last active day: dates of the plan period (dates.ts). */
 const day = dayField("plan", "errors.dateInvalid").optional();
 
-const organisationId = z.string().uuid({ error: "errors.organisationInvalid" }).optional();
+const organisationId = idField("errors.organisationInvalid").optional();
 
 // ---------------------------------------------------------------- accounts
 

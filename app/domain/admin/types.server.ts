@@ -5,7 +5,8 @@ import { asLocalized, type LocalizedText } from "~/domain/activities/text.ts";
 import { changedFields } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { auditAdmin } from "./audit-log.server.ts";
-import { AdminError, isForeignKeyViolation, isUniqueViolation, isUuid } from "./errors.server.ts";
+import { AdminError, isForeignKeyViolation, isUniqueViolation } from "./errors.server.ts";
+import { isId } from "~/lib/ids.ts";
 
 export type ActivityTypeInput = {
   code: string;
@@ -24,7 +25,7 @@ export async function listActivityTypes() {
 }
 
 export async function activityTypeForEdit(typeId: string) {
-  if (!isUuid(typeId)) return null;
+  if (!isId(typeId)) return null;
   const row = await db.activityType.findUnique({
     where: { id: typeId },
     select: { id: true, code: true, name: true, icon: true, dropIn: true, sortOrder: true, _count: { select: { activities: true } } },
@@ -42,7 +43,7 @@ function cleanName(name: LocalizedText): LocalizedText {
 const snapshot = (row: ActivityTypeInput) => ({ code: row.code, name: row.name, icon: row.icon, dropIn: row.dropIn, sortOrder: row.sortOrder });
 
 async function lockType(tx: DbTx, typeId: string) {
-  if (!isUuid(typeId)) throw new AdminError("notFound");
+  if (!isId(typeId)) throw new AdminError("notFound");
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ActivityType" WHERE "id" = ${typeId}::uuid FOR UPDATE`;
   if (!rows.length) throw new AdminError("notFound");
   const row = await tx.activityType.findUniqueOrThrow({ where: { id: typeId } });

@@ -7,8 +7,9 @@ import { normalisePhone, westernDigits } from "~/domain/accounts/identifier.ts";
 import { changedFields } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { auditAdmin } from "./audit-log.server.ts";
-import { AdminError, isUniqueViolation, isUuid } from "./errors.server.ts";
+import { AdminError, isUniqueViolation } from "./errors.server.ts";
 import { ROLES } from "./schemas.ts";
+import { isId } from "~/lib/ids.ts";
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -88,7 +89,7 @@ export async function organisations() {
 
 /** One account for its admin page, or null. */
 export async function accountForAdmin(userId: string) {
-  if (!isUuid(userId)) return null;
+  if (!isId(userId)) return null;
   const row = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -123,7 +124,7 @@ type Actor = { id: string };
 
 /** Locks the account's row for the rest of the transaction (Prisma has no lock API). */
 async function lockUser(tx: DbTx, userId: string) {
-  if (!isUuid(userId)) throw new AdminError("notFound");
+  if (!isId(userId)) throw new AdminError("notFound");
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "id" = ${userId}::uuid FOR UPDATE`;
   if (!rows.length) throw new AdminError("notFound");
   return tx.user.findUniqueOrThrow({

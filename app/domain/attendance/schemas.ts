@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { copenhagenDay } from "../dates.ts";
 import { INVISIBLE_CHARACTERS, withoutControlCharacters, withoutInvisibleCharacters } from "../text-rules.ts";
+import { idField } from "~/lib/ids.ts";
 
 /** A walk-in's birth year: at most 100 years back, not after this year — this year when the form is sent, not when the server started. */
 const plausibleBirthYear = (year: number) => {
@@ -27,20 +28,20 @@ export const walkInSchema = z.object({
     .refine(withoutControlCharacters(), { error: "errors.badCharacters" })
     .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }),
   birthYear: z.coerce.number({ error: "errors.birthYear" }).int({ error: "errors.birthYear" }).refine(plausibleBirthYear, { error: "errors.birthYear" }),
-  housingAreaId: z.string().uuid().optional(),
+  housingAreaId: idField().optional(),
 });
 
 export const headCountSchema = z.object({
   intent: z.literal("headCount"),
-  housingAreaId: z.string().uuid().optional(),
+  housingAreaId: idField().optional(),
   adults: z.coerce.number({ error: "errors.count" }).int({ error: "errors.count" }).min(0, { error: "errors.count" }).max(10_000, { error: "errors.count" }),
   children: z.coerce.number({ error: "errors.count" }).int({ error: "errors.count" }).min(0, { error: "errors.count" }).max(10_000, { error: "errors.count" }),
 });
 
 export const markSchema = z.object({
   intent: z.literal("mark"),
-  personId: z.string().uuid(),
+  personId: idField(),
   present: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
 
-export const walkInExistingSchema = z.object({ intent: z.literal("walkInExisting"), personId: z.string().uuid() });
+export const walkInExistingSchema = z.object({ intent: z.literal("walkInExisting"), personId: idField() });

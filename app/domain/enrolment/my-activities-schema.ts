@@ -1,9 +1,10 @@
 // What a parent can do on "My activities": cancel, answer an offer, manage the calendar feed.
 // i18n-namespace: my
 import { z } from "zod";
+import { idField } from "~/lib/ids.ts";
 
 export const myActivitiesActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("cancel"), enrolmentId: z.string().uuid() }),
-  z.object({ intent: z.enum(["accept", "decline"]), offerId: z.string().uuid() }),
+  z.object({ intent: z.literal("cancel"), enrolmentId: idField() }),
+  z.object({ intent: z.enum(["accept", "decline"]), offerId: idField() }),
   z.object({ intent: z.enum(["createFeed", "revokeFeed"]) }),
 ]);

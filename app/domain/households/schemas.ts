@@ -5,6 +5,7 @@ import { z } from "zod";
 import { westernDigits, normalisePhone } from "../accounts/identifier.ts";
 import { dayField } from "../date-fields.ts";
 import { EMAIL_MAX, INVISIBLE_CHARACTERS, PHONE_MAX, withoutControlCharacters, withoutInvisibleCharacters } from "../text-rules.ts";
+import { idField } from "~/lib/ids.ts";
 
 const name = (required: string) =>
   z
@@ -38,7 +39,7 @@ export const childSchema = z.object({
     error: "errors.notAChild",
     when: (payload) => !payload.issues.length,
   }),
-  housingAreaId: z.string({ error: "errors.areaRequired" }).uuid({ error: "errors.areaRequired" }),
+  housingAreaId: idField("errors.areaRequired"),
   needs: z.string().trim().max(1000, { error: "errors.tooLong" }).refine(withoutControlCharacters(true), { error: "errors.badCharacters" }).optional(),
   photoConsent: z.enum(["yes", "no"], { error: "errors.photoConsentRequired" }),
 });
@@ -47,7 +48,7 @@ export const ownDetailsSchema = z.object({
   intent: z.literal("own"),
   firstName: name("errors.firstNameRequired"),
   lastName: name("errors.lastNameRequired"),
-  housingAreaId: z.string().uuid().optional(),
+  housingAreaId: idField().optional(),
 });
 
 const optionalEmail = z
@@ -76,14 +77,14 @@ export const otherGuardianSchema = z
   });
 
 /** A guardian takes back an open invitation of their household. */
-export const withdrawInvitationSchema = z.object({ intent: z.literal("withdraw"), invitationId: z.string().uuid() });
+export const withdrawInvitationSchema = z.object({ intent: z.literal("withdraw"), invitationId: idField() });
 
 export const householdSchema = z.discriminatedUnion("intent", [ownDetailsSchema, otherGuardianSchema, withdrawInvitationSchema]);
 
 /** The invitee's answer on /my/invitations. */
 export const invitationAnswerSchema = z.object({
   intent: z.enum(["accept", "decline"]),
-  invitationId: z.string().uuid(),
+  invitationId: idField(),
   redirectTo: z.string().optional(),
 });
 
@@ -98,7 +99,7 @@ const optionalText = z
 
 /** A child row in the assisted form: empty rows are ignored, a started row must be complete. */
 const assistedChild = z
-  .object({ firstName: optionalText, lastName: optionalText, birthDate: z.string().optional(), housingAreaId: z.string().uuid().optional() })
+  .object({ firstName: optionalText, lastName: optionalText, birthDate: z.string().optional(), housingAreaId: idField().optional() })
   .superRefine((row, ctx) => {
     if (!row.firstName && !row.lastName && !row.birthDate) return;
     if (!row.firstName) ctx.addIssue({ code: "custom", path: ["firstName"], message: "errors.firstNameRequired" });
@@ -114,7 +115,7 @@ export const assistedHouseholdSchema = z
     phone: optionalDanishPhone,
     email: z.string().trim().toLowerCase().max(EMAIL_MAX, { error: "errors.emailInvalid" }).email({ error: "errors.emailInvalid" }).optional(),
     language: z.enum(["da", "en", "ar"]),
-    housingAreaId: z.string().uuid().optional(),
+    housingAreaId: idField().optional(),
     children: z.array(assistedChild.optional()).optional(),
   })
   .superRefine((value, ctx) => {

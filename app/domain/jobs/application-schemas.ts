@@ -8,6 +8,7 @@ import { z } from "zod";
 import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
 import { dayField } from "../date-fields.ts";
 import { EMAIL_MAX, INVISIBLE_CHARACTERS, PHONE_MAX, withoutInvisibleCharacters } from "../text-rules.ts";
+import { idField } from "~/lib/ids.ts";
 
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const LINE_CONTROL = /[<>{}\u0000-\u001f\u007f]/;
@@ -64,7 +65,7 @@ export function applicationSchemaFor(known: ApplicationKnown) {
               .string()
               .refine((value) => value === recorded, { error: "errors.birthDateLocked" })
               .optional(),
-      housingAreaId: z.string({ error: "errors.areaRequired" }).uuid({ error: "errors.areaRequired" }),
+      housingAreaId: idField("errors.areaRequired"),
       school: optionalLine(100),
       schoolClass: optionalLine(20),
       /** "I have finished school": only possible from 15 (checked against the birth date on the server). */
@@ -110,4 +111,4 @@ export type ApplicationInput = z.output<ReturnType<typeof applicationSchemaFor>>
 
 export const guardianAnswerSchema = z.object({ answer: z.enum(["confirm", "decline"]) });
 
-export const withdrawSchema = z.object({ applicationId: z.string().uuid() });
+export const withdrawSchema = z.object({ applicationId: idField() });

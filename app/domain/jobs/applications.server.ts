@@ -24,8 +24,8 @@ import { deadlinePassed } from "./postings.server.ts";
 import { YOUTH_MIN_AGE } from "./posting-schemas.ts";
 import { mayMoveTo, MY_JOBS_PATH, setApplicationStatus } from "./status.server.ts";
 import { DomainError } from "../errors.ts";
+import { isId } from "~/lib/ids.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TX = { timeout: 20_000, maxWait: 15_000 };
 
 /** Below this age on the day of applying, a guardian must consent first (Danish data-protection law). */
@@ -127,7 +127,7 @@ export async function applyForJob(
   input: { postingId: string; user: Pick<SessionUser, "id" | "role" | "personId">; values: ApplicationInput },
   now = new Date(),
 ): Promise<ApplyResult> {
-  if (!UUID.test(input.postingId)) throw new ApplicationError("postingNotFound");
+  if (!isId(input.postingId)) throw new ApplicationError("postingNotFound");
   const { values } = input;
   const result = await db.$transaction(async (tx) => {
     // One application at a time per person: a double-tapped submit waits here and then finds the first.
@@ -257,7 +257,7 @@ export function mayWithdraw(status: ApplicationStatus): boolean {
 
 /** The young person withdraws one of their own open applications (someone else's: not found). */
 export async function withdrawApplication(input: { applicationId: string; personId: string; byUserId: string }, now = new Date()): Promise<void> {
-  if (!UUID.test(input.applicationId)) throw new ApplicationError("applicationNotFound");
+  if (!isId(input.applicationId)) throw new ApplicationError("applicationNotFound");
   await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ personId: string; status: ApplicationStatus }[]>`
       SELECT "personId"::text AS "personId", "status"::text AS "status" FROM "JobApplication" WHERE "id" = ${input.applicationId}::uuid FOR UPDATE`;

@@ -16,9 +16,9 @@ import { CONSENT_AGE } from "./applications.server.ts";
 import { sendConsentRequest } from "./guardian.server.ts";
 import { HiringError } from "./pipeline.server.ts";
 import { setApplicationStatus } from "./status.server.ts";
+import { isId } from "~/lib/ids.ts";
 
 const TX = { timeout: 15_000, maxWait: 15_000 } as const;
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 /** Applications whose consent can still change: not yet decided or ended. */
 const OPEN: readonly ApplicationStatus[] = ["AWAITING_GUARDIAN", "RECEIVED", "INTERVIEW", "WAITING_LIST"];
@@ -90,7 +90,7 @@ export async function recheckConsent(tx: DbTx, personId: string, actorUserId: st
  * the consent of their open applications is re-checked. Refused: not a real day, or after today.
  */
 export async function correctBirthDate(input: { applicationId: string; birthDate: string; actorUserId: string }, now = new Date()): Promise<void> {
-  if (!isUuid(input.applicationId)) throw new HiringError("applicationNotFound");
+  if (!isId(input.applicationId)) throw new HiringError("applicationNotFound");
   if (!isCalendarDay(input.birthDate)) throw new HiringError("dateInvalid", "birthDate");
   if (input.birthDate > copenhagenDay(now)) throw new HiringError("birthDateInFuture", "birthDate");
   const found = await db.jobApplication.findUnique({ where: { id: input.applicationId }, select: { personId: true } });

@@ -11,8 +11,8 @@ import { ageOn, copenhagenDay, dateOnly, localParts } from "../dates.ts";
 import { contractNeed, shiftMinutes } from "./contract.ts";
 import { HiringError } from "./pipeline.server.ts";
 import { limitsFor } from "./work-time-rules.ts";
+import { isId } from "~/lib/ids.ts";
 
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 const TX = { timeout: 15_000, maxWait: 15_000 } as const;
 
 /** Assignments that count: still assigned, on shifts that were not cancelled. */
@@ -47,7 +47,7 @@ function contractFor(employment: { startsOn: Date; endsOn: Date | null; endedOn:
 }
 
 export async function employmentExists(employmentId: string): Promise<boolean> {
-  return isUuid(employmentId) && (await db.employment.count({ where: { id: employmentId } })) > 0;
+  return isId(employmentId) && (await db.employment.count({ where: { id: employmentId } })) > 0;
 }
 
 const isEnded = (endedOn: Date | null, today: string) => endedOn !== null && dateOnly(endedOn) < today;
@@ -122,7 +122,7 @@ const employmentSelect = {
 
 /** One employment for staff: who, what, when, hours so far and the contract warning. Null: none. */
 export async function employmentForStaff(employmentId: string, now = new Date()) {
-  if (!isUuid(employmentId)) return null;
+  if (!isId(employmentId)) return null;
   const employment = await db.employment.findUnique({ where: { id: employmentId }, select: employmentSelect });
   if (!employment) return null;
   const today = copenhagenDay(now);
@@ -149,7 +149,7 @@ async function lockEmployment(tx: DbTx, employmentId: string) {
 
 /** Staff correct whether the young person is still in compulsory school (it decides the work-time limits). */
 export async function setEmploymentInSchool(input: { employmentId: string; inSchool: boolean; actorUserId: string }): Promise<void> {
-  if (!isUuid(input.employmentId)) throw new HiringError("employmentNotFound");
+  if (!isId(input.employmentId)) throw new HiringError("employmentNotFound");
   await db.$transaction(async (tx) => {
     await lockEmployment(tx, input.employmentId);
     const before = await tx.employment.findUniqueOrThrow({ where: { id: input.employmentId }, select: { inSchool: true } });
@@ -167,7 +167,7 @@ export async function setEmploymentInSchool(input: { employmentId: string; inSch
 
 /** Ends the employment on its last day (not before it started; once). */
 export async function endEmployment(input: { employmentId: string; lastDay: string; actorUserId: string }): Promise<void> {
-  if (!isUuid(input.employmentId)) throw new HiringError("employmentNotFound");
+  if (!isId(input.employmentId)) throw new HiringError("employmentNotFound");
   await db.$transaction(async (tx) => {
     await lockEmployment(tx, input.employmentId);
     const before = await tx.employment.findUniqueOrThrow({ where: { id: input.employmentId }, select: { startsOn: true, endedOn: true } });
@@ -189,7 +189,7 @@ export async function endEmployment(input: { employmentId: string; lastDay: stri
 
 /** Saves the reference's tasks and statement; refused once it has been printed. */
 export async function saveReference(input: { employmentId: string; tasks: string; statement: string; actorUserId: string }): Promise<void> {
-  if (!isUuid(input.employmentId)) throw new HiringError("employmentNotFound");
+  if (!isId(input.employmentId)) throw new HiringError("employmentNotFound");
   await db.$transaction(async (tx) => {
     await lockEmployment(tx, input.employmentId);
     const before = await tx.employment.findUniqueOrThrow({
@@ -218,7 +218,7 @@ export async function saveReference(input: { employmentId: string; tasks: string
  * again keeps the first author and date.
  */
 export async function finishReference(input: { employmentId: string; actorUserId: string }, now = new Date()): Promise<void> {
-  if (!isUuid(input.employmentId)) throw new HiringError("employmentNotFound");
+  if (!isId(input.employmentId)) throw new HiringError("employmentNotFound");
   await db.$transaction(async (tx) => {
     await lockEmployment(tx, input.employmentId);
     const employment = await tx.employment.findUniqueOrThrow({
@@ -244,7 +244,7 @@ export async function finishReference(input: { employmentId: string; actorUserId
  * have printed it. Hours: confirmed only.
  */
 export async function referenceFor(employmentId: string, viewer: { personId: string; isStaff: boolean }) {
-  if (!isUuid(employmentId)) return null;
+  if (!isId(employmentId)) return null;
   const employment = await db.employment.findUnique({ where: { id: employmentId }, select: employmentSelect });
   if (!employment || (!viewer.isStaff && employment.personId !== viewer.personId)) return null;
   if (!employment.referenceAt || !employment.referenceTasks || !employment.referenceStatement || !employment.referenceById) return null;

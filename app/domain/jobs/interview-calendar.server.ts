@@ -12,6 +12,7 @@ import type { Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
 import { t9n } from "../activities/text.ts";
 import { forExport } from "../text-rules.ts";
+import { isId } from "~/lib/ids.ts";
 
 export const INTERVIEW_MINUTES = 30;
 
@@ -67,7 +68,7 @@ export function interviewCalendar(
  * interviewEventStatus); null when it is not theirs or no interview was ever booked.
  */
 export async function myInterviewCalendar(applicationId: string, personId: string, language: Language): Promise<string | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return null;
+  if (!isId(applicationId)) return null;
   const application = await db.jobApplication.findFirst({
     where: { id: applicationId, personId },
     select: {

@@ -23,6 +23,7 @@ import { interviewCalendar, interviewCalendarPath } from "./interview-calendar.s
 import { setApplicationStatus, StatusChangeRefused } from "./status.server.ts";
 import { limitsFor } from "./work-time-rules.ts";
 import { DomainError } from "../errors.ts";
+import { isId } from "~/lib/ids.ts";
 
 export type HiringErrorCode =
   | "applicationNotFound"
@@ -53,7 +54,6 @@ export class HiringError extends DomainError<HiringErrorCode> {
 }
 
 const TX = { timeout: 15_000, maxWait: 15_000 } as const;
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 /** Statuses that wait for a guardian: shown apart, never as ready to consider. */
 export const GUARDIAN_PENDING: readonly ApplicationStatus[] = ["AWAITING_GUARDIAN", "GUARDIAN_DECLINED"];
@@ -88,7 +88,7 @@ export type ApplicationFilters = { status?: ApplicationStatus; age?: number; are
 
 /** A posting's applications for staff: those to consider, and apart from them those waiting for a guardian. Null: no such posting. */
 export async function postingApplications(postingId: string, filters: ApplicationFilters, now = new Date()) {
-  if (!isUuid(postingId)) return null;
+  if (!isId(postingId)) return null;
   const posting = await db.jobPosting.findUnique({
     where: { id: postingId },
     select: { id: true, title: true, positions: true, minAge: true, maxAge: true },
@@ -171,7 +171,7 @@ function needsConsent(application: { consentRequired: boolean; createdAt: Date }
 
 /** One application with its timeline, for staff. Null: no such application. */
 export async function applicationForStaff(applicationId: string, now = new Date()) {
-  if (!isUuid(applicationId)) return null;
+  if (!isId(applicationId)) return null;
   const application = await db.jobApplication.findUnique({
     where: { id: applicationId },
     select: {
@@ -248,7 +248,7 @@ function when(at: Date, language: Language): string {
  */
 export async function bookInterview(input: { applicationId: string; at: Date; place: string; actorUserId: string }, now = new Date()): Promise<void> {
   if (input.at.getTime() <= now.getTime()) throw new HiringError("interviewInPast", "date");
-  if (!isUuid(input.applicationId)) throw new HiringError("applicationNotFound");
+  if (!isId(input.applicationId)) throw new HiringError("applicationNotFound");
   await db.$transaction(async (tx) => {
     if (!(await lockApplication(tx, input.applicationId))) throw new HiringError("applicationNotFound");
     const before = await tx.jobApplication.findUniqueOrThrow({
@@ -297,7 +297,7 @@ export async function decideApplication(
   input: { applicationId: string; decision: "REJECTED" | "WAITING_LIST"; actorUserId: string },
   now = new Date(),
 ): Promise<void> {
-  if (!isUuid(input.applicationId)) throw new HiringError("applicationNotFound");
+  if (!isId(input.applicationId)) throw new HiringError("applicationNotFound");
   await db.$transaction(async (tx) => {
     if (!(await lockApplication(tx, input.applicationId))) throw new HiringError("applicationNotFound");
     const before = await tx.jobApplication.findUniqueOrThrow({ where: { id: input.applicationId }, select: { status: true } });
@@ -338,7 +338,7 @@ const HIRABLE: readonly ApplicationStatus[] = ["RECEIVED", "INTERVIEW", "WAITING
  * staff have confirmed (confirmGuardianIdentity).
  */
 export async function hire(input: HireInput, now = new Date()): Promise<{ employmentId: string }> {
-  if (!isUuid(input.applicationId)) throw new HiringError("applicationNotFound");
+  if (!isId(input.applicationId)) throw new HiringError("applicationNotFound");
   const found = await db.jobApplication.findUnique({ where: { id: input.applicationId }, select: { postingId: true } });
   if (!found) throw new HiringError("applicationNotFound");
   const result = await db.$transaction(async (tx) => {
@@ -421,7 +421,7 @@ export async function confirmGuardianIdentity(
   input: { applicationId: string; method: GuardianIdentityMethod; actorUserId: string },
   now = new Date(),
 ): Promise<void> {
-  if (!isUuid(input.applicationId)) throw new HiringError("applicationNotFound");
+  if (!isId(input.applicationId)) throw new HiringError("applicationNotFound");
   await db.$transaction(async (tx) => {
     if (!(await lockApplication(tx, input.applicationId))) throw new HiringError("applicationNotFound");
     const before = await tx.jobApplication.findUniqueOrThrow({
@@ -447,7 +447,7 @@ export async function confirmGuardianIdentity(
  * application waits for them, the written information once hired. Nothing to send otherwise.
  */
 export async function resendGuardianLink(input: { applicationId: string; actorUserId: string }, now = new Date()): Promise<void> {
-  if (!isUuid(input.applicationId)) throw new HiringError("applicationNotFound");
+  if (!isId(input.applicationId)) throw new HiringError("applicationNotFound");
   await db.$transaction(async (tx) => {
     if (!(await lockApplication(tx, input.applicationId))) throw new HiringError("applicationNotFound");
     const { status } = await tx.jobApplication.findUniqueOrThrow({ where: { id: input.applicationId }, select: { status: true } });

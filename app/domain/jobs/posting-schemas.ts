@@ -14,6 +14,7 @@ const KRONER = /^\d{1,5}([.,]\d{1,2})?$/;
 
 /** Nobody under 13 may be employed; the portal's jobs are for those under 18. */
 import { YOUTH_MAX_AGE, YOUTH_MIN_AGE } from "./youth-ages.ts";
+import { idField } from "~/lib/ids.ts";
 
 export { YOUTH_MAX_AGE, YOUTH_MIN_AGE };
 
@@ -33,14 +34,14 @@ const wholeNumber = (min: number, max: number, rangeError: string) => builders.w
 
 export const postingSchema = z
   .object({
-    typeId: z.string({ error: "jobs:errors.typeRequired" }).uuid({ error: "jobs:errors.typeRequired" }),
+    typeId: idField("jobs:errors.typeRequired"),
     title: localized(120, false, "jobs:errors.titleRequired"),
     description: localized(5000, true, "jobs:errors.descriptionRequired"),
     hoursInfo: localized(1000, true, "jobs:errors.hoursInfoRequired"),
     risks: localized(2000, true, "jobs:errors.risksRequired"),
     season: localized(120, false),
     /** Empty: no partner organisation (the programme itself). */
-    organisationId: z.string().uuid({ error: "jobs:errors.organisationUnknown" }).optional(),
+    organisationId: idField("jobs:errors.organisationUnknown").optional(),
     workPlace: requiredText(160, false, "jobs:errors.workPlaceRequired"),
     minAge: wholeNumber(YOUTH_MIN_AGE, YOUTH_MAX_AGE, "jobs:errors.ageRange"),
     maxAge: wholeNumber(YOUTH_MIN_AGE, YOUTH_MAX_AGE, "jobs:errors.ageRange"),

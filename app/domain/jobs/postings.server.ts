@@ -11,8 +11,8 @@ import { copenhagenDay, dateOnly } from "../dates.ts";
 import type { PostingInput } from "./posting-schemas.ts";
 import { YOUTH_MAX_AGE, YOUTH_MIN_AGE } from "./youth-ages.ts";
 import { DomainError } from "../errors.ts";
+import { isId } from "~/lib/ids.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TX = { timeout: 20_000, maxWait: 15_000 };
 
 export type PostingErrorCode = "postingNotFound" | "typeUnknown" | "organisationUnknown";
@@ -282,7 +282,7 @@ function kronerText(ore: number): string {
 
 /** A posting with the values its editor form starts from, or null. */
 export async function postingForEditing(postingId: string) {
-  if (!UUID.test(postingId)) return null;
+  if (!isId(postingId)) return null;
   const row = await readEditable(db, postingId);
   if (!row) return null;
   const columns = columnsFromRow(row);
@@ -300,7 +300,7 @@ export async function postingForEditing(postingId: string) {
 export async function updatePosting(input: { postingId: string; values: PostingInput; actorUserId: string }): Promise<{ changed: string[] }> {
   const next = columnsFromInput(input.values);
   await checkReferences(next);
-  if (!UUID.test(input.postingId)) throw new PostingError("postingNotFound");
+  if (!isId(input.postingId)) throw new PostingError("postingNotFound");
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "JobPosting" WHERE "id" = ${input.postingId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw new PostingError("postingNotFound");

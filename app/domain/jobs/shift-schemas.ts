@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { isCalendarDay } from "../activities/series.ts";
 import { dayField, monthField, timeField } from "../date-fields.ts";
+import { idField } from "~/lib/ids.ts";
 
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
@@ -17,7 +18,6 @@ type Loose = Record<string, unknown>;
 const always = { when: () => true };
 const str = (value: unknown) => (typeof value === "string" && value.trim() ? value : undefined);
 
-const id = (error: string) => z.string({ error }).uuid({ error });
 /** Shifts: dates near today; school holidays: dates of the plan period (dates.ts). */
 const day = (error: string) => dayField("near", error);
 const planDay = (error: string) => dayField("plan", error);
@@ -50,7 +50,7 @@ const shiftFields = {
   breakMinutes: wholeNumber(0, 240, "errors.breakRange").default(0),
   place: line(120, "errors.placeRequired"),
   slots: wholeNumber(1, 30, "errors.slotsRange"),
-  responsibleUserId: z.string().uuid({ error: "errors.responsibleInvalid" }).optional(),
+  responsibleUserId: idField("errors.responsibleInvalid").optional(),
   note: line(200).optional(),
 };
 
@@ -70,18 +70,18 @@ export const shiftChangeSchema = z
   .object({ ...shiftFields, intent: z.literal("change") })
   .superRefine((value: Loose, ctx) => endAfterStart(value, ctx), always);
 
-export const assignSchema = z.object({ intent: z.literal("assign"), employmentId: id("errors.personRequired") });
-export const releaseSchema = z.object({ intent: z.literal("release"), assignmentId: id("errors.notFound") });
+export const assignSchema = z.object({ intent: z.literal("assign"), employmentId: idField("errors.personRequired") });
+export const releaseSchema = z.object({ intent: z.literal("release"), assignmentId: idField("errors.notFound") });
 export const cancelShiftSchema = z.object({
   intent: z.literal("cancel"),
-  shiftId: id("errors.notFound"),
+  shiftId: idField("errors.notFound"),
   confirm: z.boolean({ error: "errors.confirmCancel" }),
 });
 
 export const confirmSchema = z
   .object({
     intent: z.literal("confirm"),
-    assignmentId: id("errors.notFound"),
+    assignmentId: idField("errors.notFound"),
     how: z.enum(["planned", "adjusted"], { error: "errors.notFound" }),
     minutes: wholeNumber(0, 24 * 60, "errors.minutesRange").optional(),
   })
@@ -91,19 +91,19 @@ export const confirmSchema = z
 
 export const swapRequestSchema = z.object({
   intent: z.literal("swap"),
-  assignmentId: id("errors.notFound"),
+  assignmentId: idField("errors.notFound"),
   reason: paragraph(500, "errors.reasonRequired"),
-  takeOverEmploymentId: z.string().uuid({ error: "errors.colleagueInvalid" }).optional(),
+  takeOverEmploymentId: idField("errors.colleagueInvalid").optional(),
 });
 
-export const takeSchema = z.object({ intent: z.literal("take"), shiftId: id("errors.notFound") });
+export const takeSchema = z.object({ intent: z.literal("take"), shiftId: idField("errors.notFound") });
 
-export const swapDecisionSchema = z.object({ requestId: id("errors.notFound"), decision: z.enum(["approve", "decline"], { error: "errors.notFound" }) });
+export const swapDecisionSchema = z.object({ requestId: idField("errors.notFound"), decision: z.enum(["approve", "decline"], { error: "errors.notFound" }) });
 
 export const holidaySchema = z
   .object({
     intent: z.literal("save"),
-    id: z.string().uuid().optional(),
+    id: idField().optional(),
     nameDa: line(80, "errors.nameRequired"),
     nameEn: line(80).optional(),
     nameAr: line(80).optional(),
@@ -116,6 +116,6 @@ export const holidaySchema = z
       ctx.addIssue({ code: "custom", path: ["endsOn"], message: "errors.endsBeforeStarts" });
   }, always);
 
-export const deleteHolidaySchema = z.object({ intent: z.literal("delete"), id: id("errors.notFound") });
+export const deleteHolidaySchema = z.object({ intent: z.literal("delete"), id: idField("errors.notFound") });
 
 export const monthSchema = z.object({ month: monthField("plan", "errors.monthInvalid") });

@@ -8,6 +8,7 @@ import { dateOnly } from "../dates.ts";
 import { selectionFromScope } from "./milestone-schemas.ts";
 import type { MilestoneView } from "./milestones.server.ts";
 import type { Period } from "./period.ts";
+import { isId } from "~/lib/ids.ts";
 
 export type MilestoneItem = {
   id: string;
@@ -50,7 +51,7 @@ export function milestoneItems(views: MilestoneView[], language: Language, perio
 
 /** A milestone as its edit form's default values; null when there is none with that id. */
 export async function milestoneForEdit(id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isId(id)) return null;
   const row = await db.milestone.findUnique({ where: { id } });
   if (!row) return null;
   const title = row.title as { da?: string; en?: string; ar?: string };

@@ -4,13 +4,19 @@
 // period. Messages are translation keys in locales/<language>/reports.json.
 // i18n-namespace: reports
 import { z } from "zod";
+import { isId } from "~/lib/ids.ts";
 import { dayField } from "../date-fields.ts";
 import { isRealDay } from "../dates.ts";
 import { LINE_CONTROL, TEXT_CONTROL } from "../text-rules.ts";
 import type { Scope } from "./counts.ts";
 import { MEASURES } from "./milestones.ts";
+import { idField } from "~/lib/ids.ts";
 
-const SELECTION = /^(all|(activity|activityType|effortArea):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+/** "all", or what a milestone counts and its id: "activity:<id>", "activityType:<id>", "effortArea:<id>". */
+function isSelection(value: string): boolean {
+  const match = /^(activity|activityType|effortArea):(.*)$/.exec(value);
+  return value === "all" || (match !== null && isId(match[2]));
+}
 
 const line = (max: number) =>
   z
@@ -40,7 +46,7 @@ export const milestoneSchema = z
       .int({ error: "errors.wholeNumber" })
       .min(1, { error: "errors.targetTooSmall" })
       .max(1_000_000, { error: "errors.targetTooLarge" }),
-    selection: z.string({ error: "errors.selectionRequired" }).regex(SELECTION, { error: "errors.selectionRequired" }),
+    selection: z.string({ error: "errors.selectionRequired" }).refine(isSelection, { error: "errors.selectionRequired" }),
     startsOn: day("errors.startsOnRequired"),
     deadline: day("errors.deadlineRequired"),
   })
@@ -59,7 +65,7 @@ export const deleteMilestoneSchema = z.object({
 });
 
 export const milestoneNoteSchema = z.object({
-  milestoneId: z.string().uuid(),
+  milestoneId: idField(),
   from: day("errors.dateInvalid"),
   to: day("errors.dateInvalid"),
   text: z

@@ -9,6 +9,7 @@ import { copenhagenDay, dayProblem } from "../dates.ts";
 import type { Scope } from "./counts.ts";
 import { periodContaining, previousPeriod, PERIOD_KINDS, periodDays, type Period, type PeriodKind } from "./period.ts";
 import type { Mode } from "./report-tables.ts";
+import { isId } from "~/lib/ids.ts";
 
 export const SCOPE_KINDS = ["all", "activity", "activityType", "effortArea"] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
@@ -16,8 +17,6 @@ export const WHICH = ["previous", "current"] as const;
 
 /** The longest custom period: the plan period and some slack. */
 const MAX_DAYS = 366 * 6;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const optionalText = z
   .string()
@@ -38,7 +37,7 @@ export const reportQuerySchema = z
     from: optionalDay,
     to: optionalDay,
     scope: z.enum(SCOPE_KINDS, { error: "errors.scopeInvalid" }).default("all"),
-    scopeId: optionalText.refine((value) => value === undefined || UUID.test(value), { error: "errors.scopeIdInvalid" }),
+    scopeId: optionalText.refine((value) => value === undefined || isId(value), { error: "errors.scopeIdInvalid" }),
     mode: z.enum(["exact", "shared"], { error: "errors.modeInvalid" }).default("exact"),
   })
   .superRefine((value, ctx) => {

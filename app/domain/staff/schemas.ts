@@ -2,6 +2,7 @@
 // i18n-namespace: staff
 import { z } from "zod";
 import { withoutControlCharacters } from "../text-rules.ts";
+import { idField } from "~/lib/ids.ts";
 
 const optional = z.string().trim().max(1000, { error: "errors.tooLong" }).refine(withoutControlCharacters(true), { error: "errors.badCharacters" }).optional();
 
@@ -14,6 +15,6 @@ export const broadcastSchema = z.object({
     .refine(withoutControlCharacters(true), { error: "errors.badCharacters" }),
   en: optional,
   ar: optional,
-  sessionId: z.string().uuid().optional(),
+  sessionId: idField().optional(),
   includeWaiting: z.literal("on").optional(),
 });
