@@ -22,4 +22,69 @@ export default tseslint.config(
     files: ["app/**/*.{ts,tsx}"],
     rules: { "no-console": ["error", { allow: ["warn", "error"] }] },
   },
+  // Boundaries (docs/architecture.md). The domain speaks no HTTP and draws nothing.
+  {
+    files: ["app/domain/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@remix-run/*"], message: "The domain speaks no HTTP: take plain values, throw DomainError (app/domain/errors.ts)." },
+            {
+              group: ["react", "react-dom", "react-i18next", "@conform-to/react"],
+              message: "The domain draws nothing: UI belongs in app/components or app/routes.",
+            },
+            {
+              group: ["~/routes/*", "~/components/*", "~/web/*", "**/routes/*", "**/components/*", "**/web/*"],
+              message: "The domain is below routes, components and the route side (app/web).",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["Request", "Response", "FormData", "Headers"].map((name) => ({
+          name,
+          message: `The domain speaks no HTTP (${name}): take plain values, throw DomainError.`,
+        })),
+      ],
+    },
+  },
+  // Infrastructure knows nothing of the screens.
+  {
+    files: ["app/lib/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/routes/*", "~/web/*", "**/routes/*", "**/web/*"],
+              message: "app/lib is infrastructure: the route side (app/web) and routes build on it, not the other way.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Routes reach the database only through the domain.
+  {
+    files: ["app/routes/**/*.{ts,tsx}", "app/components/**/*.{ts,tsx}", "app/root.tsx"],
+    ignores: [
+      // The load balancer's probe asks the database itself: there is no rule in "can it answer?".
+      "app/routes/healthz.tsx",
+      // A developer tool (404 in production), not part of the portal.
+      "app/routes/dev.outbox.tsx",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "~/lib/db.server.ts", message: "Routes reach the database through a domain function (app/domain)." }],
+          patterns: [{ group: ["~/generated/prisma/*", "!~/generated/prisma/client.ts"], message: "Routes use the domain's types." }],
+        },
+      ],
+    },
+  },
 );

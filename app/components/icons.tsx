@@ -2,8 +2,9 @@
 // little Danish, so every kind of activity also has a picture. Decorative
 // (aria-hidden): the text next to them carries the meaning.
 import type { SVGProps } from "react";
+import type { IconChoice } from "~/domain/admin/schemas.ts";
 
-const paths: Record<string, string> = {
+const paths = {
   family:
     "M7 7a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Zm10 0a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM12 12a2 2 0 1 0 0-4 2 2 0 0 0 0 4ZM3 21v-7a3 3 0 0 1 3-3h2a3 3 0 0 1 3 3v7H3Zm10 0v-4a2 2 0 0 1 2-2h0a2 2 0 0 1 2 2v4h-4Zm5 0v-7a3 3 0 0 1 3-3h0v10h-3Z",
   sun: "M12 17a5 5 0 1 0 0-10 5 5 0 0 0 0 10ZM12 1v3m0 16v3M4.2 4.2l2.1 2.1m11.4 11.4 2.1 2.1M1 12h3m16 0h3M4.2 19.8l2.1-2.1M17.7 6.3l2.1-2.1",
@@ -18,12 +19,11 @@ const paths: Record<string, string> = {
   pin: "M12 22s-7-6.2-7-12a7 7 0 0 1 14 0c0 5.8-7 12-7 12Zm0-9.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z",
   person: "M12 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 10a7 7 0 0 1 14 0",
   money: "M3 7h18v10H3V7Zm9 7.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM6.5 10v4m11-4v4",
-};
+} satisfies Record<IconChoice, string> & Record<string, string>;
 
 export type IconName = keyof typeof paths;
-
-/** The pictograms an admin may give an activity type. */
-export const ACTIVITY_ICON_NAMES = ["family", "sun", "book", "ball", "star", "heart", "briefcase", "clipboard"] as const satisfies readonly IconName[];
+/** Names come from the database (activity types): an unknown one draws the star. */
+const byName: Record<string, string> = paths;
 
 export function Icon({ name, ...props }: { name: string } & SVGProps<SVGSVGElement>) {
   return (
@@ -38,7 +38,7 @@ export function Icon({ name, ...props }: { name: string } & SVGProps<SVGSVGEleme
       focusable="false"
       {...props}
     >
-      <path d={paths[name] ?? paths.star} />
+      <path d={byName[name] ?? paths.star} />
     </svg>
   );
 }

@@ -4,18 +4,14 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/ui/button.tsx";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/lib/auth.server.ts";
-import { db } from "~/lib/db.server.ts";
+import { accountOf } from "~/domain/accounts/account.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account:title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const account = await db.user.findUniqueOrThrow({
-    where: { id: user.id },
-    select: { email: true, phone: true, role: true, language: true, person: { select: { firstName: true, lastName: true } } },
-  });
-  return { account };
+  return { account: await accountOf(user.id) };
 }
 
 export default function Account() {

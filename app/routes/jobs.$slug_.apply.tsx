@@ -17,7 +17,6 @@ import { applicationSchemaFor } from "~/domain/jobs/application-schemas.ts";
 import { ApplicationError, applicantState, applicationFor, applicationFormFacts, applicationKnown, applyForJob } from "~/domain/jobs/applications.server.ts";
 import { deadlinePassed, publishedPosting } from "~/domain/jobs/postings.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
-import { db } from "~/lib/db.server.ts";
 import { formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
@@ -32,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!posting) notFound();
   const [language, state, earlier, form] = await Promise.all([
     getLanguage(request),
-    applicantState(db, user),
+    applicantState(user),
     applicationFor(posting.id, user.personId),
     applicationFormFacts(user.personId),
   ]);

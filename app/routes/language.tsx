@@ -3,7 +3,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { getUser, safeRedirect } from "~/lib/auth.server.ts";
-import { db } from "~/lib/db.server.ts";
+import { setLanguage } from "~/domain/accounts/account.server.ts";
 import { RETURN_PATH_MAX } from "~/domain/text-rules.ts";
 import { languages } from "~/lib/i18n.ts";
 import { languageCookie } from "~/lib/i18n.server.ts";
@@ -18,7 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Unknown language", { status: 400 });
   const user = await getUser(request);
-  if (user) await db.user.update({ where: { id: user.id }, data: { language: parsed.data.language, person: { update: { language: parsed.data.language } } } });
+  if (user) await setLanguage(user.id, parsed.data.language);
   // Drop a ?lng= from the page we return to, or it would override the choice.
   const back = new URL(safeRedirect(parsed.data.redirectTo), "http://portal");
   back.searchParams.delete("lng");

@@ -11,10 +11,9 @@ import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, SelectField, TextareaField } from "~/components/ui/choice.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { pick } from "~/domain/activities/text.ts";
-import { messageLog, sendToParticipants, UnknownSessionError } from "~/domain/staff/broadcast.server.ts";
+import { broadcastForm, messageLog, sendToParticipants, UnknownSessionError } from "~/domain/staff/broadcast.server.ts";
 import { requireActivityAccess } from "~/web/activity-access.server.ts";
 import { broadcastSchema } from "~/domain/staff/schemas.ts";
-import { db } from "~/lib/db.server.ts";
 import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
@@ -27,14 +26,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:mes
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActivityAccess(request, params.activityId);
   const language = await getLanguage(request);
-  const activity = await db.activity.findUniqueOrThrow({
-    where: { id: params.activityId },
-    select: {
-      id: true,
-      title: true,
-      sessions: { where: { cancelledAt: null, endsAt: { gt: new Date() } }, orderBy: { startsAt: "asc" }, take: 20, select: { id: true, startsAt: true } },
-    },
-  });
+  const activity = await broadcastForm(params.activityId!);
   return { activityId: activity.id, title: pick(activity.title, language), sessions: activity.sessions, log: await messageLog(activity.id) };
 }
 

@@ -13,20 +13,18 @@ import { pick } from "~/domain/activities/text.ts";
 import { ageOn, copenhagenDay, dateOnly } from "~/domain/dates.ts";
 import { EnrolmentError } from "~/domain/enrolment/errors.ts";
 import { signUp, signUpChoices } from "~/domain/enrolment/sign-up.server.ts";
-import { householdForStaff, mayOpenHousehold } from "~/domain/households/assisted.server.ts";
+import { activitiesOpenForSignUp, householdForStaff } from "~/domain/households/assisted.server.ts";
+import { requireHouseholdAccess } from "~/web/household-access.server.ts";
 import { invitationsForStaff } from "~/domain/households/invitations.server.ts";
 import { accessibleActivityIds, mayRunActivity } from "~/domain/staff/access.server.ts";
 import { isolated } from "~/domain/text-rules.ts";
-import { requireUser } from "~/lib/auth.server.ts";
 import { hasRole } from "~/lib/roles.ts";
-import { db } from "~/lib/db.server.ts";
 import { formatDate } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { Alert, Notice } from "~/components/ui/alert.tsx";
 import { notFound } from "~/web/http.server.ts";
-import { isId } from "~/lib/ids.ts";
 import { idField } from "~/lib/ids.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:families.household");
@@ -39,14 +37,6 @@ const signUpSchema = z.object({
   idempotencyKey: idField(),
 });
 
-/** The user, if they may open this household (see mayOpenHousehold); anyone else gets the same 404 as for no household. */
-async function requireHouseholdAccess(request: Request, householdId: string | undefined) {
-  const user = await requireUser(request, ["STAFF", "PARTNER"]);
-  const pass = new URL(request.url).searchParams.get("pass");
-  if (!householdId || !isId(householdId) || !(await mayOpenHousehold(user, householdId, pass))) notFound();
-  return { user, pass };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, pass } = await requireHouseholdAccess(request, params.householdId);
   const household = await householdForStaff(params.householdId!);
@@ -54,10 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const ids = await accessibleActivityIds(user);
   const now = new Date();
-  const activities = await db.activity.findMany({
-    where: { status: "PUBLISHED", requiresSignUp: true, sessions: { some: { endsAt: { gt: now }, cancelledAt: null } }, ...(ids ? { id: { in: ids } } : {}) },
-    select: { id: true, title: true },
-  });
+  const activities = await activitiesOpenForSignUp(ids, now);
   const chosen = new URL(request.url).searchParams.get("activity");
   const activityId = chosen && activities.some((activity) => activity.id === chosen) ? chosen : null;
   const today = copenhagenDay(now);

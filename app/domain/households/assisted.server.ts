@@ -15,6 +15,7 @@ import type { SessionUser } from "~/lib/session.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
 import { createClaim } from "./invitations.server.ts";
+import { isId } from "~/lib/ids.ts";
 import { isStaff } from "~/lib/roles.ts";
 
 /**
@@ -86,6 +87,7 @@ function passIsValid(userId: string, householdId: string, pass: string, now: Dat
 
 /** Whether this user may see and help this household (staff: any; partners: see above). */
 export async function mayOpenHousehold(user: Pick<SessionUser, "id" | "role">, householdId: string, pass: string | null, now = new Date()): Promise<boolean> {
+  if (!isId(householdId)) return false;
   if (isStaff(user)) return true;
   if (user.role !== "PARTNER") return false;
   if (pass && passIsValid(user.id, householdId, pass, now)) return true;
@@ -93,6 +95,23 @@ export async function mayOpenHousehold(user: Pick<SessionUser, "id" | "role">, h
     where: { id: householdId, OR: [{ createdById: user.id }, { signUps: { some: { activity: { partners: { some: { userId: user.id } } } } } }] },
   });
   return related > 0;
+}
+
+/**
+ * Activities a family can be signed up for on its behalf: published, with
+ * sign-up, with a coming date — and, for a partner, only their own
+ * (`activityIds` from accessibleActivityIds; null: all).
+ */
+export function activitiesOpenForSignUp(activityIds: string[] | null, now = new Date()) {
+  return db.activity.findMany({
+    where: {
+      status: "PUBLISHED",
+      requiresSignUp: true,
+      sessions: { some: { endsAt: { gt: now }, cancelledAt: null } },
+      ...(activityIds ? { id: { in: activityIds } } : {}),
+    },
+    select: { id: true, title: true },
+  });
 }
 
 export type NewHousehold = {

@@ -68,8 +68,8 @@ export class ApplicationError extends DomainError<ApplicationErrorCode> {
  * on a child's behalf.
  */
 export async function applicantState(
-  tx: DbTx,
   user: Pick<SessionUser, "role" | "personId">,
+  tx: DbTx = db,
 ): Promise<"youth" | "becomesYouth" | "guardianAccount" | "notYoungPerson"> {
   if (user.role === "YOUTH") return "youth";
   if (user.role !== "PARENT") return "notYoungPerson";
@@ -133,7 +133,7 @@ export async function applyForJob(
     // One application at a time per person: a double-tapped submit waits here and then finds the first.
     await tx.$queryRaw`SELECT "id" FROM "Person" WHERE "id" = ${input.user.personId}::uuid FOR UPDATE`;
 
-    const state = await applicantState(tx, input.user);
+    const state = await applicantState(input.user, tx);
     if (state === "guardianAccount" || state === "notYoungPerson") throw new ApplicationError(state);
 
     const posting = await tx.jobPosting.findUnique({

@@ -22,6 +22,18 @@ export class UnknownSessionError extends DomainError<"unknownSession"> {
   }
 }
 
+/** The messages page: the activity's title and the coming dates a message can be about. */
+export function broadcastForm(activityId: string, now = new Date()) {
+  return db.activity.findUniqueOrThrow({
+    where: { id: activityId },
+    select: {
+      id: true,
+      title: true,
+      sessions: { where: { cancelledAt: null, endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: 20, select: { id: true, startsAt: true } },
+    },
+  });
+}
+
 export async function sendToParticipants(input: {
   activityId: string;
   sessionId: string | null;
