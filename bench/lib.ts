@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
-import pg from "pg";
+import postgres from "pg";
 import { ensureDatabaseExists, ensureDatabaseOf } from "../server/database.ts";
 import { startEmbeddedPostgres } from "../server/embedded-postgres.ts";
 import { migrate } from "../server/migrate.ts";
@@ -27,7 +27,7 @@ export async function freshDatabase(name: string): Promise<BenchDatabase> {
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = "/postgres";
-    const admin = new pg.Client({ connectionString: url.toString() });
+    const admin = new postgres.Client({ connectionString: url.toString() });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${name}"`);
