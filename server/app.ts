@@ -9,6 +9,7 @@ import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild }
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { log, loggablePath, withRequestId } from "../app/lib/log.server.ts";
+import type { DatabaseWatch } from "./database-watch.ts";
 import { errorHandler, sendErrorPage } from "./error-page.ts";
 import { leaveBodyUnread, requestBody } from "./request-body.ts";
 
@@ -170,12 +171,38 @@ function remixRequest(req: Request, res: Response): globalThis.Request {
   return new globalThis.Request(url.href, { method: req.method, headers, signal: controller.signal, body });
 }
 
+const UNAVAILABLE: [title: string, text: string] = ["error.unavailableTitle", "error.unavailable"];
+
+/** The 503 page while the database is away: translated, "try again in a minute", never cached. */
+function sendUnavailable(req: Request, res: Response, stylesheets: () => readonly string[]): Promise<void> {
+  res.locals.refused = "databaseAway";
+  return sendErrorPage(req, res, 503, { stylesheets: stylesheets(), texts: UNAVAILABLE, headers: { "Retry-After": "60" } });
+}
+
+/** While the database is known to be away, every page gets the 503 page (liveness and readiness answer for themselves). */
+function databaseGate(watch: DatabaseWatch | undefined, stylesheets: () => readonly string[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!watch || watch.up() || req.path === "/livez" || req.path === "/healthz") return next();
+    // Away at the last probe: ask again (one probe shared by all requests waiting), so the first page after it is back gets through.
+    watch.check().then((up) => {
+      if (up) return next();
+      leaveBodyUnread(req, res);
+      return sendUnavailable(req, res, stylesheets);
+    }, next);
+  };
+}
+
 /** Remix behind Express (what @remix-run/express's handler does, with the request above). */
-function remixHandler(options: { build: ServerBuild | (() => Promise<ServerBuild>); mode: "production" | "development" }) {
+function remixHandler(options: AppOptions, stylesheets: () => readonly string[]) {
   const handle = createRequestHandler(options.build, options.mode);
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const response = await handle(remixRequest(req, res), { clientIp: req.ip ?? "unknown", cspNonce: String(res.locals.cspNonce ?? "") });
+      // A page that failed because the database went away just now: the same 503 page as the gate's.
+      if (response.status >= 500 && req.path !== "/healthz" && options.database && (!(await options.database.check()) || options.database.awayRecently())) {
+        await response.body?.cancel().catch(() => {});
+        return await sendUnavailable(req, res, stylesheets);
+      }
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);
@@ -187,7 +214,14 @@ function remixHandler(options: { build: ServerBuild | (() => Promise<ServerBuild
   };
 }
 
-export function createApp(options: { build: ServerBuild | (() => Promise<ServerBuild>); mode: "production" | "development" }) {
+export type AppOptions = {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode: "production" | "development";
+  /** Whether PostgreSQL answers (server/database-watch.ts): while it does not, pages answer 503. */
+  database?: DatabaseWatch;
+};
+
+export function createApp(options: AppOptions) {
   const stylesheets = rootStylesheets(options.build);
   const app = express();
   app.disable("x-powered-by");
@@ -201,8 +235,9 @@ export function createApp(options: { build: ServerBuild | (() => Promise<ServerB
   // Browsers ask for /favicon.ico whatever the page says.
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   app.use(originCheck(stylesheets));
+  app.use(databaseGate(options.database, stylesheets));
   app.use(requestBody({ stylesheets }));
-  app.all("*", remixHandler(options));
+  app.all("*", remixHandler(options, stylesheets));
   // Last: whatever Express itself meets (an address that cannot be decoded, a failure outside Remix) gets the
   // translated error page, in development as in production — never Express's page with the stack trace.
   app.use(errorHandler(stylesheets));

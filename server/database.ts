@@ -106,6 +106,7 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Prep
       dataDir: embeddedDataDir(),
       port: Number(process.env.EMBEDDED_PG_PORT ?? 5433),
       log,
+      supervise: {},
     });
     await ensureDatabaseExists(embedded.adminUrl, EMBEDDED_DATABASE);
     url = embedded.urlFor(EMBEDDED_DATABASE);

@@ -11,6 +11,7 @@ import { BUILD_PATH, ensureBuild } from "./build.ts";
 import { prepareDatabase, seedIfEmpty } from "./database.ts";
 import { errorFields, log as logEvent } from "../app/lib/log.server.ts";
 import { portIsFree } from "./net.ts";
+import { watchDatabase } from "./database-watch.ts";
 
 const started = performance.now();
 const log = (line: string) => console.log(`[portal] ${line}`);
@@ -63,7 +64,9 @@ async function main() {
   const stopJobs = () => (jobsStopped ??= jobs.stopJobs());
   cleanups.unshift(stopJobs);
 
-  const app = createApp({ build, mode: production ? "production" : "development" });
+  const database503 = watchDatabase(database.url);
+  cleanups.unshift(() => database503.stop());
+  const app = createApp({ build, mode: production ? "production" : "development", database: database503 });
   const server = createHttpServer(app).listen(port);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
