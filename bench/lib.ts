@@ -110,6 +110,7 @@ export function productionEnvironment(databaseUrl: string, smtpUrl: string): Rec
     CONTACT_PHONE: "+45 00 00 00 00",
     SIGNIN_LIMIT_PER_IP: "100000",
     SEED_DEMO_DATA: "1", // the benchmarks measure the demo data (production seeds nothing by itself)
+    WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? "1", // one process per instance unless asked (production's default: one per core)
   };
 }
 

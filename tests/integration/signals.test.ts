@@ -58,7 +58,7 @@ async function slowSmtp(delayMs: number) {
 }
 
 /** Starts a command as the production server on the test database and waits until it serves. */
-async function start(command: string[], smtpUrl: string) {
+async function start(command: string[], smtpUrl: string, extra: Record<string, string> = {}) {
   const port = await freePort();
   const child = spawn(command[0]!, command.slice(1), {
     cwd: ROOT,
@@ -68,6 +68,7 @@ async function start(command: string[], smtpUrl: string) {
       SEED_DEMO_DATA: "0",
       PORT: String(port),
       APP_URL: `http://localhost:${port}`,
+      ...extra,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -95,7 +96,8 @@ async function serves(port: number): Promise<boolean> {
 describe("SIGTERM to the process a unit or container starts", () => {
   it("stops within 10 s in the middle of an e-mail backlog, exit 0, nothing left claimed", async () => {
     const smtp = await slowSmtp(300);
-    const server = await start(unitCommand(), smtp.url);
+    // Two workers (node:cluster), as production runs on this 2-core machine: the primary passes the signal on.
+    const server = await start(unitCommand(), smtp.url, { WEB_CONCURRENCY: "2" });
     try {
       for (let i = 0; i < 200; i++)
         await queueMessage(db, { email: `backlog-${i}@example.dk`, language: "da" }, "cancelled", { names: "Lina", activity: "Lejr" });
@@ -122,6 +124,39 @@ describe("SIGTERM to the process a unit or container starts", () => {
       const sent = await db.message.count({ where: { recipient: { startsWith: "backlog-" }, status: "SENT" } });
       expect(sent + queued.length).toBe(200);
       expect(sent).toBeLessThanOrEqual(smtp.received()); // nothing counted as sent that did not go
+    } finally {
+      await smtp.close();
+    }
+  }, 150_000);
+
+  it("SIGHUP restarts the workers one by one while pages keep being answered", async () => {
+    const smtp = await slowSmtp(0);
+    const server = await start(unitCommand(), smtp.url, { WEB_CONCURRENCY: "2" });
+    const workers = (text: string) => [...text.matchAll(/worker (\d+) listening/g)].map((match) => Number(match[1]));
+    try {
+      const before = workers(server.output.join(""));
+      expect(before).toHaveLength(2);
+      const statuses: number[] = [];
+      let asking = true;
+      const load = (async () => {
+        while (asking)
+          statuses.push(
+            await fetch(`http://localhost:${server.port}/activities`).then(
+              (response) => response.status,
+              () => 0,
+            ),
+          );
+      })();
+      server.child.kill("SIGHUP");
+      await expect.poll(() => server.output.join(""), { timeout: 60_000, interval: 200 }).toContain("workers restarted");
+      asking = false;
+      await load;
+      const after = workers(server.output.join("")).filter((pid) => !before.includes(pid));
+      expect(after).toHaveLength(2);
+      expect(statuses.length).toBeGreaterThan(5);
+      expect(statuses.filter((status) => status !== 200)).toEqual([]); // not one page refused or failed meanwhile
+      server.child.kill("SIGTERM");
+      expect((await server.exited).code).toBe(0);
     } finally {
       await smtp.close();
     }
