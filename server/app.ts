@@ -39,11 +39,12 @@ export function isCrossSiteRequest(input: {
   appOrigin?: string;
 }): boolean {
   if (SAFE_METHODS.has(input.method)) return false;
-  if (input.secFetchSite) return input.secFetchSite !== "same-origin";
-  if (!input.origin) return true;
-  // Behind a proxy the configured public origin is the truth, not what the proxy forwards.
+  if (input.secFetchSite && input.secFetchSite !== "same-origin") return true;
+  // An Origin is always compared (Remix compares it too, and a mismatch there is a 500): with the public origin
+  // behind a proxy — the configured one, not what the proxy forwards.
   const expected = input.appOrigin ?? (input.host ? `${input.protocol}://${input.host}` : null);
-  return input.origin !== expected;
+  if (input.origin) return input.origin !== expected;
+  return !input.secFetchSite;
 }
 
 /** Express `trust proxy` from TRUST_PROXY: a hop count, true/false, or addresses/subnets. */
@@ -56,6 +57,19 @@ export function trustProxySetting(value: string | undefined): boolean | number |
 
 const appOrigin = process.env.APP_URL ? new URL(process.env.APP_URL).origin : undefined;
 
+/**
+ * The origin the visitor's browser uses: APP_URL's when set (production requires it), else the address as the
+ * request names it — X-Forwarded-Host and -Proto count only from a trusted proxy (TRUST_PROXY), as req.hostname
+ * and req.protocol follow them only then.
+ */
+function publicOrigin(req: Request): string {
+  if (appOrigin) return appOrigin;
+  const [, forwardedPort] = req.app.get("trust proxy fn")(req.socket.remoteAddress ?? "", 0) ? (req.get("x-forwarded-host")?.split(":") ?? []) : [];
+  const [, hostPort] = req.get("host")?.split(":") ?? [];
+  const port = [forwardedPort, hostPort].map((value) => Number.parseInt(value ?? "", 10)).find(Number.isSafeInteger);
+  return `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}`;
+}
+
 function originCheck(stylesheets: () => readonly string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
     const crossSite = isCrossSiteRequest({
@@ -63,7 +77,7 @@ function originCheck(stylesheets: () => readonly string[]) {
       method: req.method,
       origin: req.get("origin"),
       secFetchSite: req.get("sec-fetch-site"),
-      host: req.get("host"),
+      host: new URL(publicOrigin(req)).host,
       protocol: req.protocol,
     });
     if (!crossSite) return next();
@@ -155,14 +169,16 @@ function rootStylesheets(build: ServerBuild | (() => Promise<ServerBuild>)): () 
  * the answer is sent — except the body: the one the body check read (res.locals.body), not the request stream.
  */
 function remixRequest(req: Request, res: Response): globalThis.Request {
-  const [, forwardedPort] = req.get("x-forwarded-host")?.split(":") ?? [];
-  const [, hostPort] = req.get("host")?.split(":") ?? [];
-  const port = [forwardedPort, hostPort].map((value) => Number.parseInt(value ?? "", 10)).find(Number.isSafeInteger);
-  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const origin = publicOrigin(req);
+  const url = new URL(`${origin}${req.originalUrl}`);
   const headers = new Headers();
   for (const [name, values] of Object.entries(req.headers)) {
     for (const value of Array.isArray(values) ? values : values ? [values] : []) headers.append(name, value);
   }
+  // Remix's own cross-site check compares Origin with X-Forwarded-Host or Host and answers a mismatch with a 500.
+  // The origin check above has decided already, against the public origin: Remix sees that same host.
+  headers.delete("x-forwarded-host");
+  headers.set("host", url.host);
   const controller = new AbortController();
   let answered = false;
   res.on("finish", () => (answered = true));
