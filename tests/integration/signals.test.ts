@@ -94,6 +94,15 @@ async function serves(port: number): Promise<boolean> {
 }
 
 describe("SIGTERM to the process a unit or container starts", () => {
+  it("the container starts the same command as the unit (the Dockerfile is not built here: no daemon)", () => {
+    const dockerfile = fs.readFileSync(path.join(ROOT, "deploy/Dockerfile"), "utf8");
+    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]!) as string[];
+    expect(["/usr/bin/node", ...cmd.slice(1)]).toEqual(["/usr/bin/node", ...unitCommand().slice(1)]);
+    expect(cmd[0]).toBe("node");
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/^HEALTHCHECK /m);
+  });
+
   it("stops within 10 s in the middle of an e-mail backlog, exit 0, nothing left claimed", async () => {
     const smtp = await slowSmtp(300);
     // Two workers (node:cluster), as production runs on this 2-core machine: the primary passes the signal on.
