@@ -5,12 +5,12 @@ import { deleteExpiredData } from "./domain/accounts/cleanup.server.ts";
 import { sendDueReminders } from "./domain/enrolment/reminders.server.ts";
 import { expireOverdueOffers } from "./domain/enrolment/waiting-list.server.ts";
 import { anonymiseInactiveHouseholds } from "./domain/households/retention.server.ts";
-import { JOBS, startJobs, stopJobs, type JobHandlers } from "./lib/jobs.server.ts";
+import { JOBS, jobsStopping, nudge, startJobs, stopJobs, type JobHandlers } from "./lib/jobs.server.ts";
 import { deliverDueMessages } from "./lib/messages/send.server.ts";
 
 /** The work behind each job. */
 export const JOB_HANDLERS: JobHandlers = {
-  [JOBS.deliverMessages]: () => deliverDueMessages(),
+  [JOBS.deliverMessages]: () => deliverDueMessages(new Date(), { stopping: jobsStopping, more: () => void nudge(JOBS.deliverMessages) }),
   [JOBS.expireOffers]: () => expireOverdueOffers(),
   [JOBS.sendReminders]: () => sendDueReminders(),
   [JOBS.deleteExpiredData]: () => deleteExpiredData(),

@@ -7,7 +7,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
-import { ensureDatabaseExists } from "../server/database.ts";
+import postgres from "pg";
+import { ensureDatabaseExists, ensureDatabaseOf } from "../server/database.ts";
 import { startEmbeddedPostgres } from "../server/embedded-postgres.ts";
 import { migrate } from "../server/migrate.ts";
 import { freePort } from "../server/net.ts";
@@ -17,8 +18,23 @@ export const ROOT = path.resolve(import.meta.dirname, "..");
 
 export type BenchDatabase = { url: string; stop(): Promise<void> };
 
-/** A fresh embedded PostgreSQL in a temporary folder with an empty database (the first app instance migrates and seeds it). */
+/**
+ * An empty database (the first app instance migrates and seeds it): on the server of DATABASE_URL when set (a
+ * separately run PostgreSQL, e.g. Debian's: the database is dropped and made anew, so the role needs CREATEDB),
+ * else on a fresh embedded PostgreSQL in a temporary folder.
+ */
 export async function freshDatabase(name: string): Promise<BenchDatabase> {
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = "/postgres";
+    const admin = new postgres.Client({ connectionString: url.toString() });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    url.pathname = `/${name}`;
+    return { url: url.toString(), stop: async () => {} };
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-${name}-`));
   fs.chmodSync(dataDir, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: await freePort() });
@@ -45,6 +61,8 @@ export async function largeDatabase(log: (line: string) => void = console.error)
     await ensureDatabaseExists(embedded.adminUrl, "portal_bench");
     url = embedded.urlFor("portal_bench");
     stop = () => embedded.stop();
+  } else {
+    await ensureDatabaseOf(url, log);
   }
   await migrate(url);
   const { createDb } = await import("../app/lib/db-client.ts");
@@ -92,6 +110,7 @@ export function productionEnvironment(databaseUrl: string, smtpUrl: string): Rec
     CONTACT_PHONE: "+45 00 00 00 00",
     SIGNIN_LIMIT_PER_IP: "100000",
     SEED_DEMO_DATA: "1", // the benchmarks measure the demo data (production seeds nothing by itself)
+    WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? "1", // one process per instance unless asked (production's default: one per core)
   };
 }
 

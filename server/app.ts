@@ -9,6 +9,7 @@ import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild }
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { log, loggablePath, withRequestId } from "../app/lib/log.server.ts";
+import type { DatabaseWatch } from "./database-watch.ts";
 import { errorHandler, sendErrorPage } from "./error-page.ts";
 import { leaveBodyUnread, requestBody } from "./request-body.ts";
 
@@ -38,11 +39,12 @@ export function isCrossSiteRequest(input: {
   appOrigin?: string;
 }): boolean {
   if (SAFE_METHODS.has(input.method)) return false;
-  if (input.secFetchSite) return input.secFetchSite !== "same-origin";
-  if (!input.origin) return true;
-  // Behind a proxy the configured public origin is the truth, not what the proxy forwards.
+  if (input.secFetchSite && input.secFetchSite !== "same-origin") return true;
+  // An Origin is always compared (Remix compares it too, and a mismatch there is a 500): with the public origin
+  // behind a proxy — the configured one, not what the proxy forwards.
   const expected = input.appOrigin ?? (input.host ? `${input.protocol}://${input.host}` : null);
-  return input.origin !== expected;
+  if (input.origin) return input.origin !== expected;
+  return !input.secFetchSite;
 }
 
 /** Express `trust proxy` from TRUST_PROXY: a hop count, true/false, or addresses/subnets. */
@@ -55,6 +57,19 @@ export function trustProxySetting(value: string | undefined): boolean | number |
 
 const appOrigin = process.env.APP_URL ? new URL(process.env.APP_URL).origin : undefined;
 
+/**
+ * The origin the visitor's browser uses: APP_URL's when set (production requires it), else the address as the
+ * request names it — X-Forwarded-Host and -Proto count only from a trusted proxy (TRUST_PROXY), as req.hostname
+ * and req.protocol follow them only then.
+ */
+function publicOrigin(req: Request): string {
+  if (appOrigin) return appOrigin;
+  const [, forwardedPort] = req.app.get("trust proxy fn")(req.socket.remoteAddress ?? "", 0) ? (req.get("x-forwarded-host")?.split(":") ?? []) : [];
+  const [, hostPort] = req.get("host")?.split(":") ?? [];
+  const port = [forwardedPort, hostPort].map((value) => Number.parseInt(value ?? "", 10)).find(Number.isSafeInteger);
+  return `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}`;
+}
+
 function originCheck(stylesheets: () => readonly string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
     const crossSite = isCrossSiteRequest({
@@ -62,7 +77,7 @@ function originCheck(stylesheets: () => readonly string[]) {
       method: req.method,
       origin: req.get("origin"),
       secFetchSite: req.get("sec-fetch-site"),
-      host: req.get("host"),
+      host: new URL(publicOrigin(req)).host,
       protocol: req.protocol,
     });
     if (!crossSite) return next();
@@ -154,14 +169,16 @@ function rootStylesheets(build: ServerBuild | (() => Promise<ServerBuild>)): () 
  * the answer is sent — except the body: the one the body check read (res.locals.body), not the request stream.
  */
 function remixRequest(req: Request, res: Response): globalThis.Request {
-  const [, forwardedPort] = req.get("x-forwarded-host")?.split(":") ?? [];
-  const [, hostPort] = req.get("host")?.split(":") ?? [];
-  const port = [forwardedPort, hostPort].map((value) => Number.parseInt(value ?? "", 10)).find(Number.isSafeInteger);
-  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const origin = publicOrigin(req);
+  const url = new URL(`${origin}${req.originalUrl}`);
   const headers = new Headers();
   for (const [name, values] of Object.entries(req.headers)) {
     for (const value of Array.isArray(values) ? values : values ? [values] : []) headers.append(name, value);
   }
+  // Remix's own cross-site check compares Origin with X-Forwarded-Host or Host and answers a mismatch with a 500.
+  // The origin check above has decided already, against the public origin: Remix sees that same host.
+  headers.delete("x-forwarded-host");
+  headers.set("host", url.host);
   const controller = new AbortController();
   let answered = false;
   res.on("finish", () => (answered = true));
@@ -170,12 +187,38 @@ function remixRequest(req: Request, res: Response): globalThis.Request {
   return new globalThis.Request(url.href, { method: req.method, headers, signal: controller.signal, body });
 }
 
+const UNAVAILABLE: [title: string, text: string] = ["error.unavailableTitle", "error.unavailable"];
+
+/** The 503 page while the database is away: translated, "try again in a minute", never cached. */
+function sendUnavailable(req: Request, res: Response, stylesheets: () => readonly string[]): Promise<void> {
+  res.locals.refused = "databaseAway";
+  return sendErrorPage(req, res, 503, { stylesheets: stylesheets(), texts: UNAVAILABLE, headers: { "Retry-After": "60" } });
+}
+
+/** While the database is known to be away, every page gets the 503 page (liveness and readiness answer for themselves). */
+function databaseGate(watch: DatabaseWatch | undefined, stylesheets: () => readonly string[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!watch || watch.up() || req.path === "/livez" || req.path === "/healthz") return next();
+    // Away at the last probe: ask again (one probe shared by all requests waiting), so the first page after it is back gets through.
+    watch.check().then((up) => {
+      if (up) return next();
+      leaveBodyUnread(req, res);
+      return sendUnavailable(req, res, stylesheets);
+    }, next);
+  };
+}
+
 /** Remix behind Express (what @remix-run/express's handler does, with the request above). */
-function remixHandler(options: { build: ServerBuild | (() => Promise<ServerBuild>); mode: "production" | "development" }) {
+function remixHandler(options: AppOptions, stylesheets: () => readonly string[]) {
   const handle = createRequestHandler(options.build, options.mode);
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const response = await handle(remixRequest(req, res), { clientIp: req.ip ?? "unknown", cspNonce: String(res.locals.cspNonce ?? "") });
+      // A page that failed because the database went away just now: the same 503 page as the gate's.
+      if (response.status >= 500 && req.path !== "/healthz" && options.database && (!(await options.database.check()) || options.database.awayRecently())) {
+        await response.body?.cancel().catch(() => {});
+        return await sendUnavailable(req, res, stylesheets);
+      }
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);
@@ -187,7 +230,14 @@ function remixHandler(options: { build: ServerBuild | (() => Promise<ServerBuild
   };
 }
 
-export function createApp(options: { build: ServerBuild | (() => Promise<ServerBuild>); mode: "production" | "development" }) {
+export type AppOptions = {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode: "production" | "development";
+  /** Whether PostgreSQL answers (server/database-watch.ts): while it does not, pages answer 503. */
+  database?: DatabaseWatch;
+};
+
+export function createApp(options: AppOptions) {
   const stylesheets = rootStylesheets(options.build);
   const app = express();
   app.disable("x-powered-by");
@@ -201,8 +251,9 @@ export function createApp(options: { build: ServerBuild | (() => Promise<ServerB
   // Browsers ask for /favicon.ico whatever the page says.
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   app.use(originCheck(stylesheets));
+  app.use(databaseGate(options.database, stylesheets));
   app.use(requestBody({ stylesheets }));
-  app.all("*", remixHandler(options));
+  app.all("*", remixHandler(options, stylesheets));
   // Last: whatever Express itself meets (an address that cannot be decoded, a failure outside Remix) gets the
   // translated error page, in development as in production — never Express's page with the stack trace.
   app.use(errorHandler(stylesheets));

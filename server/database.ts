@@ -22,6 +22,70 @@ export async function ensureDatabaseExists(adminUrl: string, name: string, templ
   }
 }
 
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** What the operator runs to create the database when the portal may not (as PostgreSQL's superuser, on the server). */
+export function createDatabaseAdvice(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  const owner = decodeURIComponent(url.username) || "<the role of DATABASE_URL>";
+  return `sudo -u postgres psql -c 'CREATE DATABASE ${quoteIdent(name)} OWNER ${quoteIdent(owner)}'   (or: sudo -u postgres createdb -O ${owner} ${name})`;
+}
+
+/**
+ * Makes sure the database DATABASE_URL names exists (a Debian or managed
+ * server where nobody created it yet): when connecting says it does not
+ * exist (3D000), creates it through the server's maintenance database
+ * ("postgres", else "template1") with the same role — which works when the
+ * role may create databases — and otherwise fails with the command to run.
+ * Returns whether it created the database.
+ */
+export async function ensureDatabaseOf(databaseUrl: string, log: (line: string) => void = () => {}): Promise<boolean> {
+  const probe = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await probe.connect();
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code !== "3D000") throw error;
+  } finally {
+    await probe.end().catch(() => {});
+  }
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  let lastError: unknown;
+  for (const maintenance of ["postgres", "template1"]) {
+    const adminUrl = new URL(databaseUrl);
+    adminUrl.pathname = `/${maintenance}`;
+    const client = new pg.Client({ connectionString: adminUrl.toString() });
+    try {
+      await client.connect();
+    } catch (error) {
+      lastError = error;
+      await client.end().catch(() => {});
+      continue;
+    }
+    try {
+      await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
+      log(`Created the database ${name}`);
+      return true;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === "42P04") return false; // another instance created it meanwhile
+      if (code === "42501") {
+        throw new Error(
+          `The database "${name}" does not exist, and the role "${decodeURIComponent(url.username)}" may not create it. Create it once on the database server: ${createDatabaseAdvice(databaseUrl)}`,
+        );
+      }
+      throw error;
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+  throw new Error(
+    `The database "${name}" does not exist, and no maintenance database ("postgres", "template1") let the role in to create it (${(lastError as Error)?.message}). Create it once on the database server: ${createDatabaseAdvice(databaseUrl)}`,
+  );
+}
+
 export const embeddedDataDir = () => process.env.EMBEDDED_PG_DATA_DIR ?? path.join(ROOT, ".data/postgres");
 
 /**
@@ -42,10 +106,13 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Prep
       dataDir: embeddedDataDir(),
       port: Number(process.env.EMBEDDED_PG_PORT ?? 5433),
       log,
+      supervise: {},
     });
     await ensureDatabaseExists(embedded.adminUrl, EMBEDDED_DATABASE);
     url = embedded.urlFor(EMBEDDED_DATABASE);
     process.env.DATABASE_URL = url;
+  } else {
+    await ensureDatabaseOf(url, log);
   }
   try {
     const migrated = await migrate(url);

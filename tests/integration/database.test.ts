@@ -6,7 +6,7 @@ import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "../../app/lib/db.server.ts";
 import { migrate, readMigrations } from "../../server/migrate.ts";
-import { ensureDatabaseExists, seedIfEmpty } from "../../server/database.ts";
+import { ensureDatabaseExists, ensureDatabaseOf, seedIfEmpty } from "../../server/database.ts";
 
 async function scratchDatabase(): Promise<string> {
   const name = `scratch_${Math.random().toString(36).slice(2)}`;
@@ -88,5 +88,35 @@ describe("demo data", () => {
       expect((activity.title as { da?: string }).da).toBeTruthy();
       expect(activity._count.sessions).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("a database that does not exist yet (issue 20: DATABASE_URL at an empty server)", () => {
+  /** A role of its own on the test server, with or without the right to create databases, and a URL for it naming a database not there. */
+  async function role(createdb: boolean): Promise<string> {
+    const name = `role_${Math.random().toString(36).slice(2)}`;
+    await query(inject("adminUrl"), `CREATE ROLE ${name} LOGIN PASSWORD 'pw' ${createdb ? "CREATEDB" : "NOCREATEDB"}`);
+    const url = new URL(inject("adminUrl"));
+    url.username = name;
+    url.password = "pw";
+    url.pathname = `/portal_${name}`;
+    return url.toString();
+  }
+
+  it("is created when the role may, then migrated like any other; a second start finds it", async () => {
+    const url = await role(true);
+    const lines: string[] = [];
+    expect(await ensureDatabaseOf(url, (line) => lines.push(line))).toBe(true);
+    expect(lines.join("\n")).toMatch(/Created the database portal_role_/);
+    expect(await migrate(url)).toEqual(readMigrations().map((migration) => migration.name));
+    expect(await ensureDatabaseOf(url)).toBe(false);
+  });
+
+  it("is refused with the command that creates it when the role may not", async () => {
+    const url = await role(false);
+    const { username, pathname } = new URL(url);
+    const failure = ensureDatabaseOf(url);
+    await expect(failure).rejects.toThrow(`The database "${pathname.slice(1)}" does not exist, and the role "${username}" may not create it`);
+    await expect(failure).rejects.toThrow(`sudo -u postgres psql -c 'CREATE DATABASE "${pathname.slice(1)}" OWNER "${username}"'`);
   });
 });

@@ -5,7 +5,7 @@ import { deleteExpiredData } from "../../app/domain/accounts/cleanup.server.ts";
 import { sendDueReminders } from "../../app/domain/enrolment/reminders.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { JOBS, nudge, startJobs, stopJobs } from "../../app/lib/jobs.server.ts";
-import { deliverDueMessages, queueMessage, MAX_ATTEMPTS } from "../../app/lib/messages/send.server.ts";
+import { deliverDueMessages, queueMessage, LEASE_MS, MAX_ATTEMPTS } from "../../app/lib/messages/send.server.ts";
 import { activity, household, signUpFamily } from "../setup/fixtures.ts";
 import { lastMessageTo } from "../setup/helpers.ts";
 
@@ -43,7 +43,7 @@ describe("message outbox", () => {
 });
 
 describe("a slow delivery run", () => {
-  it("keeps its claim while it sends: a run starting 6 minutes later (after its pg-boss expiry) does not send the same message", async () => {
+  it("keeps its claim while it sends: a run starting a minute later (after its pg-boss expiry) does not send the same message", async () => {
     // An SMS gateway that answers after a second, counting what it receives.
     const http = await import("node:http");
     const received: string[] = [];
@@ -64,7 +64,7 @@ describe("a slow delivery run", () => {
       const start = new Date(Date.now() + 1_000);
       const first = deliverDueMessages(start);
       await expect.poll(() => received.length, { timeout: 5_000, interval: 20 }).toBe(1);
-      const second = await deliverDueMessages(new Date(start.getTime() + 6 * 60_000));
+      const second = await deliverDueMessages(new Date(start.getTime() + 60_000));
       await first;
       expect(second.sent).toBe(0);
       expect(received).toHaveLength(1);
@@ -72,6 +72,101 @@ describe("a slow delivery run", () => {
     } finally {
       Object.assign(env(), saved);
       gateway.close();
+    }
+  });
+});
+
+describe("stops, crashes and a database that goes away (issue 20)", () => {
+  /** An SMS gateway on a port of its own that counts what it receives and answers after `delayMs`. */
+  async function gateway(delayMs = 0, onReceive: () => Promise<void> | void = () => {}) {
+    const http = await import("node:http");
+    const received: string[] = [];
+    const server = http.createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      request.on("end", async () => {
+        received.push(body);
+        await onReceive();
+        setTimeout(() => response.end("{}"), delayMs);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { env } = await import("../../app/lib/env.server.ts");
+    const saved = { ...env() };
+    Object.assign(env(), { SMS_GATEWAY_URL: `http://127.0.0.1:${(server.address() as { port: number }).port}/sms` });
+    return {
+      received,
+      close() {
+        Object.assign(env(), saved);
+        server.close();
+      },
+    };
+  }
+
+  it("on a stop, claims no more and hands back the rest of its batch at once, uncounted", async () => {
+    const sms = await gateway(200);
+    try {
+      for (let i = 0; i < 5; i++) await queueMessage(db, { phone: `+452044440${i}`, language: "da" }, "cancelled", { names: "Lina", activity: "Lejr" });
+      let stopping = false;
+      const run = deliverDueMessages(new Date(), { stopping: () => stopping });
+      await expect.poll(() => sms.received.length, { timeout: 5_000, interval: 20 }).toBe(1);
+      stopping = true;
+      // (sent: 1 — the messages of the tests above are all delivered by now)
+      expect(await run).toEqual({ sent: 1, failed: 0 });
+      const rest = await db.message.findMany({ where: { recipient: { startsWith: "+452044440" }, status: "QUEUED" } });
+      expect(rest).toHaveLength(4);
+      for (const message of rest) {
+        expect(message.attempts).toBe(0);
+        expect(message.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now()); // due now, not in 15 minutes
+      }
+    } finally {
+      sms.close();
+    }
+  });
+
+  it("a message claimed by a run that died is sent by another run within its 2-minute lease", async () => {
+    const sms = await gateway();
+    try {
+      await queueMessage(db, { phone: "+4520555555", language: "da" }, "cancelled", { names: "Omar", activity: "Lejr" });
+      // The claim a run makes, and then the run is gone (kill -9).
+      const claimedAt = new Date();
+      await db.message.updateMany({
+        where: { recipient: "+4520555555" },
+        data: { attempts: { increment: 1 }, nextAttemptAt: new Date(claimedAt.getTime() + LEASE_MS) },
+      });
+      expect(LEASE_MS).toBeLessThanOrEqual(2 * 60_000);
+      const status = async () => (await db.message.findFirstOrThrow({ where: { recipient: "+4520555555" } })).status;
+      await deliverDueMessages(new Date(claimedAt.getTime() + 60_000));
+      expect(await status()).toBe("QUEUED"); // still the dead run's
+      await deliverDueMessages(new Date(claimedAt.getTime() + 2 * 60_000 + 1_000));
+      expect(await status()).toBe("SENT");
+      expect(sms.received.filter((body) => body.includes("+4520555555"))).toHaveLength(1);
+    } finally {
+      sms.close();
+    }
+  });
+
+  it("does not send again a message whose sending worked but whose 'sent' mark failed", async () => {
+    // The database refuses the 'sent' mark of this one message (as if it went away just then), once.
+    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION refuse_sent() RETURNS trigger AS $$
+      BEGIN IF NEW.status = 'SENT' AND NEW.recipient = '+4520666666' THEN RAISE EXCEPTION 'database away'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_sent BEFORE UPDATE ON "Message" FOR EACH ROW EXECUTE FUNCTION refuse_sent()`);
+    const sms = await gateway();
+    try {
+      await queueMessage(db, { phone: "+4520666666", language: "da" }, "cancelled", { names: "Sara", activity: "Lejr" });
+      const now = new Date();
+      await expect(deliverDueMessages(now)).rejects.toThrow(/database away/);
+      const toSara = () => sms.received.filter((body) => body.includes("+4520666666"));
+      expect(toSara()).toHaveLength(1);
+      await db.$executeRawUnsafe(`DROP TRIGGER refuse_sent ON "Message"`);
+      // Later runs, past any backoff or lease: the message is recorded as sent, not sent again.
+      await deliverDueMessages(new Date(now.getTime() + 3 * 60_000));
+      await deliverDueMessages(new Date(now.getTime() + 20 * 60_000));
+      expect(toSara()).toHaveLength(1);
+      expect(await db.message.findFirstOrThrow({ where: { recipient: "+4520666666" } })).toMatchObject({ status: "SENT", attempts: 1 });
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS refuse_sent ON "Message"`);
+      sms.close();
     }
   });
 });

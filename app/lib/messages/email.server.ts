@@ -24,6 +24,8 @@ export type Email = {
   html?: string;
   language: string;
   attachments?: { filename: string; contentType: string; content: string }[];
+  /** The outbox row's id: the same Message-ID on every try, so a receiving server can drop a repeated one. */
+  id?: string;
 };
 
 export async function sendEmail(email: Email): Promise<void> {
@@ -35,5 +37,6 @@ export async function sendEmail(email: Email): Promise<void> {
     html: email.html,
     attachments: email.attachments,
     headers: { "Content-Language": email.language },
+    ...(email.id ? { messageId: `<${email.id}@aktivitetsportalen>` } : {}),
   });
 }

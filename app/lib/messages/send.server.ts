@@ -9,6 +9,7 @@
 import { db, type DbTx } from "../db.server.ts";
 import { defaultLanguage, isLanguage, type Language } from "../i18n.ts";
 import { translator } from "../i18n.server.ts";
+import { errorFields, log } from "../log.server.ts";
 import { sendEmail } from "./email.server.ts";
 import { smsTransport } from "./sms.server.ts";
 
@@ -60,6 +61,8 @@ function render(recipient: Recipient, template: Template, params: Params): Rende
 }
 
 async function transmit(message: {
+  /** The outbox row, when there is one: an idempotency key for the provider (the same on every try). */
+  id?: string;
   channel: "EMAIL" | "SMS";
   recipient: string;
   language: string;
@@ -74,8 +77,9 @@ async function transmit(message: {
       text: message.body,
       language: message.language,
       attachments: message.attachment ? [message.attachment] : undefined,
+      id: message.id,
     });
-  else await smsTransport().send({ to: message.recipient, text: message.body });
+  else await smsTransport().send({ to: message.recipient, text: message.body, id: message.id });
 }
 
 export function canReach(recipient: Recipient): boolean {
@@ -119,7 +123,14 @@ export async function sendMessageNow(recipient: Recipient, template: Template, p
     select: { id: true },
   });
   try {
-    await transmit({ channel: message.channel, recipient: message.to, language: message.language, subject: message.subject, body: message.body });
+    await transmit({
+      id: logged.id,
+      channel: message.channel,
+      recipient: message.to,
+      language: message.language,
+      subject: message.subject,
+      body: message.body,
+    });
     await db.message.update({ where: { id: logged.id }, data: { status: "SENT", sentAt: new Date() } });
   } catch (error) {
     await db.message.update({ where: { id: logged.id }, data: { status: "FAILED", error: String(error).slice(0, 500) } });
@@ -129,50 +140,106 @@ export async function sendMessageNow(recipient: Recipient, template: Template, p
 
 export const MAX_ATTEMPTS = 5;
 /**
- * How long a claimed message is a run's alone. Above a whole batch's worst case (20 messages × ~40 s of bounded
- * SMTP waits, email.server.ts; an SMS gives up after 10 s), so a run that outlives its pg-boss expiry (2 min) and
- * overlaps the next one never has a message claimed twice — the next run takes only what is not leased.
+ * How long a claimed message is a run's alone. A run sends a claimed message only within the first half of its
+ * lease (then it hands the rest back and claims anew), and one send is bounded at ~40 s (email.server.ts; an SMS
+ * gives up after 10 s), so no message is sent after its lease ran out — and one claimed by a run that died
+ * (a crash, a kill -9) waits at most this long before another run takes it.
  */
-const LEASE_MS = 15 * 60_000;
+export const LEASE_MS = 2 * 60_000;
+/** How long one run goes on claiming batches; then it asks for another run (a backlog does not hold the queue). */
+const RUN_BUDGET_MS = 30_000;
 /** 1, 4, 16, 64 minutes between tries. */
 const backoffMs = (attempts: number) => 60_000 * 4 ** (attempts - 1);
+
+type Claimed = {
+  id: string;
+  channel: "EMAIL" | "SMS";
+  recipient: string;
+  language: string;
+  subject: string | null;
+  body: string;
+  attachment: Attachment | null;
+  attempts: number;
+};
+
+/**
+ * Messages this process sent whose "sent" mark did not reach the database (it went away between the two): kept
+ * here, marked first thing on the next run and left out of its claims, so that a message that went out is not
+ * sent again because only its bookkeeping failed.
+ */
+const sentButUnmarked = new Map<string, number>();
+
+async function markSent(id: string, attempts: number): Promise<void> {
+  await db.message.updateMany({ where: { id, attempts }, data: { status: "SENT", sentAt: new Date(), error: null } });
+}
+
+/** Marks what an earlier run sent but could not record; what still cannot be recorded stays for the next run. */
+async function markSentButUnmarked(): Promise<void> {
+  for (const [id, attempts] of sentButUnmarked) {
+    try {
+      await markSent(id, attempts);
+      sentButUnmarked.delete(id);
+    } catch (error) {
+      log("warn", "messages.markSentFailed", { messageId: id, ...errorFields(error) });
+      return;
+    }
+  }
+}
+
+/** Hands claimed messages back unsent (a stop, or a run past half its lease): due again at once, the try not counted. */
+async function release(messages: Claimed[]): Promise<void> {
+  if (messages.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "Message" AS m SET "attempts" = m."attempts" - 1, "nextAttemptAt" = now()
+    FROM unnest(${messages.map((message) => message.id)}::uuid[], ${messages.map((message) => message.attempts)}::int[]) AS c("id", "attempts")
+    WHERE m."id" = c."id" AND m."attempts" = c."attempts" AND m."status" = 'QUEUED'`;
+}
+
+export type DeliveryOptions = {
+  batch?: number;
+  /** Asked before each claim and each send: true once the process is stopping (SIGTERM). */
+  stopping?: () => boolean;
+  /** Called when the run ended on its time budget with work left. */
+  more?: () => void;
+};
 
 /**
  * Delivers queued messages that are due. Claiming is one statement with
  * SKIP LOCKED and a lease, so several workers (instances) never send the
- * same message twice, and a worker that dies mid-send only delays it.
+ * same message twice, and a worker that dies mid-send only delays it (by at
+ * most the lease). On a stop it claims nothing more, finishes the send in
+ * flight and hands the rest of its batch back.
  */
-export async function deliverDueMessages(now = new Date(), batch = 20): Promise<{ sent: number; failed: number }> {
+export async function deliverDueMessages(now = new Date(), options: DeliveryOptions | number = {}): Promise<{ sent: number; failed: number }> {
+  const { batch = 20, stopping = () => false, more } = typeof options === "number" ? { batch: options } : options;
   let sent = 0;
   let failed = 0;
   const started = Date.now();
+  await markSentButUnmarked();
   for (;;) {
+    if (stopping()) return { sent, failed };
+    if (Date.now() - started > RUN_BUDGET_MS) {
+      more?.();
+      return { sent, failed };
+    }
     // This batch's clock: `now` moved on by the time the run has taken, so a later batch gets a full lease too.
     const at = new Date(now.getTime() + (Date.now() - started));
-    const claimed = await db.$queryRaw<
-      {
-        id: string;
-        channel: "EMAIL" | "SMS";
-        recipient: string;
-        language: string;
-        subject: string | null;
-        body: string;
-        attachment: Attachment | null;
-        attempts: number;
-      }[]
-    >`
+    const claimedAt = Date.now();
+    const claimed = await db.$queryRaw<Claimed[]>`
       UPDATE "Message" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ${new Date(at.getTime() + LEASE_MS)}
       WHERE "id" IN (
-        SELECT "id" FROM "Message" WHERE "status" = 'QUEUED' AND "nextAttemptAt" <= ${at}
+        SELECT "id" FROM "Message" WHERE "status" = 'QUEUED' AND "nextAttemptAt" <= ${at} AND "id" <> ALL(${[...sentButUnmarked.keys()]}::uuid[])
         ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)
       RETURNING "id", "channel", "recipient", "language", "subject", "body", "attachment", "attempts"`;
     if (claimed.length === 0) return { sent, failed };
-    for (const message of claimed) {
+    for (const [i, message] of claimed.entries()) {
+      if (stopping() || Date.now() - claimedAt > LEASE_MS / 2) {
+        await release(claimed.slice(i));
+        if (stopping()) return { sent, failed };
+        break;
+      }
       try {
         await transmit(message);
-        // Only while the claim is still this run's (same attempt): never overwrite what a later run recorded.
-        await db.message.updateMany({ where: { id: message.id, attempts: message.attempts }, data: { status: "SENT", sentAt: new Date(), error: null } });
-        sent++;
       } catch (error) {
         const final = message.attempts >= MAX_ATTEMPTS;
         await db.message.updateMany({
@@ -184,6 +251,16 @@ export async function deliverDueMessages(now = new Date(), batch = 20): Promise<
           },
         });
         failed++;
+        continue;
+      }
+      sent++;
+      // Only while the claim is still this run's (same attempt): never overwrite what a later run recorded.
+      try {
+        await markSent(message.id, message.attempts);
+      } catch (error) {
+        sentButUnmarked.set(message.id, message.attempts);
+        log("warn", "messages.markSentFailed", { messageId: message.id, ...errorFields(error) });
+        throw error; // the database is away: end the run; the next one marks it first
       }
     }
     if (claimed.length < batch) return { sent, failed };

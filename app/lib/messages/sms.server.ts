@@ -3,7 +3,8 @@
 import { db } from "../db.server.ts";
 import { devOutboxEnabled, env } from "../env.server.ts";
 
-export type Sms = { to: string; text: string };
+/** `id`: the outbox row's, when there is one — a reference the provider can deduplicate on and report back with. */
+export type Sms = { to: string; text: string; id?: string };
 export interface SmsTransport {
   send(sms: Sms): Promise<void>;
 }
