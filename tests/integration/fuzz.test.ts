@@ -429,7 +429,7 @@ const activityBody = (f: Fixture): Body => ({
   contactEmail: "kontakt@example.dk",
 });
 const ACTIVITY_FIELDS = fields(
-  `typeId# effortAreaId# ${TITLE_FIELDS("title", true)} ${TITLE_FIELDS("description", true)} ${TITLE_FIELDS("practicalInfo", false)} ${TITLE_FIELDS("terms", false)}
+  `typeId# effortAreaId# programmeId#? newProgramme? ${TITLE_FIELDS("title", true)} ${TITLE_FIELDS("description", true)} ${TITLE_FIELDS("practicalInfo", false)} ${TITLE_FIELDS("terms", false)}
    minAge? maxAge? eligibleAreaIds[]? openToOutsiders? requiresSignUp? capacity? capacityUnit price? signUpOpensAt@%? signUpClosesAt@%?
    cancelDeadlineHours offerHoldHours reminderHours? place address? contactName? contactPhone? contactEmail? partnerIds[]?`,
 );

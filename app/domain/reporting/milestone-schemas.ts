@@ -10,7 +10,7 @@ import { LINE_CONTROL, TEXT_CONTROL } from "../text-rules.ts";
 import type { Scope } from "./counts.ts";
 import { MEASURES } from "./milestones.ts";
 
-const SELECTION = /^(all|(activity|activityType|effortArea):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const SELECTION = /^(all|(activity|programme|activityType|effortArea):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 const line = (max: number) =>
   z
@@ -76,12 +76,19 @@ export function scopeFromSelection(selection: string): Scope {
   if (selection === "all") return {};
   const [kind, id] = selection.split(":", 2) as [string, string];
   if (kind === "activity") return { activityId: id };
+  if (kind === "programme") return { programmeId: id };
   if (kind === "activityType") return { activityTypeId: id };
   return { effortAreaId: id };
 }
 
-export function selectionFromScope(scope: { activityId?: string | null; activityTypeId?: string | null; effortAreaId?: string | null }): string {
+export function selectionFromScope(scope: {
+  activityId?: string | null;
+  programmeId?: string | null;
+  activityTypeId?: string | null;
+  effortAreaId?: string | null;
+}): string {
   if (scope.activityId) return `activity:${scope.activityId}`;
+  if (scope.programmeId) return `programme:${scope.programmeId}`;
   if (scope.activityTypeId) return `activityType:${scope.activityTypeId}`;
   if (scope.effortAreaId) return `effortArea:${scope.effortAreaId}`;
   return "all";
