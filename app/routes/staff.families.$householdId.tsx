@@ -9,11 +9,14 @@ import { z } from "zod";
 import { reasonKey } from "~/components/ineligibility.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, SelectField } from "~/components/ui/choice.tsx";
+import { Field } from "~/components/ui/field.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { ageOn, copenhagenDay, dateOnly } from "~/domain/dates.ts";
 import { EnrolmentError } from "~/domain/enrolment/errors.ts";
 import { signUp, signUpChoices } from "~/domain/enrolment/sign-up.server.ts";
+import { MoveError, recordHouseholdMove } from "~/domain/households/area-history.server.ts";
 import { householdForStaff, mayOpenHousehold } from "~/domain/households/assisted.server.ts";
+import { moveSchema } from "~/domain/households/schemas.ts";
 import { invitationsForStaff } from "~/domain/households/invitations.server.ts";
 import { accessibleActivityIds, mayRunActivity } from "~/domain/staff/access.server.ts";
 import { isolated } from "~/domain/text-rules.ts";
@@ -63,6 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     householdId: household.id,
     pass,
+    // Staff record a family's move (with its date); partners see the family but do not change where it lives.
+    areas: staff ? await db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }) : [],
     // Only staff may delete a family's personal data (the page itself is open to partners too).
     canDelete: staff,
     // Who was named for the family and what became of it ("not me"): staff's to look into, not a partner's.
@@ -86,13 +91,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, pass } = await requireHouseholdAccess(request, params.householdId);
+  const form = await request.formData();
+  if (form.get("intent") === "move") {
+    if (!hasRole(user, "STAFF")) throw new Response("Not found", { status: 404 });
+    const move = moveSchema.safeParse(Object.fromEntries(form));
+    if (!move.success) return { error: `household:${move.error.issues[0]!.message}`.replace("household:common:", "common:") };
+    try {
+      await recordHouseholdMove({ householdId: params.householdId!, areaId: move.data.housingAreaId, from: move.data.movedOn, actorUserId: user.id });
+    } catch (error) {
+      if (error instanceof MoveError) return { error: error.code === "moveInFuture" ? "household:errors.movedOnFuture" : "household:errors.areaRequired" };
+      throw error;
+    }
+    return redirect(`/staff/families/${params.householdId}?${new URLSearchParams({ ...(pass ? { pass } : {}), done: "moved" })}`);
+  }
   const parsed = signUpSchema.safeParse(
-    Object.fromEntries(
-      [...(await request.formData())].reduce(
-        (map, [key, value]) => map.set(key, map.has(key) ? [map.get(key), value].flat() : value),
-        new Map<string, unknown>(),
-      ),
-    ),
+    Object.fromEntries([...form].reduce((map, [key, value]) => map.set(key, map.has(key) ? [map.get(key), value].flat() : value), new Map<string, unknown>())),
   );
   if (!parsed.success)
     return { error: parsed.error.issues.some((issue) => issue.path[0] === "spokenConsent") ? "staff:families.errors.consent" : "staff:families.errors.choose" };
@@ -118,6 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function FamilyForStaff() {
   const { t } = useTranslation("staff");
   const { t: tp } = useTranslation("privacy");
+  const { t: th } = useTranslation("household");
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -131,7 +145,11 @@ export default function FamilyForStaff() {
         <Link to="/staff/families">{t("families.title")}</Link>
       </p>
       <h1 className="text-2xl font-bold">{guardians.map((guardian) => isolated(guardian.name)).join(", ") || t("families.unnamed")}</h1>
-      {done ? <Notice>{t(`families.done.${done === "created" ? "created" : done === "waiting" ? "waiting" : "confirmed"}`)}</Notice> : null}
+      {done ? (
+        <Notice>
+          {done === "moved" ? th("move.saved") : t(`families.done.${done === "created" ? "created" : done === "waiting" ? "waiting" : "confirmed"}`)}
+        </Notice>
+      ) : null}
       {result?.error ? <Alert>{t(result.error)}</Alert> : null}
       <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200">
         {data.members.map((member) => (
@@ -177,6 +195,31 @@ export default function FamilyForStaff() {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {data.areas.length ? (
+        <section aria-labelledby="move-heading" className="space-y-2 rounded-xl border border-slate-200 p-3">
+          <h2 id="move-heading" className="text-lg font-bold">
+            {th("move.title")}
+          </h2>
+          <p className="text-sm text-slate-700">{th("move.intro")}</p>
+          <Form method="post" className="space-y-2">
+            <input type="hidden" name="intent" value="move" />
+            <div className="grid gap-x-4 sm:grid-cols-2">
+              <SelectField id="move-area" name="housingAreaId" label={th("move.area")} required defaultValue="">
+                <option value="">{th("fields.choose")}</option>
+                {data.areas.map((area) => (
+                  <option key={area.id} value={area.id}>
+                    {area.name}
+                  </option>
+                ))}
+              </SelectField>
+              <Field id="move-day" name="movedOn" type="date" label={th("move.movedOn")} required />
+            </div>
+            <Button type="submit" pending={navigation.state !== "idle"}>
+              {th("move.save")}
+            </Button>
+          </Form>
         </section>
       ) : null}
       <section aria-labelledby="assist-heading" className="space-y-3">

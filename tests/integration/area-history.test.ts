@@ -2,6 +2,7 @@
 // after it for a session before it, the trigger that turns an undated change
 // of area into a move today, and the database's refusal of overlapping
 // periods. The report counts by the area on the day of the participation.
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { markAttendance } from "../../app/domain/attendance/attendance.server.ts";
@@ -9,6 +10,7 @@ import { copenhagenDay } from "../../app/domain/dates.ts";
 import { areaHistory, areaOn, MoveError, recordMove } from "../../app/domain/households/area-history.server.ts";
 import { countParticipation } from "../../app/domain/reporting/report.server.ts";
 import { db } from "../../app/lib/db.server.ts";
+import { createUserSession } from "../../app/lib/session.server.ts";
 import * as fixtures from "../setup/fixtures.ts";
 import { createUser } from "../setup/helpers.ts";
 
@@ -134,5 +136,54 @@ describe("the history kept by the database", () => {
     await expect(
       db.personAreaPeriod.create({ data: { personId: person.id, housingAreaId: a.id, validFrom: new Date("2026-01-01T00:00:00Z") } }),
     ).rejects.toThrow();
+  });
+});
+
+describe("recording a move on the pages", () => {
+  const post = async (path: string, cookie: string, form: Record<string, string>) => {
+    const route = path.startsWith("/my/")
+      ? await import("../../app/routes/my.household._index.tsx")
+      : await import("../../app/routes/staff.families.$householdId.tsx");
+    const request = new Request(`http://localhost${path}`, { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams(form) });
+    try {
+      return await route.action({ request, params: { householdId: path.split("/")[3] ?? "" }, context: {} } as ActionFunctionArgs);
+    } catch (error) {
+      if (error instanceof Response) return error;
+      throw error;
+    }
+  };
+  const cookieOf = async (userId: string) => (await createUserSession(userId)).split(";")[0]!;
+
+  it("lets a parent move the whole family from a date, and refuses a date in the future", async () => {
+    const [from, to] = [await fixtures.area(), await fixtures.area()];
+    const family = await fixtures.household({ children: [{ areaId: from.id }, { areaId: from.id }] });
+    const cookie = await cookieOf(family.user!.id);
+    const future = await post("/my/household", cookie, { intent: "move", housingAreaId: to.id, movedOn: "2999-01-01" });
+    expect(JSON.stringify(future)).toContain("common:dates.range.near");
+    const tomorrow = new Date(Date.now() + 36 * 3_600_000);
+    const soon = await post("/my/household", cookie, { intent: "move", housingAreaId: to.id, movedOn: copenhagenDay(tomorrow) });
+    expect(JSON.stringify(soon)).toContain("errors.movedOnFuture");
+    const today = copenhagenDay(new Date());
+    await post("/my/household", cookie, { intent: "move", housingAreaId: to.id, movedOn: today });
+    for (const member of [family.guardian, ...family.children]) expect(await areaOn(member.id, today)).toBe(to.id);
+    expect(await areaOn(family.children[0]!.id, "2020-01-01")).toBe(from.id);
+  });
+
+  it("lets staff record a family's move on the family page, but not a partner", async () => {
+    const [from, to] = [await fixtures.area(), await fixtures.area()];
+    const family = await fixtures.household({ children: [{ areaId: from.id }] });
+    const staff = await createUser({ role: "STAFF", email: "move-page-staff@example.dk" });
+    const partner = await createUser({ role: "PARTNER", email: "move-page-partner@example.dk" });
+    const movedOn = copenhagenDay(new Date(Date.now() - 30 * 86_400_000));
+    const refused = await post(`/staff/families/${family.id}`, await cookieOf(partner.id), { intent: "move", housingAreaId: to.id, movedOn });
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(404);
+    expect(await areaOn(family.children[0]!.id, movedOn)).toBe(from.id);
+    const done = await post(`/staff/families/${family.id}`, await cookieOf(staff.id), { intent: "move", housingAreaId: to.id, movedOn });
+    expect((done as Response).headers.get("Location")).toContain("done=moved");
+    expect(await areaHistory(family.children[0]!.id)).toEqual([
+      { housingAreaId: from.id, from: null, to: movedOn },
+      { housingAreaId: to.id, from: movedOn, to: null },
+    ]);
   });
 });

@@ -70,6 +70,12 @@ export async function recordMove(input: { personIds: readonly string[]; areaId: 
   }
 }
 
+/** "We moved": every member of the household (guardians and children) moves on the same day. */
+export async function recordHouseholdMove(input: { householdId: string; areaId: string; from: string; actorUserId: string }): Promise<void> {
+  const members = await db.householdMember.findMany({ where: { householdId: input.householdId }, select: { personId: true } });
+  await recordMove({ personIds: members.map((member) => member.personId), areaId: input.areaId, from: input.from, actorUserId: input.actorUserId });
+}
+
 /** A person's periods, oldest first. */
 export async function areaHistory(personId: string, client: DbTx = db): Promise<AreaPeriod[]> {
   const rows = await client.personAreaPeriod.findMany({

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { westernDigits, normalisePhone } from "../accounts/identifier.ts";
 import { dayField } from "../date-fields.ts";
+import { copenhagenDay } from "../dates.ts";
 import { EMAIL_MAX, INVISIBLE_CHARACTERS, PHONE_MAX, withoutControlCharacters, withoutInvisibleCharacters } from "../text-rules.ts";
 
 const name = (required: string) =>
@@ -78,7 +79,20 @@ export const otherGuardianSchema = z
 /** A guardian takes back an open invitation of their household. */
 export const withdrawInvitationSchema = z.object({ intent: z.literal("withdraw"), invitationId: z.string().uuid() });
 
-export const householdSchema = z.discriminatedUnion("intent", [ownDetailsSchema, otherGuardianSchema, withdrawInvitationSchema]);
+/**
+ * "We moved": the whole family lives in another housing area from a day (today or earlier; a year back at most here,
+ * older moves are for staff's import). Reports count participation before that day under the old area.
+ */
+export const moveSchema = z.object({
+  intent: z.literal("move"),
+  housingAreaId: z.string({ error: "errors.areaRequired" }).uuid({ error: "errors.areaRequired" }),
+  movedOn: dayField("near", "errors.movedOnRequired").refine((value) => value <= copenhagenDay(new Date()), {
+    error: "errors.movedOnFuture",
+    when: (payload) => !payload.issues.length,
+  }),
+});
+
+export const householdSchema = z.discriminatedUnion("intent", [ownDetailsSchema, otherGuardianSchema, withdrawInvitationSchema, moveSchema]);
 
 /** The invitee's answer on /my/invitations. */
 export const invitationAnswerSchema = z.object({
