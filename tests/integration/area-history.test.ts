@@ -146,7 +146,7 @@ describe("recording a move on the pages", () => {
       : await import("../../app/routes/staff.families.$householdId.tsx");
     const request = new Request(`http://localhost${path}`, { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams(form) });
     try {
-      return await route.action({ request, params: { householdId: path.split("/")[3] ?? "" }, context: {} } as ActionFunctionArgs);
+      return await route.action({ request, params: { householdId: path.split("/")[3] ?? "" }, context: {} } as unknown as ActionFunctionArgs);
     } catch (error) {
       if (error instanceof Response) return error;
       throw error;
