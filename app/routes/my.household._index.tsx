@@ -12,6 +12,7 @@ import { Alert, Notice } from "~/components/ui/alert.tsx";
 import { useTranslation } from "react-i18next";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
+import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
 import { dateOnly } from "~/domain/dates.ts";
 import { MoveError, recordHouseholdMove } from "~/domain/households/area-history.server.ts";
@@ -32,7 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [household, areas, me] = await Promise.all([
     householdOf(user),
     db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-    db.person.findUniqueOrThrow({ where: { id: user.personId }, select: { firstName: true, lastName: true, housingAreaId: true } }),
+    db.person.findUniqueOrThrow({
+      where: { id: user.personId },
+      select: { firstName: true, lastName: true, housingAreaId: true, birthYear: true, birthDate: true, gender: true },
+    }),
   ]);
   const members = household?.members ?? [];
   const invitations = household ? await openInvitationsOf(household.id) : [];
@@ -76,6 +80,8 @@ export async function action({ request }: ActionFunctionArgs) {
       firstName: submission.value.firstName,
       lastName: submission.value.lastName,
       housingAreaId: submission.value.housingAreaId ?? null,
+      birthYear: submission.value.birthYear,
+      gender: submission.value.gender,
     });
     return submission.reply({ resetForm: false });
   }
@@ -119,7 +125,13 @@ function OwnDetails() {
   const [form, fields] = useForm<z.input<typeof ownDetailsSchema>>({
     id: "own",
     lastResult: lastResult?.initialValue?.intent === "own" ? lastResult : undefined,
-    defaultValue: { firstName: me.firstName, lastName: me.lastName, housingAreaId: me.housingAreaId ?? "" },
+    defaultValue: {
+      firstName: me.firstName,
+      lastName: me.lastName,
+      housingAreaId: me.housingAreaId ?? "",
+      birthYear: me.birthYear?.toString() ?? "",
+      gender: me.gender ?? undefined,
+    },
   });
   const saved = lastResult?.status === "success" && lastResult.initialValue?.intent === "own";
   return (
@@ -159,6 +171,28 @@ function OwnDetails() {
             </option>
           ))}
         </SelectField>
+        <fieldset className="space-y-1">
+          <legend className="font-semibold">{t("fields.statistics")}</legend>
+          <p className="text-sm text-slate-700">{t("fields.statisticsHint")}</p>
+          <div className="grid gap-x-4 sm:grid-cols-2">
+            {me.birthDate ? null : (
+              <Field
+                {...getInputProps(fields.birthYear, { type: "text" })}
+                id={fields.birthYear.id}
+                label={t("fields.birthYear")}
+                inputMode="numeric"
+                autoComplete="bday-year"
+                errors={fields.birthYear.errors?.map((e) => t(e))}
+              />
+            )}
+            <SelectField {...choiceProps(fields.gender, (errors) => errors?.map((e) => t(e)))} label={t("fields.gender")}>
+              <option value="">{t("fields.genderNotGiven")}</option>
+              <option value="FEMALE">{t("fields.genderFemale")}</option>
+              <option value="MALE">{t("fields.genderMale")}</option>
+              <option value="OTHER">{t("fields.genderOther")}</option>
+            </SelectField>
+          </div>
+        </fieldset>
         <Button type="submit" pending={navigation.state !== "idle"}>
           {t("own.save")}
         </Button>

@@ -32,6 +32,27 @@ const optionalDanishPhone = z
     return phone;
   });
 
+/** Optional, for the funder's anonymous statistics only: empty is "not recorded". */
+export const GENDERS = ["FEMALE", "MALE", "OTHER"] as const;
+const optionalGender = z
+  .enum(GENDERS, { error: "errors.genderInvalid" })
+  .optional()
+  .transform((value) => value ?? null);
+/** An adult's birth year (no full date is asked of adults): 1900 to this year; empty is "not recorded". */
+const optionalBirthYear = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) return null;
+    const year = Number(westernDigits(value));
+    if (!/^\d{4}$/.test(westernDigits(value)) || year < 1900 || year > new Date().getUTCFullYear()) {
+      ctx.addIssue({ code: "custom", message: "errors.birthYearInvalid" });
+      return z.NEVER;
+    }
+    return year;
+  });
+
 export const childSchema = z.object({
   firstName: name("errors.firstNameRequired"),
   lastName: name("errors.lastNameRequired"),
@@ -42,6 +63,7 @@ export const childSchema = z.object({
   housingAreaId: z.string({ error: "errors.areaRequired" }).uuid({ error: "errors.areaRequired" }),
   needs: z.string().trim().max(1000, { error: "errors.tooLong" }).refine(withoutControlCharacters(true), { error: "errors.badCharacters" }).optional(),
   photoConsent: z.enum(["yes", "no"], { error: "errors.photoConsentRequired" }),
+  gender: optionalGender,
 });
 
 export const ownDetailsSchema = z.object({
@@ -49,6 +71,8 @@ export const ownDetailsSchema = z.object({
   firstName: name("errors.firstNameRequired"),
   lastName: name("errors.lastNameRequired"),
   housingAreaId: z.string().uuid().optional(),
+  birthYear: optionalBirthYear,
+  gender: optionalGender,
 });
 
 const optionalEmail = z
