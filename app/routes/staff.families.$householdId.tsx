@@ -6,6 +6,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { reasonKey } from "~/components/ineligibility.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, SelectField } from "~/components/ui/choice.tsx";
@@ -94,12 +95,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("intent") === "move") {
     if (!hasRole(user, "STAFF")) throw new Response("Not found", { status: 404 });
-    const move = moveSchema.safeParse(Object.fromEntries(form));
-    if (!move.success) return { error: `household:${move.error.issues[0]!.message}`.replace("household:common:", "common:") };
+    const move = parseWithZod(form, { schema: moveSchema });
+    if (move.status !== "success") return { result: move.reply() };
     try {
-      await recordHouseholdMove({ householdId: params.householdId!, areaId: move.data.housingAreaId, from: move.data.movedOn, actorUserId: user.id });
+      await recordHouseholdMove({ householdId: params.householdId!, areaId: move.value.housingAreaId, from: move.value.movedOn, actorUserId: user.id });
     } catch (error) {
-      if (error instanceof MoveError) return { error: error.code === "moveInFuture" ? "household:errors.movedOnFuture" : "household:errors.areaRequired" };
+      if (error instanceof MoveError && error.code === "moveInFuture") return { result: move.reply({ fieldErrors: { movedOn: ["errors.movedOnFuture"] } }) };
+      if (error instanceof MoveError) return { result: move.reply({ fieldErrors: { housingAreaId: ["errors.areaRequired"] } }) };
       throw error;
     }
     return redirect(`/staff/families/${params.householdId}?${new URLSearchParams({ ...(pass ? { pass } : {}), done: "moved" })}`);
@@ -150,7 +152,15 @@ export default function FamilyForStaff() {
           {done === "moved" ? th("move.saved") : t(`families.done.${done === "created" ? "created" : done === "waiting" ? "waiting" : "confirmed"}`)}
         </Notice>
       ) : null}
-      {result?.error ? <Alert>{t(result.error)}</Alert> : null}
+      {result && "error" in result && result.error ? <Alert>{t(result.error)}</Alert> : null}
+      {result && "result" in result && result.result.error ? (
+        <Alert>
+          {Object.values(result.result.error)
+            .flat()
+            .map((message) => th(String(message)))
+            .join(" ")}
+        </Alert>
+      ) : null}
       <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200">
         {data.members.map((member) => (
           <li key={member.id} className="p-3">

@@ -187,3 +187,14 @@ describe("recording a move on the pages", () => {
     ]);
   });
 });
+
+describe("a birth year alone, then the full date", () => {
+  it("keeps the date and drops the year, whoever records it", async () => {
+    const person = await db.person.create({ data: { firstName: "Mohamed", lastName: "Årgang", birthYear: 2015 } });
+    await db.person.update({ where: { id: person.id }, data: { birthDate: new Date("2015-03-04T00:00:00Z") } });
+    expect(await db.person.findUniqueOrThrow({ where: { id: person.id }, select: { birthDate: true, birthYear: true } })).toEqual({
+      birthDate: new Date("2015-03-04T00:00:00Z"),
+      birthYear: null,
+    });
+  });
+});

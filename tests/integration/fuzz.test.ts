@@ -383,7 +383,7 @@ const on = "on";
 const TITLE_FIELDS = (name: string, required: boolean) => `${name}.da${required ? "" : "?"} ${name}.en? ${name}.ar?`;
 
 async function activityText(id: string): Promise<Stored> {
-  const row = await db.activity.findUniqueOrThrow({ where: { id } });
+  const row = await db.activity.findUniqueOrThrow({ where: { id }, include: { programme: { select: { name: true } } } });
   const json = (value: unknown, prefix: string) =>
     Object.fromEntries(Object.entries((value ?? {}) as Record<string, unknown>).map(([key, text]) => [`${prefix}.${key}`, text]));
   return {
@@ -394,6 +394,8 @@ async function activityText(id: string): Promise<Stored> {
     place: row.place,
     address: row.address,
     contactName: row.contactName,
+    // A new programme's name is stored on the programme the activity now belongs to.
+    newProgramme: row.programme?.name ?? null,
   };
 }
 

@@ -46,7 +46,7 @@ export const activitySchema = z
     /** The programme (indsats) this activity is a term or group of; empty: none. */
     programmeId: id("errors.programmeUnknown").optional(),
     /** A programme to create and attach, by name (wins over programmeId). */
-    newProgramme: text(120, false).optional(),
+    newProgramme: text(120, false).refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }).optional(),
     title: localized(120, false, "errors.titleRequired"),
     description: localized(5000, true, "errors.descriptionRequired"),
     practicalInfo: localized(3000, true),

@@ -160,6 +160,7 @@ export async function saveOwnDetails(
       select: { firstName: true, lastName: true, housingAreaId: true, birthYear: true, gender: true, birthDate: true },
     });
     const { birthDate, ...before } = current;
+    // With a full birth date the year is not asked (the page hides it); the database keeps the date either way.
     if (birthDate) delete input.birthYear;
     await tx.person.update({ where: { id: user.personId }, data: input });
     await audit(tx, { actorUserId: user.id, action: "person.updateOwn", entityType: "Person", entityId: user.personId, ...changedFields(before, input) });

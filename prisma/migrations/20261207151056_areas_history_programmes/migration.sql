@@ -139,4 +139,16 @@ CREATE TRIGGER "Person_area_history" AFTER INSERT OR UPDATE OF "housingAreaId" O
 UPDATE "Person" p SET "birthYear" = extract(year FROM p."birthDate")::int, "birthDate" = NULL
 WHERE to_char(p."birthDate", 'MM-DD') = '07-01'
   AND EXISTS (SELECT 1 FROM "AuditEvent" a WHERE a."entityType" = 'Person' AND a."entityId" = p."id"::text AND a."action" = 'person.createWalkIn');
-ALTER TABLE "Person" ADD CONSTRAINT "Person_birth_year_or_date" CHECK ("birthYear" IS NULL OR "birthDate" IS NULL);
+-- A full birth date wins over a year alone: whoever records the date (a parent, staff correcting it, a young person
+-- applying, a merge) need not know that a year was kept, and the two can never disagree.
+CREATE FUNCTION "person_birth_year"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."birthDate" IS NOT NULL THEN
+    NEW."birthYear" := NULL;
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER "Person_birth_year" BEFORE INSERT OR UPDATE OF "birthDate", "birthYear" ON "Person"
+  FOR EACH ROW EXECUTE FUNCTION "person_birth_year"();
