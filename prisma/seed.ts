@@ -13,6 +13,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Gender, HouseholdRole, Prisma, PrismaClient, Role } from "../app/generated/prisma/client.ts";
 import { INVITATION_DAYS } from "../app/domain/households/invitation-rules.ts";
+import { seedProgrammesAndMoves } from "./seed-programmes.ts";
 
 // ---------------------------------------------------------------- localized text
 
@@ -1134,6 +1135,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     db.milestone.createMany({ data: history.milestones }),
     db.milestoneNote.createMany({ data: history.notes }),
   ]);
+  await seedProgrammesAndMoves(db);
 }
 
 // ---------------------------------------------------------------- pocket-money jobs

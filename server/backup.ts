@@ -307,8 +307,9 @@ export async function restoreDatabase(url: string, file: string): Promise<Restor
     // Nobody writes while we fill the tables; and check again now we hold them.
     if (catalog.tables.length) await client.query(`LOCK TABLE ${catalog.tables.map((entry) => table(entry.name)).join(", ")} IN ACCESS EXCLUSIVE MODE`);
     await refuseIfFilled();
-    // The current schema has neither triggers nor reference cycles; should one appear,
-    // user triggers stay off while rows go in, and cyclic foreign keys are checked at the end.
+    // User triggers stay off while rows go in: Person's (ADR 016) would otherwise make area periods that the backup's
+    // own PersonAreaPeriod rows then overlap. The schema has no reference cycles; should one appear, cyclic foreign
+    // keys are checked at the end.
     for (const entry of catalog.tables) if (entry.userTriggers) await client.query(`ALTER TABLE ${table(entry.name)} DISABLE TRIGGER USER`);
     const deferred = catalog.cyclicKeys.filter((key) => !key.deferrable);
     for (const key of deferred) await client.query(`ALTER TABLE ${table(key.table)} ALTER CONSTRAINT ${ident(key.name)} DEFERRABLE`);

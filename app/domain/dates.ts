@@ -31,6 +31,24 @@ export function ageOn(birthDay: string, day: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+/**
+ * What is known of a birth: the full date, or the year alone (a walk-in, an adult's year for the funder's statistics).
+ * Nothing is invented (no 1 July): docs/decisions/016-area-history-and-birth-years.md.
+ */
+export type KnownBirth = { birthDay: string | null; birthYear: number | null };
+
+/**
+ * Age on a day from what is known: a full date gives whole years (ageOn); a year alone gives the age reached in the
+ * day's calendar year, year − birth year (the "årgang", how schools and clubs group children). So a child known only
+ * as "born 2016" counts as 10 for all of 2026: at most one year older than a full date would make them, never
+ * younger. Age bands in the reports and an activity's age limits use this rule; null when nothing is known.
+ */
+export function ageOnKnown(birth: KnownBirth, day: string): number | null {
+  if (birth.birthDay) return ageOn(birth.birthDay, day);
+  if (birth.birthYear !== null) return Number(day.slice(0, 4)) - birth.birthYear;
+  return null;
+}
+
 export type LocalParts = { day: string; time: string; weekday: number };
 
 const HOUR_MS = 3_600_000;

@@ -10,6 +10,7 @@ export const AUDIT_ENTITY_TYPES = [
   "Person",
   "PersonNeeds",
   "Activity",
+  "Programme",
   "ActivitySession",
   "HeadCount",
   "User",

@@ -12,12 +12,14 @@ import { Alert, Notice } from "~/components/ui/alert.tsx";
 import { useTranslation } from "react-i18next";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
+import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
 import { dateOnly } from "~/domain/dates.ts";
+import { MoveError, recordHouseholdMove } from "~/domain/households/area-history.server.ts";
 import { housingAreas, unknownHousingAreas } from "~/domain/households/areas.server.ts";
 import { householdOf, ownDetails, saveOwnDetails } from "~/domain/households/household.server.ts";
 import { InvitationError, inviteToHousehold, openInvitationsOf, withdrawInvitation } from "~/domain/households/invitations.server.ts";
-import { householdSchema, type otherGuardianSchema, type ownDetailsSchema } from "~/domain/households/schemas.ts";
+import { householdSchema, type moveSchema, type otherGuardianSchema, type ownDetailsSchema } from "~/domain/households/schemas.ts";
 import { displayIdentifier } from "~/domain/accounts/identifier.ts";
 import { requireUser, safeBack } from "~/lib/auth.server.ts";
 import { formatDate, formatDay } from "~/lib/format.ts";
@@ -71,8 +73,22 @@ export async function action({ request }: ActionFunctionArgs) {
       firstName: submission.value.firstName,
       lastName: submission.value.lastName,
       housingAreaId: submission.value.housingAreaId ?? null,
+      birthYear: submission.value.birthYear,
+      gender: submission.value.gender,
     });
     return submission.reply({ resetForm: false });
+  }
+  if (submission.value.intent === "move") {
+    const household = await householdOf(user);
+    if (!household) return submission.reply({ formErrors: ["errors.moveNoFamily"] });
+    try {
+      await recordHouseholdMove({ householdId: household.id, areaId: submission.value.housingAreaId, from: submission.value.movedOn, actorUserId: user.id });
+    } catch (error) {
+      if (error instanceof MoveError && error.code === "areaNotFound") return submission.reply({ fieldErrors: { housingAreaId: ["errors.areaRequired"] } });
+      if (error instanceof MoveError && error.code === "moveInFuture") return submission.reply({ fieldErrors: { movedOn: ["errors.movedOnFuture"] } });
+      throw error;
+    }
+    return submission.reply({ resetForm: true });
   }
   try {
     if (submission.value.intent === "withdraw") {
@@ -102,7 +118,13 @@ function OwnDetails() {
   const [form, fields] = useForm<z.input<typeof ownDetailsSchema>>({
     id: "own",
     lastResult: lastResult?.initialValue?.intent === "own" ? lastResult : undefined,
-    defaultValue: { firstName: me.firstName, lastName: me.lastName, housingAreaId: me.housingAreaId ?? "" },
+    defaultValue: {
+      firstName: me.firstName,
+      lastName: me.lastName,
+      housingAreaId: me.housingAreaId ?? "",
+      birthYear: me.birthYear?.toString() ?? "",
+      gender: me.gender ?? undefined,
+    },
   });
   const saved = lastResult?.status === "success" && lastResult.initialValue?.intent === "own";
   return (
@@ -142,12 +164,91 @@ function OwnDetails() {
             </option>
           ))}
         </SelectField>
+        <fieldset className="space-y-1">
+          <legend className="font-semibold">{t("fields.statistics")}</legend>
+          <p className="text-sm text-slate-700">{t("fields.statisticsHint")}</p>
+          <div className="grid gap-x-4 sm:grid-cols-2">
+            {me.birthDate ? null : (
+              <Field
+                {...getInputProps(fields.birthYear, { type: "text" })}
+                id={fields.birthYear.id}
+                label={t("fields.birthYear")}
+                inputMode="numeric"
+                autoComplete="bday-year"
+                errors={fields.birthYear.errors?.map((e) => t(e))}
+              />
+            )}
+            <SelectField {...choiceProps(fields.gender, (errors) => errors?.map((e) => t(e)))} label={t("fields.gender")}>
+              <option value="">{t("fields.genderNotGiven")}</option>
+              <option value="FEMALE">{t("fields.genderFemale")}</option>
+              <option value="MALE">{t("fields.genderMale")}</option>
+              <option value="OTHER">{t("fields.genderOther")}</option>
+            </SelectField>
+          </div>
+        </fieldset>
         <Button type="submit" pending={navigation.state !== "idle"}>
           {t("own.save")}
         </Button>
         {saved ? (
           <p role="status" className="font-semibold text-brand-800">
             {t("saved")}
+          </p>
+        ) : null}
+      </Form>
+    </section>
+  );
+}
+
+/** "We moved": the family's new housing area and the day they moved (reports count earlier participation under the old one). */
+function Move() {
+  const { t } = useTranslation("household");
+  const { areas } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const mine = lastResult?.initialValue?.intent === "move";
+  const [form, fields] = useForm<z.input<typeof moveSchema>>({ id: "move", lastResult: mine ? lastResult : undefined });
+  const saved = mine && lastResult?.status === "success";
+  return (
+    <section aria-labelledby="move-heading" className="space-y-3 rounded-xl border border-slate-200 p-4">
+      <h2 id="move-heading" className="text-xl font-bold">
+        {t("move.title")}
+      </h2>
+      <p className="text-sm text-slate-700">{t("move.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="space-y-1">
+        <input type="hidden" name="intent" value="move" />
+        {form.errors?.length ? (
+          <p id={form.errorId} role="alert" className="font-semibold text-red-800">
+            {form.errors.map((e) => t(e)).join(" ")}
+          </p>
+        ) : null}
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <SelectField
+            id={fields.housingAreaId.id}
+            name={fields.housingAreaId.name}
+            defaultValue={fields.housingAreaId.initialValue}
+            label={t("move.area")}
+            errors={fields.housingAreaId.errors?.map((e) => t(e))}
+          >
+            <option value="">{t("fields.choose")}</option>
+            {areas.map((area) => (
+              <option key={area.id} value={area.id}>
+                {area.name}
+              </option>
+            ))}
+          </SelectField>
+          <Field
+            {...getInputProps(fields.movedOn, { type: "date" })}
+            id={fields.movedOn.id}
+            label={t("move.movedOn")}
+            errors={fields.movedOn.errors?.map((e) => t(e))}
+          />
+        </div>
+        <Button type="submit" pending={navigation.state !== "idle"}>
+          {t("move.save")}
+        </Button>
+        {saved ? (
+          <p role="status" className="font-semibold text-brand-800">
+            {t("move.saved")}
           </p>
         ) : null}
       </Form>
@@ -304,6 +405,7 @@ export default function Household() {
         <ButtonLink to={`/my/household/children/new${back ? `?back=${encodeURIComponent(back)}` : ""}`}>{t("children.add")}</ButtonLink>
       </section>
       <OwnDetails />
+      <Move />
       <OtherAdults />
       <p>
         <Link to="/my/data">{t("privacy:link")}</Link>

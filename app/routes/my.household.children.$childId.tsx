@@ -39,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       housingAreaId: person.housingAreaId ?? "",
       needs: (await childNeeds(user, person.id)) ?? "",
       photoConsent: person.photoConsent === null ? undefined : person.photoConsent ? "yes" : "no",
+      gender: person.gender ?? undefined,
     },
     areas,
     defaultAreaId: own.housingAreaId,
@@ -103,6 +104,12 @@ export default function ChildForm() {
           hint={t("fields.birthDateHint")}
           errors={tr(fields.birthDate.errors)}
         />
+        <SelectField {...choiceProps(fields.gender, tr)} label={t("fields.gender")} hint={t("fields.statisticsHint")}>
+          <option value="">{t("fields.genderNotGiven")}</option>
+          <option value="FEMALE">{t("fields.genderFemale")}</option>
+          <option value="MALE">{t("fields.genderMale")}</option>
+          <option value="OTHER">{t("fields.genderOther")}</option>
+        </SelectField>
         <SelectField
           id={fields.housingAreaId.id}
           name={fields.housingAreaId.name}

@@ -6,14 +6,19 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { reasonKey } from "~/components/ineligibility.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, SelectField } from "~/components/ui/choice.tsx";
+import { Field } from "~/components/ui/field.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { ageOn, copenhagenDay, dateOnly } from "~/domain/dates.ts";
 import { EnrolmentError } from "~/domain/enrolment/errors.ts";
 import { signUp, signUpChoices } from "~/domain/enrolment/sign-up.server.ts";
+import { MoveError, recordHouseholdMove } from "~/domain/households/area-history.server.ts";
+import { housingAreas } from "~/domain/households/areas.server.ts";
 import { activitiesOpenForSignUp, householdForStaff } from "~/domain/households/assisted.server.ts";
+import { moveSchema } from "~/domain/households/schemas.ts";
 import { requireHouseholdAccess } from "~/web/household-access.server.ts";
 import { invitationsForStaff } from "~/domain/households/invitations.server.ts";
 import { accessibleActivityIds, mayRunActivity } from "~/domain/staff/access.server.ts";
@@ -52,6 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     householdId: household.id,
     pass,
+    // Staff record a family's move (with its date); partners see the family but do not change where it lives.
+    areas: staff ? await housingAreas() : [],
     // Only staff may delete a family's personal data (the page itself is open to partners too).
     canDelete: staff,
     // Who was named for the family and what became of it ("not me"): staff's to look into, not a partner's.
@@ -75,13 +82,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, pass } = await requireHouseholdAccess(request, params.householdId);
+  const form = await request.formData();
+  if (form.get("intent") === "move") {
+    if (!hasRole(user, "STAFF")) notFound();
+    const move = parseWithZod(form, { schema: moveSchema });
+    if (move.status !== "success") return { result: move.reply() };
+    try {
+      await recordHouseholdMove({ householdId: params.householdId!, areaId: move.value.housingAreaId, from: move.value.movedOn, actorUserId: user.id });
+    } catch (error) {
+      if (error instanceof MoveError && error.code === "moveInFuture") return { result: move.reply({ fieldErrors: { movedOn: ["errors.movedOnFuture"] } }) };
+      if (error instanceof MoveError) return { result: move.reply({ fieldErrors: { housingAreaId: ["errors.areaRequired"] } }) };
+      throw error;
+    }
+    return redirect(`/staff/families/${params.householdId}?${new URLSearchParams({ ...(pass ? { pass } : {}), done: "moved" })}`);
+  }
   const parsed = signUpSchema.safeParse(
-    Object.fromEntries(
-      [...(await request.formData())].reduce(
-        (map, [key, value]) => map.set(key, map.has(key) ? [map.get(key), value].flat() : value),
-        new Map<string, unknown>(),
-      ),
-    ),
+    Object.fromEntries([...form].reduce((map, [key, value]) => map.set(key, map.has(key) ? [map.get(key), value].flat() : value), new Map<string, unknown>())),
   );
   if (!parsed.success)
     return { error: parsed.error.issues.some((issue) => issue.path[0] === "spokenConsent") ? "staff:families.errors.consent" : "staff:families.errors.choose" };
@@ -107,6 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function FamilyForStaff() {
   const { t } = useTranslation("staff");
   const { t: tp } = useTranslation("privacy");
+  const { t: th } = useTranslation("household");
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -120,8 +137,20 @@ export default function FamilyForStaff() {
         <Link to="/staff/families">{t("families.title")}</Link>
       </p>
       <h1 className="text-2xl font-bold">{guardians.map((guardian) => isolated(guardian.name)).join(", ") || t("families.unnamed")}</h1>
-      {done ? <Notice>{t(`families.done.${done === "created" ? "created" : done === "waiting" ? "waiting" : "confirmed"}`)}</Notice> : null}
-      {result?.error ? <Alert>{t(result.error)}</Alert> : null}
+      {done ? (
+        <Notice>
+          {done === "moved" ? th("move.saved") : t(`families.done.${done === "created" ? "created" : done === "waiting" ? "waiting" : "confirmed"}`)}
+        </Notice>
+      ) : null}
+      {result && "error" in result && result.error ? <Alert>{t(result.error)}</Alert> : null}
+      {result && "result" in result && result.result.error ? (
+        <Alert>
+          {Object.values(result.result.error)
+            .flat()
+            .map((message) => th(String(message)))
+            .join(" ")}
+        </Alert>
+      ) : null}
       <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200">
         {data.members.map((member) => (
           <li key={member.id} className="p-3">
@@ -166,6 +195,31 @@ export default function FamilyForStaff() {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {data.areas.length ? (
+        <section aria-labelledby="move-heading" className="space-y-2 rounded-xl border border-slate-200 p-3">
+          <h2 id="move-heading" className="text-lg font-bold">
+            {th("move.title")}
+          </h2>
+          <p className="text-sm text-slate-700">{th("move.intro")}</p>
+          <Form method="post" className="space-y-2">
+            <input type="hidden" name="intent" value="move" />
+            <div className="grid gap-x-4 sm:grid-cols-2">
+              <SelectField id="move-area" name="housingAreaId" label={th("move.area")} required defaultValue="">
+                <option value="">{th("fields.choose")}</option>
+                {data.areas.map((area) => (
+                  <option key={area.id} value={area.id}>
+                    {area.name}
+                  </option>
+                ))}
+              </SelectField>
+              <Field id="move-day" name="movedOn" type="date" label={th("move.movedOn")} required />
+            </div>
+            <Button type="submit" pending={navigation.state !== "idle"}>
+              {th("move.save")}
+            </Button>
+          </Form>
         </section>
       ) : null}
       <section aria-labelledby="assist-heading" className="space-y-3">

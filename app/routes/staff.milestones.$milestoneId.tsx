@@ -35,7 +35,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const milestone = params.milestoneId === "new" ? null : await milestoneForEdit(params.milestoneId ?? "");
   if (params.milestoneId !== "new" && !milestone) notFound();
   const names = await reportNames(language);
-  return { milestone, options: { effortAreas: names.effortAreaOptions, types: names.typeOptions, activities: names.activityOptions } };
+  return {
+    milestone,
+    options: {
+      effortAreas: names.effortAreaOptions,
+      types: names.typeOptions,
+      programmes: names.programmeOptions,
+      activities: names.activityOptions,
+    },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

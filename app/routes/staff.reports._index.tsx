@@ -45,7 +45,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hasJobs: report.jobs !== null,
     tables: tablesOf(report, query.mode),
     milestones: milestoneItems(milestones, language, query.period),
-    options: { effortAreas: report.names.effortAreaOptions, types: report.names.typeOptions, activities: report.names.activityOptions },
+    options: {
+      effortAreas: report.names.effortAreaOptions,
+      types: report.names.typeOptions,
+      programmes: report.names.programmeOptions,
+      activities: report.names.activityOptions,
+    },
   };
 }
 

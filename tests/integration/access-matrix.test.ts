@@ -507,6 +507,13 @@ const RULES: Record<string, Case[]> = {
       leak: (role, text) => (role === "partner" && text.includes('"invitations":[{') ? "the family's invitations shown to a partner" : null),
     },
     {
+      // A family's move (issue 17) is staff's to record: a partner who may help the family may not move it.
+      name: "record household A's move",
+      params: (f) => ({ householdId: f.a.householdId }),
+      body: (f) => ({ intent: "move", housingAreaId: f.areaId, movedOn: "2026-01-01" }),
+      action: only(STAFF, { partner: "notFound", partnerOther: "notFound" }),
+    },
+    {
       name: "household B, related to neither partner, without a pass",
       params: (f) => ({ householdId: f.b.householdId }),
       loader: only(TEAM, { partner: "notFound", partnerOther: "notFound" }),

@@ -383,7 +383,7 @@ const on = "on";
 const TITLE_FIELDS = (name: string, required: boolean) => `${name}.da${required ? "" : "?"} ${name}.en? ${name}.ar?`;
 
 async function activityText(id: string): Promise<Stored> {
-  const row = await db.activity.findUniqueOrThrow({ where: { id } });
+  const row = await db.activity.findUniqueOrThrow({ where: { id }, include: { programme: { select: { name: true } } } });
   const json = (value: unknown, prefix: string) =>
     Object.fromEntries(Object.entries((value ?? {}) as Record<string, unknown>).map(([key, text]) => [`${prefix}.${key}`, text]));
   return {
@@ -394,6 +394,8 @@ async function activityText(id: string): Promise<Stored> {
     place: row.place,
     address: row.address,
     contactName: row.contactName,
+    // A new programme's name is stored on the programme the activity now belongs to.
+    newProgramme: row.programme?.name ?? null,
   };
 }
 
@@ -429,7 +431,7 @@ const activityBody = (f: Fixture): Body => ({
   contactEmail: "kontakt@example.dk",
 });
 const ACTIVITY_FIELDS = fields(
-  `typeId# effortAreaId# ${TITLE_FIELDS("title", true)} ${TITLE_FIELDS("description", true)} ${TITLE_FIELDS("practicalInfo", false)} ${TITLE_FIELDS("terms", false)}
+  `typeId# effortAreaId# programmeId#? newProgramme? ${TITLE_FIELDS("title", true)} ${TITLE_FIELDS("description", true)} ${TITLE_FIELDS("practicalInfo", false)} ${TITLE_FIELDS("terms", false)}
    minAge? maxAge? eligibleAreaIds[]? openToOutsiders? requiresSignUp? capacity? capacityUnit price? signUpOpensAt@%? signUpClosesAt@%?
    cancelDeadlineHours offerHoldHours reminderHours? place address? contactName? contactPhone? contactEmail? partnerIds[]?`,
 );
@@ -504,8 +506,8 @@ const FORMS: Form[] = [
     route: "my.household._index.tsx",
     name: "own",
     role: "parent",
-    base: (f) => ({ intent: "own", firstName: "Gunnar", lastName: "Fuzz", housingAreaId: f.home }),
-    fields: fields("intent firstName lastName housingAreaId#?"),
+    base: (f) => ({ intent: "own", firstName: "Gunnar", lastName: "Fuzz", housingAreaId: f.home, birthYear: "1985", gender: "FEMALE" }),
+    fields: fields("intent firstName lastName housingAreaId#? birthYear? gender?"),
     stored: async (f) => {
       const person = await db.person.findUniqueOrThrow({ where: { id: f.a.guardianId } });
       return { firstName: person.firstName, lastName: person.lastName };
@@ -528,6 +530,14 @@ const FORMS: Form[] = [
       return { firstName: invitation?.firstName, lastName: invitation?.lastName };
     },
     undo: (f) => db.householdInvitation.deleteMany({ where: { householdId: f.a.householdId, id: { not: f.a.invitationToWithdraw } } }),
+  },
+  {
+    // "We moved" (issue 17): the whole family, from a day.
+    route: "my.household._index.tsx",
+    name: "move",
+    role: "parent",
+    base: (f) => ({ intent: "move", housingAreaId: f.home, movedOn: "2026-01-01" }),
+    fields: fields("intent housingAreaId# movedOn@"),
   },
   {
     route: "my.household._index.tsx",
@@ -554,8 +564,16 @@ const FORMS: Form[] = [
     route: "my.household.children.$childId.tsx",
     role: "parent",
     params: (f) => ({ childId: f.a.childId }),
-    base: (f) => ({ firstName: "Astrid", lastName: "Fuzz", birthDate: "2016-05-01", housingAreaId: f.home, needs: "Allergi", photoConsent: "no" }),
-    fields: fields("firstName lastName birthDate@ housingAreaId# needs? photoConsent"),
+    base: (f) => ({
+      firstName: "Astrid",
+      lastName: "Fuzz",
+      birthDate: "2016-05-01",
+      housingAreaId: f.home,
+      needs: "Allergi",
+      photoConsent: "no",
+      gender: "FEMALE",
+    }),
+    fields: fields("firstName lastName birthDate@ housingAreaId# needs? photoConsent gender?"),
     stored: async (f) => {
       const child = await db.person.findUniqueOrThrow({ where: { id: f.a.childId }, include: { needs: true } });
       return { firstName: child.firstName, lastName: child.lastName, needs: child.needs?.text };
@@ -861,6 +879,15 @@ const FORMS: Form[] = [
     fields: fields("activityId# personId[] consentPersonId# spokenConsent idempotencyKey!"),
     rateLimited: true,
     refusesAsWhole: ["staff:families.errors.choose", "staff:families.errors.consent"],
+  },
+  {
+    // A family's move, recorded by staff (issue 17).
+    route: "staff.families.$householdId.tsx",
+    name: "move",
+    role: "staff",
+    params: (f) => ({ householdId: f.b.householdId }),
+    base: (f) => ({ intent: "move", housingAreaId: f.home, movedOn: "2026-01-01" }),
+    fields: fields("intent housingAreaId# movedOn@"),
   },
   {
     route: "staff.families.$householdId_.delete.tsx",

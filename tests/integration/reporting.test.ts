@@ -13,6 +13,7 @@ import { loadReport, tablesOf } from "../../app/domain/reporting/report-data.ser
 import { parseReportQuery } from "../../app/domain/reporting/report-query.ts";
 import { reportRelations } from "../../app/domain/reporting/report-tables.ts";
 import { recoverable } from "../setup/disclosure-reader.ts";
+import { recordMove } from "../../app/domain/households/area-history.server.ts";
 
 const Q3 = { from: "2025-07-01", to: "2025-09-30" };
 const at = (day: string, time = "15:00") => copenhagenInstant(day, time);
@@ -95,7 +96,7 @@ beforeAll(async () => {
     // key, birth date, gender, housing area now
     ["S1", "2015-03-10", "FEMALE", "A"], // 10 → 6–12
     ["S2", "2019-07-02", "MALE", "A"], // turns 6 the day after the period starts → 0–5
-    ["M", "2012-06-30", "MALE", "A"], // turned 13 the day before → 13–17; moved from B to A in July
+    ["M", "2012-06-30", "MALE", "B"], // turned 13 the day before → 13–17; moved from B to A on 15 July (below)
     ["Z", "2010-01-01", null, "O"], // 15 → 13–17, lives outside the plan areas
     ["G4", null, "FEMALE", "A"], // a mother on the family course, no birth date → unknown
     ["Q", "2018-01-01", "FEMALE", "A"], // 7 → 6–12
@@ -107,6 +108,7 @@ beforeAll(async () => {
       })
     ).id;
   }
+  await recordMove({ personIds: [person.M!], areaId: area.A!, from: "2025-07-15", actorUserId: null });
   const homes: [string, [string, "GUARDIAN" | "CHILD"][]][] = [
     [
       "H1",

@@ -105,7 +105,12 @@ describe("attendance", () => {
     const view = await sessionAttendance(sessionId);
     expect(view.walkIns.map((person) => person.name).sort()).toEqual(["Hamza Ali", "Lina Test"]);
     expect(await db.attendance.count({ where: { sessionId, enrolled: false, present: true } })).toBe(2);
-    expect((await db.person.findUniqueOrThrow({ where: { id: newId } })).birthDate?.toISOString().slice(0, 10)).toBe("2015-07-01");
+    // The year alone is kept, no day invented (ADR 016); the roster shows the age reached this year.
+    expect(await db.person.findUniqueOrThrow({ where: { id: newId }, select: { birthDate: true, birthYear: true } })).toEqual({
+      birthDate: null,
+      birthYear: 2015,
+    });
+    expect(view.walkIns.find((person) => person.name === "Hamza Ali")!.age).toBe(new Date().getUTCFullYear() - 2015);
   });
 
   it("a partner finds by name only children who joined or came to their activities; staff find anyone", async () => {

@@ -22,6 +22,7 @@ export type ActivityFormOptions = {
   types: { id: string; name: unknown }[];
   effortAreas: { id: string; name: unknown }[];
   areas: { id: string; name: string }[];
+  programmes: { id: string; name: string }[];
   partners: { id: string; name: string; organisation: string | null }[];
 };
 
@@ -61,6 +62,22 @@ export function ActivityForm(props: {
             <option value="">{t("choose")}</option>
             <LocalizedOptions items={props.options.effortAreas} />
           </SelectField>
+          <SelectField {...choiceProps(fields.programmeId, tr)} label={t("fields.programme")} hint={t("fields.programmeHint")}>
+            <option value="">{t("noProgramme")}</option>
+            {props.options.programmes.map((programme) => (
+              <option key={programme.id} value={programme.id}>
+                {programme.name}
+              </option>
+            ))}
+          </SelectField>
+          <Field
+            {...getInputProps(fields.newProgramme, { type: "text" })}
+            id={fields.newProgramme.id}
+            autoComplete="off"
+            label={t("fields.newProgramme")}
+            hint={t("fields.newProgrammeHint")}
+            errors={tr(fields.newProgramme.errors)}
+          />
         </div>
       </FormSection>
 

@@ -11,7 +11,7 @@ import { Field } from "~/components/ui/field.tsx";
 import { PERIOD_KINDS } from "~/domain/reporting/period.ts";
 
 type Option = { id: string; name: string };
-export type SelectionChoices = { effortAreas: Option[]; types: Option[]; activities: Option[] };
+export type SelectionChoices = { effortAreas: Option[]; types: Option[]; programmes: Option[]; activities: Option[] };
 type PeriodValues = { kind: string; which: string; day: string; from: string; to: string };
 
 /** The period of a report or of the milestone page: a kind and a day in it, previous or current, or from–to. */
@@ -49,7 +49,7 @@ export function PeriodFields({ values, errors }: { values: PeriodValues; errors:
   );
 }
 
-/** The options of a selection select: all, or one effort area, activity type or activity ("kind:id"). */
+/** The options of a selection select: all, or one effort area, activity type, programme or activity ("kind:id"). */
 export function SelectionOptions({ options }: { options: SelectionChoices }) {
   const { t } = useTranslation("reports");
   return (
@@ -69,6 +69,15 @@ export function SelectionOptions({ options }: { options: SelectionChoices }) {
           </option>
         ))}
       </optgroup>
+      {options.programmes.length ? (
+        <optgroup label={t("scope.programmes")}>
+          {options.programmes.map((option) => (
+            <option key={option.id} value={`programme:${option.id}`}>
+              {option.name}
+            </option>
+          ))}
+        </optgroup>
+      ) : null}
       <optgroup label={t("scope.activities")}>
         {options.activities.map((option) => (
           <option key={option.id} value={`activity:${option.id}`}>

@@ -17,7 +17,7 @@ export function ReportTable({ table, min, headingLevel = 3 }: { table: Table; mi
       <Heading id={titleId} className={headingLevel === 2 ? "text-xl font-bold" : "text-lg font-bold"}>
         {t(`table.${table.id}.title`)}
       </Heading>
-      {table.id === "headCounts" || table.id === "activities" || table.id === "types" || table.id === "months" ? (
+      {table.id === "headCounts" || table.id === "activities" || table.id === "types" || table.id === "programmes" || table.id === "months" ? (
         <p className="text-sm text-slate-700">{t(`table.${table.id}.note`)}</p>
       ) : null}
       {table.rows.length === 0 ? (

@@ -43,6 +43,10 @@ export const activitySchema = z
   .object({
     typeId: idField("errors.typeRequired"),
     effortAreaId: idField("errors.effortAreaRequired"),
+    /** The programme (indsats) this activity is a term or group of; empty: none. */
+    programmeId: idField("errors.programmeUnknown").optional(),
+    /** A programme to create and attach, by name (wins over programmeId). */
+    newProgramme: text(120, false).refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }).optional(),
     title: localized(120, false, "errors.titleRequired"),
     description: localized(5000, true, "errors.descriptionRequired"),
     practicalInfo: localized(3000, true),

@@ -38,6 +38,7 @@ export type EditorErrorCode =
   | "activityNotFound"
   | "activityCancelled"
   | "typeUnknown"
+  | "programmeUnknown"
   | "effortAreaUnknown"
   | "areaUnknown"
   | "partnerUnknown"
@@ -78,6 +79,7 @@ function optionalText(value: unknown): LocalizedText | null {
 type Columns = {
   typeId: string;
   effortAreaId: string;
+  programmeId: string | null;
   title: LocalizedText;
   description: LocalizedText;
   practicalInfo: LocalizedText | null;
@@ -109,6 +111,7 @@ function columnsFromInput(values: ActivityInput): Columns {
   return {
     typeId: values.typeId,
     effortAreaId: values.effortAreaId,
+    programmeId: values.programmeId ?? null,
     title: cleanText(values.title),
     description: cleanText(values.description),
     practicalInfo: optionalText(values.practicalInfo),
@@ -141,6 +144,7 @@ const editableSelect = {
   status: true,
   typeId: true,
   effortAreaId: true,
+  programmeId: true,
   title: true,
   description: true,
   practicalInfo: true,
@@ -193,6 +197,7 @@ function columnsFromRow(row: EditableRow): Columns {
   return {
     typeId: row.typeId,
     effortAreaId: row.effortAreaId,
+    programmeId: row.programmeId,
     title: cleanText(row.title),
     description: cleanText(row.description),
     practicalInfo: optionalText(row.practicalInfo),
@@ -231,6 +236,7 @@ function activityData(columns: Columns) {
   return {
     typeId: columns.typeId,
     effortAreaId: columns.effortAreaId,
+    programmeId: columns.programmeId,
     title: columns.title,
     description: columns.description,
     practicalInfo: jsonOrNull(columns.practicalInfo),
@@ -259,7 +265,7 @@ function activityData(columns: Columns) {
 
 /** Choices for the form: types, effort areas, plan areas, partner accounts (plus any already attached). */
 export async function editorOptions(activityId?: string) {
-  const [types, effortAreas, areas, partners] = await Promise.all([
+  const [types, effortAreas, areas, partners, programmes] = await Promise.all([
     db.activityType.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, dropIn: true } }),
     db.effortArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
     db.housingArea.findMany({ where: { isPlanArea: true }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
@@ -271,11 +277,13 @@ export async function editorOptions(activityId?: string) {
       orderBy: [{ person: { firstName: "asc" } }, { person: { lastName: "asc" } }],
       select: { id: true, person: { select: { firstName: true, lastName: true } }, organisation: { select: { name: true } } },
     }),
+    db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   return {
     types,
     effortAreas,
     areas,
+    programmes,
     partners: partners.map((user) => ({
       id: user.id,
       name: `${user.person.firstName} ${user.person.lastName}`.trim(),
@@ -302,6 +310,7 @@ function formValues(columns: Columns) {
   return {
     typeId: columns.typeId,
     effortAreaId: columns.effortAreaId,
+    programmeId: columns.programmeId ?? "",
     title: textValues(columns.title),
     description: textValues(columns.description),
     practicalInfo: textValues(columns.practicalInfo),
@@ -430,13 +439,15 @@ export async function sessionsForEditing(activityId: string, now = new Date()) {
 // ---------------------------------------------------------------- create and change
 
 async function checkReferences(columns: Columns): Promise<void> {
-  const [type, effort, areas, partners] = await Promise.all([
+  const [type, effort, areas, partners, programme] = await Promise.all([
     db.activityType.count({ where: { id: columns.typeId } }),
     db.effortArea.count({ where: { id: columns.effortAreaId } }),
     db.housingArea.count({ where: { id: { in: columns.eligibleAreaIds }, isPlanArea: true } }),
     db.user.count({ where: { id: { in: columns.partnerIds }, role: "PARTNER" } }),
+    columns.programmeId ? db.programme.count({ where: { id: columns.programmeId } }) : Promise.resolve(1),
   ]);
   if (!type) throw new EditorError("typeUnknown", "typeId");
+  if (!programme) throw new EditorError("programmeUnknown", "programmeId");
   if (!effort) throw new EditorError("effortAreaUnknown", "effortAreaId");
   if (areas !== columns.eligibleAreaIds.length) throw new EditorError("areaUnknown", "eligibleAreaIds");
   if (partners !== columns.partnerIds.length) throw new EditorError("partnerUnknown", "partnerIds");
@@ -465,11 +476,27 @@ async function uniqueSlug(tx: DbTx, title: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+/**
+ * The programme named in the form's "new programme" field: the one of that name (names are unique, compared
+ * without regard to case) or a new one. Staff create programmes where they need them, in the activity editor.
+ */
+async function programmeNamed(tx: DbTx, name: string, actorUserId: string): Promise<string> {
+  const found = await tx.programme.findFirst({ where: { name: { equals: name, mode: "insensitive" } }, select: { id: true } });
+  if (found) return found.id;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('programme:' || lower(${name})))`;
+  const again = await tx.programme.findFirst({ where: { name: { equals: name, mode: "insensitive" } }, select: { id: true } });
+  if (again) return again.id;
+  const created = await tx.programme.create({ data: { name }, select: { id: true } });
+  await audit(tx, { actorUserId, action: "programme.create", entityType: "Programme", entityId: created.id, after: { programme: name } });
+  return created.id;
+}
+
 /** Creates a draft activity. Sessions are added afterwards (addSessions). */
 export async function createActivity(input: { values: ActivityInput; actorUserId: string }): Promise<{ id: string; slug: string }> {
   const columns = columnsFromInput(input.values);
   await checkReferences(columns);
   return db.$transaction(async (tx) => {
+    if (input.values.newProgramme) columns.programmeId = await programmeNamed(tx, input.values.newProgramme, input.actorUserId);
     const slug = await uniqueSlug(tx, columns.title.da);
     const created = await tx.activity.create({
       data: {
@@ -505,6 +532,7 @@ export async function updateActivity(
   const typed = columnsFromInput(input.values);
   await checkReferences(typed);
   const result = await db.$transaction(async (tx) => {
+    if (input.values.newProgramme) typed.programmeId = await programmeNamed(tx, input.values.newProgramme, input.actorUserId);
     const row = await lockedActivity(tx, input.activityId);
     const previous = columnsFromRow(row);
     // The form shows times to the minute: an untouched time stored with seconds is not a change.

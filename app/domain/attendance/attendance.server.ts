@@ -5,7 +5,7 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { audit } from "~/lib/audit.server.ts";
 import { db } from "~/lib/db.server.ts";
-import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
+import { ageOnKnown, copenhagenDay, dateOnly } from "../dates.ts";
 import { DomainError } from "../errors.ts";
 
 export class AttendanceError extends DomainError<"sessionNotFound" | "notExpected" | "badCount"> {
@@ -39,16 +39,17 @@ export async function sessionAttendance(sessionId: string, now = new Date()) {
     db.enrolment.findMany({
       where: { activityId: session.activity.id, status: "CONFIRMED" },
       orderBy: [{ person: { firstName: "asc" } }],
-      select: { person: { select: { id: true, firstName: true, lastName: true, birthDate: true, needs: { select: { personId: true } } } } },
+      select: { person: { select: { id: true, firstName: true, lastName: true, birthDate: true, birthYear: true, needs: { select: { personId: true } } } } },
     }),
     db.attendance.findMany({
       where: { sessionId },
-      select: { personId: true, present: true, enrolled: true, person: { select: { firstName: true, lastName: true, birthDate: true } } },
+      select: { personId: true, present: true, enrolled: true, person: { select: { firstName: true, lastName: true, birthDate: true, birthYear: true } } },
     }),
     db.headCount.findMany({ where: { sessionId }, select: { housingAreaId: true, adults: true, children: true } }),
   ]);
   const today = copenhagenDay(now);
-  const age = (birthDate: Date | null) => (birthDate ? ageOn(dateOnly(birthDate), today) : null);
+  const age = (person: { birthDate: Date | null; birthYear: number | null }) =>
+    ageOnKnown({ birthDay: person.birthDate ? dateOnly(person.birthDate) : null, birthYear: person.birthYear }, today);
   const present = new Map(marks.map((mark) => [mark.personId, mark.present]));
   const expectedIds = new Set(expected.map((row) => row.person.id));
   return {
@@ -56,7 +57,7 @@ export async function sessionAttendance(sessionId: string, now = new Date()) {
     expected: expected.map(({ person }) => ({
       personId: person.id,
       name: `${person.firstName} ${person.lastName}`,
-      age: age(person.birthDate),
+      age: age(person),
       present: present.get(person.id) ?? false,
       hasNeeds: Boolean(person.needs),
     })),
@@ -65,7 +66,7 @@ export async function sessionAttendance(sessionId: string, now = new Date()) {
       .map((mark) => ({
         personId: mark.personId,
         name: `${mark.person.firstName} ${mark.person.lastName}`,
-        age: age(mark.person.birthDate),
+        age: age(mark.person),
         present: mark.present,
         hasNeeds: false,
       })),
@@ -111,8 +112,8 @@ export type WalkIn = { personId: string } | { firstName: string; lastName: strin
 
 /**
  * Someone who came without signing up: an existing person, or a new child
- * (name, birth year, area — the birth date is set to 1 July of that year,
- * so age bands are right on average). Marked present at once.
+ * (name, birth year, area — the year is stored alone, and ages count it as
+ * the age reached that year: dates.ts ageOnKnown). Marked present at once.
  */
 /** `partnerUserId`: a partner may add only someone findPeople would show them (or someone new). */
 export async function addWalkIn(input: { sessionId: string; walkIn: WalkIn; actorUserId: string; partnerUserId?: string | null }): Promise<string> {
@@ -133,7 +134,8 @@ export async function addWalkIn(input: { sessionId: string; walkIn: WalkIn; acto
         data: {
           firstName: input.walkIn.firstName,
           lastName: input.walkIn.lastName,
-          birthDate: new Date(`${input.walkIn.birthYear}-07-01T00:00:00Z`),
+          // The year is what was said: no day is invented (ADR 016).
+          birthYear: input.walkIn.birthYear,
           housingAreaId: input.walkIn.housingAreaId,
         },
         select: { id: true },
@@ -184,16 +186,16 @@ export async function findPeople(query: string, partnerUserId: string | null = n
       anonymisedAt: null,
       user: null,
       AND: [{ OR: [{ firstName: { contains: q, mode: "insensitive" } }, { lastName: { contains: q, mode: "insensitive" } }] }, knownToPartner(partnerUserId)],
-      birthDate: { not: null },
+      OR: [{ birthDate: { not: null } }, { birthYear: { not: null } }],
     },
     orderBy: [{ firstName: "asc" }, { lastName: "asc" }],
     take: 10,
-    select: { id: true, firstName: true, lastName: true, birthDate: true, housingArea: { select: { name: true } } },
+    select: { id: true, firstName: true, lastName: true, birthDate: true, birthYear: true, housingArea: { select: { name: true } } },
   });
   return people.map((person) => ({
     personId: person.id,
     name: `${person.firstName} ${person.lastName}`,
-    birthYear: person.birthDate!.getUTCFullYear(),
+    birthYear: person.birthDate?.getUTCFullYear() ?? person.birthYear!,
     area: person.housingArea?.name ?? null,
   }));
 }

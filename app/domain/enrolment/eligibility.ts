@@ -1,6 +1,6 @@
 // Who may join an activity: pure rules, checked on the server for every
 // person in a sign-up and explained per person when one is not eligible.
-import { ageOn } from "../dates.ts";
+import { ageOnKnown } from "../dates.ts";
 
 export type Ineligibility =
   | { reason: "tooYoung"; minAge: number; age: number }
@@ -30,6 +30,8 @@ export type EligibilityInput = {
     role: "GUARDIAN" | "CHILD";
     /** YYYY-MM-DD */
     birthDay: string | null;
+    /** The year alone, when that is all that is known (ageOnKnown: the age reached in the year). */
+    birthYear?: number | null;
     /** null: unknown area, treated like outside the plan areas. */
     area: { id: string; isPlanArea: boolean } | null;
     alreadySignedUp: boolean;
@@ -47,9 +49,9 @@ export function ineligibilities({ activity, person }: EligibilityInput): Ineligi
   if (person.role === "GUARDIAN") {
     if (!activity.familiesJoinTogether) problems.push({ reason: "adultNotAllowed" });
   } else if (activity.minAge !== null || activity.maxAge !== null) {
-    if (!person.birthDay) problems.push({ reason: "birthDateMissing" });
+    const age = ageOnKnown({ birthDay: person.birthDay, birthYear: person.birthYear ?? null }, activity.startDay);
+    if (age === null) problems.push({ reason: "birthDateMissing" });
     else {
-      const age = ageOn(person.birthDay, activity.startDay);
       if (activity.minAge !== null && age < activity.minAge) problems.push({ reason: "tooYoung", minAge: activity.minAge, age });
       if (activity.maxAge !== null && age > activity.maxAge) problems.push({ reason: "tooOld", maxAge: activity.maxAge, age });
     }

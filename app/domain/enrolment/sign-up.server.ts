@@ -52,6 +52,8 @@ export type Member = {
     firstName: string;
     lastName: string;
     birthDate: Date | null;
+    /** Only the year is known (then birthDate is null). */
+    birthYear: number | null;
     housingAreaId: string | null;
     housingArea: { id: string; isPlanArea: boolean } | null;
   };
@@ -71,11 +73,12 @@ export async function householdMembers(tx: DbTx, householdId: string): Promise<M
       firstName: string;
       lastName: string;
       birthDay: string | null;
+      birthYear: number | null;
       housingAreaId: string | null;
       isPlanArea: boolean | null;
     })[]
   >`
-    SELECT m."role"::text AS "role", p."id"::text AS "id", p."firstName", p."lastName", to_char(p."birthDate", 'YYYY-MM-DD') AS "birthDay",
+    SELECT m."role"::text AS "role", p."id"::text AS "id", p."firstName", p."lastName", to_char(p."birthDate", 'YYYY-MM-DD') AS "birthDay", p."birthYear",
       p."housingAreaId"::text AS "housingAreaId", h."isPlanArea",
       COALESCE(u."email", p."email") AS "email", COALESCE(u."phone", p."phone") AS "phone", COALESCE(u."language", p."language") AS "language"
     FROM "HouseholdMember" m JOIN "Person" p ON p."id" = m."personId" LEFT JOIN "HousingArea" h ON h."id" = p."housingAreaId"
@@ -89,6 +92,7 @@ export async function householdMembers(tx: DbTx, householdId: string): Promise<M
       firstName: row.firstName,
       lastName: row.lastName,
       birthDate: row.birthDay ? new Date(`${row.birthDay}T00:00:00Z`) : null,
+      birthYear: row.birthYear,
       housingAreaId: row.housingAreaId,
       housingArea: row.housingAreaId ? { id: row.housingAreaId, isPlanArea: row.isPlanArea! } : null,
     },
@@ -172,6 +176,7 @@ export async function assessEligibility(
       person: {
         role: member.role,
         birthDay: member.person.birthDate ? dateOnly(member.person.birthDate) : null,
+        birthYear: member.person.birthYear,
         area: member.person.housingArea,
         alreadySignedUp: rows.some((row) => row.personId === personId && row.here),
         otherCommitments: rows

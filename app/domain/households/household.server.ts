@@ -1,7 +1,7 @@
 // A parent's household: the guardians and children they manage themselves.
 // Every function takes the acting user and checks that the person they
 // touch belongs to a household in which that user is a guardian.
-import type { Prisma } from "~/generated/prisma/client.ts";
+import type { Gender, Prisma } from "~/generated/prisma/client.ts";
 import { audit, changedFields } from "~/lib/audit.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
@@ -28,6 +28,7 @@ const memberSelect = {
       firstName: true,
       lastName: true,
       birthDate: true,
+      gender: true,
       phone: true,
       housingAreaId: true,
       photoConsent: true,
@@ -59,7 +60,10 @@ export async function householdIdOf(user: { personId: string }): Promise<string 
 
 /** A parent's own name and area, as their household page shows them. */
 export function ownDetails(personId: string) {
-  return db.person.findUniqueOrThrow({ where: { id: personId }, select: { firstName: true, lastName: true, housingAreaId: true } });
+  return db.person.findUniqueOrThrow({
+    where: { id: personId },
+    select: { firstName: true, lastName: true, housingAreaId: true, birthYear: true, birthDate: true, gender: true },
+  });
 }
 
 export type HouseholdView = NonNullable<Awaited<ReturnType<typeof householdOf>>>;
@@ -80,6 +84,8 @@ export type ChildInput = {
   housingAreaId: string;
   needs?: string;
   photoConsent: boolean | null;
+  /** Optional, for the funder's anonymous statistics; null: not recorded. */
+  gender?: Gender | null;
 };
 
 /** Adds a child to the user's household (made on first use), or updates one of its children. */
@@ -90,6 +96,7 @@ export async function saveChild(user: { id: string; personId: string }, childId:
     birthDate: new Date(`${input.birthDate}T00:00:00Z`),
     housingAreaId: input.housingAreaId,
     photoConsent: input.photoConsent,
+    ...(input.gender !== undefined ? { gender: input.gender } : {}),
   };
   const needs = input.needs?.trim() || null;
   if (childId) {
@@ -148,10 +155,22 @@ function pickPerson(person: { firstName: string; lastName: string; birthDate: Da
   };
 }
 
-/** The signed-in guardian's own name and the area the family lives in (their own record). */
-export async function saveOwnDetails(user: { id: string; personId: string }, input: { firstName: string; lastName: string; housingAreaId: string | null }) {
+/**
+ * The signed-in guardian's own name and the area the family lives in (their own record), and, if they give them,
+ * their birth year and gender for the funder's anonymous statistics (a birth year only where no full date is known).
+ */
+export async function saveOwnDetails(
+  user: { id: string; personId: string },
+  input: { firstName: string; lastName: string; housingAreaId: string | null; birthYear?: number | null; gender?: Gender | null },
+) {
   await db.$transaction(async (tx) => {
-    const before = await tx.person.findUniqueOrThrow({ where: { id: user.personId }, select: { firstName: true, lastName: true, housingAreaId: true } });
+    const current = await tx.person.findUniqueOrThrow({
+      where: { id: user.personId },
+      select: { firstName: true, lastName: true, housingAreaId: true, birthYear: true, gender: true, birthDate: true },
+    });
+    const { birthDate, ...before } = current;
+    // With a full birth date the year is not asked (the page hides it); the database keeps the date either way.
+    if (birthDate) delete input.birthYear;
     await tx.person.update({ where: { id: user.personId }, data: input });
     await audit(tx, { actorUserId: user.id, action: "person.updateOwn", entityType: "Person", entityId: user.personId, ...changedFields(before, input) });
   });

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { westernDigits, normalisePhone } from "../accounts/identifier.ts";
 import { dayField } from "../date-fields.ts";
+import { copenhagenDay } from "../dates.ts";
 import { EMAIL_MAX, INVISIBLE_CHARACTERS, PHONE_MAX, withoutControlCharacters, withoutInvisibleCharacters } from "../text-rules.ts";
 import { idField } from "~/lib/ids.ts";
 
@@ -32,6 +33,27 @@ const optionalDanishPhone = z
     return phone;
   });
 
+/** Optional, for the funder's anonymous statistics only: empty is "not recorded". */
+export const GENDERS = ["FEMALE", "MALE", "OTHER"] as const;
+const optionalGender = z
+  .enum(GENDERS, { error: "errors.genderInvalid" })
+  .optional()
+  .transform((value) => value ?? null);
+/** An adult's birth year (no full date is asked of adults): 1900 to this year; empty is "not recorded". */
+const optionalBirthYear = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) return null;
+    const year = Number(westernDigits(value));
+    if (!/^\d{4}$/.test(westernDigits(value)) || year < 1900 || year > new Date().getUTCFullYear()) {
+      ctx.addIssue({ code: "custom", message: "errors.birthYearInvalid" });
+      return z.NEVER;
+    }
+    return year;
+  });
+
 export const childSchema = z.object({
   firstName: name("errors.firstNameRequired"),
   lastName: name("errors.lastNameRequired"),
@@ -42,6 +64,7 @@ export const childSchema = z.object({
   housingAreaId: idField("errors.areaRequired"),
   needs: z.string().trim().max(1000, { error: "errors.tooLong" }).refine(withoutControlCharacters(true), { error: "errors.badCharacters" }).optional(),
   photoConsent: z.enum(["yes", "no"], { error: "errors.photoConsentRequired" }),
+  gender: optionalGender,
 });
 
 export const ownDetailsSchema = z.object({
@@ -49,6 +72,8 @@ export const ownDetailsSchema = z.object({
   firstName: name("errors.firstNameRequired"),
   lastName: name("errors.lastNameRequired"),
   housingAreaId: idField().optional(),
+  birthYear: optionalBirthYear,
+  gender: optionalGender,
 });
 
 const optionalEmail = z
@@ -79,7 +104,20 @@ export const otherGuardianSchema = z
 /** A guardian takes back an open invitation of their household. */
 export const withdrawInvitationSchema = z.object({ intent: z.literal("withdraw"), invitationId: idField() });
 
-export const householdSchema = z.discriminatedUnion("intent", [ownDetailsSchema, otherGuardianSchema, withdrawInvitationSchema]);
+/**
+ * "We moved": the whole family lives in another housing area from a day (today or earlier; a year back at most here,
+ * older moves are for staff's import). Reports count participation before that day under the old area.
+ */
+export const moveSchema = z.object({
+  intent: z.literal("move"),
+  housingAreaId: idField("errors.areaRequired"),
+  movedOn: dayField("near", "errors.movedOnRequired").refine((value) => value <= copenhagenDay(new Date()), {
+    error: "errors.movedOnFuture",
+    when: (payload) => !payload.issues.length,
+  }),
+});
+
+export const householdSchema = z.discriminatedUnion("intent", [ownDetailsSchema, otherGuardianSchema, withdrawInvitationSchema, moveSchema]);
 
 /** The invitee's answer on /my/invitations. */
 export const invitationAnswerSchema = z.object({

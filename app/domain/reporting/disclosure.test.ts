@@ -197,6 +197,7 @@ function randomCounts(seed: number): Counts {
     headCounts: { adults: 0, children: 0, byArea: {} },
     perActivity: [],
     perType: [],
+    perProgramme: [],
     perMonth: [],
   };
   const add = (breakdown: Counts["enrolments"], person: (typeof people)[number], n: number) => {

@@ -22,6 +22,7 @@ export const DEFINITIONS = [
   "activitiesHeld",
   "uniqueParticipants",
   "uniqueHouseholds",
+  "programmes",
   "moved",
   "area",
   "age",

@@ -12,9 +12,9 @@ import type { Scope } from "./counts.ts";
 import { MEASURES } from "./milestones.ts";
 import { idField } from "~/lib/ids.ts";
 
-/** "all", or what a milestone counts and its id: "activity:<id>", "activityType:<id>", "effortArea:<id>". */
+/** "all", or what a milestone counts and its id: "activity:<id>", "programme:<id>", "activityType:<id>", "effortArea:<id>". */
 function isSelection(value: string): boolean {
-  const match = /^(activity|activityType|effortArea):(.*)$/.exec(value);
+  const match = /^(activity|programme|activityType|effortArea):(.*)$/.exec(value);
   return value === "all" || (match !== null && isId(match[2]));
 }
 
@@ -82,12 +82,19 @@ export function scopeFromSelection(selection: string): Scope {
   if (selection === "all") return {};
   const [kind, id] = selection.split(":", 2) as [string, string];
   if (kind === "activity") return { activityId: id };
+  if (kind === "programme") return { programmeId: id };
   if (kind === "activityType") return { activityTypeId: id };
   return { effortAreaId: id };
 }
 
-export function selectionFromScope(scope: { activityId?: string | null; activityTypeId?: string | null; effortAreaId?: string | null }): string {
+export function selectionFromScope(scope: {
+  activityId?: string | null;
+  programmeId?: string | null;
+  activityTypeId?: string | null;
+  effortAreaId?: string | null;
+}): string {
   if (scope.activityId) return `activity:${scope.activityId}`;
+  if (scope.programmeId) return `programme:${scope.programmeId}`;
   if (scope.activityTypeId) return `activityType:${scope.activityTypeId}`;
   if (scope.effortAreaId) return `effortArea:${scope.effortAreaId}`;
   return "all";

@@ -27,7 +27,7 @@ export async function measureValue(measure: MilestoneMeasure, period: Period, sc
     const jobs = await once(counts.jobs, periodKey, () => countJobs(period));
     return measure === "YOUTH_EMPLOYED" ? jobs.employed.total : Math.floor(jobs.minutesWorked / 60);
   }
-  const scopeKey = `${periodKey}|${scope.activityId ?? ""}|${scope.activityTypeId ?? ""}|${scope.effortAreaId ?? ""}`;
+  const scopeKey = `${periodKey}|${scope.activityId ?? ""}|${scope.programmeId ?? ""}|${scope.activityTypeId ?? ""}|${scope.effortAreaId ?? ""}`;
   const participation = await once(counts.participation, scopeKey, () => countParticipation(period, scope));
   switch (measure) {
     case "UNIQUE_PARTICIPANTS":
@@ -53,9 +53,11 @@ const MILESTONE_SELECT = {
   startsOn: true,
   deadline: true,
   activityId: true,
+  programmeId: true,
   activityTypeId: true,
   effortAreaId: true,
   activity: { select: { title: true } },
+  programme: { select: { name: true } },
   activityType: { select: { name: true } },
   effortArea: { select: { name: true } },
   notes: { select: { id: true, periodStart: true, periodEnd: true, text: true, updatedAt: true }, orderBy: { periodStart: "desc" } },
@@ -68,14 +70,19 @@ export type MilestoneView = {
   target: number;
   startsOn: string;
   deadline: string;
-  scope: { kind: "activity" | "activityType" | "effortArea" | "all"; id: string | null; name: unknown };
+  scope: { kind: "activity" | "programme" | "activityType" | "effortArea" | "all"; id: string | null; name: unknown };
   value: number;
   progress: MilestoneProgress;
   notes: { id: string; periodStart: string; periodEnd: string; text: string }[];
 };
 
-function scopeOf(row: { activityId: string | null; activityTypeId: string | null; effortAreaId: string | null }): Scope {
-  return { activityId: row.activityId ?? undefined, activityTypeId: row.activityTypeId ?? undefined, effortAreaId: row.effortAreaId ?? undefined };
+function scopeOf(row: { activityId: string | null; programmeId: string | null; activityTypeId: string | null; effortAreaId: string | null }): Scope {
+  return {
+    activityId: row.activityId ?? undefined,
+    programmeId: row.programmeId ?? undefined,
+    activityTypeId: row.activityTypeId ?? undefined,
+    effortAreaId: row.effortAreaId ?? undefined,
+  };
 }
 
 /** Milestones with progress as of `now`; optionally only those of a selection (and of the activities inside it). */
@@ -84,11 +91,13 @@ export async function listMilestones(now = new Date(), filter: Scope = {}): Prom
   // A selection shows the milestones set on it and on the activities inside it.
   const where: Prisma.MilestoneWhereInput = filter.activityId
     ? { activityId: filter.activityId }
-    : filter.activityTypeId
-      ? { OR: [{ activityTypeId: filter.activityTypeId }, { activity: { typeId: filter.activityTypeId } }] }
-      : filter.effortAreaId
-        ? { OR: [{ effortAreaId: filter.effortAreaId }, { activity: { effortAreaId: filter.effortAreaId } }] }
-        : {};
+    : filter.programmeId
+      ? { OR: [{ programmeId: filter.programmeId }, { activity: { programmeId: filter.programmeId } }] }
+      : filter.activityTypeId
+        ? { OR: [{ activityTypeId: filter.activityTypeId }, { activity: { typeId: filter.activityTypeId } }] }
+        : filter.effortAreaId
+          ? { OR: [{ effortAreaId: filter.effortAreaId }, { activity: { effortAreaId: filter.effortAreaId } }] }
+          : {};
   const rows = await db.milestone.findMany({ where, select: MILESTONE_SELECT, orderBy: [{ deadline: "asc" }, { createdAt: "asc" }] });
   const counts = newCounts();
   return Promise.all(
@@ -99,11 +108,13 @@ export async function listMilestones(now = new Date(), filter: Scope = {}): Prom
       const value = to < startsOn ? 0 : await measureValue(row.measure, { from: startsOn, to }, scopeOf(row), counts);
       const scope: MilestoneView["scope"] = row.activityId
         ? { kind: "activity", id: row.activityId, name: row.activity?.title }
-        : row.activityTypeId
-          ? { kind: "activityType", id: row.activityTypeId, name: row.activityType?.name }
-          : row.effortAreaId
-            ? { kind: "effortArea", id: row.effortAreaId, name: row.effortArea?.name }
-            : { kind: "all", id: null, name: null };
+        : row.programmeId
+          ? { kind: "programme", id: row.programmeId, name: row.programme ? { da: row.programme.name } : null }
+          : row.activityTypeId
+            ? { kind: "activityType", id: row.activityTypeId, name: row.activityType?.name }
+            : row.effortAreaId
+              ? { kind: "effortArea", id: row.effortAreaId, name: row.effortArea?.name }
+              : { kind: "all", id: null, name: null };
       return {
         id: row.id,
         title: row.title,
@@ -137,6 +148,7 @@ export async function saveMilestone(input: MilestoneInput & { id?: string }, act
     measure: input.measure,
     target: input.target,
     activityId: input.scope.activityId ?? null,
+    programmeId: input.scope.programmeId ?? null,
     activityTypeId: input.scope.activityTypeId ?? null,
     effortAreaId: input.scope.effortAreaId ?? null,
     startsOn: asDate(input.startsOn),

@@ -11,7 +11,7 @@ import { periodContaining, previousPeriod, PERIOD_KINDS, periodDays, type Period
 import type { Mode } from "./report-tables.ts";
 import { isId } from "~/lib/ids.ts";
 
-export const SCOPE_KINDS = ["all", "activity", "activityType", "effortArea"] as const;
+export const SCOPE_KINDS = ["all", "activity", "programme", "activityType", "effortArea"] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
 export const WHICH = ["previous", "current"] as const;
 
@@ -132,6 +132,7 @@ export function parseReportQuery(params: URLSearchParams, now = new Date()): Rep
 
 export function scopeOf(scope: ReportQuery["scope"]): Scope {
   if (scope.kind === "activity") return { activityId: scope.id! };
+  if (scope.kind === "programme") return { programmeId: scope.id! };
   if (scope.kind === "activityType") return { activityTypeId: scope.id! };
   if (scope.kind === "effortArea") return { effortAreaId: scope.id! };
   return {};

@@ -21,6 +21,7 @@ const counts: Counts = {
   headCounts: { adults: 0, children: 0, byArea: {} },
   perActivity: [],
   perType: [],
+  perProgramme: [],
   perMonth: [],
 };
 const names: Names = {

@@ -5,7 +5,7 @@
 // "exact" mode (staff on screen) every number is shown.
 import type { AgeBand } from "./period.ts";
 import { AGE_BANDS } from "./period.ts";
-import { UNKNOWN, type ActivityRow, type Breakdown, type Counts, type JobCounts } from "./counts.ts";
+import { NO_PROGRAMME, UNKNOWN, type ActivityRow, type Breakdown, type Counts, type JobCounts } from "./counts.ts";
 import { protect, type CellRef, type Relation } from "./disclosure.ts";
 import { suppressCells, suppressOne, type ShownCount } from "./suppression.ts";
 
@@ -17,7 +17,7 @@ export type Label = { key: string; params?: Record<string, string | number> } | 
 export type Row = { label: Label; cells: ShownCount[]; total?: boolean };
 
 export type Table = {
-  id: "summary" | "areas" | "ages" | "genders" | "activities" | "types" | "months" | "headCounts" | "jobs" | "jobAreas";
+  id: "summary" | "areas" | "ages" | "genders" | "activities" | "types" | "programmes" | "months" | "headCounts" | "jobs" | "jobAreas";
   /** Translation keys of the column headings (`reports:measure.<key>`). */
   columns: string[];
   rows: Row[];
@@ -28,6 +28,8 @@ export type Names = {
   areas: { id: string; name: string; isPlanArea: boolean }[];
   activities: Map<string, string>;
   types: Map<string, string>;
+  /** Programme id → name (absent: no programme names, e.g. in tests of other tables). */
+  programmes?: Map<string, string>;
 };
 
 const exact = (value: number): ShownCount => ({ kind: "value", value });
@@ -94,7 +96,7 @@ export function reportTables(counts: Counts, jobs: JobCounts | null, names: Name
 /** The relations between the report's cells that hold for these figures (the same layout in both modes). */
 export function reportRelations(counts: Counts, jobs: JobCounts | null, names: Names, min: number): Relation[] {
   const exact = buildTables(counts, jobs, names, { mode: "exact", min });
-  return relationsOf(exact.tables, exact.activityOrder, counts).filter((relation) => holds(relation, exact.tables));
+  return relationsOf(exact.tables, exact.activityOrder, counts, names).filter((relation) => holds(relation, exact.tables));
 }
 
 /** Figures that are not people (sessions, activities, shifts, hours) are never hidden. */
@@ -125,7 +127,7 @@ function holds(relation: Relation, exact: Table[]): boolean {
  * least it, and in an activity's row unique people ≤ attendances ≤ unique
  * people × sessions held (one session: attendances = unique people).
  */
-function relationsOf(tables: Table[], activityOrder: ActivityRow[], counts: Counts): Relation[] {
+function relationsOf(tables: Table[], activityOrder: ActivityRow[], counts: Counts, names: Names): Relation[] {
   const relations: Relation[] = [];
   const tableIndex = (id: Table["id"]) => tables.findIndex((table) => table.id === id);
   const summary = tableIndex("summary");
@@ -206,6 +208,30 @@ function relationsOf(tables: Table[], activityOrder: ActivityRow[], counts: Coun
     uniqueTotal,
   );
 
+  // Programmes (with the row of activities in none, they cover every activity): as types.
+  const programmes = tableIndex("programmes");
+  programmeOrder(counts, names).forEach((programme, row) => {
+    const members = activityOrder.flatMap((activity, r) => (activity.programmeId === programme.programmeId ? [r] : []));
+    sum(
+      members.map((r) => activityCell(r, "attendances")),
+      [programmes, row, 1],
+    );
+    sumAtLeast(
+      members.map((r) => activityCell(r, "uniqueParticipants")),
+      [programmes, row, 0],
+    );
+    for (const r of members) atMost(activityCell(r, "uniqueParticipants"), [programmes, row, 0]);
+    atMost([programmes, row, 0], uniqueTotal);
+  });
+  sum(
+    counts.perProgramme.map((_, row) => [programmes, row, 1] as CellRef),
+    summaryCell(summary, "attendances"),
+  );
+  sumAtLeast(
+    counts.perProgramme.map((_, row) => [programmes, row, 0] as CellRef),
+    uniqueTotal,
+  );
+
   // Months: attendances add up to the period's; each month's unique people are at most the period's.
   const months = tableIndex("months");
   const monthRows = counts.perMonth.map((_, row) => row);
@@ -225,6 +251,14 @@ function relationsOf(tables: Table[], activityOrder: ActivityRow[], counts: Coun
   // Households are at most the people.
   atMost(summaryCell(summary, "uniqueHouseholds"), uniqueTotal);
   return relations;
+}
+
+/** Programmes by name, the activities in none last. */
+function programmeOrder(counts: Counts, names: Names): Counts["perProgramme"] {
+  const name = (id: string) => names.programmes?.get(id) ?? "";
+  return [...counts.perProgramme].sort(
+    (a, b) => Number(a.programmeId === NO_PROGRAMME) - Number(b.programmeId === NO_PROGRAMME) || name(a.programmeId).localeCompare(name(b.programmeId), "da"),
+  );
 }
 
 function buildTables(
@@ -326,6 +360,22 @@ function buildTables(
       [
         { values: counts.perType.map((row) => row.uniqueParticipants), partition: false, people: true },
         { values: counts.perType.map((row) => row.attendances), partition: true, people: true },
+      ],
+      mode,
+      min,
+      false,
+    ),
+  });
+  const programmes = programmeOrder(counts, names);
+  tables.push({
+    id: "programmes",
+    columns: ["uniqueParticipants", "attendances"],
+    rows: columnsToRows(
+      programmes.map((row) => (row.programmeId === NO_PROGRAMME ? { key: "noProgramme" } : { text: names.programmes?.get(row.programmeId) ?? "?" })),
+      [
+        // Unique people once across a programme's terms; a person in two programmes is in both rows.
+        { values: programmes.map((row) => row.uniqueParticipants), partition: false, people: true },
+        { values: programmes.map((row) => row.attendances), partition: true, people: true },
       ],
       mode,
       min,

@@ -11,34 +11,54 @@
 // - Attendances: person-sessions marked present.
 // - Unique participants: distinct people who attended at least once; for an activity where no attendance was taken
 //   in the period, the people enrolled at one of its held sessions. One person counts once in any unique figure, across all activities.
-//   Their housing area is the one recorded at their first participation in the period (people who moved are counted
-//   where they first took part, and the report says how many moved).
+//   Their housing area is the one they lived in on the day of their first participation in the period, from their
+//   area history (docs/decisions/016-area-history-and-birth-years.md), whenever the row was written: attendance marked
+//   late, imported or merged lands where they lived then. The report says how many moved within the period.
+// - By area, every other figure too uses the area on the day of the participation (the session's day; for the waiting
+//   list and cancellations the day it happened).
+// - Programmes: one person counts once across all the terms of a programme; activities in no programme form their
+//   own row.
 // - Unique households: the households of the unique participants.
-// - Age: whole years on the period's first day, in bands; "unknown" without a birth date.
+// - Age: whole years on the period's first day, in bands; a birth year alone counts as the age reached in that year;
+//   "unknown" without either.
 // - Head-counts (events where names are not taken) are kept apart: they cannot be de-duplicated.
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import { monthsOf, type AgeBand, type Period } from "./period.ts";
 
-import { UNKNOWN, type ActivityRow, type Breakdown, type Counts, type JobCounts, type Scope } from "./counts.ts";
+import { NO_PROGRAMME, UNKNOWN, type ActivityRow, type Breakdown, type Counts, type JobCounts, type Scope } from "./counts.ts";
 
-export { UNKNOWN, type ActivityRow, type Breakdown, type Counts, type JobCounts, type Scope };
+export { NO_PROGRAMME, UNKNOWN, type ActivityRow, type Breakdown, type Counts, type JobCounts, type Scope };
 
 function scopeCondition(scope: Scope): Prisma.Sql {
   if (scope.activityId) return Prisma.sql`a."id" = ${scope.activityId}::uuid`;
+  if (scope.programmeId) return Prisma.sql`a."programmeId" = ${scope.programmeId}::uuid`;
   if (scope.activityTypeId) return Prisma.sql`a."typeId" = ${scope.activityTypeId}::uuid`;
   if (scope.effortAreaId) return Prisma.sql`a."effortAreaId" = ${scope.effortAreaId}::uuid`;
   return Prisma.sql`TRUE`;
 }
 
-const ageBand = (birthDate: Prisma.Sql) => Prisma.sql`CASE
-      WHEN ${birthDate} IS NULL THEN 'unknown'
-      WHEN extract(year FROM age(params.d0, ${birthDate})) < 6 THEN '0-5'
-      WHEN extract(year FROM age(params.d0, ${birthDate})) < 13 THEN '6-12'
-      WHEN extract(year FROM age(params.d0, ${birthDate})) < 18 THEN '13-17'
-      WHEN extract(year FROM age(params.d0, ${birthDate})) < 30 THEN '18-29'
-      WHEN extract(year FROM age(params.d0, ${birthDate})) < 65 THEN '30-64'
+/**
+ * The age band on the period's first day. A birth year alone counts as the age reached in that day's year (the
+ * person's "årgang", as schools and clubs group children): `ageOnKnown` in dates.ts is the same rule.
+ */
+const ageBand = (person: Prisma.Sql) => {
+  const years = Prisma.sql`CASE WHEN ${person}."birthDate" IS NOT NULL THEN extract(year FROM age(params.d0, ${person}."birthDate"))
+      ELSE extract(year FROM params.d0) - ${person}."birthYear" END`;
+  return Prisma.sql`CASE
+      WHEN ${person}."birthDate" IS NULL AND ${person}."birthYear" IS NULL THEN 'unknown'
+      WHEN ${years} < 6 THEN '0-5'
+      WHEN ${years} < 13 THEN '6-12'
+      WHEN ${years} < 18 THEN '13-17'
+      WHEN ${years} < 30 THEN '18-29'
+      WHEN ${years} < 65 THEN '30-64'
       ELSE '65+' END`;
+};
+
+/** The housing area of a person on a day, from their area history (null: not known). */
+const areaOn = (personId: Prisma.Sql, day: Prisma.Sql) => Prisma.sql`(SELECT ap."housingAreaId" FROM "PersonAreaPeriod" ap
+      WHERE ap."personId" = ${personId} AND (ap."validFrom" IS NULL OR ap."validFrom" <= ${day}) AND (ap."validTo" IS NULL OR ap."validTo" > ${day}))`;
+const dayOf = (instant: Prisma.Sql) => Prisma.sql`(${instant} AT TIME ZONE 'Europe/Copenhagen')::date`;
 
 /** One result row of the report statement: `kind` says which figure, k1–k4 its keys, n and m the numbers. */
 type ResultRow = { kind: string; k1: string | null; k2: string | null; k3: string | null; k4: string | null; n: number; m: number };
@@ -49,7 +69,7 @@ type ResultRow = { kind: string; k1: string | null; k2: string | null; k3: strin
  * early to one row per person × activity × area × month.
  */
 export function participationStatement(period: Period, scope: Scope): Prisma.Sql {
-  const band = ageBand(Prisma.sql`p."birthDate"`);
+  const band = ageBand(Prisma.sql`p`);
   const months = monthsOf(period).length;
   return Prisma.sql`
     WITH params AS (
@@ -58,9 +78,10 @@ export function participationStatement(period: Period, scope: Scope): Prisma.Sql
              ${period.from}::date AS d0,
              repeat('0', ${months}::int)::varbit AS none
     ),
-    sel AS MATERIALIZED (SELECT a."id", a."typeId" FROM "Activity" a WHERE ${scopeCondition(scope)}),
+    sel AS MATERIALIZED (SELECT a."id", a."typeId", a."programmeId" FROM "Activity" a WHERE ${scopeCondition(scope)}),
     held AS MATERIALIZED (
-      SELECT s."id", s."activityId", s."startsAt", to_char(s."startsAt" AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM') AS month,
+      SELECT s."id", s."activityId", s."startsAt", ${dayOf(Prisma.sql`s."startsAt"`)} AS day,
+             to_char(s."startsAt" AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM') AS month,
              -- The session's month as a bit (bit 0 = the period's first month) in a bit string as long as the period has
              -- months, for counting people per month cheaply (a bigint held only 64 months).
              set_bit(params.none, m.i, 1) AS bit
@@ -70,24 +91,31 @@ export function participationStatement(period: Period, scope: Scope): Prisma.Sql
       WHERE s."startsAt" >= params.t0 AND s."startsAt" < params.t1 AND s."cancelledAt" IS NULL
     ),
     -- One pass over the attendance of the period, two groupings: person × activity × area (first time present, times
-    -- present, months present as bits) and month (attendances).
+    -- present, months present as bits) and month (attendances). The area is the one the person lived in on the
+    -- session's day (their area history), whenever the attendance was marked.
     scan AS MATERIALIZED (
-      SELECT at."personId", h."activityId", at."housingAreaId" AS area, h.month, GROUPING(h.month) AS by_person,
+      SELECT at."personId", h."activityId", ap."housingAreaId" AS area, h.month, GROUPING(h.month) AS by_person,
              min(h."startsAt") FILTER (WHERE at."present") AS at,
              count(*) FILTER (WHERE at."present")::int AS n,
              bit_or(h.bit) FILTER (WHERE at."present") AS mask
       FROM "Attendance" at JOIN held h ON h."id" = at."sessionId"
-      GROUP BY GROUPING SETS ((at."personId", h."activityId", at."housingAreaId"), (h.month))
+        LEFT JOIN "PersonAreaPeriod" ap ON ap."personId" = at."personId"
+          AND (ap."validFrom" IS NULL OR ap."validFrom" <= h.day) AND (ap."validTo" IS NULL OR ap."validTo" > h.day)
+      GROUP BY GROUPING SETS ((at."personId", h."activityId", ap."housingAreaId"), (h.month))
     ),
     pa AS (SELECT "personId", "activityId", area, at, n, mask FROM scan WHERE by_person = 1),
     taken AS MATERIALIZED (SELECT DISTINCT "activityId" FROM pa),
-    -- Places held at a held session (confirmed before it started, not cancelled before it): first such session.
-    em AS MATERIALIZED (
-      SELECT e."id", e."personId", e."activityId", e."housingAreaId" AS area, min(h."startsAt") AS at, bit_or(h.bit) AS mask
+    -- Places held at a held session (confirmed before it started, not cancelled before it): first such session, and
+    -- the area lived in on its day.
+    em_sessions AS MATERIALIZED (
+      SELECT e."id", e."personId", e."activityId", min(h."startsAt") AS at, bit_or(h.bit) AS mask
       FROM "Enrolment" e JOIN held h ON h."activityId" = e."activityId" AND h."startsAt" >= e."confirmedAt"
         AND (e."cancelledAt" IS NULL OR e."cancelledAt" > h."startsAt")
       WHERE e."confirmedAt" IS NOT NULL
-      GROUP BY 1, 2, 3, 4
+      GROUP BY 1, 2, 3
+    ),
+    em AS MATERIALIZED (
+      SELECT es.*, ${areaOn(Prisma.sql`es."personId"`, dayOf(Prisma.sql`es.at`))} AS area FROM em_sessions es
     ),
     -- Participation: attended, or enrolled on an activity that took no attendance.
     part AS MATERIALIZED (
@@ -110,10 +138,13 @@ export function participationStatement(period: Period, scope: Scope): Prisma.Sql
     UNION ALL
     SELECT 'moved', NULL, NULL, NULL, NULL, count(*)::int, 0 FROM (SELECT "personId" FROM part GROUP BY 1 HAVING count(DISTINCT area) > 1) moved
     UNION ALL
-    SELECT 'activity', part."activityId"::text, sel."typeId"::text, NULL, NULL, count(DISTINCT part."personId")::int, 0
-    FROM part JOIN sel ON sel."id" = part."activityId" GROUP BY 2, 3
+    SELECT 'activity', part."activityId"::text, sel."typeId"::text, sel."programmeId"::text, NULL, count(DISTINCT part."personId")::int, 0
+    FROM part JOIN sel ON sel."id" = part."activityId" GROUP BY 2, 3, 4
     UNION ALL
     SELECT 'type', sel."typeId"::text, NULL, NULL, NULL, count(DISTINCT part."personId")::int, 0
+    FROM part JOIN sel ON sel."id" = part."activityId" GROUP BY 2
+    UNION ALL
+    SELECT 'programme', sel."programmeId"::text, NULL, NULL, NULL, count(DISTINCT part."personId")::int, 0
     FROM part JOIN sel ON sel."id" = part."activityId" GROUP BY 2
     UNION ALL
     SELECT 'month', i::text, NULL, NULL, NULL, count(*)::int, 0
@@ -127,11 +158,11 @@ export function participationStatement(period: Period, scope: Scope): Prisma.Sql
     SELECT 'enrolments', e."activityId"::text, e.area::text, ${band}, p."gender"::text, count(*)::int, 0
     FROM em e JOIN "Person" p ON p."id" = e."personId", params GROUP BY 2, 3, 4, 5
     UNION ALL
-    SELECT 'waitingList', e."activityId"::text, e."housingAreaId"::text, ${band}, p."gender"::text, count(*)::int, 0
+    SELECT 'waitingList', e."activityId"::text, ${areaOn(Prisma.sql`e."personId"`, dayOf(Prisma.sql`e."waitlistedAt"`))}::text, ${band}, p."gender"::text, count(*)::int, 0
     FROM "Enrolment" e JOIN sel ON sel."id" = e."activityId" JOIN "Person" p ON p."id" = e."personId", params
     WHERE e."waitlistedAt" >= params.t0 AND e."waitlistedAt" < params.t1 GROUP BY 2, 3, 4, 5
     UNION ALL
-    SELECT 'cancellations', e."activityId"::text, e."housingAreaId"::text, ${band}, p."gender"::text, count(*)::int, 0
+    SELECT 'cancellations', e."activityId"::text, ${areaOn(Prisma.sql`e."personId"`, dayOf(Prisma.sql`e."cancelledAt"`))}::text, ${band}, p."gender"::text, count(*)::int, 0
     FROM "Enrolment" e JOIN sel ON sel."id" = e."activityId" JOIN "Person" p ON p."id" = e."personId", params
     WHERE e."confirmedAt" IS NOT NULL AND e."cancelledAt" >= params.t0 AND e."cancelledAt" < params.t1 GROUP BY 2, 3, 4, 5
     UNION ALL
@@ -169,6 +200,7 @@ export async function countParticipation(period: Period, scope: Scope = {}): Pro
     headCounts: { adults: 0, children: 0, byArea: {} },
     perActivity: [],
     perType: [],
+    perProgramme: [],
     perMonth: [],
   };
   const activities = new Map<string, ActivityRow>();
@@ -195,6 +227,8 @@ export async function countParticipation(period: Period, scope: Scope = {}): Pro
   const months = new Map<string, { month: string; uniqueParticipants: number; attendances: number }>();
   const month = (key: string) => months.get(key) ?? months.set(key, { month: key, uniqueParticipants: 0, attendances: 0 }).get(key)!;
   const types: { typeId: string; uniqueParticipants: number }[] = [];
+  const programmeOf = new Map<string, string>();
+  const programmes: { programmeId: string; uniqueParticipants: number }[] = [];
   for (const row of rows) {
     switch (row.kind) {
       case "unique":
@@ -212,9 +246,13 @@ export async function countParticipation(period: Period, scope: Scope = {}): Pro
       case "activity":
         activity(row.k1!).uniqueParticipants = row.n;
         typeOf.set(row.k1!, row.k2!);
+        programmeOf.set(row.k1!, row.k3 ?? NO_PROGRAMME);
         break;
       case "type":
         types.push({ typeId: row.k1!, uniqueParticipants: row.n });
+        break;
+      case "programme":
+        programmes.push({ programmeId: row.k1 ?? NO_PROGRAMME, uniqueParticipants: row.n });
         break;
       case "month":
         month(monthKeys[Number(row.k1)]!).uniqueParticipants = row.n;
@@ -254,8 +292,14 @@ export async function countParticipation(period: Period, scope: Scope = {}): Pro
     if (typeId) attendancesByType.set(typeId, (attendancesByType.get(typeId) ?? 0) + row.attendances);
   }
   counts.perType = types.map((row) => ({ ...row, attendances: attendancesByType.get(row.typeId) ?? 0 }));
+  const attendancesByProgramme = new Map<string, number>();
+  for (const row of activities.values()) {
+    const programmeId = programmeOf.get(row.activityId);
+    if (programmeId) attendancesByProgramme.set(programmeId, (attendancesByProgramme.get(programmeId) ?? 0) + row.attendances);
+  }
+  counts.perProgramme = programmes.map((row) => ({ ...row, attendances: attendancesByProgramme.get(row.programmeId) ?? 0 }));
   counts.perMonth = [...months.values()].filter((row) => row.uniqueParticipants > 0 || row.attendances > 0).sort((a, b) => a.month.localeCompare(b.month));
-  counts.perActivity = [...activities.values()].map((row) => ({ ...row, typeId: typeOf.get(row.activityId) }));
+  counts.perActivity = [...activities.values()].map((row) => ({ ...row, typeId: typeOf.get(row.activityId), programmeId: programmeOf.get(row.activityId) }));
   return counts;
 }
 
@@ -268,14 +312,15 @@ export async function countJobs(period: Period): Promise<JobCounts> {
                ((${period.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t1,
                ${period.from}::date AS d0, ${period.to}::date AS d1
       ),
+      -- Each person once per measure, on the day they first applied or worked in the period (their area then).
       who AS (
-        SELECT DISTINCT 'applicants' AS measure, ja."personId" FROM "JobApplication" ja, params
-        WHERE ja."createdAt" >= params.t0 AND ja."createdAt" < params.t1
-        UNION
-        SELECT DISTINCT 'employed', em."personId" FROM "Employment" em, params
-        WHERE em."startsOn" <= params.d1 AND coalesce(em."endedOn", 'infinity'::date) >= params.d0
+        SELECT 'applicants' AS measure, ja."personId", min(${dayOf(Prisma.sql`ja."createdAt"`)}) AS day FROM "JobApplication" ja, params
+        WHERE ja."createdAt" >= params.t0 AND ja."createdAt" < params.t1 GROUP BY 1, 2
+        UNION ALL
+        SELECT 'employed', em."personId", greatest(min(em."startsOn"), min(params.d0)) FROM "Employment" em, params
+        WHERE em."startsOn" <= params.d1 AND coalesce(em."endedOn", 'infinity'::date) >= params.d0 GROUP BY 1, 2
       )
-      SELECT who.measure, p."housingAreaId"::text AS area, ${ageBand(Prisma.sql`p."birthDate"`)} AS band, p."gender"::text AS gender, count(*)::int AS n
+      SELECT who.measure, ${areaOn(Prisma.sql`who."personId"`, Prisma.sql`who.day`)}::text AS area, ${ageBand(Prisma.sql`p`)} AS band, p."gender"::text AS gender, count(*)::int AS n
       FROM who JOIN "Person" p ON p."id" = who."personId", params GROUP BY 1, 2, 3, 4`,
     db.$queryRaw<{ shifts: number; minutes: number }[]>`
       SELECT count(*)::int AS shifts, coalesce(sum(sa."workedMinutes"), 0)::int AS minutes
