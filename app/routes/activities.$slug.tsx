@@ -97,11 +97,11 @@ function Facts() {
   const data = useLoaderData<typeof loader>();
   const ages =
     data.minAge !== null && data.maxAge !== null
-      ? t("facts.ageRange", { min: data.minAge, max: data.maxAge })
+      ? t("facts.ageRange", { min: data.minAge, max: data.maxAge, count: data.maxAge })
       : data.minAge !== null
-        ? t("facts.ageFrom", { min: data.minAge })
+        ? t("facts.ageFrom", { min: data.minAge, count: data.minAge })
         : data.maxAge !== null
-          ? t("facts.ageTo", { max: data.maxAge })
+          ? t("facts.ageTo", { max: data.maxAge, count: data.maxAge })
           : t("facts.allAges");
   const areas = data.eligibleAreaNames.length ? data.eligibleAreaNames.join(", ") : t("facts.allAreas");
   const places =
@@ -110,8 +110,8 @@ function Facts() {
       : data.placesLeft === null
         ? t("facts.noLimit")
         : data.placesLeft > 0
-          ? t(data.capacityUnit === "HOUSEHOLD" ? "facts.familyPlacesLeft" : "facts.placesLeft", { count: data.placesLeft })
-          : t("facts.full", { count: data.waiting });
+          ? t(data.capacityUnit === "HOUSEHOLD" ? "facts.familyPlacesLeft" : "facts.placesLeft", { n: data.placesLeft })
+          : t("facts.full", { n: data.waiting });
   const rows: [string, ReactNode][] = [
     [t("facts.when"), <ScheduleSummary key="when" summary={data.schedule} />],
     [t("facts.where"), [data.place, data.address].filter(Boolean).join(", ")],
@@ -140,7 +140,7 @@ function Sessions() {
   return (
     <section aria-labelledby="sessions-heading" className="space-y-2">
       <h2 id="sessions-heading" className="text-xl font-bold">
-        {t("sessions.title", { count: sessions.length })}
+        {t("sessions.title", { n: sessions.length })}
       </h2>
       <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200">
         {sessions.map((session) => {

@@ -128,7 +128,7 @@ function SignUpCard({ item }: { item: Item }) {
             date: formatDate(new Date(first.startsAt), language),
             time: `${formatTime(new Date(first.startsAt), language)}–${formatTime(new Date(first.endsAt), language)}`,
           })}
-          {item.sessions.length > 1 ? ` · ${t("sessionsLeft", { count: item.sessions.length })}` : ""} · {item.activity.place}
+          {item.sessions.length > 1 ? ` · ${t("sessionsLeft", { n: item.sessions.length })}` : ""} · {item.activity.place}
         </p>
       ) : null}
       {item.offer ? (

@@ -141,7 +141,7 @@ function Accounts({ data }: { data: Data }) {
             <Row label={t("accounts.created")}>{when(account.createdAt)}</Row>
             {account.sessions ? <Row label={t("accounts.lastSignIn")}>{when(account.lastSignInAt ?? null) ?? t("accounts.never")}</Row> : null}
           </dl>
-          {account.sessions ? <p className="pt-2 text-sm text-slate-700">{t("accounts.devices", { count: account.sessions.length })}</p> : null}
+          {account.sessions ? <p className="pt-2 text-sm text-slate-700">{t("accounts.devices", { n: account.sessions.length })}</p> : null}
         </div>
       ))}
     </Section>
@@ -308,7 +308,7 @@ function Jobs({ data }: { data: Data }) {
             </p>
             <p className="text-sm">
               {t("jobs.applied", { date: when(application.appliedAt) })} · {t(`jobs.status.${application.status}`)}
-              {application.employment ? ` · ${t("jobs.shifts", { count: application.employment.shifts.length })}` : ""}
+              {application.employment ? ` · ${t("jobs.shifts", { n: application.employment.shifts.length })}` : ""}
             </p>
           </li>
         ))}

@@ -86,7 +86,7 @@ function Person({ row, children }: { row: Row; children?: React.ReactNode }) {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="font-semibold">
           <bdi>{row.name}</bdi>
-          {row.age !== null ? <span className="font-normal text-slate-700"> · {t("roster.age", { age: row.age })}</span> : null}
+          {row.age !== null ? <span className="font-normal text-slate-700"> · {t("common:units.years", { count: row.age })}</span> : null}
           {row.area ? (
             <span className="font-normal text-slate-700">
               {" "}
@@ -223,7 +223,7 @@ export default function Roster() {
           </section>
           <section aria-labelledby="waiting-heading" className="space-y-2">
             <h2 id="waiting-heading" className="text-xl font-bold">
-              {t("roster.waiting", { count: waitingGroups.length })}
+              {t("roster.waiting", { n: waitingGroups.length })}
             </h2>
             {data.waiting.length === 0 ? <p>{t("roster.nobodyWaiting")}</p> : null}
             <ol className="space-y-2">

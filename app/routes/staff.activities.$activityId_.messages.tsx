@@ -76,7 +76,7 @@ export default function Messages() {
       <h1 className="text-2xl font-bold">
         {t("messages.title")}: <span lang={data.title.language}>{data.title.text}</span>
       </h1>
-      {params.get("sent") ? <Notice>{t("messages.sent", { count: Number(params.get("sent")) })}</Notice> : null}
+      {params.get("sent") ? <Notice>{t("messages.sent", { n: Number(params.get("sent")) })}</Notice> : null}
       <FormErrors errors={tr(form.errors)} />
       <Form method="post" {...getFormProps(form)} className="space-y-2">
         <p className="text-sm text-slate-700">{t("messages.intro")}</p>

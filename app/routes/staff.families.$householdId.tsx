@@ -139,7 +139,7 @@ export default function FamilyForStaff() {
             <p className="font-semibold">
               <bdi>{member.name}</bdi>{" "}
               <span className="font-normal text-slate-700">
-                · {member.role === "GUARDIAN" ? t("families.guardian") : t("roster.age", { age: member.age ?? "?" })}
+                · {member.role === "GUARDIAN" ? t("families.guardian") : member.age === null ? "?" : t("common:units.years", { count: member.age })}
               </span>
             </p>
             <p className="text-sm text-slate-700">

@@ -185,10 +185,19 @@ function HeadCountForm() {
         <ul className="rounded-lg bg-slate-50 p-3 text-sm">
           {headCounts.map((count) => (
             <li key={count.housingAreaId ?? "unknown"}>
-              {t("attendance.countLine", { area: count.area ?? t("attendance.areaUnknown"), adults: count.adults, children: count.children })}
+              {t("attendance.countLine", {
+                area: count.area ?? t("attendance.areaUnknown"),
+                adults: t("common:units.adults", { count: count.adults }),
+                children: t("common:units.children", { count: count.children }),
+              })}
             </li>
           ))}
-          <li className="font-semibold">{t("attendance.countTotal", { adults: totals.adults, children: totals.children })}</li>
+          <li className="font-semibold">
+            {t("attendance.countTotal", {
+              adults: t("common:units.adults", { count: totals.adults }),
+              children: t("common:units.children", { count: totals.children }),
+            })}
+          </li>
         </ul>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="space-y-1 rounded-xl border border-slate-200 p-3">
@@ -235,8 +244,9 @@ export default function Attendance() {
   const everyone = [...data.expected, ...data.walkIns];
   const presentCount = everyone.filter((person) => person.present).length;
   const detail = (person: { age: number | null; hasNeeds: boolean }) =>
-    [person.age !== null ? t("roster.age", { age: person.age }) : null, person.hasNeeds ? t("attendance.seeNeeds") : null].filter(Boolean).join(" · ") ||
-    undefined;
+    [person.age !== null ? t("common:units.years", { count: person.age }) : null, person.hasNeeds ? t("attendance.seeNeeds") : null]
+      .filter(Boolean)
+      .join(" · ") || undefined;
   return (
     <div className="space-y-6">
       <p>
@@ -261,7 +271,7 @@ export default function Attendance() {
       ) : null}
       <section aria-labelledby="expected-heading" className="space-y-2">
         <h2 id="expected-heading" className="text-xl font-bold">
-          {t("attendance.expected", { count: data.expected.length })}
+          {t("attendance.expected", { n: data.expected.length })}
         </h2>
         {data.expected.length === 0 ? <p>{t("attendance.noneExpected")}</p> : null}
         <ul className="space-y-2">
@@ -274,7 +284,7 @@ export default function Attendance() {
       </section>
       <section aria-labelledby="walkin-heading" className="space-y-3">
         <h2 id="walkin-heading" className="text-xl font-bold">
-          {t("attendance.walkIns", { count: data.walkIns.length })}
+          {t("attendance.walkIns", { n: data.walkIns.length })}
         </h2>
         <ul className="space-y-2">
           {data.walkIns.map((person) => (

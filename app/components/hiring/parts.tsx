@@ -90,7 +90,7 @@ export function ConsentText({ state }: { state: ConsentState }) {
 export function Hours({ minutes }: { minutes: number }) {
   const { t } = useTranslation("hiring");
   const language = useLanguage();
-  return <>{t("hoursValue", { hours: formatNumber(minutes / 60, language, { maximumFractionDigits: 2 }) })}</>;
+  return <>{t("common:units.hours", { count: minutes / 60, value: formatNumber(minutes / 60, language, { maximumFractionDigits: 2 }) })}</>;
 }
 
 export function ContractBadge() {
@@ -102,7 +102,8 @@ export function ContractBadge() {
 export function ContractWarning(props: { employmentId: string; required: boolean; longerThanMonth: boolean; averageWeeklyMinutes: number }) {
   const { t } = useTranslation("hiring");
   const language = useLanguage();
-  const hours = formatNumber(props.averageWeeklyMinutes / 60, language, { maximumFractionDigits: 1 });
+  const average = props.averageWeeklyMinutes / 60;
+  const hours = t("common:units.hours", { count: average, value: formatNumber(average, language, { maximumFractionDigits: 1 }) });
   const link = (
     <Link to={`/staff/jobs/employments/${props.employmentId}/contract`} className="inline-flex min-h-11 items-center font-semibold">
       {t("contract.open")}

@@ -2,6 +2,7 @@
 // contract warning, one employment with its hours, the school flag, ending
 // it, the contract to print, and the reference (anbefaling). Hours for the
 // reference count only when confirmed. Staff changes are audited.
+import type { TFunction } from "i18next";
 import { audit, changedFields } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { formatDate, formatDay, formatKroner, formatNumber } from "~/lib/format.ts";
@@ -286,7 +287,9 @@ export type PrintDocument = {
   signatures: { heading: string; lines: string[] } | null;
 };
 
-const hoursText = (minutes: number, language: DocumentLanguage) => formatNumber(minutes / 60, language, { maximumFractionDigits: 2 });
+/** Minutes as hours in words, plural-correct ("2,5 timer", "ساعتان"). */
+const hoursText = (t: TFunction, minutes: number, language: DocumentLanguage) =>
+  t("common:units.hours", { count: minutes / 60, value: formatNumber(minutes / 60, language, { maximumFractionDigits: 2 }) });
 
 /** The printed reference as text in the document's language; null as for referenceFor. */
 export async function referenceDocument(
@@ -310,7 +313,7 @@ export async function referenceDocument(
     intro: [t("referenceDoc.intro", { name: reference.name, role: reference.role, job: t9n(reference.job, language), employer })],
     sections: [
       { heading: t("referenceDoc.period"), lines: [period] },
-      { heading: t("referenceDoc.hours"), lines: [t("hoursValue", { hours: hoursText(reference.confirmedMinutes, language) }), t("referenceDoc.hoursNote")] },
+      { heading: t("referenceDoc.hours"), lines: [hoursText(t, reference.confirmedMinutes, language), t("referenceDoc.hoursNote")] },
       { heading: t("referenceDoc.tasks"), lines: reference.tasks.split(/\n+/) },
       { heading: t("referenceDoc.statement"), lines: reference.statement.split(/\n+/) },
       {
@@ -338,19 +341,25 @@ export async function contractDocument(employmentId: string, language: DocumentL
   const posting = employment.posting;
   const name = `${employment.person.firstName} ${employment.person.lastName}`;
   const guardian = employment.application.guardianName;
-  const h = (minutes: number) => hoursText(minutes, language);
+  const h = (minutes: number) => hoursText(t, minutes, language);
   const limitLines = !limits
     ? [t("contractDoc.limitsUnknown")]
     : !limits.mayWork
       ? [t("contractDoc.mayNotWork")]
       : [
-          t("contractDoc.limitsFor", { age: ageAtStart, school: employment.inSchool ? t("contractDoc.inSchool") : t("contractDoc.leftSchool") }),
+          t("contractDoc.limitsFor", {
+            age: t("common:units.years", { count: ageAtStart ?? 0 }),
+            school: employment.inSchool ? t("contractDoc.inSchool") : t("contractDoc.leftSchool"),
+          }),
           t("contractDoc.schoolDays", { day: h(limits.schoolDayMinutes), week: h(limits.schoolWeekMinutes) }),
           t("contractDoc.freeDays", { day: h(limits.freeDayMinutes), week: h(limits.freeWeekMinutes) }),
           t("contractDoc.night", { from: limits.nightStart, to: limits.nightEnd }),
           t("contractDoc.rest", { hours: h(limits.restMinutes) }),
-          t("contractDoc.break", { minutes: limits.breakMinutes, after: h(limits.breakAfterMinutes) }),
-          t("contractDoc.daysOff", { days: limits.consecutiveDaysOff }),
+          t("contractDoc.break", {
+            minutes: t("common:units.minutes", { count: limits.breakMinutes, value: formatNumber(limits.breakMinutes, language) }),
+            after: h(limits.breakAfterMinutes),
+          }),
+          t("contractDoc.daysOff", { days: limits.consecutiveDaysOff, count: limits.consecutiveDaysOff }),
           t("contractDoc.ageChanges"),
           t("contractDoc.source", { source: limits.source }),
         ];
