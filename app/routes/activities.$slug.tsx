@@ -35,7 +35,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     slug: activity.slug,
     type: { icon: activity.type.icon, name: pick(activity.type.name, language) },
-    effortArea: pick(activity.effortArea.name, language),
     title: pick(activity.title, language),
     description: pick(activity.description, language),
     practicalInfo: activity.practicalInfo ? pick(activity.practicalInfo, language) : null,
@@ -284,7 +283,6 @@ export default function ActivityPage() {
         <p className="flex items-center gap-2 text-brand-800">
           <Icon name={data.type.icon} className="size-8" />
           <span className="font-semibold">{data.type.name.text}</span>
-          <span className="text-sm text-slate-700">· {data.effortArea.text}</span>
         </p>
         <h1 className="text-2xl font-bold sm:text-3xl" lang={data.title.language}>
           {data.title.text}

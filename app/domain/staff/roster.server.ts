@@ -10,7 +10,7 @@ import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
 import { canPlace, placesNeeded } from "../enrolment/capacity.ts";
 import { EnrolmentError } from "../enrolment/errors.ts";
 import { notifyGuardian } from "../enrolment/notify.server.ts";
-import { householdHoldsPlace, lockActivity, placesTaken } from "../enrolment/places.server.ts";
+import { householdHoldsPlace, lockActivity, placesByActivity, placesTaken } from "../enrolment/places.server.ts";
 import { offerFreePlaces } from "../enrolment/waiting-list.server.ts";
 
 export async function staffActivityList(activityIds: string[] | null, now = new Date()) {
@@ -33,18 +33,16 @@ export async function staffActivityList(activityIds: string[] | null, now = new 
       },
     },
   });
-  const counts = await db.enrolment.groupBy({
-    by: ["activityId", "status"],
-    where: { activityId: { in: activities.map((activity) => activity.id) }, status: { not: "CANCELLED" } },
-    _count: true,
-  });
-  const count = (activityId: string, status: string) => counts.find((row) => row.activityId === activityId && row.status === status)?._count ?? 0;
+  const places = await placesByActivity(
+    db,
+    activities.map((activity) => activity.id),
+  );
   return activities
     .map((activity) => ({
       ...activity,
       nextSession: activity.sessions[0] ?? null,
-      confirmed: count(activity.id, "CONFIRMED") + count(activity.id, "OFFERED"),
-      waiting: count(activity.id, "WAITING"),
+      confirmed: places.get(activity.id)?.taken ?? 0,
+      waiting: places.get(activity.id)?.waiting ?? 0,
     }))
     .sort((a, b) => (a.nextSession?.startsAt.getTime() ?? Infinity) - (b.nextSession?.startsAt.getTime() ?? Infinity));
 }
