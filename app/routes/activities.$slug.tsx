@@ -24,6 +24,7 @@ import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { Alert } from "~/components/ui/alert.tsx";
+import { useAnswered } from "~/components/ui/answered.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.title.text);
 
@@ -171,7 +172,8 @@ function SignUpForm() {
   const location = useLocation();
   // The server's reply (conform's SubmissionResult): errors per field, "" for the whole form. No client-side
   // form library on this page: it has to stay within the page-weight budget (docs/benchmarks.md).
-  const errorsOf = (name: "" | "personId" | "consent") => lastResult?.error?.[name] ?? undefined;
+  const answered = useAnswered(lastResult);
+  const errorsOf = (name: "" | "personId" | "consent") => answered.unless(name, lastResult?.error?.[name] ?? undefined);
   // What was sent, so a refused form (also without JavaScript) comes back as the parent filled it in.
   const sent = lastResult?.initialValue as { personId?: string | string[]; consent?: string } | undefined;
   const chosen = new Set([sent?.personId ?? []].flat());
@@ -204,7 +206,7 @@ function SignUpForm() {
   const formErrors = errorsOf("");
   const consentErrors = errorsOf("consent");
   return (
-    <Form method="post" noValidate className="space-y-4">
+    <Form method="post" noValidate className="space-y-4" onChange={answered.onChange}>
       <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
       {formErrors?.length ? (
         <Alert>

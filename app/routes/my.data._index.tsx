@@ -9,6 +9,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useAnswered } from "~/components/ui/answered.ts";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { Notice } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -324,14 +325,15 @@ function Deletion({ data }: { data: Data }) {
   const navigation = useNavigation();
   const [form, fields] = useForm<z.input<typeof deletionRequestSchema>>({ lastResult });
   const requested = data.deletionRequests[0] ?? null;
-  const errors = fields.understood.errors?.map((error) => t(error));
+  const answered = useAnswered(lastResult);
+  const errors = answered.unless(fields.understood.name, fields.understood.errors)?.map((error) => t(error));
   return (
     <Section id="deletion" title={data.forYouth ? t("youth.deletionTitle") : t("deletion.title")}>
       <p>{data.forYouth ? t("youth.deletionIntro") : t("deletion.intro")}</p>
       <p>{t("deletion.kept")}</p>
       <p>{t("deletion.before")}</p>
       {requested ? <p className="font-semibold">{t("deletion.requested", { date: when(requested) })}</p> : null}
-      <Form method="post" {...getFormProps(form)} className="space-y-1">
+      <Form method="post" {...getFormProps(form)} className="space-y-1" onChange={answered.onChange}>
         <Checkbox
           id={fields.understood.id}
           name={fields.understood.name}

@@ -10,10 +10,11 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Alert, Notice } from "~/components/ui/alert.tsx";
 import { useTranslation } from "react-i18next";
+import { areaName } from "~/components/area-name.ts";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
-import { dateOnly } from "~/domain/dates.ts";
+import { ageOn, copenhagenDay, dateOnly } from "~/domain/dates.ts";
 import { householdOf, saveOwnDetails, unknownHousingAreas } from "~/domain/households/household.server.ts";
 import { InvitationError, inviteToHousehold, openInvitationsOf, withdrawInvitation } from "~/domain/households/invitations.server.ts";
 import { householdSchema, type otherGuardianSchema, type ownDetailsSchema } from "~/domain/households/schemas.ts";
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "PARENT");
   const [household, areas, me] = await Promise.all([
     householdOf(user),
-    db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, isPlanArea: true } }),
     db.person.findUniqueOrThrow({ where: { id: user.personId }, select: { firstName: true, lastName: true, housingAreaId: true } }),
   ]);
   const members = household?.members ?? [];
@@ -53,7 +54,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: person.id,
         name: `${person.firstName} ${person.lastName}`,
         birthDate: person.birthDate ? dateOnly(person.birthDate) : null,
-        area: areas.find((area) => area.id === person.housingAreaId)?.name ?? null,
+        // The age today, so a parent need not work it out for the catalogue's age filter.
+        age: person.birthDate ? ageOn(dateOnly(person.birthDate), copenhagenDay(new Date())) : null,
+        area: areas.find((area) => area.id === person.housingAreaId) ?? null,
         hasNeeds: Boolean(person.needs),
         photoConsent: person.photoConsent,
       })),
@@ -137,12 +140,12 @@ function OwnDetails() {
           name={fields.housingAreaId.name}
           defaultValue={fields.housingAreaId.initialValue}
           label={t("fields.area")}
-          hint={t("fields.areaHint")}
+          hint={t("fields.ownAreaHint")}
         >
           <option value="">{t("fields.choose")}</option>
           {areas.map((area) => (
             <option key={area.id} value={area.id}>
-              {area.name}
+              {areaName(area, t)}
             </option>
           ))}
         </SelectField>
@@ -292,8 +295,9 @@ export default function Household() {
               <div>
                 <p className="font-semibold">{child.name}</p>
                 <p className="text-sm text-slate-700">
+                  {child.age !== null ? `${t("common:units.years", { count: child.age })} · ` : null}
                   {child.birthDate ? t("children.born", { date: formatDay(child.birthDate, language) }) : null}
-                  {child.area ? ` · ${child.area}` : null}
+                  {child.area ? ` · ${areaName(child.area, t)}` : null}
                 </p>
               </div>
               <Link

@@ -8,6 +8,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { areaName } from "~/components/area-name.ts";
+import { useCallback, useState } from "react";
 import { AttendanceToggle } from "~/components/attendance-toggle.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
@@ -39,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [language, attendance, areas, found] = await Promise.all([
     getLanguage(request),
     sessionAttendance(params.sessionId!),
-    db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    db.housingArea.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, isPlanArea: true } }),
     findPeople(q, isStaff(user) ? null : user.id),
   ]);
   const listed = new Set([...attendance.expected, ...attendance.walkIns].map((person) => person.personId));
@@ -52,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     place: attendance.session.place ?? attendance.session.activity.place,
     expected: attendance.expected,
     walkIns: attendance.walkIns,
-    headCounts: attendance.headCounts.map((count) => ({ ...count, area: areas.find((area) => area.id === count.housingAreaId)?.name ?? null })),
+    headCounts: attendance.headCounts.map((count) => ({ ...count, area: areas.find((area) => area.id === count.housingAreaId) ?? null })),
     areas,
     q,
     found: found.filter((person) => !listed.has(person.personId)),
@@ -151,7 +153,7 @@ function WalkInForm() {
         <option value="">{t("attendance.areaUnknown")}</option>
         {areas.map((area) => (
           <option key={area.id} value={area.id}>
-            {area.name}
+            {areaName(area, t)}
           </option>
         ))}
       </SelectField>
@@ -186,7 +188,7 @@ function HeadCountForm() {
           {headCounts.map((count) => (
             <li key={count.housingAreaId ?? "unknown"}>
               {t("attendance.countLine", {
-                area: count.area ?? t("attendance.areaUnknown"),
+                area: count.area ? areaName(count.area, t) : t("attendance.areaUnknown"),
                 adults: t("common:units.adults", { count: count.adults }),
                 children: t("common:units.children", { count: count.children }),
               })}
@@ -206,7 +208,7 @@ function HeadCountForm() {
           <option value="">{t("attendance.areaUnknown")}</option>
           {areas.map((area) => (
             <option key={area.id} value={area.id}>
-              {area.name}
+              {areaName(area, t)}
             </option>
           ))}
         </SelectField>
@@ -242,7 +244,10 @@ export default function Attendance() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const everyone = [...data.expected, ...data.walkIns];
-  const presentCount = everyone.filter((person) => person.present).length;
+  // Marks shown but perhaps not yet saved (a tap, or one restored from the offline queue) count at once.
+  const [marks, setMarks] = useState<Record<string, boolean>>({});
+  const onMark = useCallback((personId: string, present: boolean) => setMarks((current) => ({ ...current, [personId]: present })), []);
+  const presentCount = everyone.filter((person) => marks[person.personId] ?? person.present).length;
   const detail = (person: { age: number | null; hasNeeds: boolean }) =>
     [person.age !== null ? t("common:units.years", { count: person.age }) : null, person.hasNeeds ? t("attendance.seeNeeds") : null]
       .filter(Boolean)
@@ -277,7 +282,14 @@ export default function Attendance() {
         <ul className="space-y-2">
           {data.expected.map((person) => (
             <li key={person.personId}>
-              <AttendanceToggle sessionId={data.sessionId} personId={person.personId} name={person.name} detail={detail(person)} present={person.present} />
+              <AttendanceToggle
+                sessionId={data.sessionId}
+                personId={person.personId}
+                name={person.name}
+                detail={detail(person)}
+                present={person.present}
+                onChange={onMark}
+              />
             </li>
           ))}
         </ul>
@@ -289,7 +301,14 @@ export default function Attendance() {
         <ul className="space-y-2">
           {data.walkIns.map((person) => (
             <li key={person.personId}>
-              <AttendanceToggle sessionId={data.sessionId} personId={person.personId} name={person.name} detail={detail(person)} present={person.present} />
+              <AttendanceToggle
+                sessionId={data.sessionId}
+                personId={person.personId}
+                name={person.name}
+                detail={detail(person)}
+                present={person.present}
+                onChange={onMark}
+              />
             </li>
           ))}
         </ul>

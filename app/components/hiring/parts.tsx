@@ -31,8 +31,9 @@ export function HiringNav({ links }: { links: { to: string; label: ReactNode }[]
       <ul className="flex flex-wrap gap-x-4">
         {links.map((link) => (
           <li key={link.to}>
+            {/* The label in one span: as flex items, "Ansøgninger:" and the title lost the space between them. */}
             <Link to={link.to} className="inline-flex min-h-11 items-center">
-              {link.label}
+              <span>{link.label}</span>
             </Link>
           </li>
         ))}

@@ -15,7 +15,8 @@ export type EnrolmentErrorCode =
   | "cancelDeadlinePassed"
   | "offerNotFound"
   | "noRoom"
-  | "belowTaken";
+  | "belowTaken"
+  | "activityEnded";
 
 export class EnrolmentError extends Error {
   constructor(
