@@ -224,10 +224,12 @@ export async function finishReference(input: { employmentId: string; actorUserId
     await lockEmployment(tx, input.employmentId);
     const employment = await tx.employment.findUniqueOrThrow({
       where: { id: input.employmentId },
-      select: { referenceTasks: true, referenceStatement: true, referenceAt: true },
+      select: { referenceTasks: true, referenceStatement: true, referenceAt: true, assignments: countedAssignments },
     });
     if (employment.referenceAt) return;
     if (!employment.referenceTasks?.trim() || !employment.referenceStatement?.trim()) throw new HiringError("referenceIncomplete");
+    // A reference vouches for work done: not before an hour of it is confirmed.
+    if (hoursOf(employment.assignments).confirmedMinutes === 0) throw new HiringError("referenceNoHours");
     await tx.employment.update({ where: { id: input.employmentId }, data: { referenceAt: now, referenceById: input.actorUserId } });
     await audit(tx, {
       actorUserId: input.actorUserId,
@@ -291,6 +293,9 @@ export type PrintDocument = {
 const hoursText = (t: TFunction, minutes: number, language: DocumentLanguage) =>
   t("common:units.hours", { count: minutes / 60, value: formatNumber(minutes / 60, language, { maximumFractionDigits: 2 }) });
 
+/** A role named as its job ("Legepatrulje" in Legepatrulje) is said once, not "som Legepatrulje i … Legepatrulje". */
+const sameWords = (a: string, b: string) => a.trim().toLocaleLowerCase("da") === b.trim().toLocaleLowerCase("da");
+
 /** The printed reference as text in the document's language; null as for referenceFor. */
 export async function referenceDocument(
   employmentId: string,
@@ -310,7 +315,11 @@ export async function referenceDocument(
   return {
     language,
     title: t("referenceDoc.title"),
-    intro: [t("referenceDoc.intro", { name: reference.name, role: reference.role, job: t9n(reference.job, language), employer })],
+    intro: [
+      sameWords(reference.role, t9n(reference.job, language))
+        ? t("referenceDoc.introJob", { name: reference.name, job: t9n(reference.job, language), employer })
+        : t("referenceDoc.intro", { name: reference.name, role: reference.role, job: t9n(reference.job, language), employer }),
+    ],
     sections: [
       { heading: t("referenceDoc.period"), lines: [period] },
       { heading: t("referenceDoc.hours"), lines: [hoursText(t, reference.confirmedMinutes, language), t("referenceDoc.hoursNote")] },
@@ -381,7 +390,12 @@ export async function contractDocument(employmentId: string, language: DocumentL
       },
       {
         heading: t("contractDoc.job"),
-        lines: [t("contractDoc.role", { role: employment.role, job: t9n(posting.title, language) }), t9n(posting.description, language)],
+        lines: [
+          sameWords(employment.role, t9n(posting.title, language))
+            ? employment.role
+            : t("contractDoc.role", { role: employment.role, job: t9n(posting.title, language) }),
+          t9n(posting.description, language),
+        ],
       },
       { heading: t("contractDoc.workPlace"), lines: [[posting.workPlace, posting.organisation?.name].filter(Boolean).join(", ")] },
       {

@@ -36,6 +36,7 @@ export type HiringErrorCode =
   | "lastDayBeforeStart"
   | "referenceLocked"
   | "referenceIncomplete"
+  | "referenceNoHours"
   | "dateInvalid"
   | "birthDateInFuture"
   | "consentMissing"
