@@ -13,7 +13,8 @@ test("a parent on a phone signs two children up in Arabic", async ({ page }) => 
 
   // Omar (5) is too young for a 7–13 camp: shown, explained, not selectable.
   await expect(page.getByRole("checkbox", { name: /Omar/ })).toBeDisabled();
-  await expect(page.getByText("صغير جدًا: النشاط من عمر 7 سنة.")).toBeVisible();
+  // Gender-neutral, and 7 takes the plural of 3–10 ("سنوات"), not "سنة" (issue 19, defect 12).
+  await expect(page.getByText("العمر أقل من المطلوب: النشاط من عمر 7 سنوات.")).toBeVisible();
 
   // Submitting without consent keeps the ticks and explains.
   await page.getByRole("checkbox", { name: /Yusuf/ }).check();
