@@ -22,9 +22,9 @@ const tones: Record<Tone, string> = {
 };
 
 function ageText(minAge: number | null, maxAge: number | null, t: T): string {
-  if (minAge !== null && maxAge !== null) return t("ages.range", { min: minAge, max: maxAge });
-  if (minAge !== null) return t("ages.from", { min: minAge });
-  if (maxAge !== null) return t("ages.to", { max: maxAge });
+  if (minAge !== null && maxAge !== null) return t("ages.range", { min: minAge, max: maxAge, count: maxAge });
+  if (minAge !== null) return t("ages.from", { min: minAge, count: minAge });
+  if (maxAge !== null) return t("ages.to", { max: maxAge, count: maxAge });
   return t("ages.all");
 }
 

@@ -8,7 +8,15 @@ import { Form } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-type Props = { sessionId: string; personId: string; name: string; detail?: string; present: boolean };
+type Props = {
+  sessionId: string;
+  personId: string;
+  name: string;
+  detail?: string;
+  present: boolean;
+  /** Told of every mark as it shows (a tap, or a mark restored from the queue), so the page's counter follows at once. */
+  onChange?: (personId: string, present: boolean) => void;
+};
 
 const storageKey = (sessionId: string) => `attendance:${sessionId}`;
 
@@ -27,7 +35,7 @@ function writeQueue(sessionId: string, personId: string, value: boolean | null) 
   localStorage.setItem(storageKey(sessionId), JSON.stringify(queue));
 }
 
-export function AttendanceToggle({ sessionId, personId, name, detail, present: initial }: Props) {
+export function AttendanceToggle({ sessionId, personId, name, detail, present: initial, onChange }: Props) {
   const { t } = useTranslation("staff");
   const [present, setPresent] = useState(initial);
   const [status, setStatus] = useState<"saved" | "saving" | "retrying">("saved");
@@ -66,9 +74,10 @@ export function AttendanceToggle({ sessionId, personId, name, detail, present: i
     if (queued !== undefined) {
       desired.current = queued;
       setPresent(queued);
+      onChange?.(personId, queued);
       void flush();
     }
-  }, [flush, personId, sessionId]);
+  }, [flush, onChange, personId, sessionId]);
 
   return (
     <Form
@@ -78,6 +87,7 @@ export function AttendanceToggle({ sessionId, personId, name, detail, present: i
         const next = !desired.current;
         desired.current = next;
         setPresent(next);
+        onChange?.(personId, next);
         writeQueue(sessionId, personId, next);
         void flush();
       }}

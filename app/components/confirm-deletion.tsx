@@ -6,6 +6,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
+import { useAnswered } from "~/components/ui/answered.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, ErrorText } from "~/components/ui/choice.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
@@ -15,11 +16,12 @@ export function ConfirmDeletionForm({ lastResult }: { lastResult: SubmissionResu
   const { t } = useTranslation("privacy");
   const navigation = useNavigation();
   const [form, fields] = useForm<z.input<typeof anonymiseSchema>>({ lastResult });
-  const errors = fields.confirm.errors?.map((error) => t(error));
+  const answered = useAnswered(lastResult);
+  const errors = answered.unless(fields.confirm.name, fields.confirm.errors)?.map((error) => t(error));
   return (
     <>
       <FormErrors errors={form.errors?.map((error) => t(error))} />
-      <Form method="post" {...getFormProps(form)} className="space-y-1">
+      <Form method="post" {...getFormProps(form)} className="space-y-1" onChange={answered.onChange}>
         <Checkbox
           id={fields.confirm.id}
           name={fields.confirm.name}
@@ -28,7 +30,7 @@ export function ConfirmDeletionForm({ lastResult }: { lastResult: SubmissionResu
           describedBy={errors?.length ? `${fields.confirm.id}-error` : undefined}
         />
         <ErrorText id={fields.confirm.id} errors={errors} />
-        <Button type="submit" pending={navigation.state !== "idle"}>
+        <Button type="submit" variant="danger" pending={navigation.state !== "idle"}>
           {t("staff.submit")}
         </Button>
       </Form>

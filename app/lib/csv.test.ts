@@ -22,6 +22,21 @@ describe("CSV", () => {
   it("leaves them out of an xlsx row's text cells, numbers untouched", () => {
     expect(exportRow(["\u202Eevil", 45, null])).toEqual(["evil", 45, null]);
   });
+  // What Danish Excel (decimal comma, ";" as list separator) makes of a cell: "2.1" is a date (2 January),
+  // "2,1" the number 2.1.
+  it.each([
+    [2.1, "2,1"],
+    [12.25, "12,25"],
+    [0.5, "0,5"],
+    [45, "45"],
+    [1234.5, "1234,5"],
+    [-2.5, "-2,5"],
+  ])("writes the number %d as Danish Excel reads a number: %s", (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+  it("a payroll row: hours and kroner as Danish numbers, text as text", () => {
+    expect(toCsv([["Ali", "2012-05-01", 45.5, 2.1, 95.55]])).toBe("\uFEFFAli;2012-05-01;45,5;2,1;95,55\r\n");
+  });
   it("starts with a BOM so Excel reads æøå and Arabic", () => {
     expect(toCsv([["Navn"], ["Søren"]])).toBe("\uFEFFNavn\r\nSøren\r\n");
   });

@@ -13,7 +13,11 @@ export function exportRow<T>(row: readonly T[]): (T | string)[] {
   return row.map((cell) => (typeof cell === "string" ? forExport(cell) : cell));
 }
 
+// Numbers are written as Danish Excel reads them in a semicolon file: with a decimal comma and no thousands
+// separator. "2.1" there is 2 January (or text), "2,1" is two point one (issue 19, defect 7). A number is never a
+// formula, so a negative one keeps its minus.
 export function csvCell(value: unknown): string {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value).replace(".", ",");
   let text = forExport(value === null || value === undefined ? "" : String(value));
   if (FORMULA.test(text)) text = `'${text}`;
   return /[;"\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

@@ -56,3 +56,9 @@ export function formatMonth(month: string, language: Language): string {
 export function formatList(items: string[], language: Language): string {
   return new Intl.ListFormat(intlLocale(language), { style: "long", type: "conjunction" }).format(items);
 }
+
+/** A stored phone number as people write it: "+45 20 12 34 56" (Danish numbers in pairs); others as stored. */
+export function formatPhone(phone: string): string {
+  const match = /^\+45(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(phone);
+  return match ? `+45 ${match.slice(1).join(" ")}` : phone;
+}

@@ -25,6 +25,7 @@ import { pageTitle } from "~/lib/meta.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { Alert } from "~/components/ui/alert.tsx";
 import { notFound } from "~/web/http.server.ts";
+import { useAnswered } from "~/components/ui/answered.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.title.text);
 
@@ -36,7 +37,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     slug: activity.slug,
     type: { icon: activity.type.icon, name: pick(activity.type.name, language) },
-    effortArea: pick(activity.effortArea.name, language),
     title: pick(activity.title, language),
     description: pick(activity.description, language),
     practicalInfo: activity.practicalInfo ? pick(activity.practicalInfo, language) : null,
@@ -98,11 +98,11 @@ function Facts() {
   const data = useLoaderData<typeof loader>();
   const ages =
     data.minAge !== null && data.maxAge !== null
-      ? t("facts.ageRange", { min: data.minAge, max: data.maxAge })
+      ? t("facts.ageRange", { min: data.minAge, max: data.maxAge, count: data.maxAge })
       : data.minAge !== null
-        ? t("facts.ageFrom", { min: data.minAge })
+        ? t("facts.ageFrom", { min: data.minAge, count: data.minAge })
         : data.maxAge !== null
-          ? t("facts.ageTo", { max: data.maxAge })
+          ? t("facts.ageTo", { max: data.maxAge, count: data.maxAge })
           : t("facts.allAges");
   const areas = data.eligibleAreaNames.length ? data.eligibleAreaNames.join(", ") : t("facts.allAreas");
   const places =
@@ -111,8 +111,8 @@ function Facts() {
       : data.placesLeft === null
         ? t("facts.noLimit")
         : data.placesLeft > 0
-          ? t(data.capacityUnit === "HOUSEHOLD" ? "facts.familyPlacesLeft" : "facts.placesLeft", { count: data.placesLeft })
-          : t("facts.full", { count: data.waiting });
+          ? t(data.capacityUnit === "HOUSEHOLD" ? "facts.familyPlacesLeft" : "facts.placesLeft", { n: data.placesLeft })
+          : t("facts.full", { n: data.waiting });
   const rows: [string, ReactNode][] = [
     [t("facts.when"), <ScheduleSummary key="when" summary={data.schedule} />],
     [t("facts.where"), [data.place, data.address].filter(Boolean).join(", ")],
@@ -141,7 +141,7 @@ function Sessions() {
   return (
     <section aria-labelledby="sessions-heading" className="space-y-2">
       <h2 id="sessions-heading" className="text-xl font-bold">
-        {t("sessions.title", { count: sessions.length })}
+        {t("sessions.title", { n: sessions.length })}
       </h2>
       <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200">
         {sessions.map((session) => {
@@ -173,7 +173,8 @@ function SignUpForm() {
   const location = useLocation();
   // The server's reply (conform's SubmissionResult): errors per field, "" for the whole form. No client-side
   // form library on this page: it has to stay within the page-weight budget (docs/benchmarks.md).
-  const errorsOf = (name: "" | "personId" | "consent") => lastResult?.error?.[name] ?? undefined;
+  const answered = useAnswered(lastResult);
+  const errorsOf = (name: "" | "personId" | "consent") => answered.unless(name, lastResult?.error?.[name] ?? undefined);
   // What was sent, so a refused form (also without JavaScript) comes back as the parent filled it in.
   const sent = lastResult?.initialValue as { personId?: string | string[]; consent?: string } | undefined;
   const chosen = new Set([sent?.personId ?? []].flat());
@@ -206,7 +207,7 @@ function SignUpForm() {
   const formErrors = errorsOf("");
   const consentErrors = errorsOf("consent");
   return (
-    <Form method="post" noValidate className="space-y-4">
+    <Form method="post" noValidate className="space-y-4" onChange={answered.onChange}>
       <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
       {formErrors?.length ? (
         <Alert>
@@ -285,7 +286,6 @@ export default function ActivityPage() {
         <p className="flex items-center gap-2 text-brand-800">
           <Icon name={data.type.icon} className="size-8" />
           <span className="font-semibold">{data.type.name.text}</span>
-          <span className="text-sm text-slate-700">· {data.effortArea.text}</span>
         </p>
         <h1 className="text-2xl font-bold sm:text-3xl" lang={data.title.language}>
           {data.title.text}

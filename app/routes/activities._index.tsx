@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function ResultCount({ count }: { count: number }) {
   const { t } = useTranslation("activities");
-  const text = count === 0 ? t("results.none") : count === 1 ? t("results.one") : t("results.other", { number: count });
+  const text = count === 0 ? t("results.none") : t("results.found", { count });
   return (
     <div aria-live="polite" aria-atomic="true">
       <h2 id="results-heading" className="text-xl font-bold">

@@ -43,6 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     closed: deadlinePassed(posting.deadlineDate, new Date()),
     contact: { name: posting.contactName, phone: posting.contactPhone, email: posting.contactEmail },
     applied: Boolean(applied),
+    // "You sign in with your own number" is for those not signed in yet.
+    signedIn: Boolean(user),
   };
 }
 
@@ -163,7 +165,7 @@ function ApplyBox() {
       <ButtonLink to={`/jobs/${posting.slug}/apply`} className="w-full text-lg sm:w-auto">
         {t("posting.apply")}
       </ButtonLink>
-      <p className="text-sm text-slate-700">{t("posting.applyHint")}</p>
+      {posting.signedIn ? null : <p className="text-sm text-slate-700">{t("posting.applyHint")}</p>}
     </div>
   );
 }

@@ -41,7 +41,7 @@ export default function Jobs() {
             <option value="">{t("list.allAges")}</option>
             {AGES.map((value) => (
               <option key={value} value={value}>
-                {t("list.ageOption", { age: formatNumber(value, language) })}
+                {t("common:units.years", { count: value })}
               </option>
             ))}
           </select>

@@ -57,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 /** Errors are stored as "key|count" so the count survives the round trip; a limit's message may name the phone. */
 function translateError(t: (key: string, options?: Record<string, unknown>) => string, error: string, phone: string): string {
   const [key, value] = error.split("|");
-  return t(key!, { count: Number(value), minutes: value, phone: isolated(phone) });
+  return t(key!, { count: Number(value), n: value, minutes: value, phone: isolated(phone) });
 }
 
 export default function SignInCode() {

@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { myActivitiesActionSchema } from "~/domain/enrolment/my-activities-schema.ts";
 import { ScheduleSummary } from "~/components/schedule-summary.tsx";
@@ -48,9 +49,12 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case "cancel": {
-        const wasWaiting =
-          (await cancelEnrolment({ enrolmentId: input.enrolmentId, actor: { userId: user.id, personId: user.personId, isStaff: false } })) === "WAITING";
-        return redirect(`/my?done=${wasWaiting ? "left" : "cancelled"}`);
+        const { previous, offered } = await cancelEnrolment({
+          enrolmentId: input.enrolmentId,
+          actor: { userId: user.id, personId: user.personId, isStaff: false },
+        });
+        // "The place goes to the next on the waiting list" only when someone was offered it.
+        return redirect(`/my?done=${previous === "WAITING" ? "left" : offered > 0 ? "cancelled" : "cancelledNoQueue"}`);
       }
       case "accept":
       case "decline": {
@@ -81,15 +85,19 @@ function Flash() {
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
 
 /** "Are you sure?" — shown after the first tap, so one slip never gives a place away. */
+// Focus moves into the box when it opens (with JavaScript; without, the link's #confirm takes the reader there), so a
+// screen reader reads the question and the next Tab reaches "yes".
 function Confirm({ question, intent, field, value }: { question: string; intent: string; field: string; value: string }) {
   const { t } = useTranslation("my");
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
   return (
-    <div role="alertdialog" aria-label={question} className="space-y-2 rounded-lg border-2 border-red-700 bg-red-50 p-3">
+    <div ref={box} id="confirm" tabIndex={-1} role="alertdialog" aria-label={question} className="space-y-2 rounded-lg border-2 border-red-700 bg-red-50 p-3">
       <p className="font-semibold">{question}</p>
       <div className="flex flex-wrap gap-2">
         <Form method="post" action="/my">
           <input type="hidden" name={field} value={value} />
-          <Button type="submit" name="intent" value={intent}>
+          <Button type="submit" name="intent" value={intent} variant="danger">
             {t("confirm.yes")}
           </Button>
         </Form>
@@ -128,7 +136,7 @@ function SignUpCard({ item }: { item: Item }) {
             date: formatDate(new Date(first.startsAt), language),
             time: `${formatTime(new Date(first.startsAt), language)}–${formatTime(new Date(first.endsAt), language)}`,
           })}
-          {item.sessions.length > 1 ? ` · ${t("sessionsLeft", { count: item.sessions.length })}` : ""} · {item.activity.place}
+          {item.sessions.length > 1 ? ` · ${t("sessionsLeft", { n: item.sessions.length })}` : ""} · {item.activity.place}
         </p>
       ) : null}
       {item.offer ? (
@@ -145,7 +153,7 @@ function SignUpCard({ item }: { item: Item }) {
                 </Button>
               </Form>
               <Link
-                to={`/my?confirm=${item.offer.id}`}
+                to={`/my?confirm=${item.offer.id}#confirm`}
                 preventScrollReset
                 className="inline-flex min-h-12 items-center rounded-lg border-2 border-brand-700 bg-white px-5 font-semibold no-underline"
               >
@@ -172,7 +180,7 @@ function SignUpCard({ item }: { item: Item }) {
               {person.mayCancel ? (
                 confirm === person.enrolmentId ? null : (
                   <Link
-                    to={`/my?confirm=${person.enrolmentId}`}
+                    to={`/my?confirm=${person.enrolmentId}#confirm`}
                     preventScrollReset
                     className="inline-flex min-h-11 items-center rounded-lg border-2 border-brand-700 px-3 text-sm font-semibold no-underline"
                   >

@@ -9,6 +9,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useAnswered } from "~/components/ui/answered.ts";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { Notice } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -141,7 +142,7 @@ function Accounts({ data }: { data: Data }) {
             <Row label={t("accounts.created")}>{when(account.createdAt)}</Row>
             {account.sessions ? <Row label={t("accounts.lastSignIn")}>{when(account.lastSignInAt ?? null) ?? t("accounts.never")}</Row> : null}
           </dl>
-          {account.sessions ? <p className="pt-2 text-sm text-slate-700">{t("accounts.devices", { count: account.sessions.length })}</p> : null}
+          {account.sessions ? <p className="pt-2 text-sm text-slate-700">{t("accounts.devices", { n: account.sessions.length })}</p> : null}
         </div>
       ))}
     </Section>
@@ -308,7 +309,7 @@ function Jobs({ data }: { data: Data }) {
             </p>
             <p className="text-sm">
               {t("jobs.applied", { date: when(application.appliedAt) })} · {t(`jobs.status.${application.status}`)}
-              {application.employment ? ` · ${t("jobs.shifts", { count: application.employment.shifts.length })}` : ""}
+              {application.employment ? ` · ${t("jobs.shifts", { n: application.employment.shifts.length })}` : ""}
             </p>
           </li>
         ))}
@@ -324,14 +325,15 @@ function Deletion({ data }: { data: Data }) {
   const navigation = useNavigation();
   const [form, fields] = useForm<z.input<typeof deletionRequestSchema>>({ lastResult });
   const requested = data.deletionRequests[0] ?? null;
-  const errors = fields.understood.errors?.map((error) => t(error));
+  const answered = useAnswered(lastResult);
+  const errors = answered.unless(fields.understood.name, fields.understood.errors)?.map((error) => t(error));
   return (
     <Section id="deletion" title={data.forYouth ? t("youth.deletionTitle") : t("deletion.title")}>
       <p>{data.forYouth ? t("youth.deletionIntro") : t("deletion.intro")}</p>
       <p>{t("deletion.kept")}</p>
       <p>{t("deletion.before")}</p>
       {requested ? <p className="font-semibold">{t("deletion.requested", { date: when(requested) })}</p> : null}
-      <Form method="post" {...getFormProps(form)} className="space-y-1">
+      <Form method="post" {...getFormProps(form)} className="space-y-1" onChange={answered.onChange}>
         <Checkbox
           id={fields.understood.id}
           name={fields.understood.name}

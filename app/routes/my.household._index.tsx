@@ -10,11 +10,12 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Alert, Notice } from "~/components/ui/alert.tsx";
 import { useTranslation } from "react-i18next";
+import { areaName } from "~/components/area-name.ts";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
 import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
-import { dateOnly } from "~/domain/dates.ts";
+import { ageOn, copenhagenDay, dateOnly } from "~/domain/dates.ts";
 import { MoveError, recordHouseholdMove } from "~/domain/households/area-history.server.ts";
 import { housingAreas, unknownHousingAreas } from "~/domain/households/areas.server.ts";
 import { householdOf, ownDetails, saveOwnDetails } from "~/domain/households/household.server.ts";
@@ -51,7 +52,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: person.id,
         name: `${person.firstName} ${person.lastName}`,
         birthDate: person.birthDate ? dateOnly(person.birthDate) : null,
-        area: areas.find((area) => area.id === person.housingAreaId)?.name ?? null,
+        // The age today, so a parent need not work it out for the catalogue's age filter.
+        age: person.birthDate ? ageOn(dateOnly(person.birthDate), copenhagenDay(new Date())) : null,
+        area: areas.find((area) => area.id === person.housingAreaId) ?? null,
         hasNeeds: Boolean(person.needs),
         photoConsent: person.photoConsent,
       })),
@@ -155,12 +158,12 @@ function OwnDetails() {
           name={fields.housingAreaId.name}
           defaultValue={fields.housingAreaId.initialValue}
           label={t("fields.area")}
-          hint={t("fields.areaHint")}
+          hint={t("fields.ownAreaHint")}
         >
           <option value="">{t("fields.choose")}</option>
           {areas.map((area) => (
             <option key={area.id} value={area.id}>
-              {area.name}
+              {areaName(area, t)}
             </option>
           ))}
         </SelectField>
@@ -232,7 +235,7 @@ function Move() {
             <option value="">{t("fields.choose")}</option>
             {areas.map((area) => (
               <option key={area.id} value={area.id}>
-                {area.name}
+                {areaName(area, t)}
               </option>
             ))}
           </SelectField>
@@ -389,8 +392,9 @@ export default function Household() {
               <div>
                 <p className="font-semibold">{child.name}</p>
                 <p className="text-sm text-slate-700">
+                  {child.age !== null ? `${t("common:units.years", { count: child.age })} · ` : null}
                   {child.birthDate ? t("children.born", { date: formatDay(child.birthDate, language) }) : null}
-                  {child.area ? ` · ${child.area}` : null}
+                  {child.area ? ` · ${areaName(child.area, t)}` : null}
                 </p>
               </div>
               <Link

@@ -6,6 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { areaName } from "~/components/area-name.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { RadioGroup, SelectField, TextareaField } from "~/components/ui/choice.tsx";
 import { choiceProps } from "~/components/ui/conform.ts";
@@ -121,7 +122,7 @@ export default function ChildForm() {
           <option value="">{t("fields.choose")}</option>
           {areas.map((area) => (
             <option key={area.id} value={area.id}>
-              {area.name}
+              {areaName(area, t)}
             </option>
           ))}
         </SelectField>

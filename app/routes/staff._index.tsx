@@ -81,7 +81,7 @@ export default function StaffHome() {
       {deletionRequests.length ? (
         <section aria-labelledby="deletion-requests" className="space-y-2 rounded-xl border-2 border-amber-300 bg-amber-50 p-4">
           <h2 id="deletion-requests" className="text-xl font-bold">
-            {tp("staff.openRequests", { count: deletionRequests.length })}
+            {tp("staff.openRequests", { n: deletionRequests.length })}
           </h2>
           <ul className="space-y-1">
             {deletionRequests.map((request) => (
@@ -97,7 +97,7 @@ export default function StaffHome() {
       {notMe.length ? (
         <section aria-labelledby="not-me" className="space-y-2 rounded-xl border-2 border-amber-300 bg-amber-50 p-4">
           <h2 id="not-me" className="text-xl font-bold">
-            {t("families.notMe.title", { count: notMe.length })}
+            {t("families.notMe.title")}
           </h2>
           <p className="text-sm">{t("families.notMe.intro")}</p>
           <ul className="space-y-1">

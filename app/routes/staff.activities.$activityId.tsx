@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Fragment } from "react";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
@@ -20,7 +20,7 @@ import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
-import { Alert } from "~/components/ui/alert.tsx";
+import { Alert, Notice } from "~/components/ui/alert.tsx";
 import { idField } from "~/lib/ids.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data ? `${data.title.text} – ${data.rosterWord}` : undefined);
@@ -61,21 +61,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { error: "staff:errors.badInput" };
   const input = parsed.data;
+  let offered = 0;
   try {
     if (input.intent === "capacity")
-      await setCapacity({ activityId: params.activityId!, capacity: input.capacity === "" ? null : input.capacity, actorUserId: user.id });
+      ({ offered } = await setCapacity({ activityId: params.activityId!, capacity: input.capacity === "" ? null : input.capacity, actorUserId: user.id }));
     if (input.intent === "place") await giveWaitingPlace({ signUpId: input.signUpId, activityId: params.activityId!, actorUserId: user.id });
     if (input.intent === "remove")
-      await cancelEnrolment({
+      ({ offered } = await cancelEnrolment({
         enrolmentId: input.enrolmentId,
         actor: { userId: user.id, personId: user.personId, isStaff: true },
         activityId: params.activityId!,
-      });
+      }));
   } catch (error) {
     if (error instanceof EnrolmentError) return { error: `activity:errors.${error.code}` };
     throw error;
   }
-  return redirect(`/staff/activities/${params.activityId}?done=${input.intent}`);
+  return redirect(`/staff/activities/${params.activityId}?done=${input.intent}${input.intent === "place" ? "" : `&offered=${offered}`}`);
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["placed"][number];
@@ -88,7 +89,7 @@ function Person({ row, children }: { row: Row; children?: React.ReactNode }) {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="font-semibold">
           <bdi>{row.name}</bdi>
-          {row.age !== null ? <span className="font-normal text-slate-700"> · {t("roster.age", { age: row.age })}</span> : null}
+          {row.age !== null ? <span className="font-normal text-slate-700"> · {t("common:units.years", { count: row.age })}</span> : null}
           {row.area ? (
             <span className="font-normal text-slate-700">
               {" "}
@@ -105,8 +106,12 @@ function Person({ row, children }: { row: Row; children?: React.ReactNode }) {
           <li key={guardian.name + guardian.phone}>
             <bdi>{guardian.name || t("roster.guardian")}</bdi>:{" "}
             {guardian.phone ? (
-              <a href={`tel:${guardian.phone}`} className="inline-flex min-h-11 items-center" dir="ltr">
+              <a href={`tel:${guardian.phone.replaceAll(" ", "")}`} className="inline-flex min-h-11 items-center" dir="ltr">
                 {guardian.phone}
+              </a>
+            ) : guardian.email ? (
+              <a href={`mailto:${guardian.email}`} className="inline-flex min-h-11 items-center" dir="ltr">
+                {guardian.email}
               </a>
             ) : (
               t("roster.noPhone")
@@ -128,6 +133,21 @@ function Person({ row, children }: { row: Row; children?: React.ReactNode }) {
   );
 }
 
+/** What the last change did, said in words (after a redirect, so a reload does not repeat it). */
+function Done() {
+  const { t } = useTranslation("staff");
+  const [params] = useSearchParams();
+  const done = params.get("done");
+  if (done !== "capacity" && done !== "place" && done !== "remove") return null;
+  const offered = Math.max(0, Number(params.get("offered")) || 0);
+  return (
+    <Notice>
+      {t(`roster.done.${done}`)}
+      {done === "place" || (done === "remove" && offered === 0) ? null : ` ${t("roster.done.offered", { count: offered })}`}
+    </Notice>
+  );
+}
+
 export default function Roster() {
   const { t } = useTranslation("staff");
   const language = useLanguage();
@@ -145,6 +165,7 @@ export default function Roster() {
         {data.title.text}
       </h1>
       {result?.error ? <Alert>{t(result.error)}</Alert> : null}
+      <Done />
       <p className="flex flex-wrap gap-x-4">
         <a href={`/staff/activities/${data.activity.id}/roster.csv`} className="inline-flex min-h-11 items-center" download>
           {t("roster.csv")}
@@ -225,7 +246,7 @@ export default function Roster() {
           </section>
           <section aria-labelledby="waiting-heading" className="space-y-2">
             <h2 id="waiting-heading" className="text-xl font-bold">
-              {t("roster.waiting", { count: waitingGroups.length })}
+              {t("roster.waiting", { n: waitingGroups.length })}
             </h2>
             {data.waiting.length === 0 ? <p>{t("roster.nobodyWaiting")}</p> : null}
             <ol className="space-y-2">

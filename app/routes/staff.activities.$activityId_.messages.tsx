@@ -5,7 +5,7 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, SelectField, TextareaField } from "~/components/ui/choice.tsx";
@@ -58,6 +58,9 @@ export default function Messages() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
+  // A new form after each navigation (e.g. "sent"): the text just sent is not there to be sent twice. A refused
+  // form is answered without navigating, so it keeps what was typed.
+  const location = useLocation();
   const [form, fields] = useForm<z.input<typeof broadcastSchema>>({ lastResult });
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   return (
@@ -68,9 +71,9 @@ export default function Messages() {
       <h1 className="text-2xl font-bold">
         {t("messages.title")}: <span lang={data.title.language}>{data.title.text}</span>
       </h1>
-      {params.get("sent") ? <Notice>{t("messages.sent", { count: Number(params.get("sent")) })}</Notice> : null}
+      {params.get("sent") ? <Notice>{t("messages.sent", { n: Number(params.get("sent")) })}</Notice> : null}
       <FormErrors errors={tr(form.errors)} />
-      <Form method="post" {...getFormProps(form)} className="space-y-2">
+      <Form key={location.key} method="post" {...getFormProps(form)} className="space-y-2">
         <p className="text-sm text-slate-700">{t("messages.intro")}</p>
         <TextareaField {...getTextareaProps(fields.da)} id={fields.da.id} label={t("messages.da")} lang="da" errors={tr(fields.da.errors)} />
         <TextareaField {...getTextareaProps(fields.en)} id={fields.en.id} label={t("messages.en")} lang="en" errors={tr(fields.en.errors)} />
@@ -121,7 +124,8 @@ export default function Messages() {
                 <tr key={message.id} className="border-b border-slate-200 align-top">
                   <td className="p-2">{formatDateTime(new Date(message.createdAt), language)}</td>
                   <td className="p-2" dir="ltr">
-                    {message.recipient} ({message.channel === "EMAIL" ? "e-mail" : "SMS"}, {message.language})
+                    {message.recipient} ({t(`privacy:channels.${message.channel}`)},{" "}
+                    {t(`common:languageName.${message.language}`, { defaultValue: message.language })})
                   </td>
                   <td className="p-2" dir="auto">
                     {message.subject ?? message.body.slice(0, 80)}

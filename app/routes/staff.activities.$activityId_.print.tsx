@@ -62,7 +62,7 @@ export default function PrintRoster() {
                 <td className="p-2">
                   {row.guardians.map((guardian) => (
                     <div key={guardian.name + guardian.phone}>
-                      <bdi>{guardian.name}</bdi> <span dir="ltr">{guardian.phone ?? ""}</span>
+                      <bdi>{guardian.name}</bdi> <span dir="ltr">{guardian.phone ?? guardian.email ?? ""}</span>
                     </div>
                   ))}
                 </td>

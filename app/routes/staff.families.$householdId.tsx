@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { areaName } from "~/components/area-name.ts";
 import { reasonKey } from "~/components/ineligibility.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, SelectField } from "~/components/ui/choice.tsx";
@@ -90,8 +91,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await recordHouseholdMove({ householdId: params.householdId!, areaId: move.value.housingAreaId, from: move.value.movedOn, actorUserId: user.id });
     } catch (error) {
-      if (error instanceof MoveError && error.code === "moveInFuture") return { result: move.reply({ fieldErrors: { movedOn: ["errors.movedOnFuture"] } }) };
-      if (error instanceof MoveError) return { result: move.reply({ fieldErrors: { housingAreaId: ["errors.areaRequired"] } }) };
+      if (error instanceof MoveError && error.code === "moveInFuture")
+        return { result: move.reply({ fieldErrors: { movedOn: ["household:errors.movedOnFuture"] } }) };
+      if (error instanceof MoveError) return { result: move.reply({ fieldErrors: { housingAreaId: ["household:errors.areaRequired"] } }) };
       throw error;
     }
     return redirect(`/staff/families/${params.householdId}?${new URLSearchParams({ ...(pass ? { pass } : {}), done: "moved" })}`);
@@ -157,7 +159,7 @@ export default function FamilyForStaff() {
             <p className="font-semibold">
               <bdi>{member.name}</bdi>{" "}
               <span className="font-normal text-slate-700">
-                · {member.role === "GUARDIAN" ? t("families.guardian") : t("roster.age", { age: member.age ?? "?" })}
+                · {member.role === "GUARDIAN" ? t("families.guardian") : member.age === null ? "?" : t("common:units.years", { count: member.age })}
               </span>
             </p>
             <p className="text-sm text-slate-700">
@@ -210,7 +212,7 @@ export default function FamilyForStaff() {
                 <option value="">{th("fields.choose")}</option>
                 {data.areas.map((area) => (
                   <option key={area.id} value={area.id}>
-                    {area.name}
+                    {areaName(area, t)}
                   </option>
                 ))}
               </SelectField>

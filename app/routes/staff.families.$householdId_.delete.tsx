@@ -57,7 +57,7 @@ export default function DeleteFamilyData() {
         <Link to={`/staff/families/${data.householdId}`}>{t("staff.back")}</Link>
       </p>
       <h1 className="text-2xl font-bold">{t("staff.title")}</h1>
-      {done ? <Notice>{t("staff.done", { count: Number(done) || 0 })}</Notice> : null}
+      {done ? <Notice>{t("staff.done", { n: Number(done) || 0 })}</Notice> : null}
       <p>
         {data.requests.length
           ? t("staff.requested", { dates: data.requests.map((at) => formatDateTime(new Date(at), language)).join(", ") })

@@ -17,6 +17,7 @@ import { requireUser } from "~/lib/auth.server.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { housingAreas, unknownHousingAreas } from "~/domain/households/areas.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { areaName } from "~/components/area-name.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:families.new");
 
@@ -80,7 +81,7 @@ export default function NewFamily() {
       <option value="">{th("fields.choose")}</option>
       {areas.map((area) => (
         <option key={area.id} value={area.id}>
-          {area.name}
+          {areaName(area, th)}
         </option>
       ))}
     </>

@@ -17,6 +17,7 @@ import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { notFound } from "~/web/http.server.ts";
 import { idField } from "~/lib/ids.ts";
+import { areaName } from "~/components/area-name.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.title.text);
 
@@ -118,7 +119,7 @@ export default function PostingApplications() {
             <option value="">{t("list.all")}</option>
             {areas.map((area) => (
               <option key={area.id} value={area.id}>
-                {area.name}
+                {areaName(area, t)}
               </option>
             ))}
           </SelectField>

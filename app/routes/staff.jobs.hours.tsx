@@ -8,7 +8,7 @@ import { Field } from "~/components/ui/field.tsx";
 import { hoursForMonth, requestedMonth } from "~/domain/jobs/hours-export.server.ts";
 import { durationText } from "~/domain/jobs/work-time-text.ts";
 import { requireUser } from "~/lib/auth.server.ts";
-import { formatKroner, formatNumber } from "~/lib/format.ts";
+import { formatKroner, formatMonth, formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -58,9 +58,9 @@ export default function Hours() {
           {rows.length === 0 ? (
             <p>{t("hours.none")}</p>
           ) : (
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("hours.caption", { month })}>
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("hours.caption", { month: formatMonth(month, language) })}>
               <table className="w-full text-start">
-                <caption className="sr-only">{t("hours.caption", { month })}</caption>
+                <caption className="sr-only">{t("hours.caption", { month: formatMonth(month, language) })}</caption>
                 <thead>
                   <tr className="border-b-2 border-slate-300">
                     <th scope="col" className="p-2 text-start">

@@ -120,7 +120,7 @@ function Assign() {
         <option value="">{t("shift.choose")}</option>
         {candidates.map((candidate) => (
           <option key={candidate.employmentId} value={candidate.employmentId}>
-            {candidate.age === null ? candidate.name : t("shift.nameAge", { name: candidate.name, age: candidate.age })}
+            {candidate.age === null ? candidate.name : t("shift.nameAge", { name: candidate.name, age: t("common:units.years", { count: candidate.age }) })}
             {candidate.violations.length ? ` – ${t("shift.wouldBreak")}` : ""}
           </option>
         ))}
@@ -272,7 +272,9 @@ export default function ShiftPage() {
         <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200">
           {people.map((person) => (
             <li key={person.assignmentId} className="space-y-2 p-3">
-              <p className="font-semibold">{person.age === null ? person.name : t("shift.nameAge", { name: person.name, age: person.age })}</p>
+              <p className="font-semibold">
+                {person.age === null ? person.name : t("shift.nameAge", { name: person.name, age: t("common:units.years", { count: person.age }) })}
+              </p>
               {person.openRequest ? <p className="text-sm">{t("shift.openRequest", { reason: person.openRequest.reason })}</p> : null}
               {shift.ended && !shift.cancelled ? <ConfirmPerson person={person} /> : null}
               {open ? (

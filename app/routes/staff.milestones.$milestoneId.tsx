@@ -11,6 +11,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { LocalizedTextField } from "~/components/editor/localized-text-field.tsx";
 import { SelectionOptions } from "~/components/reports/report-filters.tsx";
+import { useAnswered } from "~/components/ui/answered.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, ErrorText, SelectField } from "~/components/ui/choice.tsx";
 import { choiceProps } from "~/components/ui/conform.ts";
@@ -82,14 +83,15 @@ function DeleteForm() {
     id: "milestone-delete",
     lastResult: reply?.intent === "delete" ? reply.result : undefined,
   });
-  const errors = fields.confirm.errors?.map((key) => t(key));
+  const answered = useAnswered(reply);
+  const errors = answered.unless(fields.confirm.name, fields.confirm.errors)?.map((key) => t(key));
   return (
     <section aria-labelledby="delete-heading" className="space-y-2 rounded-xl border-2 border-red-200 p-4">
       <h2 id="delete-heading" className="text-xl font-bold">
         {t("milestoneForm.deleteTitle")}
       </h2>
       <p>{t("milestoneForm.deleteIntro")}</p>
-      <Form method="post" {...getFormProps(form)} className="space-y-2">
+      <Form method="post" {...getFormProps(form)} className="space-y-2" onChange={answered.onChange}>
         <input type="hidden" name="intent" value="delete" />
         <Checkbox
           id={fields.confirm.id}
@@ -99,7 +101,7 @@ function DeleteForm() {
           describedBy={errors?.length ? `${fields.confirm.id}-error` : undefined}
         />
         <ErrorText id={fields.confirm.id} errors={errors} />
-        <Button type="submit" variant="secondary" pending={navigation.state !== "idle"}>
+        <Button type="submit" variant="danger" pending={navigation.state !== "idle"}>
           {t("milestoneForm.delete")}
         </Button>
       </Form>

@@ -54,7 +54,7 @@ export default function DeletePersonData() {
         <Link to="/staff">{t("staff.person.back")}</Link>
       </p>
       <h1 className="text-2xl font-bold">{t("staff.person.title")}</h1>
-      {done ? <Notice>{t("staff.done", { count: Number(done) || 0 })}</Notice> : null}
+      {done ? <Notice>{t("staff.done", { n: Number(done) || 0 })}</Notice> : null}
       <p>
         {data.requests.length
           ? t("staff.person.requested", { dates: data.requests.map((at) => formatDateTime(new Date(at), language)).join(", ") })

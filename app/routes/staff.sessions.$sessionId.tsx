@@ -8,6 +8,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { areaName } from "~/components/area-name.ts";
+import { useCallback, useState } from "react";
 import { AttendanceToggle } from "~/components/attendance-toggle.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
@@ -46,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     place: attendance.session.place ?? attendance.session.activity.place,
     expected: attendance.expected,
     walkIns: attendance.walkIns,
-    headCounts: attendance.headCounts.map((count) => ({ ...count, area: areas.find((area) => area.id === count.housingAreaId)?.name ?? null })),
+    headCounts: attendance.headCounts.map((count) => ({ ...count, area: areas.find((area) => area.id === count.housingAreaId) ?? null })),
     areas,
     q,
     found: found.filter((person) => !listed.has(person.personId)),
@@ -145,7 +147,7 @@ function WalkInForm() {
         <option value="">{t("attendance.areaUnknown")}</option>
         {areas.map((area) => (
           <option key={area.id} value={area.id}>
-            {area.name}
+            {areaName(area, t)}
           </option>
         ))}
       </SelectField>
@@ -179,10 +181,19 @@ function HeadCountForm() {
         <ul className="rounded-lg bg-slate-50 p-3 text-sm">
           {headCounts.map((count) => (
             <li key={count.housingAreaId ?? "unknown"}>
-              {t("attendance.countLine", { area: count.area ?? t("attendance.areaUnknown"), adults: count.adults, children: count.children })}
+              {t("attendance.countLine", {
+                area: count.area ? areaName(count.area, t) : t("attendance.areaUnknown"),
+                adults: t("common:units.adults", { count: count.adults }),
+                children: t("common:units.children", { count: count.children }),
+              })}
             </li>
           ))}
-          <li className="font-semibold">{t("attendance.countTotal", { adults: totals.adults, children: totals.children })}</li>
+          <li className="font-semibold">
+            {t("attendance.countTotal", {
+              adults: t("common:units.adults", { count: totals.adults }),
+              children: t("common:units.children", { count: totals.children }),
+            })}
+          </li>
         </ul>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="space-y-1 rounded-xl border border-slate-200 p-3">
@@ -191,7 +202,7 @@ function HeadCountForm() {
           <option value="">{t("attendance.areaUnknown")}</option>
           {areas.map((area) => (
             <option key={area.id} value={area.id}>
-              {area.name}
+              {areaName(area, t)}
             </option>
           ))}
         </SelectField>
@@ -227,10 +238,14 @@ export default function Attendance() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const everyone = [...data.expected, ...data.walkIns];
-  const presentCount = everyone.filter((person) => person.present).length;
+  // Marks shown but perhaps not yet saved (a tap, or one restored from the offline queue) count at once.
+  const [marks, setMarks] = useState<Record<string, boolean>>({});
+  const onMark = useCallback((personId: string, present: boolean) => setMarks((current) => ({ ...current, [personId]: present })), []);
+  const presentCount = everyone.filter((person) => marks[person.personId] ?? person.present).length;
   const detail = (person: { age: number | null; hasNeeds: boolean }) =>
-    [person.age !== null ? t("roster.age", { age: person.age }) : null, person.hasNeeds ? t("attendance.seeNeeds") : null].filter(Boolean).join(" · ") ||
-    undefined;
+    [person.age !== null ? t("common:units.years", { count: person.age }) : null, person.hasNeeds ? t("attendance.seeNeeds") : null]
+      .filter(Boolean)
+      .join(" · ") || undefined;
   return (
     <div className="space-y-6">
       <p>
@@ -255,25 +270,39 @@ export default function Attendance() {
       ) : null}
       <section aria-labelledby="expected-heading" className="space-y-2">
         <h2 id="expected-heading" className="text-xl font-bold">
-          {t("attendance.expected", { count: data.expected.length })}
+          {t("attendance.expected", { n: data.expected.length })}
         </h2>
         {data.expected.length === 0 ? <p>{t("attendance.noneExpected")}</p> : null}
         <ul className="space-y-2">
           {data.expected.map((person) => (
             <li key={person.personId}>
-              <AttendanceToggle sessionId={data.sessionId} personId={person.personId} name={person.name} detail={detail(person)} present={person.present} />
+              <AttendanceToggle
+                sessionId={data.sessionId}
+                personId={person.personId}
+                name={person.name}
+                detail={detail(person)}
+                present={person.present}
+                onChange={onMark}
+              />
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="walkin-heading" className="space-y-3">
         <h2 id="walkin-heading" className="text-xl font-bold">
-          {t("attendance.walkIns", { count: data.walkIns.length })}
+          {t("attendance.walkIns", { n: data.walkIns.length })}
         </h2>
         <ul className="space-y-2">
           {data.walkIns.map((person) => (
             <li key={person.personId}>
-              <AttendanceToggle sessionId={data.sessionId} personId={person.personId} name={person.name} detail={detail(person)} present={person.present} />
+              <AttendanceToggle
+                sessionId={data.sessionId}
+                personId={person.personId}
+                name={person.name}
+                detail={detail(person)}
+                present={person.present}
+                onChange={onMark}
+              />
             </li>
           ))}
         </ul>

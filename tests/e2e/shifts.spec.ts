@@ -103,7 +103,7 @@ test("staff are refused a 3-hour school-day shift for a 14-year-old, assign 2 ho
   await page.getByRole("button", { name: "Sæt på vagten" }).click();
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("Det bryder reglerne for unges arbejdstid");
-  await expect(alert).toContainText("Yasmin er 14: højst 2 timer på en skoledag; denne vagt ville gøre det til 3 timer.");
+  await expect(alert).toContainText("Yasmin er 14 år: højst 2 timer på en skoledag; denne vagt ville gøre det til 3 timer.");
   await expectNoAxeViolations(page);
 
   // 2 hours: fine.

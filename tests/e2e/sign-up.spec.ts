@@ -13,7 +13,8 @@ test("a parent on a phone signs two children up in Arabic", async ({ page }) => 
 
   // Omar (5) is too young for a 7–13 camp: shown, explained, not selectable.
   await expect(page.getByRole("checkbox", { name: /Omar/ })).toBeDisabled();
-  await expect(page.getByText("صغير جدًا: النشاط من عمر 7 سنة.")).toBeVisible();
+  // Gender-neutral, and 7 takes the plural of 3–10 ("سنوات"), not "سنة" (issue 19, defect 12).
+  await expect(page.getByText("العمر أقل من المطلوب: النشاط من عمر 7 سنوات.")).toBeVisible();
 
   // Submitting without consent keeps the ticks and explains.
   await page.getByRole("checkbox", { name: /Yusuf/ }).check();
@@ -26,7 +27,7 @@ test("a parent on a phone signs two children up in Arabic", async ({ page }) => 
   await page.getByRole("button", { name: "سجّل" }).click();
   await expect(page).toHaveURL(/\/my\?done=confirmed/);
   await expect(page.getByText("تم التسجيل! ستصلك رسالة تأكيد.")).toBeVisible();
-  await expect(page.getByText("لديه مكان")).toHaveCount(2);
+  await expect(page.getByText("المكان محجوز")).toHaveCount(2); // gender-neutral ("لديه مكان" was masculine for a girl too)
   await expectNoAxeViolations(page);
 
   const sms = await outboxMessage(page, "+4520000001", "Yusuf");
@@ -100,7 +101,7 @@ test("a parent adds a child, and a bad date keeps what was typed", async ({ page
   await page.getByLabel("Boligområde").selectOption({ label: "Vangdalen" });
   await page.getByText("Nej", { exact: true }).click();
   await page.getByRole("button", { name: "Gem barnet" }).click();
-  await expect(page.getByText("Fødselsdatoen kan ikke ligge i fremtiden.")).toBeVisible();
+  await expect(page.getByText("Fødselsdatoen skal ligge mellem 1900 og i dag.")).toBeVisible();
   await expect(page.getByLabel("Fornavn")).toHaveValue("Noor");
   await page.getByLabel("Fødselsdato").fill("2017-04-02");
   await page.getByRole("button", { name: "Gem barnet" }).click();

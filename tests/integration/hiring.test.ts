@@ -9,6 +9,7 @@ import {
   employmentList,
   endEmployment,
   finishReference,
+  referenceDocument,
   referenceFor,
   saveReference,
   setEmploymentInSchool,
@@ -358,6 +359,21 @@ describe("employments", () => {
     const stranger = await applicant(job.id);
     expect(await referenceFor(employmentId, { personId: stranger.person.id, isStaff: false })).toBeNull();
     expect(await referenceFor(employmentId, { personId: boss.personId, isStaff: true })).not.toBeNull();
+  });
+
+  // Issue 19, defect 9.
+  it("the reference cannot be finished before an hour is confirmed, and says the job's name once when the role is named as the job", async () => {
+    const { job, boss, employmentId } = await hired();
+    await saveReference({ employmentId, tasks: "Satte lege i gang.", statement: "Emil er pålidelig.", actorUserId: boss.id });
+    await shift(job.id, employmentId, addDaysToDay(today, 2), 2); // planned only
+    await expect(finishReference({ employmentId, actorUserId: boss.id })).rejects.toMatchObject({ code: "referenceNoHours" });
+    await shift(job.id, employmentId, today, 2, 90);
+    const title = (await db.jobPosting.findUniqueOrThrow({ where: { id: job.id } })).title as { da: string };
+    await db.employment.update({ where: { id: employmentId }, data: { role: title.da } });
+    await finishReference({ employmentId, actorUserId: boss.id });
+    const document = (await referenceDocument(employmentId, { personId: boss.personId, isStaff: true }, "da"))!;
+    expect(document.intro[0]!.split(title.da)).toHaveLength(2); // named once
+    expect(document.intro[0]).toContain(`i lommepengejobbet ${title.da}`);
   });
 
   it("shows the application to staff with its timeline and the positions left", async () => {

@@ -67,7 +67,7 @@ describe("places, from the staff side", () => {
     await db.personNeeds.create({ data: { personId: family.children[0]!.id, text: "Astma" } });
     const viewer = await createUser({ role: "STAFF", email: "staff4@example.dk" });
     const roster = await activityRoster(camp.id, { userId: viewer.id });
-    expect(roster.placed[0]).toMatchObject({ needs: "Astma", guardians: [expect.objectContaining({ phone: "+4520777777" })] });
+    expect(roster.placed[0]).toMatchObject({ needs: "Astma", guardians: [expect.objectContaining({ phone: "+45 20 77 77 77" })] });
     expect(await db.auditEvent.findFirst({ where: { action: "needs.view", entityId: camp.id, actorUserId: viewer.id } })).not.toBeNull();
   });
 });

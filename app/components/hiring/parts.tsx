@@ -31,8 +31,9 @@ export function HiringNav({ links }: { links: { to: string; label: ReactNode }[]
       <ul className="flex flex-wrap gap-x-4">
         {links.map((link) => (
           <li key={link.to}>
+            {/* The label in one span: as flex items, "Ansøgninger:" and the title lost the space between them. */}
             <Link to={link.to} className="inline-flex min-h-11 items-center">
-              {link.label}
+              <span>{link.label}</span>
             </Link>
           </li>
         ))}
@@ -90,7 +91,7 @@ export function ConsentText({ state }: { state: ConsentState }) {
 export function Hours({ minutes }: { minutes: number }) {
   const { t } = useTranslation("hiring");
   const language = useLanguage();
-  return <>{t("hoursValue", { hours: formatNumber(minutes / 60, language, { maximumFractionDigits: 2 }) })}</>;
+  return <>{t("common:units.hours", { count: minutes / 60, value: formatNumber(minutes / 60, language, { maximumFractionDigits: 2 }) })}</>;
 }
 
 export function ContractBadge() {
@@ -102,7 +103,8 @@ export function ContractBadge() {
 export function ContractWarning(props: { employmentId: string; required: boolean; longerThanMonth: boolean; averageWeeklyMinutes: number }) {
   const { t } = useTranslation("hiring");
   const language = useLanguage();
-  const hours = formatNumber(props.averageWeeklyMinutes / 60, language, { maximumFractionDigits: 1 });
+  const average = props.averageWeeklyMinutes / 60;
+  const hours = t("common:units.hours", { count: average, value: formatNumber(average, language, { maximumFractionDigits: 1 }) });
   const link = (
     <Link to={`/staff/jobs/employments/${props.employmentId}/contract`} className="inline-flex min-h-11 items-center font-semibold">
       {t("contract.open")}

@@ -10,5 +10,5 @@ export function payText(t: TFunction<"jobs">, payOre: number, payUnit: "HOUR" | 
 
 /** "13–17 år" */
 export function agesText(t: TFunction<"jobs">, minAge: number, maxAge: number): string {
-  return t("card.ages", { min: minAge, max: maxAge });
+  return t("card.ages", { min: minAge, max: maxAge, count: maxAge });
 }

@@ -1,12 +1,14 @@
 import { Link, type LinkProps } from "@remix-run/react";
 import { forwardRef, type ButtonHTMLAttributes } from "react";
 
-type Variant = "primary" | "secondary";
+/** "danger": the one button that confirms something that cannot be undone (cancel a place, delete data). */
+type Variant = "primary" | "secondary" | "danger";
 type Size = "md" | "sm";
 
 const variants: Record<Variant, string> = {
   primary: "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-400",
   secondary: "border-2 border-brand-700 bg-white text-brand-800 hover:bg-brand-50",
+  danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400",
 };
 
 /** Every button — and every link that looks like one — is at least 44 px tall: a thumb must hit it. */

@@ -1,6 +1,7 @@
 // What a person types to sign in: an e-mail address or a mobile number.
 // Pure; normalises to one canonical form so "20 12 34 56", "+45 20123456"
 // and "004520123456" are the same account.
+import { formatPhone } from "~/lib/format.ts";
 
 export type Identifier = { kind: "email"; value: string } | { kind: "phone"; value: string };
 
@@ -38,7 +39,5 @@ export function normalisePhone(input: string): string | null {
 
 /** For showing back to the person who typed it, e.g. "+45 20 12 34 56". */
 export function displayIdentifier(identifier: Identifier): string {
-  if (identifier.kind === "email") return identifier.value;
-  const match = /^\+45(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(identifier.value);
-  return match ? `+45 ${match.slice(1).join(" ")}` : identifier.value;
+  return identifier.kind === "email" ? identifier.value : formatPhone(identifier.value);
 }

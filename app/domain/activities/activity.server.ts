@@ -7,7 +7,6 @@ export async function publishedActivity(slug: string, now = new Date()) {
     where: { slug, status: "PUBLISHED" },
     include: {
       type: { select: { code: true, name: true, icon: true } },
-      effortArea: { select: { name: true } },
       eligibleAreas: { select: { housingArea: { select: { name: true, sortOrder: true } } } },
       sessions: {
         where: { endsAt: { gt: now } },

@@ -24,11 +24,11 @@ export function guardianMayCancel(status: "CONFIRMED" | "WAITING" | "OFFERED", d
 }
 
 /** `activityId`, when given, must be the enrolment's (a staff page acts on its own activity only). */
-/** Returns the status the enrolment had before. */
+/** Returns the status the enrolment had before, and how many waiting groups were offered the place it freed. */
 export async function cancelEnrolment(
   input: { enrolmentId: string; actor: Actor; activityId?: string },
   now = new Date(),
-): Promise<"CONFIRMED" | "WAITING" | "OFFERED"> {
+): Promise<{ previous: "CONFIRMED" | "WAITING" | "OFFERED"; offered: number }> {
   const found = await db.enrolment.findUnique({ where: { id: input.enrolmentId }, select: { activityId: true, householdId: true } });
   if (!found || (input.activityId && found.activityId !== input.activityId)) throw new EnrolmentError("enrolmentNotFound");
   if (!input.actor.isStaff) {
@@ -40,7 +40,7 @@ export async function cancelEnrolment(
     if (guardian?.role !== "GUARDIAN") throw new EnrolmentError("enrolmentNotFound");
   }
 
-  const previous = await db.$transaction(
+  const result = await db.$transaction(
     async (tx) => {
       await lockActivity(tx, found.activityId);
       const enrolment = await tx.enrolment.findUniqueOrThrow({
@@ -102,11 +102,11 @@ export async function cancelEnrolment(
           now,
         });
       }
-      await offerFreePlaces(tx, found.activityId, now);
-      return enrolment.status;
+      const offered = await offerFreePlaces(tx, found.activityId, now);
+      return { previous: enrolment.status, offered };
     },
     { timeout: 15_000, maxWait: 15_000 },
   );
   await nudge(JOBS.deliverMessages);
-  return previous;
+  return result;
 }

@@ -16,7 +16,8 @@ export type EnrolmentErrorCode =
   | "cancelDeadlinePassed"
   | "offerNotFound"
   | "noRoom"
-  | "belowTaken";
+  | "belowTaken"
+  | "activityEnded";
 
 export class EnrolmentError extends DomainError<EnrolmentErrorCode> {
   constructor(

@@ -104,6 +104,25 @@ export async function placesTaken(tx: DbTx, activityId: string, unit: CapacityUn
 }
 
 /**
+ * Places held and waiting groups of several activities in one statement, counted as placesTaken counts (people,
+ * or households for family courses) and as the roster lists the waiting list (sign-ups), so the staff start page,
+ * the roster and the public page say the same numbers (issue 19: "28 af 15" beside "13 af 15").
+ */
+export async function placesByActivity(tx: DbTx, activityIds: string[]): Promise<Map<string, { taken: number; waiting: number }>> {
+  if (activityIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ id: string; taken: number; waiting: number }[]>`
+    SELECT a."id"::text AS "id",
+      (CASE WHEN a."capacityUnit" = 'HOUSEHOLD'
+        THEN count(DISTINCT e."householdId") FILTER (WHERE e."status" IN ('CONFIRMED', 'OFFERED'))
+        ELSE count(e."id") FILTER (WHERE e."status" IN ('CONFIRMED', 'OFFERED')) END)::int AS "taken",
+      (count(DISTINCT e."signUpId") FILTER (WHERE e."status" = 'WAITING'))::int AS "waiting"
+    FROM "Activity" a LEFT JOIN "Enrolment" e ON e."activityId" = a."id"
+    WHERE a."id" = ANY(${activityIds}::uuid[])
+    GROUP BY a."id", a."capacityUnit"`;
+  return new Map(rows.map((row) => [row.id, { taken: row.taken, waiting: row.waiting }]));
+}
+
+/**
  * Households (family courses) that hold a place. A sign-up joins its
  * family's place only if it is confirmed (`confirmedOnly`): an offer that
  * may still expire must not let a sibling in; for offering, an offered

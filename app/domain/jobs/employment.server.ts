@@ -2,6 +2,7 @@
 // contract warning, one employment with its hours, the school flag, ending
 // it, the contract to print, and the reference (anbefaling). Hours for the
 // reference count only when confirmed. Staff changes are audited.
+import type { TFunction } from "i18next";
 import { audit, changedFields } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { formatDate, formatDay, formatKroner, formatNumber } from "~/lib/format.ts";
@@ -223,10 +224,12 @@ export async function finishReference(input: { employmentId: string; actorUserId
     await lockEmployment(tx, input.employmentId);
     const employment = await tx.employment.findUniqueOrThrow({
       where: { id: input.employmentId },
-      select: { referenceTasks: true, referenceStatement: true, referenceAt: true },
+      select: { referenceTasks: true, referenceStatement: true, referenceAt: true, assignments: countedAssignments },
     });
     if (employment.referenceAt) return;
     if (!employment.referenceTasks?.trim() || !employment.referenceStatement?.trim()) throw new HiringError("referenceIncomplete");
+    // A reference vouches for work done: not before an hour of it is confirmed.
+    if (hoursOf(employment.assignments).confirmedMinutes === 0) throw new HiringError("referenceNoHours");
     await tx.employment.update({ where: { id: input.employmentId }, data: { referenceAt: now, referenceById: input.actorUserId } });
     await audit(tx, {
       actorUserId: input.actorUserId,
@@ -286,7 +289,12 @@ export type PrintDocument = {
   signatures: { heading: string; lines: string[] } | null;
 };
 
-const hoursText = (minutes: number, language: DocumentLanguage) => formatNumber(minutes / 60, language, { maximumFractionDigits: 2 });
+/** Minutes as hours in words, plural-correct ("2,5 timer", "ساعتان"). */
+const hoursText = (t: TFunction, minutes: number, language: DocumentLanguage) =>
+  t("common:units.hours", { count: minutes / 60, value: formatNumber(minutes / 60, language, { maximumFractionDigits: 2 }) });
+
+/** A role named as its job ("Legepatrulje" in Legepatrulje) is said once, not "som Legepatrulje i … Legepatrulje". */
+const sameWords = (a: string, b: string) => a.trim().toLocaleLowerCase("da") === b.trim().toLocaleLowerCase("da");
 
 /** The printed reference as text in the document's language; null as for referenceFor. */
 export async function referenceDocument(
@@ -307,10 +315,14 @@ export async function referenceDocument(
   return {
     language,
     title: t("referenceDoc.title"),
-    intro: [t("referenceDoc.intro", { name: reference.name, role: reference.role, job: t9n(reference.job, language), employer })],
+    intro: [
+      sameWords(reference.role, t9n(reference.job, language))
+        ? t("referenceDoc.introJob", { name: reference.name, job: t9n(reference.job, language), employer })
+        : t("referenceDoc.intro", { name: reference.name, role: reference.role, job: t9n(reference.job, language), employer }),
+    ],
     sections: [
       { heading: t("referenceDoc.period"), lines: [period] },
-      { heading: t("referenceDoc.hours"), lines: [t("hoursValue", { hours: hoursText(reference.confirmedMinutes, language) }), t("referenceDoc.hoursNote")] },
+      { heading: t("referenceDoc.hours"), lines: [hoursText(t, reference.confirmedMinutes, language), t("referenceDoc.hoursNote")] },
       { heading: t("referenceDoc.tasks"), lines: reference.tasks.split(/\n+/) },
       { heading: t("referenceDoc.statement"), lines: reference.statement.split(/\n+/) },
       {
@@ -338,19 +350,25 @@ export async function contractDocument(employmentId: string, language: DocumentL
   const posting = employment.posting;
   const name = `${employment.person.firstName} ${employment.person.lastName}`;
   const guardian = employment.application.guardianName;
-  const h = (minutes: number) => hoursText(minutes, language);
+  const h = (minutes: number) => hoursText(t, minutes, language);
   const limitLines = !limits
     ? [t("contractDoc.limitsUnknown")]
     : !limits.mayWork
       ? [t("contractDoc.mayNotWork")]
       : [
-          t("contractDoc.limitsFor", { age: ageAtStart, school: employment.inSchool ? t("contractDoc.inSchool") : t("contractDoc.leftSchool") }),
+          t("contractDoc.limitsFor", {
+            age: t("common:units.years", { count: ageAtStart ?? 0 }),
+            school: employment.inSchool ? t("contractDoc.inSchool") : t("contractDoc.leftSchool"),
+          }),
           t("contractDoc.schoolDays", { day: h(limits.schoolDayMinutes), week: h(limits.schoolWeekMinutes) }),
           t("contractDoc.freeDays", { day: h(limits.freeDayMinutes), week: h(limits.freeWeekMinutes) }),
           t("contractDoc.night", { from: limits.nightStart, to: limits.nightEnd }),
           t("contractDoc.rest", { hours: h(limits.restMinutes) }),
-          t("contractDoc.break", { minutes: limits.breakMinutes, after: h(limits.breakAfterMinutes) }),
-          t("contractDoc.daysOff", { days: limits.consecutiveDaysOff }),
+          t("contractDoc.break", {
+            minutes: t("common:units.minutes", { count: limits.breakMinutes, value: formatNumber(limits.breakMinutes, language) }),
+            after: h(limits.breakAfterMinutes),
+          }),
+          t("contractDoc.daysOff", { days: limits.consecutiveDaysOff, count: limits.consecutiveDaysOff }),
           t("contractDoc.ageChanges"),
           t("contractDoc.source", { source: limits.source }),
         ];
@@ -372,7 +390,12 @@ export async function contractDocument(employmentId: string, language: DocumentL
       },
       {
         heading: t("contractDoc.job"),
-        lines: [t("contractDoc.role", { role: employment.role, job: t9n(posting.title, language) }), t9n(posting.description, language)],
+        lines: [
+          sameWords(employment.role, t9n(posting.title, language))
+            ? employment.role
+            : t("contractDoc.role", { role: employment.role, job: t9n(posting.title, language) }),
+          t9n(posting.description, language),
+        ],
       },
       { heading: t("contractDoc.workPlace"), lines: [[posting.workPlace, posting.organisation?.name].filter(Boolean).join(", ")] },
       {

@@ -23,6 +23,7 @@ import { interviewCalendar, interviewCalendarPath } from "./interview-calendar.s
 import { setApplicationStatus, StatusChangeRefused } from "./status.server.ts";
 import { limitsFor } from "./work-time-rules.ts";
 import { DomainError } from "../errors.ts";
+import { housingAreas } from "../households/areas.server.ts";
 import { isId } from "~/lib/ids.ts";
 
 export type HiringErrorCode =
@@ -38,6 +39,7 @@ export type HiringErrorCode =
   | "lastDayBeforeStart"
   | "referenceLocked"
   | "referenceIncomplete"
+  | "referenceNoHours"
   | "dateInvalid"
   | "birthDateInFuture"
   | "consentMissing"
@@ -114,7 +116,7 @@ export async function postingApplications(postingId: string, filters: Applicatio
       events: { orderBy: { at: "desc" }, take: 1, select: { status: true, at: true } },
     },
   });
-  const areas = await db.housingArea.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } });
+  const areas = await housingAreas();
   const listed = rows
     .map((row) => ({
       id: row.id,

@@ -15,8 +15,8 @@ export function durationText(t: T, minutes: number, language: Language): string 
   const hours = Math.floor(Math.abs(minutes) / 60);
   const rest = Math.abs(minutes) % 60;
   const n = (value: number) => formatNumber(value, language);
-  if (hours === 0) return t("duration.minutes", { minutes: n(rest) });
-  if (rest === 0) return hours === 1 ? t("duration.oneHour") : t("duration.hours", { hours: n(hours) });
+  if (hours === 0) return t("common:units.minutes", { count: rest, value: n(rest) });
+  if (rest === 0) return t("common:units.hours", { count: hours, value: n(hours) });
   return t("duration.hoursMinutes", { hours: n(hours), minutes: n(rest) });
 }
 
@@ -29,8 +29,8 @@ export function clockText(time: string, language: Language): string {
 export function violationText(t: T, violation: Violation, name: string | null, language: Language): string {
   const who =
     name === null
-      ? t("violation.you", { age: formatNumber(violation.age, language) })
-      : t("violation.named", { name, age: formatNumber(violation.age, language) });
+      ? t("violation.you", { age: t("common:units.years", { count: violation.age }) })
+      : t("violation.named", { name, age: t("common:units.years", { count: violation.age }) });
   const d = (minutes: number) => durationText(t, minutes, language);
   switch (violation.rule) {
     case "tooYoung":

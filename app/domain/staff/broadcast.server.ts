@@ -22,14 +22,14 @@ export class UnknownSessionError extends DomainError<"unknownSession"> {
   }
 }
 
-/** The messages page: the activity's title and the coming dates a message can be about. */
+/** The messages page: the activity's title and every coming date a message can be about. */
 export function broadcastForm(activityId: string, now = new Date()) {
   return db.activity.findUniqueOrThrow({
     where: { id: activityId },
     select: {
       id: true,
       title: true,
-      sessions: { where: { cancelledAt: null, endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: 20, select: { id: true, startsAt: true } },
+      sessions: { where: { cancelledAt: null, endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true } },
     },
   });
 }

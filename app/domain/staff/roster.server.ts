@@ -5,12 +5,13 @@
 // activity lock, like every other path to a place.
 import { audit } from "~/lib/audit.server.ts";
 import { db } from "~/lib/db.server.ts";
+import { formatPhone } from "~/lib/format.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
 import { canPlace, placesNeeded } from "../enrolment/capacity.ts";
 import { EnrolmentError } from "../enrolment/errors.ts";
 import { notifyGuardian } from "../enrolment/notify.server.ts";
-import { householdHoldsPlace, lockActivity, placesTaken } from "../enrolment/places.server.ts";
+import { householdHoldsPlace, lockActivity, placesByActivity, placesTaken } from "../enrolment/places.server.ts";
 import { offerFreePlaces } from "../enrolment/waiting-list.server.ts";
 
 export async function staffActivityList(activityIds: string[] | null, now = new Date()) {
@@ -33,18 +34,16 @@ export async function staffActivityList(activityIds: string[] | null, now = new 
       },
     },
   });
-  const counts = await db.enrolment.groupBy({
-    by: ["activityId", "status"],
-    where: { activityId: { in: activities.map((activity) => activity.id) }, status: { not: "CANCELLED" } },
-    _count: true,
-  });
-  const count = (activityId: string, status: string) => counts.find((row) => row.activityId === activityId && row.status === status)?._count ?? 0;
+  const places = await placesByActivity(
+    db,
+    activities.map((activity) => activity.id),
+  );
   return activities
     .map((activity) => ({
       ...activity,
       nextSession: activity.sessions[0] ?? null,
-      confirmed: count(activity.id, "CONFIRMED") + count(activity.id, "OFFERED"),
-      waiting: count(activity.id, "WAITING"),
+      confirmed: places.get(activity.id)?.taken ?? 0,
+      waiting: places.get(activity.id)?.waiting ?? 0,
     }))
     .sort((a, b) => (a.nextSession?.startsAt.getTime() ?? Infinity) - (b.nextSession?.startsAt.getTime() ?? Infinity));
 }
@@ -88,7 +87,7 @@ export async function activityRoster(activityId: string, viewer: { userId: strin
         select: {
           members: {
             where: { role: "GUARDIAN" },
-            select: { person: { select: { firstName: true, lastName: true, phone: true, user: { select: { phone: true } } } } },
+            select: { person: { select: { firstName: true, lastName: true, phone: true, email: true, user: { select: { phone: true, email: true } } } } },
           },
         },
       },
@@ -108,7 +107,9 @@ export async function activityRoster(activityId: string, viewer: { userId: strin
     offerExpiresAt: enrolment.signUp.offers[0]?.expiresAt ?? null,
     guardians: enrolment.household.members.map(({ person }) => ({
       name: `${person.firstName} ${person.lastName}`.trim(),
-      phone: person.user?.phone ?? person.phone,
+      // As people write it ("+45 20 12 34 56"); a parent who signs in by e-mail is reached by e-mail.
+      phone: (person.user?.phone ?? person.phone) ? formatPhone((person.user?.phone ?? person.phone)!) : null,
+      email: person.user?.email ?? person.email,
     })),
   }));
   const withNeeds = rows.filter((row) => row.needs).length;
@@ -151,6 +152,7 @@ export async function giveWaitingPlace(input: { signUpId: string; activityId: st
     });
     if (group.enrolments.length === 0) throw new EnrolmentError("alreadyCancelled");
     const { activity } = group;
+    if (activity.sessions.length === 0) throw new EnrolmentError("activityEnded");
     const needed = placesNeeded(
       activity.capacityUnit,
       group.enrolments.length,
@@ -177,11 +179,18 @@ export async function giveWaitingPlace(input: { signUpId: string; activityId: st
   await nudge(JOBS.deliverMessages);
 }
 
-/** Changes capacity (never below the places already held); freed places go to the waiting list at once. */
-export async function setCapacity(input: { activityId: string; capacity: number | null; actorUserId: string }, now = new Date()) {
-  await db.$transaction(async (tx) => {
+/**
+ * Changes capacity (never below the places already held); freed places go to the waiting list at once. Returns how
+ * many waiting groups were offered a place. An activity with no date left refuses: nothing could use the places.
+ */
+export async function setCapacity(input: { activityId: string; capacity: number | null; actorUserId: string }, now = new Date()): Promise<{ offered: number }> {
+  const offered = await db.$transaction(async (tx) => {
     await lockActivity(tx, input.activityId);
-    const activity = await tx.activity.findUniqueOrThrow({ where: { id: input.activityId }, select: { capacity: true, capacityUnit: true } });
+    const activity = await tx.activity.findUniqueOrThrow({
+      where: { id: input.activityId },
+      select: { capacity: true, capacityUnit: true, sessions: { where: { cancelledAt: null, startsAt: { gt: now } }, take: 1, select: { id: true } } },
+    });
+    if (activity.sessions.length === 0 && input.capacity !== activity.capacity) throw new EnrolmentError("activityEnded");
     const taken = await placesTaken(tx, input.activityId, activity.capacityUnit);
     if (input.capacity !== null && input.capacity < taken) throw new EnrolmentError("belowTaken");
     await tx.activity.update({ where: { id: input.activityId }, data: { capacity: input.capacity } });
@@ -193,7 +202,8 @@ export async function setCapacity(input: { activityId: string; capacity: number 
       before: { capacity: activity.capacity },
       after: { capacity: input.capacity },
     });
-    await offerFreePlaces(tx, input.activityId, now);
+    return offerFreePlaces(tx, input.activityId, now);
   });
   await nudge(JOBS.deliverMessages);
+  return { offered };
 }

@@ -1,0 +1,90 @@
+// Issue 19 in the browser, on the phone viewport: what only a browser shows.
+import { expect, test } from "@playwright/test";
+import { e2eData, newAccount } from "./db.ts";
+import { expectNoAxeViolations, hydrated, signIn } from "./helpers.ts";
+
+// A loaded machine (the build, two workers) needs more than the default 30 s for a flow with axe.
+test.describe.configure({ timeout: 120_000 });
+
+test("defect 3: the attendance counter follows every tap, online and offline (Arabic)", async ({ page, context }) => {
+  const { db, activity, household, signUpFamily } = await e2eData();
+  // A session going on now (started half an hour ago), whatever the time of day the test runs.
+  const start = new Date(Date.now() - 30 * 60_000);
+  const camp = await activity({ capacity: 5, title: "Tæller", sessions: [{ startsAt: start, endsAt: new Date(start.getTime() + 2 * 3_600_000) }] });
+  const family = await household({ children: [{ firstName: "Lina" }, { firstName: "Omar" }] });
+  await signUpFamily(camp.id, family);
+  const sessionId = camp.sessions[0]!.id;
+
+  await signIn(page, await newAccount("STAFF"));
+  await page.goto(`/staff/sessions/${sessionId}?lng=ar`);
+  await hydrated(page);
+  await expect(page.getByText("حضر 0 من 2")).toBeVisible();
+
+  await page.getByRole("button", { name: /Lina/ }).click();
+  await expect(page.getByText("حضر 1 من 2")).toBeVisible();
+
+  // Offline: the mark shows, waits in the queue, and the counter counts it.
+  await context.setOffline(true);
+  await page.getByRole("button", { name: /Omar/ }).click();
+  await expect(page.getByText("حضر 2 من 2")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Omar/ }).getByText("لم يُحفظ بعد – نحاول مرة أخرى")).toBeVisible();
+  await page.getByRole("button", { name: /Lina/ }).click();
+  await expect(page.getByText("حضر 1 من 2")).toBeVisible();
+
+  // Back online, the queue is sent; the database agrees with the counter.
+  await context.setOffline(false);
+  await expect.poll(async () => db.attendance.count({ where: { sessionId, present: true } }), { timeout: 20_000 }).toBe(1);
+  await page.reload();
+  await expect(page.getByText("حضر 1 من 2")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("defect 4: after sending, the message form is empty (no second send by accident)", async ({ page }) => {
+  const { activity, household, signUpFamily } = await e2eData();
+  const camp = await activity({ capacity: 5, title: "Beskeder" });
+  await signUpFamily(camp.id, await household());
+  await signIn(page, await newAccount("STAFF"));
+  await page.goto(`/staff/activities/${camp.id}/messages`);
+  await hydrated(page);
+  await page.getByLabel("Besked på dansk").fill("Vi mødes ved hallen i morgen.");
+  await page.getByRole("button", { name: "Send beskeden" }).click();
+  await expect(page.getByText("Beskeden er sendt til familier: 1")).toBeVisible();
+  await expect(page.getByLabel("Besked på dansk")).toHaveValue("");
+});
+
+test("defect 10: the cancel question takes the focus, and its 'yes' is the red one", async ({ page }) => {
+  const { activity, household, signUpFamily, db } = await e2eData();
+  const camp = await activity({ capacity: 5, title: "Afmeldes" });
+  const email = `parent-${crypto.randomUUID().slice(0, 8)}@example.dk`;
+  const family = await household({ guardianEmail: email, children: [{ firstName: "Lina" }] });
+  await signUpFamily(camp.id, family);
+  await signIn(page, email);
+  await page.goto("/my");
+  await hydrated(page);
+  await page.getByRole("link", { name: "Afmeld Lina" }).first().click();
+  const box = page.getByRole("alertdialog");
+  await expect(box).toBeFocused();
+  const yes = box.getByRole("button", { name: "Ja" });
+  await expect(yes).toHaveClass(/\bbg-red-700\b/); // the danger variant, unlike every other button on the page
+  await expectNoAxeViolations(page);
+  await yes.click();
+  await expect(page.getByText("Afmeldt. Pladsen er ledig igen.")).toBeVisible();
+  expect(await db.enrolment.count({ where: { activityId: camp.id, status: "CONFIRMED" } })).toBe(0);
+});
+
+test("defect 11: 'tick to give consent' goes away when the box is ticked", async ({ page }) => {
+  const { activity, household } = await e2eData();
+  const camp = await activity({ capacity: 5, title: "Samtykke" });
+  const email = `parent-${crypto.randomUUID().slice(0, 8)}@example.dk`;
+  await household({ guardianEmail: email, children: [{ firstName: "Sara" }] });
+  await signIn(page, email);
+  await page.goto(`/activities/${camp.slug}`);
+  await hydrated(page);
+  await page.getByLabel(/Sara/).check();
+  await page.getByRole("button", { name: "Tilmeld", exact: true }).click();
+  const error = page.getByText("Sæt kryds for at give samtykke.");
+  await expect(error).toBeVisible();
+  await page.getByLabel(/giver samtykke/).check();
+  await expect(error).toHaveCount(0);
+  await expect(page.getByLabel(/giver samtykke/)).not.toHaveAttribute("aria-invalid", "true");
+});
