@@ -2,7 +2,7 @@
 // little Danish, so every kind of activity also has a picture. Decorative
 // (aria-hidden): the text next to them carries the meaning.
 import type { SVGProps } from "react";
-import type { IconChoice } from "~/domain/admin/schemas.ts";
+import type { IconChoice } from "~/domain/activities/icon-names.ts";
 
 const paths = {
   family:

@@ -8,18 +8,12 @@ import { parseIdentifier } from "../accounts/identifier.ts";
 import { dayField } from "../date-fields.ts";
 import { EMAIL_MAX, INVISIBLE_CHARACTERS, PHONE_MAX, withoutInvisibleCharacters } from "../text-rules.ts";
 import { idField } from "~/lib/ids.ts";
+import { ICON_NAMES } from "../activities/icon-names.ts";
 
 export const ROLES = ["PARENT", "YOUTH", "PARTNER", "STAFF", "ADMIN"] as const satisfies readonly Role[];
 
 /** Accounts an admin creates by hand; families and young people make their own by signing in. */
 export const CREATABLE_ROLES = ["PARTNER", "STAFF"] as const satisfies readonly Role[];
-
-/**
- * The pictograms an activity type may use. app/components/icons.tsx draws
- * each of them (its type checks that none is missing).
- */
-export const ICON_NAMES = ["family", "sun", "book", "ball", "star", "heart", "briefcase", "clipboard"] as const;
-export type IconChoice = (typeof ICON_NAMES)[number];
 
 const text = (max: number, required: string) =>
   z
