@@ -13,7 +13,16 @@ import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { pick } from "~/domain/activities/text.ts";
-import { addWalkIn, AttendanceError, findPeople, markAttendance, sessionAttendance, setHeadCount } from "~/domain/attendance/attendance.server.ts";
+import { MatchChoices } from "~/components/match-choices.tsx";
+import {
+  addWalkIn,
+  AttendanceError,
+  findPeople,
+  markAttendance,
+  registerWalkIn,
+  sessionAttendance,
+  setHeadCount,
+} from "~/domain/attendance/attendance.server.ts";
 import { headCountSchema, markSchema, walkInExistingSchema, walkInSchema } from "~/domain/attendance/schemas.ts";
 import { isStaff, requireActivityAccess } from "~/domain/staff/access.server.ts";
 import { db } from "~/lib/db.server.ts";
@@ -56,6 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     areas,
     q,
     found: found.filter((person) => !listed.has(person.personId)),
+    // The walk-in form's one-time key: a new one each time the page is shown, so the form starts empty after an add.
+    walkInKey: crypto.randomUUID(),
   };
 }
 
@@ -81,11 +92,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "walkInNew") {
       const submission = parseWithZod(formData, { schema: walkInSchema });
       if (submission.status !== "success") return { form: "walkIn" as const, result: submission.reply() };
-      const { firstName, lastName, birthYear, housingAreaId } = submission.value;
+      const { firstName, lastName, birthYear, housingAreaId, key, choice } = submission.value;
       if ((await unknownHousingAreas([housingAreaId])).size) {
         return { form: "walkIn" as const, result: submission.reply({ fieldErrors: { housingAreaId: ["errors.areaNotFound"] } }) };
       }
-      await addWalkIn({ sessionId, walkIn: { firstName, lastName, birthYear, housingAreaId: housingAreaId ?? null }, actorUserId: user.id });
+      const result = await registerWalkIn({
+        sessionId,
+        walkIn: { firstName, lastName, birthYear, housingAreaId: housingAreaId ?? null },
+        key,
+        choice: choice ?? null,
+        actorUserId: user.id,
+        partnerUserId: isStaff(user) ? null : user.id,
+      });
+      if (result.status === "matches") {
+        const typed = { intent: "walkInNew", firstName, lastName, birthYear: String(birthYear), housingAreaId: housingAreaId ?? "", key };
+        return { form: "walkInMatches" as const, matches: result.matches, typed };
+      }
       return redirect(`${back}?done=walkIn`);
     }
     if (intent === "headCount") {
@@ -112,7 +134,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function WalkInForm() {
   const { t } = useTranslation("staff");
-  const { areas } = useLoaderData<typeof loader>();
+  const { areas, walkInKey } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof walkInSchema>>({
     id: "walk-in",
@@ -123,6 +145,12 @@ function WalkInForm() {
     <Form method="post" {...getFormProps(form)} className="space-y-1 rounded-xl border border-slate-200 p-3">
       <h3 className="font-bold">{t("attendance.newChild")}</h3>
       <input type="hidden" name="intent" value="walkInNew" />
+      <input type="hidden" name="key" value={walkInKey} />
+      {fields.key.errors?.length ? (
+        <p role="alert" className="font-semibold text-red-800">
+          {t("errors.formExpired")}
+        </p>
+      ) : null}
       <div className="grid gap-x-3 sm:grid-cols-2">
         <Field
           {...getInputProps(fields.firstName, { type: "text" })}
@@ -231,6 +259,7 @@ export default function Attendance() {
   const { t } = useTranslation("staff");
   const language = useLanguage();
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const everyone = [...data.expected, ...data.walkIns];
   const presentCount = everyone.filter((person) => person.present).length;
@@ -314,7 +343,12 @@ export default function Attendance() {
             <p>{t("attendance.noMatch")}</p>
           )
         ) : null}
-        <WalkInForm />
+        {actionData?.form === "walkInMatches" ? (
+          <MatchChoices id="walk-in-matches" matches={actionData.matches} hidden={actionData.typed} />
+        ) : (
+          // Keyed by the form's one-time key: after an add the page comes back with a new key and an empty form.
+          <WalkInForm key={data.walkInKey} />
+        )}
       </section>
       <HeadCountForm />
     </div>

@@ -28,6 +28,10 @@ export const walkInSchema = z.object({
     .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }),
   birthYear: z.coerce.number({ error: "errors.birthYear" }).int({ error: "errors.birthYear" }).refine(plausibleBirthYear, { error: "errors.birthYear" }),
   housingAreaId: z.string().uuid().optional(),
+  /** The form's one-time key (made when the page was shown): a second submission of it adds nobody (ADR 015). */
+  key: z.string({ error: "errors.formExpired" }).uuid({ error: "errors.formExpired" }),
+  /** After "is it this child?": the chosen person's id, or "new". */
+  choice: z.union([z.literal("new"), z.string().uuid()], { error: "errors.formExpired" }).optional(),
 });
 
 export const headCountSchema = z.object({
