@@ -4,8 +4,10 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { registerWalkIn } from "../../app/domain/attendance/attendance.server.ts";
 import { findMatches } from "../../app/domain/register/matching.server.ts";
+import { markNotSame, mergePeople, MERGED_REFERENCES, possibleDuplicates, proposeDuplicate } from "../../app/domain/register/merge.server.ts";
+import { countParticipation } from "../../app/domain/reporting/report.server.ts";
 import { db } from "../../app/lib/db.server.ts";
-import { activity, area, household } from "../setup/fixtures.ts";
+import { activity, area, household, signUpFamily } from "../setup/fixtures.ts";
 import { createUser } from "../setup/helpers.ts";
 
 async function child(firstName: string, lastName: string, birthDate: string, housingAreaId: string | null = null) {
@@ -120,5 +122,107 @@ describe("the walk-in form", () => {
       partnerUserId: null,
     });
     expect(made.status === "added" && made.personId).not.toBe(adam.id);
+  });
+});
+
+describe("possible duplicates and the merge", () => {
+  const november = (day: number) => ({
+    startsAt: new Date(`2026-11-${String(day).padStart(2, "0")}T15:00:00Z`),
+    endsAt: new Date(`2026-11-${String(day).padStart(2, "0")}T17:00:00Z`),
+  });
+
+  it("the staff list shows a likely pair, newest first; 'not the same person' keeps it away; a partner's proposal comes first", async () => {
+    const { person: first } = await child("Hussein", "Qureshi", "2012-01-30");
+    const walkIn = await db.person.create({ data: { firstName: "Husayn", lastName: "Qureshi", birthDate: new Date("2012-07-01T00:00:00Z") } });
+    const { person: brother } = await child("Hassan", "Qureshi", "2012-01-30");
+    const pairs = await possibleDuplicates();
+    const ids = (pair: { a: { personId: string }; b: { personId: string } }) => [pair.a.personId, pair.b.personId].sort();
+    expect(pairs.map(ids)).toContainEqual([first.id, walkIn.id].sort());
+    expect(pairs.map(ids)).not.toContainEqual([first.id, brother.id].sort());
+    const staff = await createUser({ role: "STAFF", email: "staff-dup@example.dk" });
+    await markNotSame({ personIds: [walkIn.id, first.id], actorUserId: staff.id });
+    expect((await possibleDuplicates()).map(ids)).not.toContainEqual([first.id, walkIn.id].sort());
+
+    const partner = await createUser({ role: "PARTNER", email: "partner-dup@example.dk" });
+    await proposeDuplicate({ personIds: [brother.id, first.id], actorUserId: partner.id });
+    const [top] = await possibleDuplicates();
+    expect(top && ids(top)).toEqual([first.id, brother.id].sort());
+    expect(top?.proposed).toBe(true);
+  });
+
+  it("one person keeps everything; two enrolments of one activity become one, one session one attendance; the other is gone", async () => {
+    const staff = await createUser({ role: "STAFF", email: "staff-merge@example.dk" });
+    const club = await activity({ capacity: 10, sessions: [november(2), november(9)] });
+    const homework = await activity({ capacity: 10, sessions: [november(3)] });
+    const mother = await household({ children: [{ firstName: "Muhammad", birthDate: "2016-05-03" }] });
+    const partnerFamily = await household({ children: [{ firstName: "Mohamed", birthDate: "2016-07-01" }] });
+    const [keep, remove] = [mother.children[0]!, partnerFamily.children[0]!];
+    const early = { now: new Date("2026-10-01T10:00:00Z") };
+    await signUpFamily(club.id, mother, early);
+    await signUpFamily(club.id, partnerFamily, early);
+    await signUpFamily(homework.id, partnerFamily, early);
+    await db.attendance.createMany({
+      data: [
+        { sessionId: club.sessions[0]!.id, personId: keep.id, present: true },
+        { sessionId: club.sessions[0]!.id, personId: remove.id, present: true },
+        { sessionId: club.sessions[1]!.id, personId: keep.id, present: false },
+        { sessionId: club.sessions[1]!.id, personId: remove.id, present: true },
+      ],
+    });
+    await db.personNeeds.create({ data: { personId: remove.id, text: "Peanut allergy" } });
+    const period = { from: "2026-11-01", to: "2026-11-30" };
+    const before = await countParticipation(period);
+
+    await mergePeople({ keepId: keep.id, removeId: remove.id, actorUserId: staff.id });
+
+    expect(await db.person.findUnique({ where: { id: remove.id } })).toBeNull();
+    expect(await db.enrolment.findMany({ where: { personId: keep.id }, select: { activityId: true, status: true }, orderBy: { activityId: "asc" } })).toEqual(
+      [
+        { activityId: club.id, status: "CONFIRMED" },
+        { activityId: homework.id, status: "CONFIRMED" },
+      ].sort((a, b) => a.activityId.localeCompare(b.activityId)),
+    );
+    expect(await db.attendance.findMany({ where: { personId: keep.id }, select: { sessionId: true, present: true }, orderBy: { sessionId: "asc" } })).toEqual(
+      [
+        { sessionId: club.sessions[0]!.id, present: true },
+        { sessionId: club.sessions[1]!.id, present: true },
+      ].sort((a, b) => a.sessionId.localeCompare(b.sessionId)),
+    );
+    expect((await db.householdMember.findMany({ where: { personId: keep.id } })).map((m) => m.householdId).sort()).toEqual(
+      [mother.id, partnerFamily.id].sort(),
+    );
+    expect(await db.personNeeds.findUnique({ where: { personId: keep.id } })).toMatchObject({ text: "Peanut allergy" });
+    expect((await db.person.findUniqueOrThrow({ where: { id: keep.id } })).birthDate?.toISOString().slice(0, 10)).toBe("2016-05-03");
+    expect(await db.auditEvent.count({ where: { action: "person.merge", entityId: keep.id, actorUserId: staff.id } })).toBe(1);
+
+    // The report counts him once.
+    const after = await countParticipation(period);
+    expect(before.uniqueParticipants.total).toBeGreaterThanOrEqual(2);
+    expect(before.uniqueParticipants.total - after.uniqueParticipants.total).toBe(1);
+    expect(before.attendances.total - after.attendances.total).toBe(1);
+  });
+
+  it("moves a login to the kept person, and refuses when both have one", async () => {
+    const staff = await createUser({ role: "STAFF", email: "staff-merge2@example.dk" });
+    const youth = await createUser({ role: "YOUTH", email: "youth-merge@example.dk", firstName: "Nour" });
+    const walkIn = await db.person.create({ data: { firstName: "Nour", lastName: "Test", birthDate: new Date("2011-07-01T00:00:00Z") } });
+    await mergePeople({ keepId: walkIn.id, removeId: youth.personId, actorUserId: staff.id });
+    expect(await db.user.findUniqueOrThrow({ where: { id: youth.id } })).toMatchObject({ personId: walkIn.id });
+
+    const other = await createUser({ role: "PARENT", email: "parent-merge@example.dk" });
+    await expect(mergePeople({ keepId: walkIn.id, removeId: other.personId, actorUserId: staff.id })).rejects.toMatchObject({ code: "bothHaveAccounts" });
+    expect(await db.person.count({ where: { id: { in: [walkIn.id, other.personId] } } })).toBe(2);
+  });
+
+  it("moves every kind of row that points at a person (a new table must be added to the merge)", async () => {
+    const rows = await db.$queryRaw<{ ref: string }[]>`
+      SELECT src.relname || '.' || att.attname AS ref
+      FROM pg_constraint c
+      JOIN pg_class src ON src.oid = c.conrelid
+      JOIN pg_class dst ON dst.oid = c.confrelid
+      JOIN pg_attribute att ON att.attrelid = c.conrelid AND att.attnum = ANY (c.conkey)
+      WHERE c.contype = 'f' AND dst.relname = 'Person'
+      ORDER BY 1`;
+    expect(rows.map((row) => row.ref)).toEqual([...MERGED_REFERENCES].sort());
   });
 });

@@ -103,11 +103,11 @@ export async function findMatches(wouldBe: WouldBe, scope: MatchScope, options: 
     .sort((a, b) => b.score - a.score || b.candidate.createdAt.getTime() - a.candidate.createdAt.getTime())
     .slice(0, MATCHES_SHOWN);
   if (!scored.length) return [];
-  return describe(tx, scored, scope);
+  return describePeople(tx, scored, scope);
 }
 
 /** Name, birth year, area and visits of matched people, as the scope may see them. */
-export async function describe(tx: DbTx, scored: { candidate: Pick<Candidate, "id">; score: number }[], scope: MatchScope): Promise<PersonMatch[]> {
+export async function describePeople(tx: DbTx, scored: { candidate: Pick<Candidate, "id">; score: number }[], scope: MatchScope): Promise<PersonMatch[]> {
   const ids = scored.map((row) => row.candidate.id);
   const partnerId = scope.kind === "partner" ? scope.userId : null;
   const [people, visits] = await Promise.all([
