@@ -23,7 +23,8 @@ import {
   sessionAttendance,
   setHeadCount,
 } from "~/domain/attendance/attendance.server.ts";
-import { headCountSchema, markSchema, walkInExistingSchema, walkInSchema } from "~/domain/attendance/schemas.ts";
+import { headCountSchema, markSchema, proposeDuplicateSchema, walkInExistingSchema, walkInSchema } from "~/domain/attendance/schemas.ts";
+import { proposeDuplicate } from "~/domain/register/merge.server.ts";
 import { isStaff, requireActivityAccess } from "~/domain/staff/access.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { formatDate, formatTime } from "~/lib/format.ts";
@@ -110,6 +111,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       return redirect(`${back}?done=walkIn`);
     }
+    if (intent === "proposeDuplicate") {
+      const parsed = proposeDuplicateSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) return { form: "propose" as const, error: "register.proposeSame" };
+      const { first, second } = parsed.data;
+      // Only two people on this session's list, and two different ones.
+      const attendance = await sessionAttendance(sessionId);
+      const listed = new Set([...attendance.expected, ...attendance.walkIns].map((person) => person.personId));
+      if (first === second || !listed.has(first) || !listed.has(second)) return { form: "propose" as const, error: "register.proposeSame" };
+      await proposeDuplicate({ personIds: [first, second], actorUserId: user.id });
+      return redirect(`${back}?done=proposed`);
+    }
     if (intent === "headCount") {
       const submission = parseWithZod(formData, { schema: headCountSchema });
       if (submission.status !== "success") return { form: "headCount" as const, result: submission.reply() };
@@ -187,6 +199,46 @@ function WalkInForm() {
         {t("attendance.addNew")}
       </Button>
     </Form>
+  );
+}
+
+/** "Two on the list are the same child": sent to staff's list of possible duplicates (ADR 015). */
+function ProposeDuplicate({ people, error }: { people: { personId: string; name: string }[]; error: string | null }) {
+  const { t } = useTranslation("staff");
+  const options = (
+    <>
+      <option value="">{t("register.proposeChoose")}</option>
+      {people.map((person) => (
+        <option key={person.personId} value={person.personId}>
+          {person.name}
+        </option>
+      ))}
+    </>
+  );
+  return (
+    <details className="rounded-xl border border-slate-200 p-3" open={Boolean(error)}>
+      <summary className="min-h-11 cursor-pointer py-2 font-bold">{t("register.proposeTitle")}</summary>
+      <Form method="post" className="space-y-1">
+        <p className="text-sm text-slate-700">{t("register.proposeIntro")}</p>
+        {error ? (
+          <p role="alert" className="font-semibold text-red-800">
+            {t(error)}
+          </p>
+        ) : null}
+        <input type="hidden" name="intent" value="proposeDuplicate" />
+        <div className="grid gap-x-3 sm:grid-cols-2">
+          <SelectField id="propose-first" name="first" label={t("register.proposeFirst")}>
+            {options}
+          </SelectField>
+          <SelectField id="propose-second" name="second" label={t("register.proposeSecond")}>
+            {options}
+          </SelectField>
+        </div>
+        <Button type="submit" variant="secondary">
+          {t("register.propose")}
+        </Button>
+      </Form>
+    </details>
   );
 }
 
@@ -285,7 +337,7 @@ export default function Attendance() {
       </header>
       {params.get("done") ? (
         <p role="status" className="rounded-lg bg-brand-50 p-3 font-semibold">
-          {t(`attendance.done.${params.get("done") === "headCount" ? "headCount" : "walkIn"}`)}
+          {params.get("done") === "proposed" ? t("register.proposed") : t(`attendance.done.${params.get("done") === "headCount" ? "headCount" : "walkIn"}`)}
         </p>
       ) : null}
       <section aria-labelledby="expected-heading" className="space-y-2">
@@ -349,6 +401,7 @@ export default function Attendance() {
           // Keyed by the form's one-time key: after an add the page comes back with a new key and an empty form.
           <WalkInForm key={data.walkInKey} />
         )}
+        {everyone.length >= 2 ? <ProposeDuplicate people={everyone} error={actionData?.form === "propose" ? actionData.error : null} /> : null}
       </section>
       <HeadCountForm />
     </div>

@@ -48,3 +48,10 @@ export const markSchema = z.object({
 });
 
 export const walkInExistingSchema = z.object({ intent: z.literal("walkInExisting"), personId: z.string().uuid() });
+
+/** A partner (or staff) says two people on a session's list are one child; staff decide (ADR 015). */
+export const proposeDuplicateSchema = z.object({
+  intent: z.literal("proposeDuplicate"),
+  first: z.string({ error: "register.proposeSame" }).uuid({ error: "register.proposeSame" }),
+  second: z.string({ error: "register.proposeSame" }).uuid({ error: "register.proposeSame" }),
+});
