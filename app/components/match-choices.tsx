@@ -21,12 +21,15 @@ export function MatchChoices({
   hidden,
   child = true,
   id = "match-choices",
+  name = "choice",
 }: {
   matches: readonly MatchChoice[];
   /** The typed values, the intent and the form key, sent again with the choice. */
   hidden: Record<string, string>;
   child?: boolean;
   id?: string;
+  /** The field the choice is sent in. */
+  name?: string;
 }) {
   const { t } = useTranslation("common");
   const language = useLanguage();
@@ -62,14 +65,14 @@ export function MatchChoices({
                   </>
                 ) : null}
               </span>
-              <Button type="submit" name="choice" value={match.personId} size="sm" aria-label={t("register.chooseNamed", { name })}>
+              <Button type="submit" name={name} value={match.personId} size="sm" aria-label={t("register.chooseNamed", { name })}>
                 {t("register.choose")}
               </Button>
             </li>
           );
         })}
       </ul>
-      <Button type="submit" name="choice" value="new" variant="secondary" size="sm">
+      <Button type="submit" name={name} value="new" variant="secondary" size="sm">
         {t(child ? "register.newChild" : "register.newPerson")}
       </Button>
     </Form>

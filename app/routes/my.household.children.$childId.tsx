@@ -12,8 +12,9 @@ import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { dateOnly } from "~/domain/dates.ts";
-import { childNeeds, HouseholdError, householdOf, saveChild } from "~/domain/households/household.server.ts";
-import { childSchema } from "~/domain/households/schemas.ts";
+import { MatchChoices } from "~/components/match-choices.tsx";
+import { addChild, childNeeds, HouseholdError, householdOf, saveChild } from "~/domain/households/household.server.ts";
+import { childSchema, newChildSchema } from "~/domain/households/schemas.ts";
 import { requireUser, safeBack } from "~/lib/auth.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -29,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const own = await db.person.findUniqueOrThrow({ where: { id: user.personId }, select: { housingAreaId: true } });
   const back = safeBack(request);
-  if (params.childId === "new") return { child: null, areas, defaultAreaId: own.housingAreaId, back };
+  // A new child's form carries a one-time key: sent twice, it adds one child (ADR 015).
+  if (params.childId === "new") return { child: null, areas, defaultAreaId: own.housingAreaId, back, key: crypto.randomUUID() };
   const member = household?.members.find((candidate) => candidate.role === "CHILD" && candidate.person.id === params.childId);
   if (!member) throw new Response("Not found", { status: 404 });
   const person = member.person;
@@ -45,17 +47,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     areas,
     defaultAreaId: own.housingAreaId,
     back,
+    key: null,
   };
+}
+
+async function add(user: { id: string; personId: string }, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: newChildSchema });
+  if (submission.status !== "success") return submission.reply();
+  const areaExists = await db.housingArea.count({ where: { id: submission.value.housingAreaId } });
+  if (!areaExists) return submission.reply({ fieldErrors: { housingAreaId: ["errors.areaRequired"] } });
+  const { key, choice, ...typed } = submission.value;
+  try {
+    const result = await addChild(user, { ...typed, photoConsent: typed.photoConsent === "yes" }, { key, choice: choice ?? null });
+    if (result.status === "matches") return { matches: result.matches, typed: { ...typed, needs: typed.needs ?? "", key } };
+  } catch (error) {
+    if (error instanceof HouseholdError && error.code !== "notFound") return submission.reply({ formErrors: [`errors.${error.code}`] });
+    if (error instanceof HouseholdError) throw new Response("Not found", { status: 404 });
+    throw error;
+  }
+  return null;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "PARENT");
-  const submission = parseWithZod(await request.formData(), { schema: childSchema });
+  const formData = await request.formData();
+  if (params.childId === "new") {
+    const answer = await add(user, formData);
+    if (answer) return answer;
+    return redirect(safeBack(request) ?? "/my/household");
+  }
+  const submission = parseWithZod(formData, { schema: childSchema });
   if (submission.status !== "success") return submission.reply();
   const areaExists = await db.housingArea.count({ where: { id: submission.value.housingAreaId } });
   if (!areaExists) return submission.reply({ fieldErrors: { housingAreaId: ["errors.areaRequired"] } });
   try {
-    await saveChild(user, params.childId === "new" ? null : params.childId!, { ...submission.value, photoConsent: submission.value.photoConsent === "yes" });
+    await saveChild(user, params.childId!, { ...submission.value, photoConsent: submission.value.photoConsent === "yes" });
   } catch (error) {
     if (error instanceof HouseholdError && error.code !== "notFound") return submission.reply({ formErrors: [`errors.${error.code}`] });
     if (error instanceof HouseholdError) throw new Response("Not found", { status: 404 });
@@ -66,8 +92,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ChildForm() {
   const { t } = useTranslation("household");
-  const { child, areas, defaultAreaId, back } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { child, areas, defaultAreaId, back, key } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const lastResult = data && "matches" in data ? undefined : data;
   const navigation = useNavigation();
   const [form, fields] = useForm<z.input<typeof childSchema>>({
     lastResult,
@@ -82,7 +109,9 @@ export default function ChildForm() {
       <h1 className="text-2xl font-bold">{child ? t("child.editTitle") : t("child.addTitle")}</h1>
       <p className="text-sm text-slate-700">{t("child.privacy")}</p>
       <FormErrors errors={tr(form.errors)} />
+      {data && "matches" in data ? <MatchChoices id="child-matches" matches={data.matches} hidden={data.typed} /> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-1">
+        {key ? <input type="hidden" name="key" value={key} /> : null}
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field
             {...getInputProps(fields.firstName, { type: "text" })}

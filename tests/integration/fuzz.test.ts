@@ -921,9 +921,12 @@ const FORMS: Form[] = [
       "children[0].firstName": "Barn",
       "children[0].lastName": "Familie",
       "children[0].birthDate": "2016-05-01",
+      // The child is new even if an earlier call registered one alike (matching: register.test.ts).
+      "children[0].choice": "new",
+      key: randomUUID(),
     }),
     fields: fields(
-      "firstName lastName phone? email? language housingAreaId#? children[0].firstName? children[0].lastName? children[0].birthDate@? children[0].housingAreaId#?",
+      "firstName lastName phone? email? language housingAreaId#? children[0].firstName? children[0].lastName? children[0].birthDate@? children[0].housingAreaId#? key!",
     ),
     errorsOn: { email: "phone" },
     // Families a staff member may register a day: a limit the fuzz's many accepted families would reach.

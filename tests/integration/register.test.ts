@@ -3,6 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { registerWalkIn } from "../../app/domain/attendance/attendance.server.ts";
+import { createHouseholdOnBehalf } from "../../app/domain/households/assisted.server.ts";
+import { addChild } from "../../app/domain/households/household.server.ts";
 import { findMatches } from "../../app/domain/register/matching.server.ts";
 import { markNotSame, mergePeople, MERGED_REFERENCES, possibleDuplicates, proposeDuplicate } from "../../app/domain/register/merge.server.ts";
 import { countParticipation } from "../../app/domain/reporting/report.server.ts";
@@ -122,6 +124,46 @@ describe("the walk-in form", () => {
       partnerUserId: null,
     });
     expect(made.status === "added" && made.personId).not.toBe(adam.id);
+  });
+});
+
+describe("the other forms that create people", () => {
+  it("a family registered by staff: a child already in the register is offered, chosen, and joins the family instead of being made again; a double submit is one family", async () => {
+    const { person: adam } = await child("Adam", "Lindqvist", "2016-04-20");
+    const staff = await createUser({ role: "STAFF", email: "staff-family@example.dk" });
+    const guardian = { firstName: "Mette", lastName: "Lindqvist", phone: null, email: "mette@example.dk", language: "da" as const, housingAreaId: null };
+    const kids = [{ firstName: "Adam", lastName: "Lindqvist", birthDate: "2016-04-20", housingAreaId: null }];
+    const key = randomUUID();
+    const offered = await createHouseholdOnBehalf({ guardian, children: kids }, staff, key);
+    expect(offered).toMatchObject({ status: "matches", child: 0 });
+    const households = await db.household.count();
+    const [first, second] = await Promise.all([
+      createHouseholdOnBehalf({ guardian, children: [{ ...kids[0]!, choice: adam.id }] }, staff, key),
+      createHouseholdOnBehalf({ guardian, children: [{ ...kids[0]!, choice: adam.id }] }, staff, key),
+    ]);
+    expect(second).toEqual(first);
+    expect(await db.household.count()).toBe(households + 1);
+    const householdId = (first as { householdId: string }).householdId;
+    expect(await db.householdMember.findMany({ where: { householdId, role: "CHILD" }, select: { personId: true } })).toEqual([{ personId: adam.id }]);
+    expect(await db.person.count({ where: { firstName: "Adam", lastName: "Lindqvist" } })).toBe(1);
+  });
+
+  it("a parent adding a child sees only their own children as matches, and a resubmitted form adds one child", async () => {
+    await child("Yasmin", "Okafor", "2015-05-05"); // another family's child: never offered
+    const own = await household({ children: [{ firstName: "Yasmine", birthDate: "2015-05-05" }] });
+    await db.person.update({ where: { id: own.children[0]!.id }, data: { lastName: "Okafor" } });
+    const input = { firstName: "Yasmin", lastName: "Okafor", birthDate: "2015-05-05", housingAreaId: (await area()).id, photoConsent: false };
+    const key = randomUUID();
+    const offered = await addChild(own.user!, input, { key, choice: null });
+    expect(offered.status === "matches" && offered.matches.map((match) => match.personId)).toEqual([own.children[0]!.id]);
+    const sibling = { ...input, firstName: "Ifeoma", birthDate: "2017-01-01" };
+    const siblingKey = randomUUID();
+    const [a, b] = await Promise.all([
+      addChild(own.user!, sibling, { key: siblingKey, choice: null }),
+      addChild(own.user!, sibling, { key: siblingKey, choice: null }),
+    ]);
+    expect(a).toEqual(b);
+    expect(await db.person.count({ where: { firstName: "Ifeoma", lastName: "Okafor" } })).toBe(1);
   });
 });
 

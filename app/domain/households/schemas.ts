@@ -43,6 +43,12 @@ export const childSchema = z.object({
   photoConsent: z.enum(["yes", "no"], { error: "errors.photoConsentRequired" }),
 });
 
+/** Adding a child: the form's one-time key, and the answer to "is it this child?" (ADR 015). */
+export const newChildSchema = childSchema.extend({
+  key: z.string({ error: "errors.formExpired" }).uuid({ error: "errors.formExpired" }),
+  choice: z.union([z.literal("new"), z.string().uuid()], { error: "errors.formExpired" }).optional(),
+});
+
 export const ownDetailsSchema = z.object({
   intent: z.literal("own"),
   firstName: name("errors.firstNameRequired"),
@@ -98,7 +104,14 @@ const optionalText = z
 
 /** A child row in the assisted form: empty rows are ignored, a started row must be complete. */
 const assistedChild = z
-  .object({ firstName: optionalText, lastName: optionalText, birthDate: z.string().optional(), housingAreaId: z.string().uuid().optional() })
+  .object({
+    firstName: optionalText,
+    lastName: optionalText,
+    birthDate: z.string().optional(),
+    housingAreaId: z.string().uuid().optional(),
+    /** After "is it this child?": an existing child's id (then not created again), or "new" (ADR 015). */
+    choice: z.union([z.literal("new"), z.string().uuid()], { error: "errors.formExpired" }).optional(),
+  })
   .superRefine((row, ctx) => {
     if (!row.firstName && !row.lastName && !row.birthDate) return;
     if (!row.firstName) ctx.addIssue({ code: "custom", path: ["firstName"], message: "errors.firstNameRequired" });
@@ -116,6 +129,8 @@ export const assistedHouseholdSchema = z
     language: z.enum(["da", "en", "ar"]),
     housingAreaId: z.string().uuid().optional(),
     children: z.array(assistedChild.optional()).optional(),
+    /** The form's one-time key: sent twice, it registers one family (ADR 015). */
+    key: z.string({ error: "errors.formExpired" }).uuid({ error: "errors.formExpired" }),
   })
   .superRefine((value, ctx) => {
     if (!value.phone && !value.email) ctx.addIssue({ code: "custom", path: ["phone"], message: "errors.contactRequired" });

@@ -11,7 +11,7 @@ export type NewPerson = {
   firstName: string;
   lastName: string;
   /** A full date, or 1 July of the year when only the year is known (a walk-in). */
-  birthDate: Date | null;
+  birthDate?: Date | null;
   housingAreaId: string | null;
   email?: string | null;
   phone?: string | null;
