@@ -26,6 +26,23 @@ const LETTERS: Record<string, string> = { æ: "ae", ø: "oe", å: "aa", ß: "ss"
  * article (al-, el-) standing as its own word is dropped; Abd al-/Abdel/Abdul/Abdi + name become one word.
  */
 export function nameTokens(name: string): string[] {
+  return memo(tokensCache, name, tokensOf);
+}
+
+/** The duplicates list compares a few hundred people with a few thousand: the words of a name are worked out once. */
+const tokensCache = new Map<string, string[]>();
+const foldCache = new Map<string, string>();
+function memo<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size > 50_000) cache.clear();
+    value = compute(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function tokensOf(name: string): string[] {
   const lowered = name
     .toLocaleLowerCase("en")
     .replace(/[æøåßđłıəþ]/g, (c) => LETTERS[c] ?? c)
@@ -62,6 +79,10 @@ const abdPrefix = (word: string) => word.replace(/^abd(ul|al|el|il|ol|ur|ir|er|a
  * after a consonant dropped (Fatimah, Yasmine).
  */
 export function foldToken(token: string): string {
+  return memo(foldCache, token, foldOf);
+}
+
+function foldOf(token: string): string {
   return token
     .replace(/([aeiou])h$/, "$1")
     .replace(/([^aeiou])e$/, "$1")
