@@ -4,6 +4,9 @@ import { expect, test } from "@playwright/test";
 import { e2eData } from "./db.ts";
 import { expectNoAxeViolations, hydrated, signIn } from "./helpers.ts";
 
+// Each test signs in, takes several round trips and runs axe twice: more than the default 30 s on a busy machine.
+test.slow();
+
 test("a walk-in double-tapped makes one child and one attendance, and the form is empty afterwards", async ({ page }) => {
   const { db } = await e2eData();
   const lektiecafe = (await db.activity.findUniqueOrThrow({ where: { slug: "lektiecafe-jennumparken" }, select: { id: true } })).id;
