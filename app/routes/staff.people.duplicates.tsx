@@ -37,13 +37,13 @@ export async function action({ request }: ActionFunctionArgs) {
 type Person = { personId: string; firstName: string; lastName: string; birthYear: number | null; area: string | null };
 
 function Who({ person }: { person: Person }) {
-  const { t } = useTranslation("common");
+  const { t } = useTranslation("staff");
   return (
     <span>
       <bdi className="font-semibold">
         {person.firstName} {person.lastName}
       </bdi>
-      {person.birthYear ? `, ${t("register.born", { year: person.birthYear })}` : ""}
+      {person.birthYear ? `, ${t("common:register.born", { year: person.birthYear })}` : ""}
       {person.area ? (
         <>
           , <bdi>{person.area}</bdi>

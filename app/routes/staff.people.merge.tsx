@@ -65,7 +65,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Merge() {
   const { t } = useTranslation("staff");
-  const { t: tc } = useTranslation("common");
   const language = useLanguage();
   const { people } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
@@ -94,7 +93,7 @@ export default function Merge() {
                   <dd>
                     {person.birthDate
                       ? person.yearOnly
-                        ? tc("register.born", { year: person.birthDate.slice(0, 4) })
+                        ? t("common:register.born", { year: person.birthDate.slice(0, 4) })
                         : formatDate(new Date(`${person.birthDate}T12:00:00Z`), language)
                       : "–"}
                   </dd>
