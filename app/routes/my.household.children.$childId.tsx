@@ -58,8 +58,8 @@ async function add(user: { id: string; personId: string }, formData: FormData) {
   if (!areaExists) return submission.reply({ fieldErrors: { housingAreaId: ["errors.areaRequired"] } });
   const { key, choice, ...typed } = submission.value;
   try {
-    const result = await addChild(user, { ...typed, photoConsent: typed.photoConsent === "yes" }, { key, choice: choice ?? null });
-    if (result.status === "matches") return { matches: result.matches, typed: { ...typed, needs: typed.needs ?? "", key } };
+    const result = await addChild(user, { ...typed, photoConsent: typed.photoConsent === "yes" }, { key: key ?? null, choice: choice ?? null });
+    if (result.status === "matches") return { matches: result.matches, typed: { ...typed, needs: typed.needs ?? "", ...(key ? { key } : {}) } };
   } catch (error) {
     if (error instanceof HouseholdError && error.code !== "notFound") return submission.reply({ formErrors: [`errors.${error.code}`] });
     if (error instanceof HouseholdError) throw new Response("Not found", { status: 404 });

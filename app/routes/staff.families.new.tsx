@@ -63,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
       })),
     },
     user,
-    key,
+    key ?? crypto.randomUUID(),
   ).catch((error: unknown) => {
     if (error instanceof RateLimitedError) return null;
     if (error instanceof AssistedError) return "notOffered" as const;

@@ -926,7 +926,7 @@ const FORMS: Form[] = [
       key: randomUUID(),
     }),
     fields: fields(
-      "firstName lastName phone? email? language housingAreaId#? children[0].firstName? children[0].lastName? children[0].birthDate@? children[0].housingAreaId#? key!",
+      "firstName lastName phone? email? language housingAreaId#? children[0].firstName? children[0].lastName? children[0].birthDate@? children[0].housingAreaId#? key!?",
     ),
     errorsOn: { email: "phone" },
     // Families a staff member may register a day: a limit the fuzz's many accepted families would reach.

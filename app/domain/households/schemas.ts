@@ -45,7 +45,8 @@ export const childSchema = z.object({
 
 /** Adding a child: the form's one-time key, and the answer to "is it this child?" (ADR 015). */
 export const newChildSchema = childSchema.extend({
-  key: z.string({ error: "errors.formExpired" }).uuid({ error: "errors.formExpired" }),
+  // Optional: a form sent without one (an older page, a script) is answered as before, without the guard.
+  key: z.string({ error: "errors.formExpired" }).uuid({ error: "errors.formExpired" }).optional(),
   choice: z.union([z.literal("new"), z.string().uuid()], { error: "errors.formExpired" }).optional(),
 });
 
@@ -129,8 +130,8 @@ export const assistedHouseholdSchema = z
     language: z.enum(["da", "en", "ar"]),
     housingAreaId: z.string().uuid().optional(),
     children: z.array(assistedChild.optional()).optional(),
-    /** The form's one-time key: sent twice, it registers one family (ADR 015). */
-    key: z.string({ error: "errors.formExpired" }).uuid({ error: "errors.formExpired" }),
+    /** The form's one-time key: sent twice, it registers one family (ADR 015). Without one, no guard. */
+    key: z.string({ error: "errors.formExpired" }).uuid({ error: "errors.formExpired" }).optional(),
   })
   .superRefine((value, ctx) => {
     if (!value.phone && !value.email) ctx.addIssue({ code: "custom", path: ["phone"], message: "errors.contactRequired" });
