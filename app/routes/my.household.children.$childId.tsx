@@ -13,8 +13,9 @@ import { choiceProps } from "~/components/ui/conform.ts";
 import { Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { dateOnly } from "~/domain/dates.ts";
-import { childNeeds, HouseholdError, householdOf, ownDetails, saveChild } from "~/domain/households/household.server.ts";
-import { childSchema } from "~/domain/households/schemas.ts";
+import { MatchChoices } from "~/components/match-choices.tsx";
+import { addChild, childNeeds, HouseholdError, householdOf, ownDetails, saveChild } from "~/domain/households/household.server.ts";
+import { childSchema, newChildSchema } from "~/domain/households/schemas.ts";
 import { requireUser, safeBack } from "~/lib/auth.server.ts";
 import { housingAreas, unknownHousingAreas } from "~/domain/households/areas.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -28,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [household, areas] = await Promise.all([householdOf(user), housingAreas()]);
   const own = await ownDetails(user.personId);
   const back = safeBack(request);
-  if (params.childId === "new") return { child: null, areas, defaultAreaId: own.housingAreaId, back };
+  // A new child's form carries a one-time key: sent twice, it adds one child (ADR 015).
+  if (params.childId === "new") return { child: null, areas, defaultAreaId: own.housingAreaId, back, key: crypto.randomUUID() };
   const member = household?.members.find((candidate) => candidate.role === "CHILD" && candidate.person.id === params.childId);
   if (!member) notFound();
   const person = member.person;
@@ -45,16 +47,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     areas,
     defaultAreaId: own.housingAreaId,
     back,
+    key: null,
   };
+}
+
+async function add(user: { id: string; personId: string }, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: newChildSchema });
+  if (submission.status !== "success") return submission.reply();
+  if ((await unknownHousingAreas([submission.value.housingAreaId])).size) return submission.reply({ fieldErrors: { housingAreaId: ["errors.areaRequired"] } });
+  const { key, choice, ...typed } = submission.value;
+  try {
+    const result = await addChild(user, { ...typed, photoConsent: typed.photoConsent === "yes" }, { key: key ?? null, choice: choice ?? null });
+    if (result.status === "matches")
+      return { matches: result.matches, typed: { ...typed, needs: typed.needs ?? "", gender: typed.gender ?? "", ...(key ? { key } : {}) } };
+  } catch (error) {
+    if (error instanceof HouseholdError && error.code !== "notFound") return submission.reply({ formErrors: [`errors.${error.code}`] });
+    if (error instanceof HouseholdError) notFound();
+    throw error;
+  }
+  return null;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "PARENT");
-  const submission = parseWithZod(await request.formData(), { schema: childSchema });
+  const formData = await request.formData();
+  if (params.childId === "new") {
+    const answer = await add(user, formData);
+    if (answer) return answer;
+    return redirect(safeBack(request) ?? "/my/household");
+  }
+  const submission = parseWithZod(formData, { schema: childSchema });
   if (submission.status !== "success") return submission.reply();
   if ((await unknownHousingAreas([submission.value.housingAreaId])).size) return submission.reply({ fieldErrors: { housingAreaId: ["errors.areaRequired"] } });
   try {
-    await saveChild(user, params.childId === "new" ? null : params.childId!, { ...submission.value, photoConsent: submission.value.photoConsent === "yes" });
+    await saveChild(user, params.childId!, { ...submission.value, photoConsent: submission.value.photoConsent === "yes" });
   } catch (error) {
     if (error instanceof HouseholdError && error.code !== "notFound") return submission.reply({ formErrors: [`errors.${error.code}`] });
     if (error instanceof HouseholdError) notFound();
@@ -65,8 +91,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ChildForm() {
   const { t } = useTranslation("household");
-  const { child, areas, defaultAreaId, back } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { child, areas, defaultAreaId, back, key } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const lastResult = data && "matches" in data ? undefined : data;
   const navigation = useNavigation();
   const [form, fields] = useForm<z.input<typeof childSchema>>({
     lastResult,
@@ -81,7 +108,9 @@ export default function ChildForm() {
       <h1 className="text-2xl font-bold">{child ? t("child.editTitle") : t("child.addTitle")}</h1>
       <p className="text-sm text-slate-700">{t("child.privacy")}</p>
       <FormErrors errors={tr(form.errors)} />
+      {data && "matches" in data ? <MatchChoices id="child-matches" matches={data.matches} hidden={data.typed} /> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-1">
+        {key ? <input type="hidden" name="key" value={key} /> : null}
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field
             {...getInputProps(fields.firstName, { type: "text" })}

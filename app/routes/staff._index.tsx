@@ -75,6 +75,9 @@ export default function StaffHome() {
             <ButtonLink to="/staff/milestones" variant="secondary">
               {t("reports:nav.milestones")}
             </ButtonLink>
+            <ButtonLink to="/staff/people/duplicates" variant="secondary">
+              {t("register.duplicatesTitle")}
+            </ButtonLink>
           </>
         ) : null}
       </p>

@@ -11,7 +11,8 @@ import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
-import { createHouseholdOnBehalf } from "~/domain/households/assisted.server.ts";
+import { MatchChoices } from "~/components/match-choices.tsx";
+import { AssistedError, createHouseholdOnBehalf } from "~/domain/households/assisted.server.ts";
 import { assistedHouseholdSchema } from "~/domain/households/schemas.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
@@ -25,14 +26,19 @@ const CHILD_ROWS = 4;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["STAFF", "PARTNER"]);
-  return { areas: await housingAreas() };
+  return {
+    areas: await housingAreas(),
+    // The form's one-time key: sent twice (a double tap), it registers one family (ADR 015).
+    key: crypto.randomUUID(),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["STAFF", "PARTNER"]);
-  const submission = parseWithZod(await request.formData(), { schema: assistedHouseholdSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: assistedHouseholdSchema });
   if (submission.status !== "success") return submission.reply();
-  const { firstName, lastName, phone, email, language, housingAreaId, children = [] } = submission.value;
+  const { firstName, lastName, phone, email, language, housingAreaId, children = [], key } = submission.value;
   const unknown = await unknownHousingAreas([housingAreaId, ...children.map((row) => row?.housingAreaId)]);
   if (unknown.size) {
     const fieldErrors: Record<string, string[]> = {};
@@ -45,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const rows = children.filter((row): row is NonNullable<typeof row> & { firstName: string; lastName: string; birthDate: string } =>
     Boolean(row?.firstName && row.lastName && row.birthDate),
   );
-  const created = await createHouseholdOnBehalf(
+  const result = await createHouseholdOnBehalf(
     {
       guardian: { firstName, lastName, phone, email: email ?? null, language, housingAreaId: housingAreaId ?? null },
       children: rows.map((row) => ({
@@ -53,22 +59,36 @@ export async function action({ request }: ActionFunctionArgs) {
         lastName: row.lastName,
         birthDate: row.birthDate,
         housingAreaId: row.housingAreaId ?? housingAreaId ?? null,
+        choice: row.choice ?? null,
       })),
     },
     user,
+    key ?? crypto.randomUUID(),
   ).catch((error: unknown) => {
     if (error instanceof RateLimitedError) return null;
+    if (error instanceof AssistedError) return "notOffered" as const;
     throw error;
   });
-  if (!created) return submission.reply({ formErrors: ["household:errors.tooManyFamiliesToday"] });
-  return redirect(`/staff/families/${created}?done=created`);
+  if (!result) return submission.reply({ formErrors: ["household:errors.tooManyFamiliesToday"] });
+  if (result === "notOffered") return submission.reply({ formErrors: ["household:errors.formExpired"] });
+  if (result.status === "matches") {
+    // "Is it this child?" for the first child with likely matches; everything typed (and earlier answers) goes along.
+    const row = rows[result.child]!;
+    const index = children.indexOf(row);
+    const typed = Object.fromEntries(
+      [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== `children[${index}].choice`),
+    );
+    return { matches: result.matches, typed, choiceField: `children[${index}].choice` };
+  }
+  return redirect(`/staff/families/${result.householdId}?done=created`);
 }
 
 export default function NewFamily() {
   const { t } = useTranslation("staff");
   const { t: th } = useTranslation("household");
-  const { areas } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { areas, key } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const lastResult = data && "matches" in data ? undefined : data;
   const navigation = useNavigation();
   const [form, fields] = useForm<z.input<typeof assistedHouseholdSchema>>({
     lastResult,
@@ -94,7 +114,9 @@ export default function NewFamily() {
       <h1 className="text-2xl font-bold">{t("families.new")}</h1>
       <p className="text-sm text-slate-700">{t("families.newIntro")}</p>
       <FormErrors errors={tr(form.errors)} />
-      <Form method="post" {...getFormProps(form)} className="space-y-4">
+      {data && "matches" in data ? <MatchChoices id="child-matches" matches={data.matches} hidden={data.typed} name={data.choiceField} /> : null}
+      <Form method="post" {...getFormProps(form)} className="space-y-4" hidden={Boolean(data && "matches" in data)}>
+        <input type="hidden" name="key" value={key} />
         <fieldset className="space-y-1 rounded-xl border border-slate-200 p-3">
           <legend className="px-1 text-lg font-bold">{t("families.guardian")}</legend>
           <div className="grid gap-x-3 sm:grid-cols-2">

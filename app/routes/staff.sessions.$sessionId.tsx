@@ -15,8 +15,18 @@ import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { pick } from "~/domain/activities/text.ts";
-import { addWalkIn, AttendanceError, findPeople, markAttendance, sessionAttendance, setHeadCount } from "~/domain/attendance/attendance.server.ts";
-import { headCountSchema, markSchema, walkInExistingSchema, walkInSchema } from "~/domain/attendance/schemas.ts";
+import { MatchChoices } from "~/components/match-choices.tsx";
+import {
+  addWalkIn,
+  AttendanceError,
+  findPeople,
+  markAttendance,
+  registerWalkIn,
+  sessionAttendance,
+  setHeadCount,
+} from "~/domain/attendance/attendance.server.ts";
+import { headCountSchema, markSchema, proposeDuplicateSchema, walkInExistingSchema, walkInSchema } from "~/domain/attendance/schemas.ts";
+import { proposeDuplicate } from "~/domain/register/merge.server.ts";
 import { requireSessionAccess } from "~/web/activity-access.server.ts";
 import { isStaff } from "~/lib/roles.ts";
 import { formatDate, formatTime } from "~/lib/format.ts";
@@ -52,6 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     areas,
     q,
     found: found.filter((person) => !listed.has(person.personId)),
+    // The walk-in form's one-time key: a new one each time the page is shown, so the form starts empty after an add.
+    walkInKey: crypto.randomUUID(),
   };
 }
 
@@ -77,12 +89,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "walkInNew") {
       const submission = parseWithZod(formData, { schema: walkInSchema });
       if (submission.status !== "success") return { form: "walkIn" as const, result: submission.reply() };
-      const { firstName, lastName, birthYear, housingAreaId } = submission.value;
+      const { firstName, lastName, birthYear, housingAreaId, key, choice } = submission.value;
       if ((await unknownHousingAreas([housingAreaId])).size) {
         return { form: "walkIn" as const, result: submission.reply({ fieldErrors: { housingAreaId: ["errors.areaNotFound"] } }) };
       }
-      await addWalkIn({ sessionId, walkIn: { firstName, lastName, birthYear, housingAreaId: housingAreaId ?? null }, actorUserId: user.id });
+      const result = await registerWalkIn({
+        sessionId,
+        walkIn: { firstName, lastName, birthYear, housingAreaId: housingAreaId ?? null },
+        key,
+        choice: choice ?? null,
+        actorUserId: user.id,
+        partnerUserId: isStaff(user) ? null : user.id,
+      });
+      if (result.status === "matches") {
+        const typed = { intent: "walkInNew", firstName, lastName, birthYear: String(birthYear), housingAreaId: housingAreaId ?? "", key };
+        return { form: "walkInMatches" as const, matches: result.matches, typed };
+      }
       return redirect(`${back}?done=walkIn`);
+    }
+    if (intent === "proposeDuplicate") {
+      const parsed = proposeDuplicateSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) return { form: "propose" as const, error: "register.proposeSame" };
+      const { first, second } = parsed.data;
+      // Only two people on this session's list, and two different ones.
+      const attendance = await sessionAttendance(sessionId);
+      const listed = new Set([...attendance.expected, ...attendance.walkIns].map((person) => person.personId));
+      if (first === second || !listed.has(first) || !listed.has(second)) return { form: "propose" as const, error: "register.proposeSame" };
+      await proposeDuplicate({ personIds: [first, second], actorUserId: user.id });
+      return redirect(`${back}?done=proposed`);
     }
     if (intent === "headCount") {
       const submission = parseWithZod(formData, { schema: headCountSchema });
@@ -108,7 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function WalkInForm() {
   const { t } = useTranslation("staff");
-  const { areas } = useLoaderData<typeof loader>();
+  const { areas, walkInKey } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof walkInSchema>>({
     id: "walk-in",
@@ -119,6 +153,12 @@ function WalkInForm() {
     <Form method="post" {...getFormProps(form)} className="space-y-1 rounded-xl border border-slate-200 p-3">
       <h3 className="font-bold">{t("attendance.newChild")}</h3>
       <input type="hidden" name="intent" value="walkInNew" />
+      <input type="hidden" name="key" value={walkInKey} />
+      {fields.key.errors?.length ? (
+        <p role="alert" className="font-semibold text-red-800">
+          {t("errors.formExpired")}
+        </p>
+      ) : null}
       <div className="grid gap-x-3 sm:grid-cols-2">
         <Field
           {...getInputProps(fields.firstName, { type: "text" })}
@@ -155,6 +195,46 @@ function WalkInForm() {
         {t("attendance.addNew")}
       </Button>
     </Form>
+  );
+}
+
+/** "Two on the list are the same child": sent to staff's list of possible duplicates (ADR 015). */
+function ProposeDuplicate({ people, error }: { people: { personId: string; name: string }[]; error: string | null }) {
+  const { t } = useTranslation("staff");
+  const options = (
+    <>
+      <option value="">{t("register.proposeChoose")}</option>
+      {people.map((person) => (
+        <option key={person.personId} value={person.personId}>
+          {person.name}
+        </option>
+      ))}
+    </>
+  );
+  return (
+    <details className="rounded-xl border border-slate-200 p-3" open={Boolean(error)}>
+      <summary className="min-h-11 cursor-pointer py-2 font-bold">{t("register.proposeTitle")}</summary>
+      <Form method="post" className="space-y-1">
+        <p className="text-sm text-slate-700">{t("register.proposeIntro")}</p>
+        {error ? (
+          <p role="alert" className="font-semibold text-red-800">
+            {t(error)}
+          </p>
+        ) : null}
+        <input type="hidden" name="intent" value="proposeDuplicate" />
+        <div className="grid gap-x-3 sm:grid-cols-2">
+          <SelectField id="propose-first" name="first" label={t("register.proposeFirst")}>
+            {options}
+          </SelectField>
+          <SelectField id="propose-second" name="second" label={t("register.proposeSecond")}>
+            {options}
+          </SelectField>
+        </div>
+        <Button type="submit" variant="secondary">
+          {t("register.propose")}
+        </Button>
+      </Form>
+    </details>
   );
 }
 
@@ -236,6 +316,7 @@ export default function Attendance() {
   const { t } = useTranslation("staff");
   const language = useLanguage();
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const everyone = [...data.expected, ...data.walkIns];
   // Marks shown but perhaps not yet saved (a tap, or one restored from the offline queue) count at once.
@@ -265,7 +346,7 @@ export default function Attendance() {
       </header>
       {params.get("done") ? (
         <p role="status" className="rounded-lg bg-brand-50 p-3 font-semibold">
-          {t(`attendance.done.${params.get("done") === "headCount" ? "headCount" : "walkIn"}`)}
+          {params.get("done") === "proposed" ? t("register.proposed") : t(`attendance.done.${params.get("done") === "headCount" ? "headCount" : "walkIn"}`)}
         </p>
       ) : null}
       <section aria-labelledby="expected-heading" className="space-y-2">
@@ -337,7 +418,13 @@ export default function Attendance() {
             <p>{t("attendance.noMatch")}</p>
           )
         ) : null}
-        <WalkInForm />
+        {actionData?.form === "walkInMatches" ? (
+          <MatchChoices id="walk-in-matches" matches={actionData.matches} hidden={actionData.typed} />
+        ) : (
+          // Keyed by the form's one-time key: after an add the page comes back with a new key and an empty form.
+          <WalkInForm key={data.walkInKey} />
+        )}
+        {everyone.length >= 2 ? <ProposeDuplicate people={everyone} error={actionData?.form === "propose" ? actionData.error : null} /> : null}
       </section>
       <HeadCountForm />
     </div>

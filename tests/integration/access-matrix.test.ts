@@ -400,6 +400,23 @@ const RULES: Record<string, Case[]> = {
     },
     { name: "no such person", params: () => ({ personId: WRONG_UUID }), loader: only(STAFF, { staff: "notFound", admin: "notFound" }) },
   ],
+  // Possible duplicates and the merge (ADR 015): staff only; an empty form merges nothing and marks nothing.
+  "staff.people.duplicates.tsx": [
+    {
+      loader: only(STAFF),
+      action: only(STAFF),
+      state: (f) => db.possibleDuplicate.count({ where: { personAId: { in: [f.a.childId, f.b.childId] } } }),
+    },
+  ],
+  "staff.people.merge.tsx": [
+    {
+      search: (f) => `?a=${f.a.childId}&b=${f.b.childId}`,
+      loader: only(STAFF),
+      action: only(STAFF),
+      state: (f) => db.person.count({ where: { id: { in: [f.a.childId, f.b.childId] } } }),
+    },
+    { name: "not a pair", search: () => `?a=${WRONG_UUID}&b=${WRONG_UUID}`, loader: only(STAFF, { staff: "notFound", admin: "notFound" }) },
+  ],
   "staff.families.$householdId_.delete.tsx": [
     {
       params: (f) => ({ householdId: f.a.householdId }),

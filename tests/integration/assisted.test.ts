@@ -1,6 +1,7 @@
 // Assisted sign-up: staff register a family without a login, sign its
 // children up with spoken consent, and the parent later claims the household
 // by confirming it on first sign-in (issue 16).
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseIdentifier, type Identifier } from "../../app/domain/accounts/identifier.ts";
 import { startSignIn, verifySignIn } from "../../app/domain/accounts/sign-in.server.ts";
@@ -21,10 +22,17 @@ import { db } from "../../app/lib/db.server.ts";
 import { activity, household, key, signUpFamily } from "../setup/fixtures.ts";
 import { codeIn, createUser, lastMessageTo } from "../setup/helpers.ts";
 
+/** Registers a family with a fresh form key; its children are new (matching is tested in register.test.ts). */
+async function registerFamily(input: Parameters<typeof createHouseholdOnBehalf>[0], by: Parameters<typeof createHouseholdOnBehalf>[1]): Promise<string> {
+  const result = await createHouseholdOnBehalf({ ...input, children: input.children.map((child) => ({ ...child, choice: "new" })) }, by, randomUUID());
+  if (result.status !== "added") throw new Error("matches offered");
+  return result.householdId;
+}
+
 describe("assisted sign-up", () => {
   it("registers a family, signs two children up with spoken consent, and the parent later finds it by signing in", async () => {
     const staff = await createUser({ role: "STAFF", email: "helper@example.dk" });
-    const householdId = await createHouseholdOnBehalf(
+    const householdId = await registerFamily(
       {
         guardian: { firstName: "Fatima", lastName: "Noor", phone: "+4520456789", email: null, language: "ar", housingAreaId: null },
         children: [
@@ -83,10 +91,7 @@ describe("assisted sign-up", () => {
 });
 
 const newFamily = (by: Parameters<typeof createHouseholdOnBehalf>[1]) =>
-  createHouseholdOnBehalf(
-    { guardian: { firstName: "Hiba", lastName: "Saleh", phone: null, email: null, language: "ar", housingAreaId: null }, children: [] },
-    by,
-  );
+  registerFamily({ guardian: { firstName: "Hiba", lastName: "Saleh", phone: null, email: null, language: "ar", housingAreaId: null }, children: [] }, by);
 
 describe("which families a partner may open", () => {
   it("staff any; a partner those signed up for their activities, those they registered, and those found by phone today or yesterday", async () => {

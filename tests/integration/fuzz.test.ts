@@ -212,6 +212,8 @@ async function setUp() {
   const familyGone = await household({ children: [{ firstName: "Gorm", areaId: home.id }] });
   const youthGone = await account("YOUTH", "Gunvor", YOUTH_BORN);
   await signUpFamily(attendanceActivity.id, familyA);
+  // Birk came as a walk-in: with Astrid, two on the session's list (the "same child?" proposal).
+  await db.attendance.create({ data: { sessionId: attendanceActivity.sessions[0]!.id, personId: familyB.children[0]!.id, present: true, enrolled: false } });
   await signUpFamily(cancelActivity.id, familyA);
   const cEnrolled = await signUpFamily(rosterActivity.id, familyC);
   const dWaiting = await signUpFamily(rosterActivity.id, familyD);
@@ -311,6 +313,11 @@ async function setUp() {
     },
     gone: familyGone.id,
     goneYouth: youthGone.personId,
+    // Two records of one child for the merge form (its one accepted call merges them).
+    twins: [
+      (await db.person.create({ data: { firstName: "Fuzz", lastName: "Twin", birthDate: dateOf("2014-07-01") } })).id,
+      (await db.person.create({ data: { firstName: "Fuzz", lastName: "Twin", birthDate: dateOf("2014-03-03") } })).id,
+    ] as const,
     b: { householdId: familyB.id, childId: familyB.children[0]!.id, guardianId: familyB.guardian.id },
     c: { enrolment: await enrolment(rosterActivity.id, familyC.id), signUpId: cEnrolled.signUpId },
     d: { signUpId: dWaiting.signUpId },
@@ -851,9 +858,20 @@ const FORMS: Form[] = [
     name: "walkInNew",
     role: "staff",
     params: (f) => ({ sessionId: f.activities.attendance.sessions[0]!.id }),
-    base: (f) => ({ intent: "walkInNew", firstName: "Gæst", lastName: "Fuzz", birthYear: "2015", housingAreaId: f.home }),
-    fields: fields("firstName lastName birthYear housingAreaId#?"),
+    // "choice: new": the child is new even if an earlier call made someone alike (matching is tested in register.test.ts).
+    base: (f) => ({ intent: "walkInNew", firstName: "Gæst", lastName: "Fuzz", birthYear: "2015", housingAreaId: f.home, key: randomUUID(), choice: "new" }),
+    fields: fields("firstName lastName birthYear housingAreaId#? key!"),
     stored: async () => newest.person(),
+  },
+  {
+    route: "staff.sessions.$sessionId.tsx",
+    name: "proposeDuplicate",
+    role: "staff",
+    params: (f) => ({ sessionId: f.activities.attendance.sessions[0]!.id }),
+    base: (f) => ({ intent: "proposeDuplicate", first: f.a.childId, second: f.b.childId }),
+    fields: fields("first# second#"),
+    hidden: ["first", "second"],
+    refusesAsWhole: ["register.proposeSame"],
   },
   {
     route: "staff.sessions.$sessionId.tsx",
@@ -890,6 +908,21 @@ const FORMS: Form[] = [
     fields: fields("intent housingAreaId# movedOn@"),
   },
   {
+    route: "staff.people.duplicates.tsx",
+    role: "staff",
+    base: (f) => ({ intent: "notSame", a: f.a.childId, b: f.b.childId }),
+    fields: fields("a# b#"),
+    hidden: ["a", "b"],
+  },
+  {
+    route: "staff.people.merge.tsx",
+    role: "staff",
+    base: (f) => ({ a: f.twins[0], b: f.twins[1], keep: f.twins[1] }),
+    fields: fields("a# b# keep#"),
+    hidden: ["a", "b"],
+    refusesAsWhole: ["register.chooseKeep"],
+  },
+  {
     route: "staff.families.$householdId_.delete.tsx",
     role: "staff",
     params: (f) => ({ householdId: f.gone }),
@@ -915,9 +948,12 @@ const FORMS: Form[] = [
       "children[0].firstName": "Barn",
       "children[0].lastName": "Familie",
       "children[0].birthDate": "2016-05-01",
+      // The child is new even if an earlier call registered one alike (matching: register.test.ts).
+      "children[0].choice": "new",
+      key: randomUUID(),
     }),
     fields: fields(
-      "firstName lastName phone? email? language housingAreaId#? children[0].firstName? children[0].lastName? children[0].birthDate@? children[0].housingAreaId#?",
+      "firstName lastName phone? email? language housingAreaId#? children[0].firstName? children[0].lastName? children[0].birthDate@? children[0].housingAreaId#? key!?",
     ),
     errorsOn: { email: "phone" },
     // Families a staff member may register a day: a limit the fuzz's many accepted families would reach.

@@ -4,9 +4,11 @@
 // and plain head-counts where names are not taken.
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { audit } from "~/lib/audit.server.ts";
-import { db } from "~/lib/db.server.ts";
+import { db, type DbTx } from "~/lib/db.server.ts";
 import { ageOnKnown, copenhagenDay, dateOnly } from "../dates.ts";
 import { DomainError } from "../errors.ts";
+import { findMatches, type MatchScope, type PersonMatch } from "../register/matching.server.ts";
+import { createPerson, earlierSubmission, submitOnce } from "../register/people.server.ts";
 
 export class AttendanceError extends DomainError<"sessionNotFound" | "notExpected" | "badCount"> {
   constructor(code: "sessionNotFound" | "notExpected" | "badCount") {
@@ -114,55 +116,99 @@ export type WalkIn = { personId: string } | { firstName: string; lastName: strin
  * Someone who came without signing up: an existing person, or a new child
  * (name, birth year, area — the year is stored alone, and ages count it as
  * the age reached that year: dates.ts ageOnKnown). Marked present at once.
+ * `partnerUserId`: a partner may add only someone findPeople would show them (or someone new).
  */
-/** `partnerUserId`: a partner may add only someone findPeople would show them (or someone new). */
 export async function addWalkIn(input: { sessionId: string; walkIn: WalkIn; actorUserId: string; partnerUserId?: string | null }): Promise<string> {
   await sessionOf(input.sessionId);
   return db.$transaction(async (tx) => {
-    let personId: string;
-    let housingAreaId: string | null;
     if ("personId" in input.walkIn) {
       const person = await tx.person.findFirst({
         where: { id: input.walkIn.personId, ...knownToPartner(input.partnerUserId ?? null) },
         select: { id: true, housingAreaId: true },
       });
       if (!person) throw new AttendanceError("notExpected");
-      personId = person.id;
-      housingAreaId = person.housingAreaId;
-    } else {
-      const created = await tx.person.create({
-        data: {
-          firstName: input.walkIn.firstName,
-          lastName: input.walkIn.lastName,
-          // The year is what was said: no day is invented (ADR 016).
-          birthYear: input.walkIn.birthYear,
-          housingAreaId: input.walkIn.housingAreaId,
-        },
-        select: { id: true },
-      });
-      await audit(tx, {
-        actorUserId: input.actorUserId,
-        action: "person.createWalkIn",
-        entityType: "Person",
-        entityId: created.id,
-        after: { birthYear: input.walkIn.birthYear, housingAreaId: input.walkIn.housingAreaId },
-      });
-      personId = created.id;
-      housingAreaId = input.walkIn.housingAreaId;
+      await attend(tx, input.sessionId, person, input.actorUserId);
+      return person.id;
     }
-    await tx.attendance.upsert({
-      where: { sessionId_personId: { sessionId: input.sessionId, personId } },
-      create: { sessionId: input.sessionId, personId, present: true, enrolled: false, housingAreaId, markedByUserId: input.actorUserId },
-      update: { present: true, markedByUserId: input.actorUserId, markedAt: new Date() },
-    });
-    await audit(tx, {
-      actorUserId: input.actorUserId,
-      action: "attendance.walkIn",
-      entityType: "Attendance",
-      entityId: `${input.sessionId}/${personId}`,
-      after: { present: true },
-    });
+    const personId = await createWalkInPerson(tx, input.walkIn, input.actorUserId);
+    await attend(tx, input.sessionId, { id: personId, housingAreaId: input.walkIn.housingAreaId }, input.actorUserId);
     return personId;
+  });
+}
+
+function createWalkInPerson(tx: DbTx, walkIn: Extract<WalkIn, { firstName: string }>, actorUserId: string) {
+  return createPerson(
+    tx,
+    {
+      firstName: walkIn.firstName,
+      lastName: walkIn.lastName,
+      birthYear: walkIn.birthYear,
+      housingAreaId: walkIn.housingAreaId,
+    },
+    { actorUserId, action: "person.createWalkIn", auditAfter: { birthYear: walkIn.birthYear, housingAreaId: walkIn.housingAreaId } },
+  );
+}
+
+/** Marks a walk-in present (a person already on the list stays one row: marking sets, never adds). */
+async function attend(tx: DbTx, sessionId: string, person: { id: string; housingAreaId: string | null }, actorUserId: string) {
+  await tx.attendance.upsert({
+    where: { sessionId_personId: { sessionId, personId: person.id } },
+    create: { sessionId, personId: person.id, present: true, enrolled: false, housingAreaId: person.housingAreaId, markedByUserId: actorUserId },
+    update: { present: true, markedByUserId: actorUserId, markedAt: new Date() },
+  });
+  await audit(tx, { actorUserId, action: "attendance.walkIn", entityType: "Attendance", entityId: `${sessionId}/${person.id}`, after: { present: true } });
+}
+
+export type WalkInResult = { status: "added"; personId: string; replayed: boolean } | { status: "matches"; matches: PersonMatch[] };
+
+/**
+ * The walk-in form (ADR 015): a new child's name, birth year and area, with the form's one-time key.
+ * Without `choice`, likely existing people are returned to choose from ("is it this child?"); `choice` is then
+ * one of their ids (attach to that person) or "new". A second submission with the same key — a double tap, a
+ * resubmitted page — adds nobody and marks nothing twice: it answers with the first one's person.
+ */
+export async function registerWalkIn(input: {
+  sessionId: string;
+  walkIn: Extract<WalkIn, { firstName: string }>;
+  key: string;
+  choice: string | null;
+  actorUserId: string;
+  partnerUserId: string | null;
+}): Promise<WalkInResult> {
+  await sessionOf(input.sessionId);
+  const once = { key: input.key, kind: "walkIn", actorUserId: input.actorUserId };
+  const earlier = await earlierSubmission(once);
+  if (earlier) return { status: "added", personId: earlier, replayed: true };
+  const scope: MatchScope = input.partnerUserId ? { kind: "partner", userId: input.partnerUserId } : { kind: "staff" };
+  const wouldBe = {
+    firstName: input.walkIn.firstName,
+    lastName: input.walkIn.lastName,
+    birthYear: input.walkIn.birthYear,
+    housingAreaId: input.walkIn.housingAreaId,
+  };
+  let existing: string | null = null;
+  if (input.choice !== "new") {
+    const matches = await findMatches(wouldBe, scope);
+    if (input.choice === null && matches.length) return { status: "matches", matches };
+    // Only someone the form offered may be chosen (a partner cannot attach a walk-in to anyone by id).
+    if (input.choice !== null) {
+      if (!matches.some((match) => match.personId === input.choice)) throw new AttendanceError("notExpected");
+      existing = input.choice;
+    }
+  }
+  return db.$transaction(async (tx) => {
+    const result = await submitOnce(tx, once, async () => {
+      if (existing) {
+        const person = await tx.person.findUnique({ where: { id: existing }, select: { id: true, housingAreaId: true } });
+        if (!person) throw new AttendanceError("notExpected");
+        await attend(tx, input.sessionId, person, input.actorUserId);
+        return person.id;
+      }
+      const personId = await createWalkInPerson(tx, input.walkIn, input.actorUserId);
+      await attend(tx, input.sessionId, { id: personId, housingAreaId: input.walkIn.housingAreaId }, input.actorUserId);
+      return personId;
+    });
+    return { status: "added" as const, personId: result.resultId, replayed: result.replayed };
   });
 }
 

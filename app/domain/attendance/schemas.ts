@@ -29,6 +29,10 @@ export const walkInSchema = z.object({
     .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }),
   birthYear: z.coerce.number({ error: "errors.birthYear" }).int({ error: "errors.birthYear" }).refine(plausibleBirthYear, { error: "errors.birthYear" }),
   housingAreaId: idField().optional(),
+  /** The form's one-time key (made when the page was shown): a second submission of it adds nobody (ADR 015). */
+  key: idField("errors.formExpired"),
+  /** After "is it this child?": the chosen person's id, or "new". */
+  choice: z.union([z.literal("new"), idField()], { error: "errors.formExpired" }).optional(),
 });
 
 export const headCountSchema = z.object({
@@ -45,3 +49,10 @@ export const markSchema = z.object({
 });
 
 export const walkInExistingSchema = z.object({ intent: z.literal("walkInExisting"), personId: idField() });
+
+/** A partner (or staff) says two people on a session's list are one child; staff decide (ADR 015). */
+export const proposeDuplicateSchema = z.object({
+  intent: z.literal("proposeDuplicate"),
+  first: idField("register.proposeSame"),
+  second: idField("register.proposeSame"),
+});

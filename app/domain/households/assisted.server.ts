@@ -14,9 +14,12 @@ import { enforceRateLimits } from "~/lib/rate-limit.server.ts";
 import type { SessionUser } from "~/lib/session.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
+import { findMatches, type MatchScope, type PersonMatch } from "../register/matching.server.ts";
+import { createPerson, earlierSubmission, submitOnce } from "../register/people.server.ts";
 import { createClaim } from "./invitations.server.ts";
 import { isId } from "~/lib/ids.ts";
 import { isStaff } from "~/lib/roles.ts";
+import { DomainError } from "../errors.ts";
 
 /**
  * Households matching a name, phone digits or e-mail. Partners (volunteers,
@@ -116,8 +119,10 @@ export function activitiesOpenForSignUp(activityIds: string[] | null, now = new 
 
 export type NewHousehold = {
   guardian: { firstName: string; lastName: string; phone: string | null; email: string | null; language: Language; housingAreaId: string | null };
-  children: { firstName: string; lastName: string; birthDate: string; housingAreaId: string | null }[];
+  children: { firstName: string; lastName: string; birthDate: string; housingAreaId: string | null; choice?: string | null }[];
 };
+
+export type OnBehalfResult = { status: "added"; householdId: string } | { status: "matches"; child: number; matches: PersonMatch[] };
 
 /** Phone searches a partner may make an hour: plenty for a busy afternoon, too few to walk the number range. */
 export const PARTNER_SEARCHES_PER_HOUR = 30;
@@ -132,46 +137,92 @@ export async function findHouseholdsAsPartner(partnerUserId: string, query: stri
 /** Families one account may register per day (an abuse limit; a busy open day at the club stays well below). */
 export const HOUSEHOLDS_PER_DAY = { PARTNER: 20, STAFF: 100 } as const;
 
-/** Registers a family on its behalf; throws RateLimitedError past the day's limit for the actor. */
-export async function createHouseholdOnBehalf(input: NewHousehold, actor: Pick<SessionUser, "id" | "role">): Promise<string> {
+/**
+ * Registers a family on its behalf; throws RateLimitedError past the day's limit for the actor. Each child is first
+ * matched against the register (ADR 015): the first child with likely matches and no `choice` is answered with them;
+ * a chosen existing child joins the new household instead of being made again. The form's key makes a double submit
+ * one family.
+ */
+export async function createHouseholdOnBehalf(input: NewHousehold, actor: Pick<SessionUser, "id" | "role">, key: string): Promise<OnBehalfResult> {
   const actorUserId = actor.id;
+  const once = { key, kind: "household", actorUserId };
+  const earlier = await earlierSubmission(once);
+  if (earlier) return { status: "added", householdId: earlier };
+  const scope: MatchScope = actor.role === "PARTNER" ? { kind: "partner", userId: actorUserId } : { kind: "staff" };
+  const existing = new Map<number, string>();
+  for (const [index, child] of input.children.entries()) {
+    if (child.choice === "new") continue;
+    const matches = await findMatches(
+      { firstName: child.firstName, lastName: child.lastName, birthDate: child.birthDate, housingAreaId: child.housingAreaId },
+      scope,
+    );
+    if (!child.choice && matches.length) return { status: "matches", child: index, matches };
+    if (child.choice) {
+      // Only someone the form offered may be chosen.
+      if (!matches.some((match) => match.personId === child.choice)) throw new AssistedError("notOffered");
+      existing.set(index, child.choice);
+    }
+  }
   const limit = actor.role === "PARTNER" ? HOUSEHOLDS_PER_DAY.PARTNER : HOUSEHOLDS_PER_DAY.STAFF;
   await enforceRateLimits([{ key: `households:user:${actorUserId}`, limit: { limit, windowSeconds: 86_400 } }]);
-  return db.$transaction(async (tx) => {
-    const household = await tx.household.create({ data: { createdById: actorUserId }, select: { id: true } });
-    const guardian = await tx.person.create({
-      data: { ...input.guardian, households: { create: { householdId: household.id, role: "GUARDIAN" } } },
-      select: { id: true },
-    });
-    await createClaim(tx, {
-      householdId: household.id,
-      personId: guardian.id,
-      firstName: input.guardian.firstName,
-      lastName: input.guardian.lastName,
-      phone: input.guardian.phone,
-      email: input.guardian.email,
-      registeredById: actorUserId,
-    });
-    for (const child of input.children) {
-      await tx.person.create({
-        data: {
-          firstName: child.firstName,
-          lastName: child.lastName,
-          birthDate: new Date(`${child.birthDate}T00:00:00Z`),
-          housingAreaId: child.housingAreaId,
-          households: { create: { householdId: household.id, role: "CHILD" } },
+  const made = await db.$transaction((tx) =>
+    submitOnce(tx, once, async () => {
+      const household = await tx.household.create({ data: { createdById: actorUserId }, select: { id: true } });
+      const guardianId = await createPerson(tx, input.guardian, {
+        member: { householdId: household.id, role: "GUARDIAN" },
+        actorUserId,
+        action: "person.createOnBehalf",
+        auditAfter: { householdId: household.id, role: "GUARDIAN" },
+      });
+      await createClaim(tx, {
+        householdId: household.id,
+        personId: guardianId,
+        firstName: input.guardian.firstName,
+        lastName: input.guardian.lastName,
+        phone: input.guardian.phone,
+        email: input.guardian.email,
+        registeredById: actorUserId,
+      });
+      for (const [index, child] of input.children.entries()) {
+        const personId = existing.get(index);
+        if (personId) {
+          await tx.householdMember.createMany({ data: [{ householdId: household.id, personId, role: "CHILD" }], skipDuplicates: true });
+          continue;
+        }
+        await createPerson(
+          tx,
+          { firstName: child.firstName, lastName: child.lastName, birthDate: new Date(`${child.birthDate}T00:00:00Z`), housingAreaId: child.housingAreaId },
+          {
+            member: { householdId: household.id, role: "CHILD" },
+            actorUserId,
+            action: "person.createOnBehalf",
+            auditAfter: { householdId: household.id, role: "CHILD", birthYear: Number(child.birthDate.slice(0, 4)) },
+          },
+        );
+      }
+      await audit(tx, {
+        actorUserId,
+        action: "household.createOnBehalf",
+        entityType: "Household",
+        entityId: household.id,
+        after: {
+          guardianId,
+          children: input.children.length,
+          existingChildren: existing.size,
+          hasPhone: Boolean(input.guardian.phone),
+          hasEmail: Boolean(input.guardian.email),
         },
       });
-    }
-    await audit(tx, {
-      actorUserId,
-      action: "household.createOnBehalf",
-      entityType: "Household",
-      entityId: household.id,
-      after: { guardianId: guardian.id, children: input.children.length, hasPhone: Boolean(input.guardian.phone), hasEmail: Boolean(input.guardian.email) },
-    });
-    return household.id;
-  });
+      return household.id;
+    }),
+  );
+  return { status: "added", householdId: made.resultId };
+}
+
+export class AssistedError extends DomainError<"notOffered"> {
+  constructor(code: "notOffered") {
+    super("staff", code);
+  }
 }
 
 export async function householdForStaff(householdId: string) {

@@ -3,11 +3,13 @@
 // touch belongs to a household in which that user is a guardian.
 import type { Gender, Prisma } from "~/generated/prisma/client.ts";
 import { audit, changedFields } from "~/lib/audit.server.ts";
-import { db } from "~/lib/db.server.ts";
+import { db, type DbTx } from "~/lib/db.server.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { enforceRateLimits, RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { recheckConsent } from "../jobs/birth-date.server.ts";
 import { DomainError } from "../errors.ts";
+import { findMatches, type PersonMatch } from "../register/matching.server.ts";
+import { createPerson, earlierSubmission, submitOnce } from "../register/people.server.ts";
 
 /** Children one household may register (an abuse limit, far above any family). */
 export const MAX_CHILDREN = 15;
@@ -123,26 +125,65 @@ export async function saveChild(user: { id: string; personId: string }, childId:
     if (birthDateChanged) await nudge(JOBS.deliverMessages);
     return childId;
   }
+  const added = await addChild(user, input, { key: null, choice: "new" });
+  if (added.status !== "added") throw new HouseholdError("notFound");
+  return added.childId;
+}
+
+export type AddChildResult = { status: "added"; childId: string } | { status: "matches"; matches: PersonMatch[] };
+
+/**
+ * A parent adds a child (ADR 015). Matching looks only inside the parent's own household — never at other families'
+ * children: without `choice`, a child of the household who looks the same is offered ("is it this child?"); choosing
+ * them adds nobody, "new" adds the child. The form's key makes a resubmitted form one child.
+ */
+export async function addChild(
+  user: { id: string; personId: string },
+  input: ChildInput,
+  options: { key: string | null; choice: string | null },
+): Promise<AddChildResult> {
+  const once = options.key ? { key: options.key, kind: "child", actorUserId: user.id } : null;
+  const earlier = once ? await earlierSubmission(once) : null;
+  if (earlier) return { status: "added", childId: earlier };
   const householdId = await ensureHousehold(user);
+  if (options.choice !== "new") {
+    const matches = (
+      await findMatches(
+        { firstName: input.firstName, lastName: input.lastName, birthDate: input.birthDate, housingAreaId: input.housingAreaId },
+        { kind: "household", householdId },
+      )
+    ).filter((match) => match.personId !== user.personId);
+    if (options.choice === null && matches.length) return { status: "matches", matches };
+    const chosen = matches.find((match) => match.personId === options.choice);
+    if (chosen) return { status: "added", childId: chosen.personId };
+    if (options.choice !== null) throw new HouseholdError("notFound");
+  }
   const children = await db.householdMember.count({ where: { householdId, role: "CHILD" } });
   if (children >= MAX_CHILDREN) throw new HouseholdError("tooManyChildren");
   await enforceRateLimits([{ key: `children:user:${user.id}`, limit: { limit: CHILDREN_PER_DAY, windowSeconds: 86_400 } }]).catch((error: unknown) => {
     throw error instanceof RateLimitedError ? new HouseholdError("tooManyToday") : error;
   });
-  return db.$transaction(async (tx) => {
-    const child = await tx.person.create({
-      data: { ...data, households: { create: { householdId, role: "CHILD" } }, ...(needs ? { needs: { create: { text: needs } } } : {}) },
-      select: { id: true },
-    });
-    await audit(tx, {
-      actorUserId: user.id,
-      action: "person.createChild",
-      entityType: "Person",
-      entityId: child.id,
-      after: { householdId, ...pickPerson(data), needs: Boolean(needs) },
-    });
-    return child.id;
-  });
+  const needs = input.needs?.trim() || null;
+  const data = {
+    firstName: input.firstName,
+    lastName: input.lastName,
+    birthDate: new Date(`${input.birthDate}T00:00:00Z`),
+    housingAreaId: input.housingAreaId,
+    photoConsent: input.photoConsent,
+  };
+  const create = (tx: DbTx) =>
+    createPerson(
+      tx,
+      { ...data, needs },
+      {
+        member: { householdId, role: "CHILD" },
+        actorUserId: user.id,
+        action: "person.createChild",
+        auditAfter: { householdId, ...pickPerson(data), needs: Boolean(needs) },
+      },
+    );
+  const childId = await db.$transaction(async (tx) => (once ? (await submitOnce(tx, once, () => create(tx))).resultId : create(tx)));
+  return { status: "added", childId };
 }
 
 function pickPerson(person: { firstName: string; lastName: string; birthDate: Date | null; housingAreaId: string | null; photoConsent: boolean | null }) {

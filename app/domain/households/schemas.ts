@@ -67,6 +67,13 @@ export const childSchema = z.object({
   gender: optionalGender,
 });
 
+/** Adding a child: the form's one-time key, and the answer to "is it this child?" (ADR 015). */
+export const newChildSchema = childSchema.extend({
+  // Optional: a form sent without one (an older page, a script) is answered as before, without the guard.
+  key: idField("errors.formExpired").optional(),
+  choice: z.union([z.literal("new"), idField()], { error: "errors.formExpired" }).optional(),
+});
+
 export const ownDetailsSchema = z.object({
   intent: z.literal("own"),
   firstName: name("errors.firstNameRequired"),
@@ -137,7 +144,14 @@ const optionalText = z
 
 /** A child row in the assisted form: empty rows are ignored, a started row must be complete. */
 const assistedChild = z
-  .object({ firstName: optionalText, lastName: optionalText, birthDate: z.string().optional(), housingAreaId: idField().optional() })
+  .object({
+    firstName: optionalText,
+    lastName: optionalText,
+    birthDate: z.string().optional(),
+    housingAreaId: idField().optional(),
+    /** After "is it this child?": an existing child's id (then not created again), or "new" (ADR 015). */
+    choice: z.union([z.literal("new"), idField()], { error: "errors.formExpired" }).optional(),
+  })
   .superRefine((row, ctx) => {
     if (!row.firstName && !row.lastName && !row.birthDate) return;
     if (!row.firstName) ctx.addIssue({ code: "custom", path: ["firstName"], message: "errors.firstNameRequired" });
@@ -155,6 +169,8 @@ export const assistedHouseholdSchema = z
     language: z.enum(["da", "en", "ar"]),
     housingAreaId: idField().optional(),
     children: z.array(assistedChild.optional()).optional(),
+    /** The form's one-time key: sent twice, it registers one family (ADR 015). Without one, no guard. */
+    key: idField("errors.formExpired").optional(),
   })
   .superRefine((value, ctx) => {
     if (!value.phone && !value.email) ctx.addIssue({ code: "custom", path: ["phone"], message: "errors.contactRequired" });
