@@ -140,7 +140,7 @@ export async function openInvitationsOf(householdId: string, now = new Date()) {
 /** Registers a family's guardian (staff or a partner made the record) as a claim: it is theirs once they confirm it. */
 export async function createClaim(
   tx: DbTx,
-  input: { householdId: string; personId: string; firstName: string; lastName: string; registeredById: string } & Contact,
+  input: { householdId: string; personId: string; firstName: string; lastName: string; registeredById: string | null } & Contact,
 ): Promise<void> {
   if (!input.phone && !input.email) return;
   await tx.householdInvitation.create({
