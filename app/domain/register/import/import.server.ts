@@ -10,7 +10,7 @@ import { audit } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { copenhagenInstant } from "../../activities/series.ts";
 import { copenhagenDay, localParts } from "../../dates.ts";
-import { createClaim } from "../../households/invitations.server.ts";
+import { createClaims } from "../../households/invitations.server.ts";
 import { applyMappingFile, IMPORT_FIELDS, missingFields, recogniseColumns, type ImportKind, type Mapping, type MappingFile } from "./columns.ts";
 import { FileError, readSpreadsheet, type FileProblem, type Table } from "./read-file.ts";
 import { createPeople, findRegisterMatches, setAreas, type NewPerson, type RegisterPerson } from "./register.server.ts";
@@ -388,8 +388,9 @@ async function writePlan(tx: DbTx, plan: Plan, batchId: string, actorUserId: str
       SELECT h, p, r::"HouseholdRole"
       FROM unnest(${members.map((m) => m.householdId)}::uuid[], ${members.map((m) => m.personId)}::uuid[], ${members.map((m) => m.role)}::text[]) AS t(h, p, r)`;
     // The guardian confirms on first sign-in that the family is theirs (ADR 013), as for a family staff register.
-    for (const [i, household] of plan.households.entries()) {
-      await createClaim(tx, {
+    await createClaims(
+      tx,
+      plan.households.map((household, i) => ({
         householdId: householdIds[i]!,
         personId: guardianIds[i]!,
         firstName: household.guardian.firstName,
@@ -397,8 +398,8 @@ async function writePlan(tx: DbTx, plan: Plan, batchId: string, actorUserId: str
         phone: household.guardian.phone,
         email: household.guardian.email,
         registeredById: actorUserId,
-      });
-    }
+      })),
+    );
   }
 
   if (plan.kind === "participation") {
