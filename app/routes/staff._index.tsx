@@ -75,6 +75,9 @@ export default function StaffHome() {
             <ButtonLink to="/staff/milestones" variant="secondary">
               {t("reports:nav.milestones")}
             </ButtonLink>
+            <ButtonLink to="/staff/import" variant="secondary">
+              {t("import:open")}
+            </ButtonLink>
           </>
         ) : null}
       </p>

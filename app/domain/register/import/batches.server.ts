@@ -21,10 +21,8 @@ export async function createDraft(input: {
   activityId: string | null;
   actorUserId: string;
 }): Promise<string> {
-  if (input.kind === "participation") {
-    if (!input.activityId) throw new ImportError("activityRequired");
-    if (!(await db.activity.count({ where: { id: input.activityId } }))) throw new ImportError("unknownActivity");
-  }
+  if (input.kind === "participation" && !input.activityId) throw new ImportError("activityRequired");
+  if (input.activityId && !(await db.activity.count({ where: { id: input.activityId } }))) throw new ImportError("unknownActivity");
   try {
     await readSpreadsheet(input.bytes, PAGE_MAX_ROWS);
   } catch (error) {

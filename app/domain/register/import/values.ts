@@ -4,6 +4,7 @@
 // in Danish or English words or letters, phone numbers as Excel leaves them
 // (20123456, 4520123456, "+45 20 12 34 56"). Each parser answers a value or
 // the problem in a word that the page translates. Pure.
+// i18n-namespace: household (the name rule's messages, mapped to the import's own words below)
 import { normalisePhone, parseIdentifier, westernDigits } from "../../accounts/identifier.ts";
 import { dayProblem, isRealDay } from "../../dates.ts";
 import { personNameSchema } from "../../households/schemas.ts";
