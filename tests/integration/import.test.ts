@@ -165,6 +165,12 @@ describe("importing households and children", () => {
       actorUserId: staff.id,
     });
     expect(missing).toMatchObject({ batchId: null, dryRun: true, missing: ["birthDate"] });
+    // An upload never imported is deleted after a day (it holds a list of names), by the nightly clean-up.
+    const stale = await createDraft({ bytes: new TextEncoder().encode(csv), fileName: "stale.csv", kind: "people", activityId: null, actorUserId: staff.id });
+    const { deleteExpiredData } = await import("../../app/domain/accounts/cleanup.server.ts");
+    expect((await deleteExpiredData(new Date(Date.now() + 23 * 3_600_000))).importDrafts).toBe(0);
+    expect((await deleteExpiredData(new Date(Date.now() + 25 * 3_600_000))).importDrafts).toBeGreaterThanOrEqual(1);
+    expect(await db.importBatch.count({ where: { id: stale } })).toBe(0);
     // A mapping staff chose on the page is kept with the draft.
     const draftId = await createDraft({
       bytes: new TextEncoder().encode("A;B;C\r\nLeila;Mapped;2014\r\n"),
