@@ -79,7 +79,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/staff/import/${batch.id}?done=mapped`);
     }
     if (value.intent === "import") {
-      await importSpreadsheet({ source: { batchId: batch.id }, dryRun: false, actorUserId: user.id });
+      const imported = await importSpreadsheet({ source: { batchId: batch.id }, dryRun: false, actorUserId: user.id });
+      // A field still without its column: nothing was written (the button is disabled then; a form sent anyway).
+      if (!imported.batchId) return { result: submission.reply({ formErrors: ["errors.mappingIncomplete"] }), added: null };
       return redirect(`/staff/import/${batch.id}?done=imported`);
     }
     if (value.intent === "discard") {
