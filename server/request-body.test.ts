@@ -17,10 +17,22 @@ describe("body limits by kind of route", () => {
     );
   });
 
-  it("takes only forms, and a file upload nowhere yet (the spreadsheet import will name its address)", () => {
+  it("takes only forms, and a file upload only on the spreadsheet import's upload", () => {
     expect(["text/plain", "application/json", "", "application/xml"].map((type) => bodyKind("/login", type))).toEqual([null, null, null, null]);
     expect(bodyKind("/staff/activities/new", "multipart/form-data")).toBe("staffForm");
-    expect(UPLOAD_ROUTES).toEqual([]);
+    expect(["/staff/import", "/staff/import.data"].map((route) => bodyKind(route, "multipart/form-data"))).toEqual(["upload", "upload"]);
+    // Its other forms, and the pages of one import, are ordinary staff forms.
+    expect(["/staff/import", "/staff/import/x", "/staff/imports"].map((route) => bodyKind(route, "application/x-www-form-urlencoded"))).toEqual([
+      "staffForm",
+      "staffForm",
+      "staffForm",
+    ]);
+    expect(["/staff/import/x", "/staff/importx", "/my/import"].map((route) => bodyKind(route, "multipart/form-data"))).toEqual([
+      "staffForm",
+      "staffForm",
+      "form",
+    ]);
+    expect(UPLOAD_ROUTES).toHaveLength(1);
     expect(BODY_LIMITS.form < BODY_LIMITS.staffForm && BODY_LIMITS.staffForm < BODY_LIMITS.upload).toBe(true);
   });
 });

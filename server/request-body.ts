@@ -22,14 +22,14 @@ const MB = 1024 * KB;
  * - `staffForm`, /staff and /admin: the activity editor holds 13,120 characters in each of three languages
  *   (title 120, description 5,000, practical information 3,000, terms 5,000): about 95 KB when written in Danish,
  *   English and Arabic, 233 KB if every letter of all three were two bytes. 512 KB leaves twice the worst case.
- * - `upload`: a file (multipart) on a route in UPLOAD_ROUTES only. None yet: the spreadsheet import will add
- *   its address there. 10 MB is a spreadsheet of many thousand rows.
+ * - `upload`: a file (multipart) on a route in UPLOAD_ROUTES only: the spreadsheet import's upload (staff). 10 MB
+ *   is a spreadsheet of many thousand rows (5,000 rows of families as CSV: 0.5 MB).
  */
 export const BODY_LIMITS = { form: 32 * KB, staffForm: 512 * KB, upload: 10 * MB } as const;
 export type BodyKind = keyof typeof BODY_LIMITS;
 
 /** Addresses that take a file upload (multipart/form-data) up to BODY_LIMITS.upload, e.g. /^\/staff\/import(\.data)?$/. */
-export const UPLOAD_ROUTES: readonly RegExp[] = [];
+export const UPLOAD_ROUTES: readonly RegExp[] = [/^\/staff\/import(\.data)?$/];
 
 /** The methods the pages use. Anything else (PUT, PATCH, DELETE, …) would reach an action as if it were a POST. */
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST"] as const;

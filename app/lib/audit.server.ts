@@ -24,6 +24,7 @@ export const AUDIT_ENTITY_TYPES = [
   "ShiftSwapRequest",
   "SchoolHoliday",
   "Milestone",
+  "ImportBatch",
 ] as const;
 
 export type AuditEntry = {

@@ -20,6 +20,7 @@ export const clientNamespaces = [
   "hiring",
   "shifts",
   "reports",
+  "import",
   "legal",
   "privacy",
 ] as const;

@@ -78,6 +78,9 @@ export default function StaffHome() {
             <ButtonLink to="/staff/people/duplicates" variant="secondary">
               {t("register.duplicatesTitle")}
             </ButtonLink>
+            <ButtonLink to="/staff/import" variant="secondary">
+              {t("import:open")}
+            </ButtonLink>
           </>
         ) : null}
       </p>

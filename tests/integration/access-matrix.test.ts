@@ -73,6 +73,8 @@ type Fixture = {
   employmentId: string;
   shiftId: string;
   milestoneId: string;
+  /** A spreadsheet upload waiting to be imported (its file names household A's child). */
+  importBatchId: string;
   guardianToken: string;
   /** A guardian link more than 14 days old. */
   expiredGuardianToken: string;
@@ -229,6 +231,16 @@ async function setUp(): Promise<Fixture> {
     employmentId: employment.id,
     shiftId: shift.id,
     milestoneId: milestone.id,
+    importBatchId: (
+      await db.importBatch.create({
+        data: {
+          kind: "PEOPLE",
+          fileName: "liste.csv",
+          file: Buffer.from(`Fornavn;Efternavn;Fødselsår\r\n${MARK.childA};Import;2016\r\n`),
+          createdById: staff.id,
+        },
+      })
+    ).id,
     guardianToken: guardian.token,
     expiredGuardianToken: expiredGuardian.token,
     youthBorn,
@@ -630,6 +642,12 @@ const RULES: Record<string, Case[]> = {
   "staff.milestones.$milestoneId.tsx": [
     { params: (f) => ({ milestoneId: f.milestoneId }), loader: only(STAFF), action: only(STAFF) },
     { name: "unknown milestone", params: () => ({ milestoneId: WRONG_UUID }), loader: only(STAFF, { staff: "notFound", admin: "notFound" }) },
+  ],
+  "staff.import._index.tsx": [{ loader: only(STAFF), action: only(STAFF) }],
+  "staff.import.$batchId.tsx": [
+    { params: (f) => ({ batchId: f.importBatchId }), loader: only(STAFF), action: only(STAFF) },
+    { name: "unknown import", params: () => ({ batchId: WRONG_UUID }), loader: only(STAFF, { staff: "notFound", admin: "notFound" }) },
+    { name: "not an id", params: () => ({ batchId: "x" }), loader: only(STAFF, { staff: "notFound", admin: "notFound" }) },
   ],
   "staff.reports._index.tsx": [{ loader: only(STAFF) }],
   "staff.reports.print.tsx": [{ loader: only(STAFF) }],

@@ -343,6 +343,7 @@ async function setUp() {
     applications: { interview: interviewApp.id, decide: decideApp.id, hire: hireApp.id, guardian: guardianApp.id },
     employed: employed.id,
     milestones: { edit: milestoneEdit.id, remove: milestoneDelete.id },
+    importDraft: (await db.importBatch.create({ data: { kind: "PEOPLE", fileName: "fuzz.csv", file: Buffer.from(IMPORT_CSV), createdById: staff.id } })).id,
     holidays: { edit: holidayEdit.id, remove: holidayDelete.id },
     pendingChallenge: "",
     pendingCode: "",
@@ -384,9 +385,13 @@ type Form = {
   hidden?: string[];
   /** Fields whose error a rule of two fields shows on the other ("a phone or an e-mail", "Danish first"). */
   errorsOn?: Record<string, string>;
+  /** File fields (the form is sent as multipart): the base value is sent as a file of that text, an odd one as plain text. */
+  files?: string[];
 };
 
 const on = "on";
+/** The spreadsheet the import forms are sent (a draft of it for the batch's forms). */
+const IMPORT_CSV = "Fornavn;Efternavn;Fødselsår\r\nFuzz;Import;2016\r\n";
 const TITLE_FIELDS = (name: string, required: boolean) => `${name}.da${required ? "" : "?"} ${name}.en? ${name}.ar?`;
 
 async function activityText(id: string): Promise<Stored> {
@@ -1194,6 +1199,42 @@ const FORMS: Form[] = [
     echo: ["requestId"],
   },
 
+  {
+    route: "staff.import._index.tsx",
+    role: "staff",
+    base: () => ({ file: IMPORT_CSV, kind: "people" }),
+    fields: fields("file! kind activityId#?"),
+    files: ["file"],
+    hidden: ["file"],
+    undo: () => db.importBatch.deleteMany({ where: { status: "DRAFT", fileName: "file.csv" } }),
+  },
+  {
+    route: "staff.import.$batchId.tsx",
+    name: "map",
+    role: "staff",
+    params: (f) => ({ batchId: f.importDraft }),
+    base: () => ({ intent: "map", "columns[0]": "firstName", "columns[1]": "lastName", "columns[2]": "birthYear" }),
+    fields: fields("intent columns[0]? columns[1]? columns[2]?"),
+    hidden: ["columns[0]", "columns[1]", "columns[2]"],
+  },
+  {
+    route: "staff.import.$batchId.tsx",
+    name: "import",
+    role: "staff",
+    params: (f) => ({ batchId: f.importDraft }),
+    base: () => ({ intent: "import" }),
+    fields: fields("intent"),
+    // Imported: undone, and made a draft of the same file again.
+    undo: async (f) => {
+      const { undoImport } = await import("../../app/domain/register/import/batches.server.ts");
+      await undoImport(f.importDraft, null);
+      await db.importBatch.update({
+        where: { id: f.importDraft },
+        data: { status: "DRAFT", file: Buffer.from(IMPORT_CSV), importedAt: null, undoneAt: null, summary: undefined },
+      });
+    },
+  },
+
   // ---- admins
   {
     route: "admin.areas_.$areaId.tsx",
@@ -1355,9 +1396,22 @@ async function call(form: Form, body: Body): Promise<Answer> {
     form.cookie ? await form.cookie(f) : "",
   ].filter(Boolean);
   if (cookie.length) headers.set("Cookie", cookie.join("; "));
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(body)) for (const item of Array.isArray(value) ? value : [value]) search.append(key, item);
-  const request = new Request("http://localhost/fuzz", { method: "POST", headers, body: search.toString() });
+  let request: Request;
+  if (form.files) {
+    const base = form.base(f, 0);
+    const data = new FormData();
+    for (const [key, value] of Object.entries(body))
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (form.files.includes(key) && item === base[key]) data.append(key, new File([item], `${key}.csv`, { type: "text/csv" }));
+        else data.append(key, item);
+      }
+    headers.delete("Content-Type"); // the body's own multipart boundary
+    request = new Request("http://localhost/fuzz", { method: "POST", headers, body: data });
+  } else {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(body)) for (const item of Array.isArray(value) ? value : [value]) search.append(key, item);
+    request = new Request("http://localhost/fuzz", { method: "POST", headers, body: search.toString() });
+  }
   calls++;
   // A different address per call: the sign-in limits per address are not what this test is about.
   const context = { clientIp: `10.${(calls >> 16) & 255}.${(calls >> 8) & 255}.${calls & 255}`, cspNonce: "" };

@@ -2,9 +2,11 @@
 // challenges (they hold e-mail addresses and phone numbers), old rate-limit
 // counters (they hold IP addresses), expired sessions, and the development
 // outbox, and invitations to a household answered or expired a while ago
-// (they hold the name and number a family typed for someone). Retention of
+// (they hold the name and number a family typed for someone), and uploaded
+// spreadsheets never imported (they hold a list of names). Retention of
 // the message log and of households is a separate, documented rule (privacy).
 import { KEEP_ANSWERED_DAYS } from "~/domain/households/invitations.server.ts";
+import { deleteStaleDrafts } from "~/domain/register/import/batches.server.ts";
 import { db } from "~/lib/db.server.ts";
 
 const DAY = 24 * 3_600_000;
@@ -18,5 +20,6 @@ export async function deleteExpiredData(now = new Date()) {
     db.devOutboxItem.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 7 * DAY) } } }),
     db.householdInvitation.deleteMany({ where: { OR: [{ answeredAt: { lt: answeredBefore } }, { answeredAt: null, expiresAt: { lt: answeredBefore } }] } }),
   ]);
-  return { challenges: challenges.count, buckets: buckets.count, sessions: sessions.count, outbox: outbox.count, invitations: invitations.count };
+  const importDrafts = await deleteStaleDrafts(now);
+  return { challenges: challenges.count, buckets: buckets.count, sessions: sessions.count, outbox: outbox.count, invitations: invitations.count, importDrafts };
 }

@@ -140,23 +140,28 @@ export async function openInvitationsOf(householdId: string, now = new Date()) {
   });
 }
 
+type Claim = { householdId: string; personId: string; firstName: string; lastName: string; registeredById: string | null } & Contact;
+
 /** Registers a family's guardian (staff or a partner made the record) as a claim: it is theirs once they confirm it. */
-export async function createClaim(
-  tx: DbTx,
-  input: { householdId: string; personId: string; firstName: string; lastName: string; registeredById: string } & Contact,
-): Promise<void> {
-  if (!input.phone && !input.email) return;
-  await tx.householdInvitation.create({
-    data: {
+export async function createClaim(tx: DbTx, input: Claim): Promise<void> {
+  await createClaims(tx, [input]);
+}
+
+/** The same for many families at once (a spreadsheet import): one statement. A guardian with neither phone nor e-mail gets none. */
+export async function createClaims(tx: DbTx, inputs: readonly Claim[]): Promise<void> {
+  const claims = inputs.filter((input) => input.phone || input.email);
+  if (!claims.length) return;
+  await tx.householdInvitation.createMany({
+    data: claims.map((input) => ({
       householdId: input.householdId,
-      kind: "CLAIM",
+      kind: "CLAIM" as const,
       invitedById: input.registeredById,
       personId: input.personId,
       firstName: input.firstName,
       lastName: input.lastName,
       phone: input.phone,
       email: input.email,
-    },
+    })),
   });
 }
 

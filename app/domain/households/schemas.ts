@@ -18,6 +18,9 @@ const name = (required: string) =>
     .refine((value) => !/[<>{}\u0000-\u001f]/.test(value), { error: "errors.badCharacters" })
     .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS });
 
+/** The rule for a person's name (the spreadsheet import checks names with it too). */
+export const personNameSchema = name;
+
 /** An optional Danish mobile number, normalised to E.164 (Arabic-Indic digits accepted); empty: null. */
 const optionalDanishPhone = z
   .string()
