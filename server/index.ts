@@ -85,10 +85,6 @@ async function primary(count: number) {
     }
     fork().catch((error: unknown) => log(`a replacement worker failed: ${String(error)}`));
   });
-  // One after the other: pg-boss's start-up (queues, schedules) in two processes at once deadlocks in PostgreSQL.
-  for (let i = 0; i < count; i++) await fork();
-  log(`Aktivitetsportalen is ready at http://localhost:${port} (${count} workers, ${Math.round(performance.now() - started)} ms)`);
-
   const exited = (worker: Worker) => new Promise<void>((resolve) => (worker.isDead() ? resolve() : worker.once("exit", () => resolve())));
   const stopAll = async (signal: string, code = 0) => {
     if (stopping) return;
@@ -123,8 +119,21 @@ async function primary(count: number) {
       log(`restart failed: ${String(error)}`);
     });
   });
+  // Listening before the first fork: a stop may come while the workers are still starting (a unit stopped at once,
+  // a deploy cancelled), and it must be as graceful as any other.
   process.on("SIGINT", () => void stopAll("SIGINT"));
   process.on("SIGTERM", () => void stopAll("SIGTERM"));
+
+  // One after the other: pg-boss's start-up (queues, schedules) in two processes at once deadlocks in PostgreSQL.
+  for (let i = 0; i < count && !stopping; i++) {
+    try {
+      await fork();
+    } catch (error) {
+      if (stopping) break; // told to stop while this worker was starting: stopAll takes it from here
+      throw error;
+    }
+  }
+  if (!stopping) log(`Aktivitetsportalen is ready at http://localhost:${port} (${count} workers, ${Math.round(performance.now() - started)} ms)`);
 }
 
 async function main() {
