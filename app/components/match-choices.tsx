@@ -60,7 +60,7 @@ export function MatchChoices({
                   <>
                     <br />
                     <span className="text-sm text-slate-700">
-                      <bdi lang={visits.language}>{visits.text}</bdi> – {t("register.visitCount", { count: match.visits!.count })}
+                      <bdi lang={visits.language}>{visits.text}</bdi> – {t("register.visitCount", { n: match.visits!.count })}
                     </span>
                   </>
                 ) : null}

@@ -97,9 +97,11 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
     const submission = parseWithZod(formData, { schema: referenceSchema });
     if (submission.status !== "success") return { intent, result: submission.reply() };
     try {
-      await saveReference({ employmentId, ...submission.value, actorUserId: user.id });
-      if (intent === "saveReference") return redirect(`${here}?done=referenceSaved#reference-heading`);
-      await finishReference({ employmentId, actorUserId: user.id });
+      if (intent === "saveReference") {
+        await saveReference({ employmentId, ...submission.value, actorUserId: user.id });
+        return redirect(`${here}?done=referenceSaved#reference-heading`);
+      }
+      await finishReference({ employmentId, actorUserId: user.id, texts: submission.value });
       return redirect(`${here}/reference`);
     } catch (error) {
       return { intent, result: replyToRefusal(error, submission, { pageGone: ["employmentNotFound"] }) };

@@ -293,7 +293,7 @@ describe("activity types", () => {
 
   it("offers only pictograms app/components/icons.tsx draws", () => {
     const source = fs.readFileSync(path.join(root, "app/components/icons.tsx"), "utf8");
-    const block = /const paths[^{]*\{([\s\S]*?)\n\};/.exec(source)?.[1] ?? "";
+    const block = /const paths[^{]*\{([\s\S]*?)\n\}[^\n]*;/.exec(source)?.[1] ?? "";
     const drawn = new Set([...block.matchAll(/^\s{2}(\w+):/gm)].map((match) => match[1]));
     expect(ICON_NAMES.filter((name) => !drawn.has(name))).toEqual([]);
   });

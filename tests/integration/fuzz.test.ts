@@ -1145,6 +1145,9 @@ const FORMS: Form[] = [
     },
     // Printing locks the reference: put it back so the next call may change it.
     undo: (f) => db.employment.update({ where: { id: f.employed }, data: { referenceAt: null, referenceById: null } }),
+    // The fixture's young person has no confirmed hour yet: printing is refused as a whole (issue 19, defect 9), and
+    // the texts sent with it are not saved either (one transaction); saving them is fuzzed apart.
+    ...(intent === "printReference" ? { refusesAsWhole: ["errors.referenceNoHours"] } : {}),
   })),
   {
     route: "staff.jobs.employments.$employmentId.tsx",

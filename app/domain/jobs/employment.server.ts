@@ -188,29 +188,36 @@ export async function endEmployment(input: { employmentId: string; lastDay: stri
 
 // ---------------------------------------------------------------- reference
 
+type ReferenceTexts = { employmentId: string; tasks: string; statement: string; actorUserId: string };
+
 /** Saves the reference's tasks and statement; refused once it has been printed. */
-export async function saveReference(input: { employmentId: string; tasks: string; statement: string; actorUserId: string }): Promise<void> {
+export async function saveReference(input: ReferenceTexts): Promise<void> {
   if (!isId(input.employmentId)) throw new HiringError("employmentNotFound");
   await db.$transaction(async (tx) => {
     await lockEmployment(tx, input.employmentId);
-    const before = await tx.employment.findUniqueOrThrow({
-      where: { id: input.employmentId },
-      select: { referenceTasks: true, referenceStatement: true, referenceAt: true },
-    });
-    if (before.referenceAt) throw new HiringError("referenceLocked");
-    const after = { referenceTasks: input.tasks, referenceStatement: input.statement };
-    await tx.employment.update({ where: { id: input.employmentId }, data: after });
-    // The texts themselves stay out of the log: only that they changed.
-    const changed = changedFields({ referenceTasks: before.referenceTasks, referenceStatement: before.referenceStatement }, after);
-    if (Object.keys(changed.after).length === 0) return;
-    await audit(tx, {
-      actorUserId: input.actorUserId,
-      action: "employment.referenceSaved",
-      entityType: "Employment",
-      entityId: input.employmentId,
-      after: { fields: Object.keys(changed.after) },
-    });
+    await writeReferenceTexts(tx, input);
   }, TX);
+}
+
+/** The texts, written inside the caller's transaction with the employment locked. */
+async function writeReferenceTexts(tx: DbTx, input: ReferenceTexts): Promise<void> {
+  const before = await tx.employment.findUniqueOrThrow({
+    where: { id: input.employmentId },
+    select: { referenceTasks: true, referenceStatement: true, referenceAt: true },
+  });
+  if (before.referenceAt) throw new HiringError("referenceLocked");
+  const after = { referenceTasks: input.tasks, referenceStatement: input.statement };
+  await tx.employment.update({ where: { id: input.employmentId }, data: after });
+  // The texts themselves stay out of the log: only that they changed.
+  const changed = changedFields({ referenceTasks: before.referenceTasks, referenceStatement: before.referenceStatement }, after);
+  if (Object.keys(changed.after).length === 0) return;
+  await audit(tx, {
+    actorUserId: input.actorUserId,
+    action: "employment.referenceSaved",
+    entityType: "Employment",
+    entityId: input.employmentId,
+    after: { fields: Object.keys(changed.after) },
+  });
 }
 
 /**
@@ -218,10 +225,15 @@ export async function saveReference(input: { employmentId: string; tasks: string
  * and the young person can open it. Needs tasks and statement. Printing
  * again keeps the first author and date.
  */
-export async function finishReference(input: { employmentId: string; actorUserId: string }, now = new Date()): Promise<void> {
+export async function finishReference(
+  input: { employmentId: string; actorUserId: string; texts?: { tasks: string; statement: string } },
+  now = new Date(),
+): Promise<void> {
   if (!isId(input.employmentId)) throw new HiringError("employmentNotFound");
   await db.$transaction(async (tx) => {
     await lockEmployment(tx, input.employmentId);
+    // Texts sent with "print" are saved in the same transaction: a refused print changes nothing (the form keeps them).
+    if (input.texts) await writeReferenceTexts(tx, { employmentId: input.employmentId, actorUserId: input.actorUserId, ...input.texts });
     const employment = await tx.employment.findUniqueOrThrow({
       where: { id: input.employmentId },
       select: { referenceTasks: true, referenceStatement: true, referenceAt: true, assignments: countedAssignments },
