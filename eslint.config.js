@@ -51,6 +51,20 @@ export default tseslint.config(
       ],
     },
   },
+  // Every lock in one module (app/domain/locking.server.ts); the message queue's SKIP LOCKED claim is its own.
+  {
+    files: ["app/**/*.{ts,tsx}", "server/**/*.ts"],
+    ignores: ["app/domain/locking.server.ts", "app/lib/messages/send.server.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "TemplateElement[value.raw=/FOR (NO KEY )?UPDATE|FOR (KEY )?SHARE|pg_advisory/i]",
+          message: "Locks live in app/domain/locking.server.ts (one module, one lock order): use lockRow or add a named variant there.",
+        },
+      ],
+    },
+  },
   // Infrastructure knows nothing of the screens.
   {
     files: ["app/lib/**/*.{ts,tsx}"],

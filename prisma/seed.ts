@@ -12,7 +12,9 @@
 // with one createMany per table, inside a single transaction.
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Gender, HouseholdRole, Prisma, PrismaClient, Role } from "../app/generated/prisma/client.ts";
+import { copenhagenDay as copenhagenDayOf, copenhagenInstant, dateOnly } from "../app/domain/dates.ts";
 import { INVITATION_DAYS } from "../app/domain/households/invitation-rules.ts";
+import { easterSunday as easterSundayDay } from "../app/domain/jobs/school-calendar.ts";
 import { seedProgrammesAndMoves } from "./seed-programmes.ts";
 
 // ---------------------------------------------------------------- localized text
@@ -30,7 +32,6 @@ function text(da: string, en: string, ar?: string): Text {
 type Day = Date;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const TIME_ZONE = "Europe/Copenhagen";
 
 function day(year: number, month: number, date: number): Day {
   return new Date(Date.UTC(year, month - 1, date));
@@ -65,23 +66,9 @@ function isoWeek(d: Day): number {
   return Math.floor((thursday.getTime() - firstMonday.getTime()) / (7 * DAY_MS)) + 1;
 }
 
-/** Easter Sunday (Gregorian; anonymous algorithm). */
+/** Easter Sunday, as a Day (the rule lives in app/domain/jobs/school-calendar.ts). */
 function easterSunday(year: number): Day {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const date = ((h + l - 7 * m + 114) % 31) + 1;
-  return day(year, month, date);
+  return new Date(`${easterSundayDay(year)}T00:00:00Z`);
 }
 
 /** Last given ISO weekday of a month. */
@@ -127,45 +114,16 @@ function isSchoolHoliday(d: Day): boolean {
 
 // ---------------------------------------------------------------- Copenhagen wall-clock time
 
-const copenhagenFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
-
-/** Copenhagen wall-clock fields of an instant, packed as if they were UTC (milliseconds). */
-function copenhagenWallClock(instant: Date): number {
-  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(copenhagenFormat.formatToParts(instant).find((part) => part.type === type)?.value);
-  return Date.UTC(field("year"), field("month") - 1, field("day"), field("hour"), field("minute"), field("second"));
-}
-
-/** Offset of Copenhagen from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */
-function copenhagenOffset(instant: Date): number {
-  const whole = instant.getTime() - instant.getUTCMilliseconds();
-  return copenhagenWallClock(new Date(whole)) - whole;
-}
+// The one Copenhagen-time module is app/domain/dates.ts; these adapt it to the seed's Day (a Date at 00:00 UTC).
 
 /** The calendar day in Copenhagen at an instant. */
 function copenhagenDay(instant: Date): Day {
-  const wall = new Date(copenhagenWallClock(instant));
-  return day(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
+  return new Date(`${copenhagenDayOf(instant)}T00:00:00Z`);
 }
 
 /** The instant at which Copenhagen clocks show `time` ("HH:MM") on day `d`. */
 function at(d: Day, time: string): Date {
-  const [hours, minutes] = time.split(":").map(Number);
-  const wall = d.getTime() + ((hours ?? 0) * 60 + (minutes ?? 0)) * 60_000;
-  // Guess with the offset at the wall time read as UTC, then correct once:
-  // the two lookups disagree only within hours of a DST change.
-  let utc = wall - copenhagenOffset(new Date(wall));
-  const corrected = copenhagenOffset(new Date(utc));
-  if (wall - utc !== corrected) utc = wall - corrected;
-  return new Date(utc);
+  return copenhagenInstant(dateOnly(d), time);
 }
 
 /**

@@ -75,6 +75,27 @@ export function localParts(instant: Date): LocalParts {
   return { day: iso.slice(0, 10), time: iso.slice(11, 16), weekday: local.getUTCDay() || 7 };
 }
 
+/**
+ * The instant Copenhagen clocks show `time` on `day`. Copenhagen is UTC+1
+ * in winter and UTC+2 in summer. A time shown twice (the autumn change,
+ * 02:00–02:59) is the earlier instant; a time never shown (the spring
+ * change) is read as the clock moved forward would show it (02:30 → 03:30).
+ */
+export function copenhagenInstant(day: string, time: string): Date {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const [hours, minutes] = time.split(":").map(Number) as [number, number];
+  const wall = Date.UTC(year, month - 1, date, hours, minutes);
+  for (const offsetHours of [2, 1]) {
+    const candidate = new Date(wall - offsetHours * HOUR_MS);
+    const local = localParts(candidate);
+    if (local.day === day && local.time === time) return candidate;
+  }
+  return new Date(wall - HOUR_MS);
+}
+
+/** The instant a Copenhagen calendar day begins (midnight is shown on every day: clocks change at 02:00/03:00). */
+export const copenhagenMidnight = (day: string): Date => copenhagenInstant(day, "00:00");
+
 export function addDaysToDay(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);

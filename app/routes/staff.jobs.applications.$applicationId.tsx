@@ -18,7 +18,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { RadioGroup } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { pick, t9n } from "~/domain/activities/text.ts";
-import { copenhagenDay, localParts } from "~/domain/dates.ts";
+import { copenhagenDay, copenhagenInstant, localParts } from "~/domain/dates.ts";
 import { correctBirthDate } from "~/domain/jobs/birth-date.server.ts";
 import { birthDateSchema, decisionSchema, guardianIdentitySchema, hireSchema, interviewSchema } from "~/domain/jobs/hiring-schemas.ts";
 import {
@@ -31,7 +31,6 @@ import {
   resendGuardianLink,
 } from "~/domain/jobs/pipeline.server.ts";
 import { mayMoveTo } from "~/domain/jobs/status.server.ts";
-import { copenhagenInstant } from "~/domain/activities/series.ts";
 import { replyToRefusal } from "~/web/http.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatDateTime, formatDay } from "~/lib/format.ts";

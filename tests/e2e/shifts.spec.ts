@@ -5,8 +5,7 @@
 // Uses its own staff member and young person (never the demo's Ali).
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { copenhagenInstant } from "../../app/domain/activities/series.ts";
-import { addDaysToDay, copenhagenDay, dateOnly } from "../../app/domain/dates.ts";
+import { addDaysToDay, copenhagenDay, copenhagenInstant, dateOnly } from "../../app/domain/dates.ts";
 import { schoolCalendar } from "../../app/domain/jobs/school-calendar.ts";
 import { e2eData } from "./db.ts";
 import { expectNoAxeViolations, hydrated, signIn } from "./helpers.ts";

@@ -19,12 +19,12 @@
 //
 // Loaders run before actions; the few actions sent a real form change only
 // rows made for them. Logging out gets a throwaway session per call.
+import { copenhagenInstant } from "../../app/domain/dates.ts";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { createCalendarFeed } from "../../app/domain/enrolment/calendar.server.ts";
 import { householdPass } from "../../app/domain/households/assisted.server.ts";
 import { newGuardianToken } from "../../app/domain/jobs/guardian.server.ts";

@@ -4,7 +4,7 @@
 // messages to the families, cancelling and copying an activity.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { addDaysToDay, copenhagenDay, localParts, mondayOf } from "../../app/domain/dates.ts";
+import { addDaysToDay, copenhagenDay, copenhagenInstant, localParts, mondayOf } from "../../app/domain/dates.ts";
 import { activitySchema, type ActivityInput } from "../../app/domain/activities/editor-schemas.ts";
 import {
   activityForEditing,
@@ -23,7 +23,6 @@ import {
   unpublishActivity,
   updateActivity,
 } from "../../app/domain/activities/editor.server.ts";
-import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { cancelEnrolment } from "../../app/domain/enrolment/cancel.server.ts";
 import { signUp } from "../../app/domain/enrolment/sign-up.server.ts";
 import { db } from "../../app/lib/db.server.ts";

@@ -4,9 +4,8 @@
 // periods. The report counts by the area on the day of the participation.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { markAttendance } from "../../app/domain/attendance/attendance.server.ts";
-import { copenhagenDay } from "../../app/domain/dates.ts";
+import { copenhagenDay, copenhagenInstant } from "../../app/domain/dates.ts";
 import { areaHistory, areaOn, MoveError, recordMove } from "../../app/domain/households/area-history.server.ts";
 import { countParticipation } from "../../app/domain/reporting/report.server.ts";
 import { db } from "../../app/lib/db.server.ts";

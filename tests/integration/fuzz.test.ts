@@ -33,6 +33,7 @@
 // The route modules called are those of the production build (server/build.ts
 // builds it when stale), so what the compiler leaves out is missing here too:
 // the source modules once translated zod's messages while the build did not.
+import { copenhagenInstant } from "../../app/domain/dates.ts";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -42,7 +43,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { startSignIn } from "../../app/domain/accounts/sign-in.server.ts";
 import { parseIdentifier, type Identifier } from "../../app/domain/accounts/identifier.ts";
-import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { newGuardianToken } from "../../app/domain/jobs/guardian.server.ts";
 import { signInCookie } from "../../app/lib/cookies.server.ts";
 import { db } from "../../app/lib/db.server.ts";

@@ -3,10 +3,10 @@
 // already in the register, checked, dry-run, imported in one transaction and
 // undone; undo refused once something was added; past participation per day,
 // named and counted, landing in the area of the list.
+import { copenhagenInstant } from "../../app/domain/dates.ts";
 import { describe, expect, it } from "vitest";
 import { addWalkIn } from "../../app/domain/attendance/attendance.server.ts";
 import { signUp } from "../../app/domain/enrolment/sign-up.server.ts";
-import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { addedSince, createDraft, saveMapping, undoImport } from "../../app/domain/register/import/batches.server.ts";
 import { ImportError, importSpreadsheet } from "../../app/domain/register/import/import.server.ts";
 import { db } from "../../app/lib/db.server.ts";

@@ -8,10 +8,10 @@
 // 2025). Child C1 is born 2 July 2019: 5 on the period's first day, 6 the day
 // after — so keeping only the birth year (or nulling it) moves C1 to another
 // age band, and the "reports stay equal" test would fail.
+import { copenhagenInstant } from "../../app/domain/dates.ts";
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { anonymiseHousehold, deletionOverview, householdData, openDeletionRequests, PrivacyError } from "../../app/domain/households/personal-data.server.ts";
 import { countJobs, countParticipation } from "../../app/domain/reporting/report.server.ts";
 import { audit } from "../../app/lib/audit.server.ts";

@@ -2,8 +2,8 @@
 // football school of the same activity type. The Brandkadet milestone counts
 // Brandkadet's terms only, a young person in two terms once; the report can
 // be cut by programme and shows a programme table that stays protected.
+import { copenhagenInstant } from "../../app/domain/dates.ts";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { listMilestones, measureValue } from "../../app/domain/reporting/milestones.server.ts";
 import { NO_PROGRAMME } from "../../app/domain/reporting/counts.ts";
 import { loadReport, tablesOf } from "../../app/domain/reporting/report-data.server.ts";

@@ -9,11 +9,11 @@
 // per row (per child, per session, per activity…) makes the "many" count
 // differ from the "few" count and the test fail; the upper bounds catch a
 // new query added to a page without anyone noticing.
+import { copenhagenInstant } from "../../app/domain/dates.ts";
 import { randomUUID } from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { CATALOGUE_PAGE_SIZE } from "../../app/domain/activities/catalogue.server.ts";
-import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { parseReportQuery } from "../../app/domain/reporting/report-query.ts";
 import type { Prisma } from "../../app/generated/prisma/client.ts";
 import { db } from "../../app/lib/db.server.ts";

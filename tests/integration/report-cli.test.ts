@@ -3,11 +3,11 @@
 // as CSV; a programme that does not exist and a bad period are refused with
 // the report's own words. One run goes through the real command (a child
 // process against this file's database).
+import { copenhagenInstant } from "../../app/domain/dates.ts";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { cellValue, labelText } from "../../app/domain/reporting/report-labels.ts";
 import type { Table } from "../../app/domain/reporting/report-tables.ts";
 import { scriptReport } from "../../app/domain/reporting/report-script.server.ts";

@@ -8,10 +8,10 @@
 // children who came to both, area B 2 (no households: each person is their
 // own). Shared view: B "<5", and A hidden too (else A = total − B would give
 // B away); the total 9 stays.
+import { copenhagenInstant } from "../../app/domain/dates.ts";
 import ExcelJS from "exceljs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { cellValue, labelText } from "../../app/domain/reporting/report-labels.ts";
 import { parseReportQuery, reportSearch } from "../../app/domain/reporting/report-query.ts";
 import type { Table } from "../../app/domain/reporting/report-tables.ts";

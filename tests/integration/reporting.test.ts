@@ -5,10 +5,10 @@
 // selection, sessions outside the period and a cancelled session.
 //
 // Period: 3rd quarter 2025 (1 July – 30 September). Ages on 1 July 2025.
+import { copenhagenInstant } from "../../app/domain/dates.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { countJobs, countParticipation, UNKNOWN, type Counts } from "../../app/domain/reporting/report.server.ts";
 import { db } from "../../app/lib/db.server.ts";
-import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { loadReport, tablesOf } from "../../app/domain/reporting/report-data.server.ts";
 import { parseReportQuery } from "../../app/domain/reporting/report-query.ts";
 import { reportRelations } from "../../app/domain/reporting/report-tables.ts";

@@ -2,9 +2,9 @@
 // work-time rules and the school calendar, the locks that keep two requests
 // at the same moment from breaking a limit or overfilling a shift, swaps,
 // hours confirmation, pay per month and the payroll export.
+import { copenhagenInstant } from "../../app/domain/dates.ts";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { hoursForMonth } from "../../app/domain/jobs/hours-export.server.ts";
 import { deleteHoliday, listHolidays, saveHoliday } from "../../app/domain/jobs/school-calendar.server.ts";
 import { myShifts, shiftDetail, shiftsOverview } from "../../app/domain/jobs/shift-views.server.ts";

@@ -2,9 +2,9 @@
 // year and gender are optional on /my/household, a bad year is refused in
 // words, and the report puts a birth year alone in the age band of the age
 // reached that year, and people without gender under "not recorded".
+import { copenhagenInstant } from "../../app/domain/dates.ts";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { countParticipation, UNKNOWN } from "../../app/domain/reporting/report.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { createUserSession } from "../../app/lib/session.server.ts";

@@ -13,7 +13,7 @@ import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import type { Language } from "~/lib/i18n.ts";
-import { addDaysToDay, copenhagenDay, dateOnly, localParts, mondayOf } from "../dates.ts";
+import { addDaysToDay, copenhagenDay, copenhagenMidnight, dateOnly, mondayOf } from "../dates.ts";
 import { summariseSchedule, type ScheduleSummary } from "./schedule.ts";
 import { pick } from "./text.ts";
 import { SEARCH_MAX } from "../text-rules.ts";
@@ -124,17 +124,6 @@ export type CatalogueCard = {
   /** Sign-ups (a family's group counts once) on the waiting list. */
   waiting: number;
 };
-
-/** The instant a Copenhagen calendar day begins (midnight exists on every day: clocks change at 02:00/03:00). */
-function copenhagenMidnight(day: string): Date {
-  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
-  for (const offsetHours of [1, 2]) {
-    const candidate = new Date(utcMidnight - offsetHours * 3_600_000);
-    const parts = localParts(candidate);
-    if (parts.day === day && parts.time === "00:00") return candidate;
-  }
-  throw new Error(`No Copenhagen midnight on ${day}`);
-}
 
 /** Monday 00:00 of next week: "this week" runs until Sunday ends. */
 function endOfThisWeek(now: Date): Date {

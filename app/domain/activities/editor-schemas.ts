@@ -3,11 +3,12 @@
 // cancelling one session, publishing, cancelling and copying. Messages are
 // translation keys in locales/<language>/editor.json.
 // i18n-namespace: editor
+import { copenhagenInstant } from "../dates.ts";
 import { z } from "zod";
 import { idField } from "~/lib/ids.ts";
 import { dateTimeField, dayField, timeField } from "../date-fields.ts";
 import { INVISIBLE_CHARACTERS, withoutInvisibleCharacters } from "../text-rules.ts";
-import { copenhagenInstant, daysBetween, isCalendarDay, type SessionPlan } from "./series.ts";
+import { daysBetween, isCalendarDay, type SessionPlan } from "./series.ts";
 import { always, num, schemaBuilders, str, type Loose } from "./text-schemas.ts";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -19,15 +19,16 @@ import type { Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import type { Template } from "~/lib/messages/send.server.ts";
-import { addDaysToDay, copenhagenDay, dateOnly, localParts } from "../dates.ts";
+import { addDaysToDay, copenhagenDay, copenhagenInstant, dateOnly, localParts } from "../dates.ts";
 import { notifyGuardian } from "../enrolment/notify.server.ts";
-import { lockActivity, placesTaken } from "../enrolment/places.server.ts";
+import { placesTaken } from "../enrolment/places.server.ts";
 import { offerFreePlaces } from "../enrolment/waiting-list.server.ts";
 import type { ActivityInput, MoveSessionInput } from "./editor-schemas.ts";
-import { copenhagenInstant, expandPlan, MAX_SESSIONS_PER_PLAN, shiftByDays, type Expansion, type Period, type SessionPlan } from "./series.ts";
+import { expandPlan, MAX_SESSIONS_PER_PLAN, shiftByDays, type Expansion, type Period, type SessionPlan } from "./series.ts";
 import { asLocalized, type LocalizedText } from "./text.ts";
 import { DomainError } from "../errors.ts";
 import { isId } from "~/lib/ids.ts";
+import { lockName, lockRow } from "~/domain/locking.server.ts";
 
 // Templates in locales/<language>/messages.json (params in brackets):
 // sessionChanged {activity, names, old, new, place}; activityCancelled {activity, names}.
@@ -483,7 +484,7 @@ async function uniqueSlug(tx: DbTx, title: string): Promise<string> {
 async function programmeNamed(tx: DbTx, name: string, actorUserId: string): Promise<string> {
   const found = await tx.programme.findFirst({ where: { name: { equals: name, mode: "insensitive" } }, select: { id: true } });
   if (found) return found.id;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('programme:' || lower(${name})))`;
+  await lockName(tx, "programme", name);
   const again = await tx.programme.findFirst({ where: { name: { equals: name, mode: "insensitive" } }, select: { id: true } });
   if (again) return again.id;
   const created = await tx.programme.create({ data: { name }, select: { id: true } });
@@ -513,7 +514,7 @@ export async function createActivity(input: { values: ActivityInput; actorUserId
 }
 
 async function lockedActivity(tx: DbTx, activityId: string): Promise<EditableRow> {
-  if (!isId(activityId) || !(await lockActivity(tx, activityId))) throw new EditorError("activityNotFound");
+  if (!isId(activityId) || !(await lockRow(tx, "Activity", activityId))) throw new EditorError("activityNotFound");
   const row = (await readEditable(tx, activityId))!;
   if (row.status === "CANCELLED") throw new EditorError("activityCancelled");
   return row;
@@ -666,7 +667,7 @@ function sessionWhen(startsAt: Date, endsAt: Date, language: Language): string {
 export async function cancelActivity(input: { activityId: string; actorUserId: string }, now = new Date()): Promise<{ notified: number }> {
   if (!isId(input.activityId)) throw new EditorError("activityNotFound");
   const result = await db.$transaction(async (tx) => {
-    if (!(await lockActivity(tx, input.activityId))) throw new EditorError("activityNotFound");
+    if (!(await lockRow(tx, "Activity", input.activityId))) throw new EditorError("activityNotFound");
     const row = (await readEditable(tx, input.activityId))!;
     if (row.status === "CANCELLED") return { notified: 0 };
     const families = await familiesWith(tx, row.id, ["CONFIRMED", "OFFERED", "WAITING"]);

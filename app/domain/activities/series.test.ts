@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localParts } from "../dates.ts";
-import { copenhagenInstant, expandPlan, isCalendarDay, shiftByDays, weekdayOf, type SessionPlan } from "./series.ts";
+import { copenhagenInstant, localParts } from "../dates.ts";
+import { expandPlan, isCalendarDay, shiftByDays, weekdayOf, type SessionPlan } from "./series.ts";
 
 const days = (plan: SessionPlan, holidays = [] as { from: string; until: string }[]) => expandPlan(plan, holidays).sessions.map((session) => session.day);
 const wall = (instant: Date) => {

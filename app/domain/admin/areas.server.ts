@@ -9,6 +9,7 @@ import { db, type DbTx } from "~/lib/db.server.ts";
 import { auditAdmin } from "./audit-log.server.ts";
 import { AdminError, isUniqueViolation } from "./errors.server.ts";
 import { isId } from "~/lib/ids.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 
 export type HousingAreaInput = {
   code: string;
@@ -64,9 +65,7 @@ export async function housingAreaForEdit(areaId: string) {
 }
 
 async function lockArea(tx: DbTx, areaId: string) {
-  if (!isId(areaId)) throw new AdminError("notFound");
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "HousingArea" WHERE "id" = ${areaId}::uuid FOR UPDATE`;
-  if (!rows.length) throw new AdminError("notFound");
+  if (!(await lockRow(tx, "HousingArea", areaId))) throw new AdminError("notFound");
   return view(await tx.housingArea.findUniqueOrThrow({ where: { id: areaId }, select: areaSelect }));
 }
 

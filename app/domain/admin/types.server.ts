@@ -7,6 +7,7 @@ import { db, type DbTx } from "~/lib/db.server.ts";
 import { auditAdmin } from "./audit-log.server.ts";
 import { AdminError, isForeignKeyViolation, isUniqueViolation } from "./errors.server.ts";
 import { isId } from "~/lib/ids.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 
 export type ActivityTypeInput = {
   code: string;
@@ -43,9 +44,7 @@ function cleanName(name: LocalizedText): LocalizedText {
 const snapshot = (row: ActivityTypeInput) => ({ code: row.code, name: row.name, icon: row.icon, dropIn: row.dropIn, sortOrder: row.sortOrder });
 
 async function lockType(tx: DbTx, typeId: string) {
-  if (!isId(typeId)) throw new AdminError("notFound");
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ActivityType" WHERE "id" = ${typeId}::uuid FOR UPDATE`;
-  if (!rows.length) throw new AdminError("notFound");
+  if (!(await lockRow(tx, "ActivityType", typeId))) throw new AdminError("notFound");
   const row = await tx.activityType.findUniqueOrThrow({ where: { id: typeId } });
   return { ...row, name: asLocalized(row.name) };
 }

@@ -10,6 +10,7 @@ import { auditAdmin } from "./audit-log.server.ts";
 import { AdminError, isUniqueViolation } from "./errors.server.ts";
 import { ROLES } from "./schemas.ts";
 import { isId } from "~/lib/ids.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -124,9 +125,7 @@ type Actor = { id: string };
 
 /** Locks the account's row for the rest of the transaction (Prisma has no lock API). */
 async function lockUser(tx: DbTx, userId: string) {
-  if (!isId(userId)) throw new AdminError("notFound");
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "id" = ${userId}::uuid FOR UPDATE`;
-  if (!rows.length) throw new AdminError("notFound");
+  if (!(await lockRow(tx, "User", userId))) throw new AdminError("notFound");
   return tx.user.findUniqueOrThrow({
     where: { id: userId },
     select: { role: true, disabledAt: true, organisationId: true, organisation: { select: { name: true } } },

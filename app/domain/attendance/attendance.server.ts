@@ -9,6 +9,7 @@ import { ageOnKnown, copenhagenDay, dateOnly } from "../dates.ts";
 import { DomainError } from "../errors.ts";
 import { findMatches, type MatchScope, type PersonMatch } from "../register/matching.server.ts";
 import { createPerson, earlierSubmission, submitOnce } from "../register/people.server.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 
 export class AttendanceError extends DomainError<"sessionNotFound" | "notExpected" | "badCount"> {
   constructor(code: "sessionNotFound" | "notExpected" | "badCount") {
@@ -252,7 +253,7 @@ export async function setHeadCount(input: { sessionId: string; housingAreaId: st
   await sessionOf(input.sessionId);
   await db.$transaction(async (tx) => {
     // Serialise writers of this session's counts (a null area cannot be a unique key).
-    await tx.$queryRaw`SELECT "id" FROM "ActivitySession" WHERE "id" = ${input.sessionId}::uuid FOR UPDATE`;
+    await lockRow(tx, "ActivitySession", input.sessionId);
     const existing = await tx.headCount.findFirst({
       where: { sessionId: input.sessionId, housingAreaId: input.housingAreaId },
       select: { id: true, adults: true, children: true },

@@ -8,7 +8,7 @@ import { db } from "~/lib/db.server.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { EnrolmentError } from "./errors.ts";
 import { notifyContact, notifyGuardian } from "./notify.server.ts";
-import { lockActivity } from "./places.server.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 import { offerFreePlaces } from "./waiting-list.server.ts";
 
 export type Actor = { userId: string; personId: string; isStaff: boolean };
@@ -42,7 +42,7 @@ export async function cancelEnrolment(
 
   const result = await db.$transaction(
     async (tx) => {
-      await lockActivity(tx, found.activityId);
+      await lockRow(tx, "Activity", found.activityId);
       const enrolment = await tx.enrolment.findUniqueOrThrow({
         where: { id: input.enrolmentId },
         select: {

@@ -1,34 +1,9 @@
-// The capacity lock and the count of places taken. Every path that can take
-// or free a place (sign-up, offer, accept, cancel, staff changes) first
-// locks the activity's row, then counts and decides inside that
-// transaction: two parents can never both get the last place.
+// The count of places taken. Every path that can take or free a place (sign-up, offer, accept, cancel, staff
+// changes) first locks the activity's row (lockRow / lockActivityForPlaces in app/domain/locking.server.ts), then
+// counts and decides inside that transaction: two parents can never both get the last place.
 import { Prisma } from "~/generated/prisma/client.ts";
 import type { DbTx } from "~/lib/db.server.ts";
 import type { CapacityUnit } from "./capacity.ts";
-
-/** Locks the activity row until the transaction ends (Prisma has no lock API: raw FOR UPDATE). */
-export async function lockActivity(tx: DbTx, activityId: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Activity" WHERE "id" = ${activityId}::uuid FOR UPDATE`;
-  return rows.length === 1;
-}
-
-export type LockedActivity = {
-  capacity: number | null;
-  capacityUnit: CapacityUnit;
-  status: string;
-  requiresSignUp: boolean;
-  signUpOpensAt: Date | null;
-  signUpClosesAt: Date | null;
-  termsVersion: number;
-};
-
-/** Locks the activity row (as lockActivity) and returns what deciding a sign-up needs, as it is now: null if there is no such activity. */
-export async function lockActivityForPlaces(tx: DbTx, activityId: string): Promise<LockedActivity | null> {
-  const rows = await tx.$queryRaw<LockedActivity[]>`
-    SELECT "capacity", "capacityUnit"::text AS "capacityUnit", "status"::text AS "status", "requiresSignUp", "signUpOpensAt", "signUpClosesAt", "termsVersion"
-    FROM "Activity" WHERE "id" = ${activityId}::uuid FOR UPDATE`;
-  return rows[0] ?? null;
-}
 
 /**
  * Under the lock, in one statement: the places taken, whether the household

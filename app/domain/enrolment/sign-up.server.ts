@@ -14,7 +14,8 @@ import { canPlace, placesNeeded } from "./capacity.ts";
 import { ineligibilities, type Ineligibility } from "./eligibility.ts";
 import { EnrolmentError } from "./errors.ts";
 import { notifyGuardian } from "./notify.server.ts";
-import { insertSignUp, lockActivityForPlaces, placesState } from "./places.server.ts";
+import { insertSignUp, placesState } from "./places.server.ts";
+import { lockActivityForPlaces } from "~/domain/locking.server.ts";
 
 /** Online sign-ups one account may send per hour (abuse: a script or a stuck key); staff signing families up are not limited. */
 export const SIGN_UPS_PER_HOUR = 30;

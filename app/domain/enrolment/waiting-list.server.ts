@@ -14,7 +14,8 @@ import { hashToken } from "~/lib/session.server.ts";
 import { groupsToOffer } from "./capacity.ts";
 import { activityForSignUp, assessEligibility, householdMembers } from "./sign-up.server.ts";
 import { formatExpiry, notifyGuardian } from "./notify.server.ts";
-import { householdsHoldingPlace, lockActivity, placesTaken } from "./places.server.ts";
+import { householdsHoldingPlace, placesTaken } from "./places.server.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 import { errorFields, log } from "~/lib/log.server.ts";
 
 async function activityInfo(tx: DbTx, activityId: string, now: Date) {
@@ -136,7 +137,7 @@ export async function answerOffer(ref: OfferRef | string, answer: "accept" | "de
   if (typeof ref !== "string" && "householdId" in ref && found.signUp.householdId !== ref.householdId) return "notFound";
   const result = await db.$transaction(
     async (tx): Promise<OfferAnswer> => {
-      await lockActivity(tx, found.activityId);
+      await lockRow(tx, "Activity", found.activityId);
       const offer = await tx.waitingListOffer.findUniqueOrThrow({
         where: { id: found.id },
         select: { id: true, signUpId: true, expiresAt: true, outcome: true, signUp: { select: { householdId: true, consentPersonId: true } } },
@@ -269,7 +270,7 @@ export async function expireOverdueOffers(now = new Date(), options: { lockTimeo
       expired += await db.$transaction(async (tx) => {
         // A background run never waits long on a busy activity: it tries again next minute.
         await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${Math.round(options.lockTimeoutMs ?? 5_000)}`);
-        await lockActivity(tx, candidate.activityId);
+        await lockRow(tx, "Activity", candidate.activityId);
         // Re-read under the lock: the family may have answered meanwhile, or another worker expired it.
         const offer = await tx.waitingListOffer.findUnique({ where: { id: candidate.id }, select: { outcome: true } });
         if (offer?.outcome) return 0;

@@ -10,6 +10,7 @@ import { audit } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { copenhagenDay, dateOnly } from "../dates.ts";
 import { DomainError } from "../errors.ts";
+import { lockRows } from "~/domain/locking.server.ts";
 
 export class MoveError extends DomainError<"areaNotFound" | "personNotFound" | "moveInFuture" | "noPeople"> {
   constructor(code: "areaNotFound" | "personNotFound" | "moveInFuture" | "noPeople", field?: "housingAreaId" | "from") {
@@ -38,8 +39,8 @@ export async function recordMove(input: { personIds: readonly string[]; areaId: 
   if (input.from > copenhagenDay(new Date())) throw new MoveError("moveInFuture", "from");
   if (!(await tx.housingArea.count({ where: { id: input.areaId } }))) throw new MoveError("areaNotFound", "housingAreaId");
   // Locked in id order, so two moves of overlapping households cannot deadlock.
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Person" WHERE "id" = ANY(${personIds}::uuid[]) ORDER BY "id" FOR UPDATE`;
-  if (locked.length !== personIds.length) throw new MoveError("personNotFound");
+  const locked = await lockRows(tx, "Person", personIds);
+  if (locked.length !== new Set(personIds).size) throw new MoveError("personNotFound");
   const from = input.from;
   for (const personId of personIds) {
     const before = await areaHistory(personId, tx);

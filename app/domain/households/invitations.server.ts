@@ -17,6 +17,7 @@ import { ensureHousehold } from "./household.server.ts";
 
 import { INVITATION_DAYS, INVITATIONS_PER_DAY, KEEP_ANSWERED_DAYS, MAX_OPEN_INVITATIONS } from "./invitation-rules.ts";
 import { DomainError } from "../errors.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 
 export { INVITATION_DAYS, INVITATIONS_PER_DAY, KEEP_ANSWERED_DAYS, MAX_OPEN_INVITATIONS };
 
@@ -91,7 +92,7 @@ export async function inviteToHousehold(
   );
   return db.$transaction(async (tx) => {
     // One household's invitations are counted and made one at a time.
-    await tx.$queryRaw`SELECT "id" FROM "Household" WHERE "id" = ${householdId}::uuid FOR UPDATE`;
+    await lockRow(tx, "Household", householdId);
     if ((await tx.householdInvitation.count({ where: { householdId, ...open(now) } })) >= MAX_OPEN_INVITATIONS) throw new InvitationError("tooMany");
     const invitation = await tx.householdInvitation.create({
       data: {
@@ -250,10 +251,8 @@ export async function answerInvitation(user: Account, invitationId: string, answ
   return db.$transaction(async (tx) => {
     // One answer of this person's at a time (two invitations accepted at once would each merge their family), then
     // this invitation, so a withdrawal or a second tap waits.
-    await tx.$queryRaw`SELECT "id" FROM "Person" WHERE "id" = ${user.personId}::uuid FOR UPDATE`;
-    const locked = await tx.$queryRaw<{ householdId: string }[]>`
-      SELECT "householdId"::text AS "householdId" FROM "HouseholdInvitation" WHERE "id" = ${invitationId}::uuid FOR UPDATE`;
-    if (!locked[0]) throw new InvitationError("notFound");
+    await lockRow(tx, "Person", user.personId);
+    if (!(await lockRow(tx, "HouseholdInvitation", invitationId))) throw new InvitationError("notFound");
     const login = await loginOf(tx, user.id);
     const invitation = await tx.householdInvitation.findFirst({
       where: { id: invitationId, AND: [open(now), addressedTo(login)] },
@@ -276,7 +275,7 @@ export async function answerInvitation(user: Account, invitationId: string, answ
       return { answer: "declined", householdId: target };
     }
 
-    await tx.$queryRaw`SELECT "id" FROM "Household" WHERE "id" = ${target}::uuid FOR UPDATE`;
+    await lockRow(tx, "Household", target);
     const ownMembership = await tx.householdMember.findFirst({
       where: { personId: user.personId, role: "GUARDIAN" },
       orderBy: { createdAt: "asc" },

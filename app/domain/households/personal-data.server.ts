@@ -26,6 +26,7 @@ import type { LocalizedText } from "../activities/text.ts";
 import { dateOnly } from "../dates.ts";
 import { householdIdOf } from "./household.server.ts";
 import { DomainError } from "../errors.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 
 export const DELETION_REQUESTED = "privacy.deletionRequested";
 export const ANONYMISED = "privacy.anonymised";
@@ -639,8 +640,7 @@ export async function anonymiseHousehold(
   options: { stillDue?: (tx: Prisma.TransactionClient) => Promise<boolean> } = {},
 ): Promise<{ anonymised: number; kept: number }> {
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text FROM "Household" WHERE "id" = ${householdId}::uuid FOR UPDATE`;
-    if (!locked.length) throw new PrivacyError("notFound");
+    if (!(await lockRow(tx, "Household", householdId))) throw new PrivacyError("notFound");
     // The retention job asks again under the lock: another run (or staff) may have done it, or the family came back.
     if (options.stillDue && !(await options.stillDue(tx))) throw new PrivacyError("notDue");
     if (await tx.enrolment.count({ where: upcomingPlaces(householdId, now) })) throw new PrivacyError("upcomingPlaces");
@@ -674,8 +674,7 @@ export async function anonymisePerson(
   options: { stillDue?: (tx: Prisma.TransactionClient) => Promise<boolean> } = {},
 ): Promise<{ anonymised: number }> {
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text FROM "Person" WHERE "id" = ${personId}::uuid FOR UPDATE`;
-    if (!locked.length) throw new PrivacyError("notFound");
+    if (!(await lockRow(tx, "Person", personId))) throw new PrivacyError("notFound");
     if (options.stillDue && !(await options.stillDue(tx))) throw new PrivacyError("notDue");
     const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: memberFacts.person.select });
     // Someone in a household is deleted with it (anonymiseHousehold), where its other members are weighed too.

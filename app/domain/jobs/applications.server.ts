@@ -25,6 +25,7 @@ import { YOUTH_MIN_AGE } from "./posting-schemas.ts";
 import { mayMoveTo, MY_JOBS_PATH, setApplicationStatus } from "./status.server.ts";
 import { DomainError } from "../errors.ts";
 import { isId } from "~/lib/ids.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 
 const TX = { timeout: 20_000, maxWait: 15_000 };
 
@@ -131,7 +132,7 @@ export async function applyForJob(
   const { values } = input;
   const result = await db.$transaction(async (tx) => {
     // One application at a time per person: a double-tapped submit waits here and then finds the first.
-    await tx.$queryRaw`SELECT "id" FROM "Person" WHERE "id" = ${input.user.personId}::uuid FOR UPDATE`;
+    await lockRow(tx, "Person", input.user.personId);
 
     const state = await applicantState(input.user, tx);
     if (state === "guardianAccount" || state === "notYoungPerson") throw new ApplicationError(state);
@@ -259,9 +260,9 @@ export function mayWithdraw(status: ApplicationStatus): boolean {
 export async function withdrawApplication(input: { applicationId: string; personId: string; byUserId: string }, now = new Date()): Promise<void> {
   if (!isId(input.applicationId)) throw new ApplicationError("applicationNotFound");
   await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ personId: string; status: ApplicationStatus }[]>`
-      SELECT "personId"::text AS "personId", "status"::text AS "status" FROM "JobApplication" WHERE "id" = ${input.applicationId}::uuid FOR UPDATE`;
-    const row = rows[0];
+    const row = (await lockRow(tx, "JobApplication", input.applicationId))
+      ? await tx.jobApplication.findUnique({ where: { id: input.applicationId }, select: { personId: true, status: true } })
+      : null;
     if (!row || row.personId !== input.personId) throw new ApplicationError("applicationNotFound");
     if (!mayWithdraw(row.status)) throw new ApplicationError("cannotWithdraw");
     await setApplicationStatus(tx, { applicationId: input.applicationId, status: "WITHDRAWN", byUserId: input.byUserId, now });

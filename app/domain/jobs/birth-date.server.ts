@@ -17,6 +17,7 @@ import { sendConsentRequest } from "./guardian.server.ts";
 import { HiringError } from "./pipeline.server.ts";
 import { setApplicationStatus } from "./status.server.ts";
 import { isId } from "~/lib/ids.ts";
+import { lockApplicationsOf, lockRow } from "~/domain/locking.server.ts";
 
 const TX = { timeout: 15_000, maxWait: 15_000 } as const;
 
@@ -33,10 +34,7 @@ export async function recheckConsent(tx: DbTx, personId: string, actorUserId: st
   const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { birthDate: true } });
   if (!person.birthDate) return;
   const birthDay = dateOnly(person.birthDate);
-  const open = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id"::text AS "id" FROM "JobApplication"
-    WHERE "personId" = ${personId}::uuid AND "status"::text = ANY(${OPEN as string[]}) ORDER BY "id" FOR UPDATE`;
-  for (const { id } of open) {
+  for (const id of await lockApplicationsOf(tx, personId, OPEN)) {
     const application = await tx.jobApplication.findUniqueOrThrow({
       where: { id },
       select: { status: true, consentRequired: true, guardianAnswerAt: true, createdAt: true },
@@ -97,7 +95,7 @@ export async function correctBirthDate(input: { applicationId: string; birthDate
   if (!found) throw new HiringError("applicationNotFound");
   const changed = await db.$transaction(async (tx) => {
     // The person first, as applying does: one change of their details at a time.
-    await tx.$queryRaw`SELECT "id" FROM "Person" WHERE "id" = ${found.personId}::uuid FOR UPDATE`;
+    await lockRow(tx, "Person", found.personId);
     const before = await tx.person.findUniqueOrThrow({ where: { id: found.personId }, select: { birthDate: true } });
     const from = before.birthDate ? dateOnly(before.birthDate) : null;
     if (from === input.birthDate) return false;

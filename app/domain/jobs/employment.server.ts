@@ -13,6 +13,7 @@ import { contractNeed, shiftMinutes } from "./contract.ts";
 import { HiringError } from "./pipeline.server.ts";
 import { limitsFor } from "./work-time-rules.ts";
 import { isId } from "~/lib/ids.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 
 const TX = { timeout: 15_000, maxWait: 15_000 } as const;
 
@@ -144,8 +145,7 @@ export async function employmentForStaff(employmentId: string, now = new Date())
 }
 
 async function lockEmployment(tx: DbTx, employmentId: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Employment" WHERE "id" = ${employmentId}::uuid FOR UPDATE`;
-  if (rows.length === 0) throw new HiringError("employmentNotFound");
+  if (!(await lockRow(tx, "Employment", employmentId))) throw new HiringError("employmentNotFound");
 }
 
 /** Staff correct whether the young person is still in compulsory school (it decides the work-time limits). */

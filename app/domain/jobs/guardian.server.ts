@@ -20,6 +20,7 @@ import { t9n } from "../activities/text.ts";
 import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
 import { setApplicationStatus } from "./status.server.ts";
 import { limitsFor } from "./work-time-rules.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 
 export const guardianPath = (token: string) => `/guardian/${token}`;
 
@@ -210,13 +211,15 @@ export async function answerGuardianConsent(token: string, answer: "confirm" | "
   const found = await db.jobApplication.findUnique({ where: { guardianTokenHash: hashToken(token) }, select: { id: true } });
   if (!found) return "notFound";
   const result = await db.$transaction(async (tx): Promise<GuardianAnswer> => {
-    const rows = await tx.$queryRaw<{ status: string; tokenHash: string; expiresAt: Date | null }[]>`
-      SELECT "status"::text AS "status", "guardianTokenHash" AS "tokenHash", "guardianTokenExpiresAt" AS "expiresAt"
-      FROM "JobApplication" WHERE "id" = ${found.id}::uuid FOR UPDATE`;
-    const row = rows[0];
+    const row = (await lockRow(tx, "JobApplication", found.id))
+      ? await tx.jobApplication.findUnique({
+          where: { id: found.id },
+          select: { status: true, guardianTokenHash: true, guardianTokenExpiresAt: true },
+        })
+      : null;
     // Rotated while we waited for the lock: this link no longer counts.
-    if (!row || row.tokenHash !== hashToken(token)) return "notFound";
-    if (isExpired(row.expiresAt, now)) return "expired";
+    if (!row || row.guardianTokenHash !== hashToken(token)) return "notFound";
+    if (isExpired(row.guardianTokenExpiresAt, now)) return "expired";
     if (row.status !== "AWAITING_GUARDIAN") return "alreadyAnswered";
     await setApplicationStatus(tx, { applicationId: found.id, status: answer === "confirm" ? "RECEIVED" : "GUARDIAN_DECLINED", byUserId: null, now });
     await tx.jobApplication.update({ where: { id: found.id }, data: { guardianAnswerAt: now } });

@@ -6,9 +6,8 @@
 import ExcelJS from "exceljs";
 import { exportRow } from "~/lib/csv.ts";
 import { db } from "~/lib/db.server.ts";
-import { copenhagenInstant } from "../activities/series.ts";
 import { t9n } from "../activities/text.ts";
-import { dateOnly } from "../dates.ts";
+import { copenhagenInstant, dateOnly } from "../dates.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
 import { monthOf, payByMonth, type PayUnit } from "./pay.ts";

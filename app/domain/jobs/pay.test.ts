@@ -1,5 +1,5 @@
+import { copenhagenInstant } from "../dates.ts";
 import { describe, expect, it } from "vitest";
-import { copenhagenInstant } from "../activities/series.ts";
 import { monthOf, payByMonth, payFor, type ConfirmedWork, type PayRate } from "./pay.ts";
 
 const hourly = { payUnit: "HOUR" as const, payOre: 4510 };

@@ -25,6 +25,7 @@ import { limitsFor } from "./work-time-rules.ts";
 import { DomainError } from "../errors.ts";
 import { housingAreas } from "../households/areas.server.ts";
 import { isId } from "~/lib/ids.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 
 export type HiringErrorCode =
   | "applicationNotFound"
@@ -61,16 +62,6 @@ const TX = { timeout: 15_000, maxWait: 15_000 } as const;
 export const GUARDIAN_PENDING: readonly ApplicationStatus[] = ["AWAITING_GUARDIAN", "GUARDIAN_DECLINED"];
 /** Statuses staff can filter the considered list by. */
 export const CONSIDERED: readonly ApplicationStatus[] = ["RECEIVED", "INTERVIEW", "WAITING_LIST", "HIRED", "REJECTED", "WITHDRAWN"];
-
-/** Locks the application row until the transaction ends (Prisma has no lock API). */
-export async function lockApplication(tx: DbTx, applicationId: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "JobApplication" WHERE "id" = ${applicationId}::uuid FOR UPDATE`;
-  return rows.length === 1;
-}
-
-export async function lockPosting(tx: DbTx, postingId: string): Promise<void> {
-  await tx.$queryRaw`SELECT "id" FROM "JobPosting" WHERE "id" = ${postingId}::uuid FOR UPDATE`;
-}
 
 /** Employments that hold a position on `day`: not ended, or ending on or after it. */
 export async function positionsTaken(tx: DbTx, postingId: string, day: string): Promise<number> {
@@ -252,7 +243,7 @@ export async function bookInterview(input: { applicationId: string; at: Date; pl
   if (input.at.getTime() <= now.getTime()) throw new HiringError("interviewInPast", "date");
   if (!isId(input.applicationId)) throw new HiringError("applicationNotFound");
   await db.$transaction(async (tx) => {
-    if (!(await lockApplication(tx, input.applicationId))) throw new HiringError("applicationNotFound");
+    if (!(await lockRow(tx, "JobApplication", input.applicationId))) throw new HiringError("applicationNotFound");
     const before = await tx.jobApplication.findUniqueOrThrow({
       where: { id: input.applicationId },
       select: {
@@ -301,7 +292,7 @@ export async function decideApplication(
 ): Promise<void> {
   if (!isId(input.applicationId)) throw new HiringError("applicationNotFound");
   await db.$transaction(async (tx) => {
-    if (!(await lockApplication(tx, input.applicationId))) throw new HiringError("applicationNotFound");
+    if (!(await lockRow(tx, "JobApplication", input.applicationId))) throw new HiringError("applicationNotFound");
     const before = await tx.jobApplication.findUniqueOrThrow({ where: { id: input.applicationId }, select: { status: true } });
     await setApplicationStatus(tx, { applicationId: input.applicationId, status: input.decision, byUserId: input.actorUserId, now }).catch(refusedStatus);
     await audit(tx, {
@@ -345,8 +336,8 @@ export async function hire(input: HireInput, now = new Date()): Promise<{ employ
   if (!found) throw new HiringError("applicationNotFound");
   const result = await db.$transaction(async (tx) => {
     // Posting first, then the application: the same order everywhere, so two hires never deadlock.
-    await lockPosting(tx, found.postingId);
-    await lockApplication(tx, input.applicationId);
+    await lockRow(tx, "JobPosting", found.postingId);
+    await lockRow(tx, "JobApplication", input.applicationId);
     const application = await tx.jobApplication.findUniqueOrThrow({
       where: { id: input.applicationId },
       select: {
@@ -425,7 +416,7 @@ export async function confirmGuardianIdentity(
 ): Promise<void> {
   if (!isId(input.applicationId)) throw new HiringError("applicationNotFound");
   await db.$transaction(async (tx) => {
-    if (!(await lockApplication(tx, input.applicationId))) throw new HiringError("applicationNotFound");
+    if (!(await lockRow(tx, "JobApplication", input.applicationId))) throw new HiringError("applicationNotFound");
     const before = await tx.jobApplication.findUniqueOrThrow({
       where: { id: input.applicationId },
       select: { guardianPersonId: true, guardianIdentityMethod: true, guardianIdentityAt: true, guardianIdentityById: true },
@@ -451,7 +442,7 @@ export async function confirmGuardianIdentity(
 export async function resendGuardianLink(input: { applicationId: string; actorUserId: string }, now = new Date()): Promise<void> {
   if (!isId(input.applicationId)) throw new HiringError("applicationNotFound");
   await db.$transaction(async (tx) => {
-    if (!(await lockApplication(tx, input.applicationId))) throw new HiringError("applicationNotFound");
+    if (!(await lockRow(tx, "JobApplication", input.applicationId))) throw new HiringError("applicationNotFound");
     const { status } = await tx.jobApplication.findUniqueOrThrow({ where: { id: input.applicationId }, select: { status: true } });
     if (status !== "AWAITING_GUARDIAN" && status !== "HIRED") throw new HiringError("noGuardianLink");
     const sent =

@@ -12,6 +12,7 @@ import type { PostingInput } from "./posting-schemas.ts";
 import { YOUTH_MAX_AGE, YOUTH_MIN_AGE } from "./youth-ages.ts";
 import { DomainError } from "../errors.ts";
 import { isId } from "~/lib/ids.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 
 const TX = { timeout: 20_000, maxWait: 15_000 };
 
@@ -302,8 +303,7 @@ export async function updatePosting(input: { postingId: string; values: PostingI
   await checkReferences(next);
   if (!isId(input.postingId)) throw new PostingError("postingNotFound");
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "JobPosting" WHERE "id" = ${input.postingId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new PostingError("postingNotFound");
+    if (!(await lockRow(tx, "JobPosting", input.postingId))) throw new PostingError("postingNotFound");
     const row = (await readEditable(tx, input.postingId))!;
     const diff = changedFields(snapshot(columnsFromRow(row)), snapshot(next));
     const changed = Object.keys(diff.after);

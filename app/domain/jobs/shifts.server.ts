@@ -16,14 +16,14 @@ import { formatDate, formatTime } from "~/lib/format.ts";
 import { defaultLanguage, isLanguage, type Language } from "~/lib/i18n.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { canReach, queueMessage } from "~/lib/messages/send.server.ts";
-import { copenhagenInstant } from "../activities/series.ts";
 import { t9n } from "../activities/text.ts";
-import { addDaysToDay, ageOn, copenhagenDay, dateOnly } from "../dates.ts";
+import { addDaysToDay, ageOn, copenhagenDay, copenhagenInstant, dateOnly } from "../dates.ts";
 import { recipientFor } from "../households/contact.server.ts";
 import { calendarAround } from "./school-calendar.server.ts";
 import { checkShift, type Shift, type Violation } from "./work-time.ts";
 import { DomainError } from "../errors.ts";
 import { isStaff, runsActivities } from "~/lib/roles.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 
 /** Where young people see their shifts (the link in every shift message). */
 export const MY_SHIFTS_PATH = "/my/shifts";
@@ -81,19 +81,6 @@ export function plannedMinutes(shift: { startsAt: Date; endsAt: Date; breakMinut
 }
 
 export const shiftLength = (shift: { startsAt: Date; endsAt: Date }) => Math.round((shift.endsAt.getTime() - shift.startsAt.getTime()) / 60_000);
-
-// ---------------------------------------------------------------- locks
-
-/** Locks the shift row until the transaction ends (Prisma has no lock API: raw FOR UPDATE). */
-export async function lockShift(tx: DbTx, shiftId: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "JobShift" WHERE "id" = ${shiftId}::uuid FOR UPDATE`;
-  return rows.length === 1;
-}
-
-/** Locks the young person's row: their working time is decided one shift at a time. */
-export async function lockPerson(tx: DbTx, personId: string): Promise<void> {
-  await tx.$queryRaw`SELECT "id" FROM "Person" WHERE "id" = ${personId}::uuid FOR UPDATE`;
-}
 
 // ---------------------------------------------------------------- work time
 
@@ -236,7 +223,7 @@ export type ShiftChange = Omit<ShiftPlan, "postingId" | "repeatUntil"> & { shift
 export async function changeShift(change: ShiftChange, actor: Actor, now = new Date()): Promise<void> {
   if (change.endTime <= change.startTime) throw new ShiftError("endBeforeStart");
   await db.$transaction(async (tx) => {
-    if (!(await lockShift(tx, change.shiftId))) throw new ShiftError("notFound");
+    if (!(await lockRow(tx, "JobShift", change.shiftId))) throw new ShiftError("notFound");
     const shift = await tx.jobShift.findUniqueOrThrow({
       where: { id: change.shiftId },
       include: {
@@ -262,7 +249,7 @@ export async function changeShift(change: ShiftChange, actor: Actor, now = new D
       const refused: PersonViolations[] = [];
       for (const { employment } of shift.assignments) {
         const person = employment.person;
-        await lockPerson(tx, person.id);
+        await lockRow(tx, "Person", person.id);
         if (!person.birthDate) throw new ShiftError("noBirthDate");
         const violations = await workTimeViolations(tx, {
           personId: person.id,
@@ -321,7 +308,7 @@ export async function changeShift(change: ShiftChange, actor: Actor, now = new D
 export async function cancelShift(input: { shiftId: string; postingId?: string }, actor: Actor, now = new Date()): Promise<number> {
   if (!isStaff(actor)) throw new ShiftError("notFound");
   const told = await db.$transaction(async (tx) => {
-    if (!(await lockShift(tx, input.shiftId))) throw new ShiftError("notFound");
+    if (!(await lockRow(tx, "JobShift", input.shiftId))) throw new ShiftError("notFound");
     const shift = await tx.jobShift.findUniqueOrThrow({
       where: { id: input.shiftId },
       include: {
@@ -386,7 +373,7 @@ async function assignLocked(tx: DbTx, input: AssignInput): Promise<{ assignmentI
   });
   if (!employment || employment.postingId !== shift.postingId) throw new ShiftError("notEmployed");
   if (!employedOn(employment, copenhagenDay(shift.startsAt))) throw new ShiftError("outsideEmployment");
-  await lockPerson(tx, employment.personId);
+  await lockRow(tx, "Person", employment.personId);
   const person = await tx.person.findUniqueOrThrow({ where: { id: employment.personId }, select: { id: true, firstName: true, birthDate: true } });
   const current = await tx.shiftAssignment.findUnique({
     where: { shiftId_employmentId: { shiftId: shift.id, employmentId: employment.id } },
@@ -426,7 +413,7 @@ async function assignLocked(tx: DbTx, input: AssignInput): Promise<{ assignmentI
 /** Staff (or the shift's responsible partner) put a young person employed on the posting on a shift. */
 export async function assignShift(input: { shiftId: string; employmentId: string }, actor: Actor, now = new Date()): Promise<string> {
   const id = await db.$transaction(async (tx) => {
-    if (!(await lockShift(tx, input.shiftId))) throw new ShiftError("notFound");
+    if (!(await lockRow(tx, "JobShift", input.shiftId))) throw new ShiftError("notFound");
     const shift = await tx.jobShift.findUniqueOrThrow({ where: { id: input.shiftId }, select: { responsibleUserId: true } });
     if (!mayRunShift(actor, shift)) throw new ShiftError("notFound");
     return (await assignLocked(tx, { ...input, now, assignedById: actor.userId, actorUserId: actor.userId })).assignmentId;
@@ -438,7 +425,7 @@ export async function assignShift(input: { shiftId: string; employmentId: string
 /** A young person takes an open shift on a posting they are employed on. */
 export async function takeShift(input: { shiftId: string; personId: string; userId: string }, now = new Date()): Promise<string> {
   return db.$transaction(async (tx) => {
-    if (!(await lockShift(tx, input.shiftId))) throw new ShiftError("notFound");
+    if (!(await lockRow(tx, "JobShift", input.shiftId))) throw new ShiftError("notFound");
     const shift = await tx.jobShift.findUniqueOrThrow({ where: { id: input.shiftId }, select: { postingId: true } });
     const employments = await tx.employment.findMany({
       where: { personId: input.personId, postingId: shift.postingId },
@@ -478,7 +465,7 @@ async function releaseLocked(tx: DbTx, assignmentId: string, actorUserId: string
 /** Staff (or the responsible partner) take a young person off a shift that has not started; they are told. */
 export async function releaseAssignment(input: { shiftId: string; assignmentId: string }, actor: Actor, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
-    if (!(await lockShift(tx, input.shiftId))) throw new ShiftError("notFound");
+    if (!(await lockRow(tx, "JobShift", input.shiftId))) throw new ShiftError("notFound");
     const shift = await tx.jobShift.findUniqueOrThrow({ where: { id: input.shiftId }, select: { responsibleUserId: true, startsAt: true } });
     if (!mayRunShift(actor, shift)) throw new ShiftError("notFound");
     const assignment = await tx.shiftAssignment.findUnique({ where: { id: input.assignmentId }, select: { shiftId: true } });
@@ -511,7 +498,7 @@ export async function requestSwap(
       },
     });
     if (!assignment || assignment.employment.personId !== input.personId) throw new ShiftError("notFound");
-    await lockShift(tx, assignment.shift.id);
+    await lockRow(tx, "JobShift", assignment.shift.id);
     if (assignment.status !== "ASSIGNED") throw new ShiftError("notOnShift");
     if (assignment.shift.cancelledAt) throw new ShiftError("shiftCancelled");
     if (assignment.shift.startsAt <= now) throw new ShiftError("shiftStarted");
@@ -554,7 +541,7 @@ export async function decideSwap(input: { requestId: string; approve: boolean },
   await db.$transaction(async (tx) => {
     const found = await tx.shiftSwapRequest.findUnique({ where: { id: input.requestId }, select: { assignment: { select: { shiftId: true } } } });
     if (!found) throw new ShiftError("notFound");
-    await lockShift(tx, found.assignment.shiftId);
+    await lockRow(tx, "JobShift", found.assignment.shiftId);
     const request = await tx.shiftSwapRequest.findUniqueOrThrow({
       where: { id: input.requestId },
       select: {

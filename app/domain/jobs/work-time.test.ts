@@ -1,6 +1,6 @@
 // Every rule, at its limit (allowed) and one minute over (refused).
+import { copenhagenInstant } from "../dates.ts";
 import { describe, expect, it } from "vitest";
-import { copenhagenInstant } from "../activities/series.ts";
 import { checkShift, type Person, type Shift } from "./work-time.ts";
 
 // Week 10 of 2027: Monday 8 March … Sunday 14 March. A school week (Mon–Fri).

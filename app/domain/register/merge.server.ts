@@ -4,10 +4,10 @@
 // both people locked in a fixed order; then the other is gone, and the audit log says who merged whom.
 import { audit } from "~/lib/audit.server.ts";
 import { db } from "~/lib/db.server.ts";
-import { lockPerson } from "../jobs/shifts.server.ts";
 import { asMatchPerson, describePeople, type PersonMatch } from "./matching.server.ts";
 import { MATCH_THRESHOLD, matchScore } from "./name-match.ts";
 import { DomainError } from "../errors.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 
 export class RegisterError extends DomainError<"notFound" | "samePerson" | "bothHaveAccounts" | "sameJobTwice"> {
   constructor(code: "notFound" | "samePerson" | "bothHaveAccounts" | "sameJobTwice") {
@@ -167,7 +167,7 @@ export async function mergePeople(input: { keepId: string; removeId: string; act
   const { keepId, removeId } = input;
   if (keepId === removeId) throw new RegisterError("samePerson");
   await db.$transaction(async (tx) => {
-    for (const id of orderedPair(keepId, removeId)) await lockPerson(tx, id);
+    for (const id of orderedPair(keepId, removeId)) await lockRow(tx, "Person", id);
     const [keep, remove] = await Promise.all(
       [keepId, removeId].map((id) => tx.person.findUnique({ where: { id }, include: { user: { select: { id: true } } } })),
     );

@@ -11,7 +11,8 @@ import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
 import { canPlace, placesNeeded } from "../enrolment/capacity.ts";
 import { EnrolmentError } from "../enrolment/errors.ts";
 import { notifyGuardian } from "../enrolment/notify.server.ts";
-import { householdHoldsPlace, lockActivity, placesByActivity, placesTaken } from "../enrolment/places.server.ts";
+import { householdHoldsPlace, placesByActivity, placesTaken } from "../enrolment/places.server.ts";
+import { lockRow } from "~/domain/locking.server.ts";
 import { offerFreePlaces } from "../enrolment/waiting-list.server.ts";
 
 export async function staffActivityList(activityIds: string[] | null, now = new Date()) {
@@ -131,7 +132,7 @@ export async function giveWaitingPlace(input: { signUpId: string; activityId: st
   const signUp = await db.signUp.findUnique({ where: { id: input.signUpId }, select: { activityId: true } });
   if (!signUp || signUp.activityId !== input.activityId) throw new EnrolmentError("enrolmentNotFound");
   await db.$transaction(async (tx) => {
-    await lockActivity(tx, signUp.activityId);
+    await lockRow(tx, "Activity", signUp.activityId);
     const group = await tx.signUp.findUniqueOrThrow({
       where: { id: input.signUpId },
       select: {
@@ -185,7 +186,7 @@ export async function giveWaitingPlace(input: { signUpId: string; activityId: st
  */
 export async function setCapacity(input: { activityId: string; capacity: number | null; actorUserId: string }, now = new Date()): Promise<{ offered: number }> {
   const offered = await db.$transaction(async (tx) => {
-    await lockActivity(tx, input.activityId);
+    await lockRow(tx, "Activity", input.activityId);
     const activity = await tx.activity.findUniqueOrThrow({
       where: { id: input.activityId },
       select: { capacity: true, capacityUnit: true, sessions: { where: { cancelledAt: null, startsAt: { gt: now } }, take: 1, select: { id: true } } },

@@ -10,6 +10,7 @@ import { db, type DbTx } from "~/lib/db.server.ts";
 import type { ImportKind, Mapping } from "./columns.ts";
 import { DRAFT_HOURS, ImportError, PAGE_MAX_ROWS, type AddedSince, type ImportSummary } from "./import.server.ts";
 import { FileError, readSpreadsheet } from "./read-file.ts";
+import { lockBatchRows, lockRow } from "~/domain/locking.server.ts";
 
 const KIND_COLUMN = { people: "PEOPLE", participation: "PARTICIPATION" } as const;
 
@@ -136,14 +137,12 @@ export async function addedSince(tx: DbTx, batchId: string): Promise<AddedSince>
 export async function undoImport(batchId: string, actorUserId: string | null): Promise<void> {
   await db.$transaction(
     async (tx) => {
-      const [batch] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text FROM "ImportBatch" WHERE "id" = ${batchId}::uuid FOR UPDATE`;
+      const batch = (await lockRow(tx, "ImportBatch", batchId)) ? await tx.importBatch.findUnique({ where: { id: batchId }, select: { status: true } }) : null;
       if (!batch) throw new ImportError("notFound");
       if (batch.status !== "IMPORTED") throw new ImportError("notImported");
       // A row that references one of these (an enrolment, a sign-up, an attendance row) takes a key-share lock on
       // it first: FOR UPDATE waits for those writers and keeps new ones out until this transaction ends.
-      await tx.$queryRaw`SELECT "id" FROM "Person" WHERE "importBatchId" = ${batchId}::uuid FOR UPDATE`;
-      await tx.$queryRaw`SELECT "id" FROM "Household" WHERE "importBatchId" = ${batchId}::uuid FOR UPDATE`;
-      await tx.$queryRaw`SELECT "id" FROM "ActivitySession" WHERE "importBatchId" = ${batchId}::uuid FOR UPDATE`;
+      for (const table of ["Person", "Household", "ActivitySession"] as const) await lockBatchRows(tx, table, batchId);
       const added = await addedSince(tx, batchId);
       if (Object.keys(added).length) throw new ImportError("undoRefused", { added });
       const deleted = {

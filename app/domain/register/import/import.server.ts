@@ -8,14 +8,14 @@
 import { randomUUID } from "node:crypto";
 import { audit } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
-import { copenhagenInstant } from "../../activities/series.ts";
-import { copenhagenDay, localParts } from "../../dates.ts";
+import { copenhagenDay, copenhagenInstant, localParts } from "../../dates.ts";
 import { createClaims } from "../../households/invitations.server.ts";
 import { applyMappingFile, IMPORT_FIELDS, missingFields, recogniseColumns, type ImportKind, type Mapping, type MappingFile } from "./columns.ts";
 import { FileError, readSpreadsheet, type FileProblem, type Table } from "./read-file.ts";
 import { createPeople, findRegisterMatches, setAreas, type NewPerson, type RegisterPerson } from "./register.server.ts";
 import { householdKey, matchKey, readRows, type ImportPerson, type ImportRow, type RowProblem } from "./rows.ts";
 import { DomainError } from "../../errors.ts";
+import { lockRow, lockSessionsOf } from "~/domain/locking.server.ts";
 
 /** Rows the staff page takes in one file (a larger file goes through `npm run import`). */
 export const PAGE_MAX_ROWS = 10_000;
@@ -167,7 +167,9 @@ function storedMapping(stored: unknown, headings: readonly string[]): Mapping {
 /** The batch the rows are written under, locked: the page's draft (refused unless still a draft) or a new one. */
 async function claimBatch(tx: DbTx, given: ImportSource, source: Source, actorUserId: string | null): Promise<string> {
   if ("batchId" in given) {
-    const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text FROM "ImportBatch" WHERE "id" = ${given.batchId}::uuid FOR UPDATE`;
+    const row = (await lockRow(tx, "ImportBatch", given.batchId))
+      ? await tx.importBatch.findUnique({ where: { id: given.batchId }, select: { status: true } })
+      : null;
     if (!row) throw new ImportError("notFound");
     if (row.status !== "DRAFT") throw new ImportError("notDraft");
     return given.batchId;
@@ -293,7 +295,7 @@ async function planParticipation(tx: DbTx, plan: Plan, rows: ImportRow[], keyOf:
   const activity = await tx.activity.findUnique({ where: { id: activityId }, select: { id: true } });
   if (!activity) throw new ImportError("unknownActivity");
   // Serialises with head-counts being set on the activity's sessions (attendance.server.ts setHeadCount), not with marking.
-  if (lock) await tx.$queryRaw`SELECT "id" FROM "ActivitySession" WHERE "activityId" = ${activityId}::uuid FOR NO KEY UPDATE`;
+  if (lock) await lockSessionsOf(tx, activityId);
   const days = [...new Set(rows.map((row) => row.date).filter((day): day is string => Boolean(day)))];
   const existing = await tx.activitySession.findMany({
     where: { activityId, cancelledAt: null },
