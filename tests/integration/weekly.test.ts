@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addWalkIn, markAttendance, setHeadCount } from "../../app/domain/attendance/attendance.server.ts";
 import { signUpCalendar } from "../../app/domain/enrolment/calendar.server.ts";
 import { cancelEnrolment } from "../../app/domain/enrolment/cancel.server.ts";
+import { changeShift, planShifts, ShiftError } from "../../app/domain/jobs/shifts.server.ts";
 import { EnrolmentError } from "../../app/domain/enrolment/errors.ts";
 import { activityRoster, giveWaitingPlace, setCapacity, staffActivityList } from "../../app/domain/staff/roster.server.ts";
 import { db } from "../../app/lib/db.server.ts";
@@ -14,7 +15,7 @@ import { createUserSession } from "../../app/lib/session.server.ts";
 import { action as myAction } from "../../app/routes/my._index.tsx";
 import { loader as rosterCsvLoader } from "../../app/routes/staff.activities.$activityId.roster[.csv].tsx";
 import { BUILD_PATH, ensureBuild } from "../../server/build.ts";
-import { activity, area, household, signUpFamily } from "../setup/fixtures.ts";
+import { activity, area, household, jobPosting, signUpFamily } from "../setup/fixtures.ts";
 import { createUser } from "../setup/helpers.ts";
 
 let build: ServerBuild;
@@ -313,5 +314,78 @@ describe("defect 14: .ics lines are folded at 75 octets, not 75 characters", () 
     const unfolded = ics.replace(/\r\n[ \t]/g, "");
     expect(unfolded).toContain(`SUMMARY:${title} – `);
     expect(unfolded).toMatch(/عبد الرحمن/);
+  });
+});
+
+describe("defect 6: a shift the youngest of the job could not work is planned only after a warning", () => {
+  const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const plan = (postingId: string, startTime: string, endTime: string, extra: Record<string, unknown> = {}) => ({
+    postingId,
+    day: inAMonth(),
+    startTime,
+    endTime,
+    breakMinutes: 0,
+    place: "Legepladsen",
+    slots: 2,
+    responsibleUserId: null,
+    note: null,
+    repeatUntil: null,
+    ...extra,
+  });
+
+  it("19:00–21:00 on a 13–17 job is refused as night work for the youngest, until staff plan it anyway; an 18+ job is not asked", async () => {
+    const staff = await createUser({ role: "STAFF" });
+    const job = await jobPosting();
+    const refused = await planShifts(plan(job.id, "19:00", "21:00"), staff.id).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ShiftError);
+    expect(refused).toMatchObject({ code: "youngRules", youngest: [{ rule: "night", age: 13, nightStart: "20:00" }] });
+    expect(await db.jobShift.count({ where: { postingId: job.id } })).toBe(0);
+    // A sibling: eight hours without a break is too long a day for a 13-year-old and needs a break.
+    expect(await planShifts(plan(job.id, "08:00", "16:00"), staff.id).catch((error: ShiftError) => error.youngest.map((v) => v.rule))).toEqual([
+      "dayLimit",
+      "break",
+    ]);
+    expect(await planShifts(plan(job.id, "19:00", "21:00", { acceptYoungRules: true }), staff.id)).toBe(1);
+    expect(await planShifts(plan(job.id, "15:00", "17:00"), staff.id)).toBe(1);
+
+    const adults = await jobPosting();
+    await db.jobPosting.update({ where: { id: adults.id }, data: { minAge: 18, maxAge: 25 } });
+    expect(await planShifts(plan(adults.id, "19:00", "21:00"), staff.id)).toBe(1);
+
+    // Changing a shift into the evening is the same question.
+    const afternoon = await db.jobShift.findFirstOrThrow({ where: { postingId: job.id }, orderBy: { startsAt: "desc" } });
+    const change = {
+      shiftId: afternoon.id,
+      day: inAMonth(),
+      startTime: "18:30",
+      endTime: "20:30",
+      breakMinutes: 0,
+      place: "Legepladsen",
+      slots: 2,
+      responsibleUserId: null,
+      note: null,
+    };
+    await expect(changeShift(change, { userId: staff.id, role: "STAFF" })).rejects.toMatchObject({ code: "youngRules" });
+    await changeShift({ ...change, acceptYoungRules: true }, { userId: staff.id, role: "STAFF" });
+  });
+
+  it("the plan page says it in words, keeps what was typed and offers 'save anyway' (da, ar)", async () => {
+    const job = await jobPosting();
+    const form = { day: inAMonth(), startTime: "19:00", endTime: "21:00", breakMinutes: "0", place: "Legepladsen", slots: "2" };
+    for (const [language, words] of [
+      ["da", ["De yngste, jobbet er for, må ikke tage denne vagt:", "Unge på 13 år: ingen arbejde mellem kl. 20.00 og 06.00.", "Gem vagten alligevel"]],
+      ["ar", ["لا يجوز للأصغر سنًّا", "في عمر 13 سنة:", "احفظ المناوبة رغم ذلك"]],
+    ] as const) {
+      const response = await post(`/staff/jobs/${job.id}/shifts?lng=${language}`, form, staffCookie);
+      expect(response.status).toBe(200);
+      const html = visible((await response.text()).replaceAll("<!-- -->", ""));
+      for (const word of words) expect(html).toContain(word);
+      expect(html).toContain('name="acceptYoungRules"');
+      expect(html).toContain('value="19:00"');
+    }
+    expect(await db.jobShift.count({ where: { postingId: job.id } })).toBe(0);
+    const accepted = await post(`/staff/jobs/${job.id}/shifts`, { ...form, acceptYoungRules: "on" }, staffCookie);
+    expect(accepted.status).toBe(302);
+    expect(await db.jobShift.count({ where: { postingId: job.id } })).toBe(1);
   });
 });
