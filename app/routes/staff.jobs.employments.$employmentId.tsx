@@ -20,7 +20,8 @@ import { employmentForStaff, endEmployment, finishReference, saveReference, setE
 import { endEmploymentSchema, inSchoolSchema, referenceSchema } from "~/domain/jobs/hiring-schemas.ts";
 import { replyToRefusal } from "~/web/http.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
-import { formatDateTime, formatDay } from "~/lib/format.ts";
+import { formatDateTime, formatDay, joinParts } from "~/lib/format.ts";
+import { isolated } from "~/domain/text-rules.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -125,7 +126,10 @@ function Summary() {
   const lastDay = employment.endedOn ?? employment.endsOn;
   const rows: [string, string][] = [
     [t("employment.job"), `${employment.role} · ${employment.job.text}`],
-    [t("employment.workPlace"), [employment.workPlace, employment.organisation].filter(Boolean).join(", ")],
+    [
+      t("employment.workPlace"),
+      joinParts([employment.workPlace, employment.organisation].filter((part): part is string => Boolean(part)).map(isolated), language),
+    ],
     [
       t("employment.periodLabel"),
       lastDay

@@ -29,7 +29,7 @@ import { headCountSchema, markSchema, proposeDuplicateSchema, walkInExistingSche
 import { proposeDuplicate } from "~/domain/register/merge.server.ts";
 import { requireSessionAccess } from "~/web/activity-access.server.ts";
 import { isStaff } from "~/lib/roles.ts";
-import { formatDate, formatTime } from "~/lib/format.ts";
+import { formatDate, formatWhen } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { housingAreas, unknownHousingAreas } from "~/domain/households/areas.server.ts";
@@ -386,8 +386,7 @@ export default function Attendance() {
           {data.title.text}
         </h1>
         <p>
-          {formatDate(new Date(data.startsAt), language)}, {formatTime(new Date(data.startsAt), language)}–{formatTime(new Date(data.endsAt), language)} ·{" "}
-          <bdi>{data.place}</bdi>
+          {formatWhen(new Date(data.startsAt), new Date(data.endsAt), language)} · <bdi>{data.place}</bdi>
         </p>
         <p className="font-semibold" aria-live="polite">
           {t("attendance.summary", { present: presentCount, total: everyone.length })}

@@ -389,3 +389,19 @@ describe("defect 6: a shift the youngest of the job could not work is planned on
     expect(await db.jobShift.count({ where: { postingId: job.id } })).toBe(1);
   });
 });
+
+describe("defect 12: numbers in an Arabic sentence keep their order", () => {
+  it("the class hint reads '8.b' (isolated), a session's time range is a left-to-right island after the Arabic comma, no numeric dates", async () => {
+    const job = await jobPosting();
+    const youth = await createUser({ role: "YOUTH", phone: `+4531${String(Date.now()).slice(-6)}` });
+    const apply = await page(`/jobs/${job.slug}/apply`, await cookieOf(youth.id), "ar");
+    expect(apply.status).toBe(200);
+    expect(visible(apply.html)).toContain("مثلًا \u20688.b\u2069");
+
+    const start = new Date("2027-01-14T15:00:00Z");
+    const camp = await activity({ sessions: [{ startsAt: start, endsAt: new Date(start.getTime() + 90 * 60_000) }] });
+    const html = visible((await page(`/activities/${camp.slug}`, "", "ar")).html);
+    expect(html).toContain("، \u206616:00–17:30\u2069");
+    expect(html).not.toMatch(/\d{2}\u200f?\/\d{2}\u200f?\/\d{4}/);
+  });
+});
