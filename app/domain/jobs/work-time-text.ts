@@ -33,7 +33,7 @@ export const AT_AGE = { atAge: true } as const;
 
 export function violationText(t: T, violation: Violation, name: string | null | typeof AT_AGE, language: Language): string {
   const age = t("common:units.years", { count: violation.age });
-  const who = name === null ? t("violation.you", { age }) : name === AT_AGE ? t("violation.atAge", { age }) : t("violation.named", { name, age });
+  const who = name === null ? t("violation.you", { age }) : typeof name === "object" ? t("violation.atAge", { age }) : t("violation.named", { name, age });
   const d = (minutes: number) => durationText(t, minutes, language);
   switch (violation.rule) {
     case "tooYoung":
