@@ -74,7 +74,8 @@ export function ActivityCard({ card }: { card: CatalogueCard }) {
           {card.priceOre === 0 ? t("card.free") : formatKroner(card.priceOre, language)}
         </Fact>
       </dl>
-      <p className={`self-start rounded-lg border-2 px-3 py-1.5 font-semibold ${tones[state.tone]}`}>
+      {/* A status, not a control: a coloured bar at the start, no frame (a framed box read as a button: issue 19, defect 14). */}
+      <p data-badge={state.tone} className={`self-start rounded-e-md border-s-4 px-3 py-1 text-sm font-semibold ${tones[state.tone]}`}>
         {state.text}
         {state.detail ? <span className="block text-sm font-normal">{state.detail}</span> : null}
       </p>

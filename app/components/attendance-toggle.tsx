@@ -16,6 +16,8 @@ type Props = {
   present: boolean;
   /** Told of every mark as it shows (a tap, or a mark restored from the queue), so the page's counter follows at once. */
   onChange?: (personId: string, present: boolean) => void;
+  /** The session is on a later day and staff chose to mark it anyway (the page's warning). */
+  early?: boolean;
 };
 
 const storageKey = (sessionId: string) => `attendance:${sessionId}`;
@@ -35,7 +37,7 @@ function writeQueue(sessionId: string, personId: string, value: boolean | null) 
   localStorage.setItem(storageKey(sessionId), JSON.stringify(queue));
 }
 
-export function AttendanceToggle({ sessionId, personId, name, detail, present: initial, onChange }: Props) {
+export function AttendanceToggle({ sessionId, personId, name, detail, present: initial, onChange, early = false }: Props) {
   const { t } = useTranslation("staff");
   const [present, setPresent] = useState(initial);
   const [status, setStatus] = useState<"saved" | "saving" | "retrying">("saved");
@@ -53,6 +55,7 @@ export function AttendanceToggle({ sessionId, personId, name, detail, present: i
       body.set("intent", "mark");
       body.set("personId", personId);
       body.set("present", String(want));
+      if (early) body.set("early", "1");
       const response = await fetch(`/staff/sessions/${sessionId}/mark`, { method: "POST", body, headers: { Accept: "application/json" } });
       if (!response.ok && response.status >= 500) throw new Error(String(response.status));
       attempt.current = 0;
@@ -66,7 +69,7 @@ export function AttendanceToggle({ sessionId, personId, name, detail, present: i
       setStatus("retrying");
       setTimeout(() => void flush(), Math.min(30_000, 1000 * 2 ** Math.min(attempt.current, 5)));
     }
-  }, [personId, sessionId]);
+  }, [early, personId, sessionId]);
 
   // Marks not yet saved before a reload or a lost connection are sent again.
   useEffect(() => {
@@ -95,6 +98,7 @@ export function AttendanceToggle({ sessionId, personId, name, detail, present: i
       <input type="hidden" name="intent" value="mark" />
       <input type="hidden" name="personId" value={personId} />
       <input type="hidden" name="present" value={String(!present)} />
+      {early ? <input type="hidden" name="early" value="1" /> : null}
       <button
         type="submit"
         aria-pressed={present}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatKroner, formatTime } from "./format.ts";
+import { formatDate, formatDateTime, formatKroner, formatTime, formatTimeRange, formatWhen } from "./format.ts";
 
 describe("formatting in Danish time", () => {
   it("shows times in Europe/Copenhagen on both sides of the DST change", () => {
@@ -20,5 +20,28 @@ describe("formatting in Danish time", () => {
   it("writes whole kroner without decimals, øre with", () => {
     expect(formatKroner(2000, "da")).toBe("20\u00a0kr.");
     expect(formatKroner(2050, "da")).toBe("20,50\u00a0kr.");
+  });
+});
+
+describe("a time range in the reader's direction (issue 19, defect 12: '17:30–16:00 ,2027' in Arabic)", () => {
+  const start = new Date("2027-01-14T15:00:00Z");
+  const end = new Date("2027-01-14T16:30:00Z");
+  it("Danish and English as written; Arabic with its own comma and the range kept left to right", () => {
+    expect(formatWhen(start, end, "da")).toBe("torsdag den 14. januar 2027, 16.00–17.30");
+    expect(formatWhen(start, end, "en")).toBe("Thursday, 14 January 2027, 16:00–17:30");
+    const ar = formatWhen(start, end, "ar");
+    expect(ar).toContain("، \u206616:00–17:30\u2069");
+    expect(ar).not.toContain(", ");
+    expect(formatTimeRange(start, end, "ar")).toBe("\u206616:00–17:30\u2069");
+  });
+});
+
+describe("a date with a time writes the month out, like the dates beside it (defect 12: '07/12/2026' in Arabic)", () => {
+  it.each([
+    ["da", "7. december 2026 kl. 15.00"],
+    ["en", "7 December 2026 at 15:00"],
+    ["ar", "7 ديسمبر 2026 في 15:00"],
+  ] as const)("%s: %s", (language, text) => {
+    expect(formatDateTime(new Date("2026-12-07T14:00:00Z"), language)).toBe(text);
   });
 });

@@ -23,8 +23,27 @@ export function formatTime(date: Date, language: Language): string {
   return dateFormat(language, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
 }
 
+/**
+ * "16.00–17.30". In Arabic the range is a left-to-right island (LRI … PDI): digits, colon and dash are weak in a
+ * right-to-left sentence, and without it a reader sees "17:30–16:00", the end before the start (issue 19, defect 12).
+ */
+export function formatTimeRange(start: Date, end: Date, language: Language): string {
+  const range = `${formatTime(start, language)}–${formatTime(end, language)}`;
+  return language === "ar" ? `\u2066${range}\u2069` : range;
+}
+
+/** A date and a time, or a time range: "mandag 3. marts 2027, 15.00–17.00"; Arabic takes its own comma (،). */
+export function formatWhen(start: Date, end: Date | null, language: Language): string {
+  const time = end ? formatTimeRange(start, end, language) : language === "ar" ? `\u2066${formatTime(start, language)}\u2069` : formatTime(start, language);
+  return `${formatDate(start, language)}${language === "ar" ? "، " : ", "}${time}`;
+}
+
+/**
+ * "7. december 2026 kl. 15.00" / "7 December 2026 at 15:00" / "7 ديسمبر 2026 في 15:00": the month written out, as
+ * every other date on the page (dateStyle "medium" gave "07/12/2026" in Arabic beside written-out dates: defect 12).
+ */
 export function formatDateTime(date: Date, language: Language): string {
-  return dateFormat(language, { dateStyle: "medium", timeStyle: "short", hourCycle: "h23" }).format(date);
+  return dateFormat(language, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
 }
 
 export function formatNumber(value: number, language: Language, options: Intl.NumberFormatOptions = {}): string {
@@ -55,6 +74,11 @@ export function formatMonth(month: string, language: Language): string {
 /** Names as a list in the reader's language: "Emma og Lucas" / "Emma and Lucas" / "Emma وLucas". */
 export function formatList(items: string[], language: Language): string {
   return new Intl.ListFormat(intlLocale(language), { style: "long", type: "conjunction" }).format(items);
+}
+
+/** Parts of one line, not a list of names (a school and a class, a place and an organisation): "، " in Arabic. */
+export function joinParts(parts: string[], language: Language): string {
+  return parts.join(language === "ar" ? "، " : ", ");
 }
 
 /** A stored phone number as people write it: "+45 20 12 34 56" (Danish numbers in pairs); others as stored. */

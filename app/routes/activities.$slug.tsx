@@ -18,7 +18,7 @@ import { EnrolmentError } from "~/domain/enrolment/errors.ts";
 import { signUp, signUpChoices, signUpTarget } from "~/domain/enrolment/sign-up.server.ts";
 import { householdIdOf } from "~/domain/households/household.server.ts";
 import { getUser, requireUser } from "~/lib/auth.server.ts";
-import { formatDate, formatDateTime, formatKroner, formatTime } from "~/lib/format.ts";
+import { formatDateTime, formatKroner, formatWhen } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -148,9 +148,7 @@ function Sessions() {
           const start = new Date(session.startsAt);
           return (
             <li key={session.id} className={`flex flex-wrap justify-between gap-x-4 p-3 ${session.cancelledAt ? "text-slate-700" : ""}`}>
-              <span className={session.cancelledAt ? "line-through" : ""}>
-                {formatDate(start, language)}, {formatTime(start, language)}–{formatTime(new Date(session.endsAt), language)}
-              </span>
+              <span className={session.cancelledAt ? "line-through" : ""}>{formatWhen(start, new Date(session.endsAt), language)}</span>
               {session.cancelledAt ? (
                 <span className="font-semibold text-red-800">{t("sessions.cancelled")}</span>
               ) : session.place && session.place !== place ? (

@@ -18,7 +18,7 @@ import { householdOf } from "~/domain/households/household.server.ts";
 import { hasOpenInvitations } from "~/domain/households/invitations.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { appUrl } from "~/lib/env.server.ts";
-import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";
+import { formatDate, formatDateTime, formatTimeRange } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -134,7 +134,7 @@ function SignUpCard({ item }: { item: Item }) {
         <p className="text-sm text-slate-700">
           {t("next", {
             date: formatDate(new Date(first.startsAt), language),
-            time: `${formatTime(new Date(first.startsAt), language)}–${formatTime(new Date(first.endsAt), language)}`,
+            time: formatTimeRange(new Date(first.startsAt), new Date(first.endsAt), language),
           })}
           {item.sessions.length > 1 ? ` · ${t("sessionsLeft", { n: item.sessions.length })}` : ""} · {item.activity.place}
         </p>

@@ -16,7 +16,7 @@ import { EnrolmentError } from "~/domain/enrolment/errors.ts";
 import { requireActivityAccess } from "~/web/activity-access.server.ts";
 import { isStaff } from "~/lib/roles.ts";
 import { activityRoster, giveWaitingPlace, setCapacity } from "~/domain/staff/roster.server.ts";
-import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";
+import { formatDateTime, formatWhen } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -284,9 +284,7 @@ export default function Roster() {
         <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200">
           {data.sessions.map((session) => (
             <li key={session.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
-              <span className={session.cancelledAt ? "line-through" : ""}>
-                {formatDate(new Date(session.startsAt), language)}, {formatTime(new Date(session.startsAt), language)}
-              </span>
+              <span className={session.cancelledAt ? "line-through" : ""}>{formatWhen(new Date(session.startsAt), null, language)}</span>
               {session.cancelledAt ? (
                 <span>{t("roster.cancelled")}</span>
               ) : (

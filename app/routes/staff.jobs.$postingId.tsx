@@ -11,7 +11,8 @@ import { SelectField } from "~/components/ui/choice.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { CONSIDERED, postingApplications } from "~/domain/jobs/pipeline.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
-import { formatDateTime } from "~/lib/format.ts";
+import { formatDateTime, joinParts } from "~/lib/format.ts";
+import { isolated } from "~/domain/text-rules.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -61,9 +62,14 @@ function ApplicationRow({ row }: { row: Row }) {
         <dt className="font-semibold">{t("list.area")}</dt>
         <dd>{row.area ?? t("list.unknown")}</dd>
         <dt className="font-semibold">{t("list.school")}</dt>
-        <dd>{[row.school, row.schoolClass].filter(Boolean).join(", ") || t("list.unknown")}</dd>
+        <dd>{joinParts([row.school, row.schoolClass].filter((part): part is string => Boolean(part)).map(isolated), language) || t("list.unknown")}</dd>
         <dt className="font-semibold">{t("list.availability")}</dt>
-        <dd>{row.availability.map((value) => t(`availability.${value}`)).join(", ") || t("list.unknown")}</dd>
+        <dd>
+          {joinParts(
+            row.availability.map((value) => t(`availability.${value}`)),
+            language,
+          ) || t("list.unknown")}
+        </dd>
         <dt className="font-semibold">{t("list.consent")}</dt>
         <dd>
           <ConsentText state={row.consent} />

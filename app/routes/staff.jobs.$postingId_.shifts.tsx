@@ -8,7 +8,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RefusalAlert } from "~/components/shifts/refusal.tsx";
+import { AcceptYoungRules, RefusalAlert } from "~/components/shifts/refusal.tsx";
 import { ShiftFields, type ShiftFieldSet } from "~/components/shifts/shift-fields.tsx";
 import { ShiftWhen } from "~/components/shifts/shift-when.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -90,6 +90,7 @@ function PlanForm() {
       {reply?.form === "plan" ? <RefusalAlert refusal={reply.refusal} /> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <ShiftFields fields={fields as unknown as ShiftFieldSet} responsible={responsible} />
+        {reply?.form === "plan" ? <AcceptYoungRules refusal={reply.refusal} /> : null}
         <Field
           {...getInputProps(fields.repeatUntil, { type: "date" })}
           id={fields.repeatUntil.id}

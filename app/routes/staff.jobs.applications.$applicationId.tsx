@@ -33,7 +33,8 @@ import {
 import { mayMoveTo } from "~/domain/jobs/status.server.ts";
 import { replyToRefusal } from "~/web/http.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
-import { formatDateTime, formatDay } from "~/lib/format.ts";
+import { formatDateTime, formatDay, joinParts } from "~/lib/format.ts";
+import { isolated } from "~/domain/text-rules.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -180,9 +181,18 @@ function Facts() {
     [t("application.age"), application.age === null ? t("list.unknown") : String(application.age)],
     [t("application.birthDay"), application.birthDay ? formatDay(application.birthDay, language) : t("list.unknown")],
     [t("list.area"), application.area ?? t("list.unknown")],
-    [t("list.school"), [application.school, application.schoolClass].filter(Boolean).join(", ") || t("list.unknown")],
+    [
+      t("list.school"),
+      joinParts([application.school, application.schoolClass].filter((part): part is string => Boolean(part)).map(isolated), language) || t("list.unknown"),
+    ],
     [t("application.inSchool"), application.inSchool ? t("yes") : t("no")],
-    [t("list.availability"), application.availability.map((value) => t(`availability.${value}`)).join(", ") || t("list.unknown")],
+    [
+      t("list.availability"),
+      joinParts(
+        application.availability.map((value) => t(`availability.${value}`)),
+        language,
+      ) || t("list.unknown"),
+    ],
   ];
   return (
     <section aria-labelledby="wrote-heading" className="space-y-2 rounded-xl border border-slate-200 p-4">

@@ -12,15 +12,16 @@ import { useTranslation } from "react-i18next";
 import { ContractWarning, FormProblem, HiringNav, Hours } from "~/components/hiring/parts.tsx";
 import { Notice } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
-import { RadioGroup, TextareaField } from "~/components/ui/choice.tsx";
+import { Checkbox, RadioGroup, TextareaField } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { copenhagenDay } from "~/domain/dates.ts";
 import { employmentForStaff, endEmployment, finishReference, saveReference, setEmploymentInSchool } from "~/domain/jobs/employment.server.ts";
-import { endEmploymentSchema, inSchoolSchema, referenceSchema } from "~/domain/jobs/hiring-schemas.ts";
+import { endEmploymentSchema, inSchoolSchema, printReferenceSchema, referenceSchema } from "~/domain/jobs/hiring-schemas.ts";
 import { replyToRefusal } from "~/web/http.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
-import { formatDateTime, formatDay } from "~/lib/format.ts";
+import { formatDateTime, formatDay, joinParts } from "~/lib/format.ts";
+import { isolated } from "~/domain/text-rules.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -94,14 +95,14 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
     }
   }
   if (intent === "saveReference" || intent === "printReference") {
-    const submission = parseWithZod(formData, { schema: referenceSchema });
+    const submission = parseWithZod(formData, { schema: intent === "printReference" ? printReferenceSchema : referenceSchema });
     if (submission.status !== "success") return { intent, result: submission.reply() };
     try {
       if (intent === "saveReference") {
         await saveReference({ employmentId, ...submission.value, actorUserId: user.id });
         return redirect(`${here}?done=referenceSaved#reference-heading`);
       }
-      await finishReference({ employmentId, actorUserId: user.id, texts: submission.value });
+      await finishReference({ employmentId, actorUserId: user.id, texts: { tasks: submission.value.tasks, statement: submission.value.statement } });
       return redirect(`${here}/reference`);
     } catch (error) {
       return { intent, result: replyToRefusal(error, submission, { pageGone: ["employmentNotFound"] }) };
@@ -125,7 +126,10 @@ function Summary() {
   const lastDay = employment.endedOn ?? employment.endsOn;
   const rows: [string, string][] = [
     [t("employment.job"), `${employment.role} · ${employment.job.text}`],
-    [t("employment.workPlace"), [employment.workPlace, employment.organisation].filter(Boolean).join(", ")],
+    [
+      t("employment.workPlace"),
+      joinParts([employment.workPlace, employment.organisation].filter((part): part is string => Boolean(part)).map(isolated), language),
+    ],
     [
       t("employment.periodLabel"),
       lastDay
@@ -232,7 +236,7 @@ function ReferenceSection({ reply }: { reply: Reply | undefined }) {
   const { employment } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const reference = employment.reference;
-  const [form, fields] = useForm<z.input<typeof referenceSchema>>({
+  const [form, fields] = useForm<z.input<typeof printReferenceSchema>>({
     id: "reference",
     lastResult: reply?.intent === "saveReference" || reply?.intent === "printReference" ? reply.result : undefined,
     defaultValue: { tasks: reference.tasks, statement: reference.statement },
@@ -283,6 +287,20 @@ function ReferenceSection({ reply }: { reply: Reply | undefined }) {
               rows={4}
               errors={fields.statement.errors?.map((key) => t(key))}
             />
+            <div className="space-y-1">
+              <Checkbox
+                id="confirm-final"
+                name="confirmFinal"
+                label={t("reference.confirmFinal")}
+                invalid={Boolean(fields.confirmFinal.errors?.length)}
+                describedBy={fields.confirmFinal.errors?.length ? "confirm-final-error" : undefined}
+              />
+              {fields.confirmFinal.errors?.length ? (
+                <p id="confirm-final-error" className="font-semibold text-red-800">
+                  {t(fields.confirmFinal.errors[0]!)}
+                </p>
+              ) : null}
+            </div>
             <div className="flex flex-wrap gap-3">
               <Button type="submit" name="intent" value="saveReference" variant="secondary" pending={navigation.state !== "idle"}>
                 {t("reference.save")}

@@ -10,7 +10,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RefusalAlert, ViolationList } from "~/components/shifts/refusal.tsx";
+import { AcceptYoungRules, RefusalAlert, ViolationList } from "~/components/shifts/refusal.tsx";
 import { ShiftFields, type ShiftFieldSet } from "~/components/shifts/shift-fields.tsx";
 import { ShiftWhen } from "~/components/shifts/shift-when.tsx";
 import { Notice } from "~/components/ui/alert.tsx";
@@ -214,6 +214,7 @@ function ChangeForm() {
       <Form method="post" {...getFormProps(form)} className="space-y-1">
         <input type="hidden" name="intent" value="change" />
         <ShiftFields fields={fields as unknown as ShiftFieldSet} responsible={responsibleList} />
+        {reply?.form === "change" ? <AcceptYoungRules refusal={reply.refusal} /> : null}
         <Button type="submit" pending={navigation.state !== "idle"}>
           {t("change.save")}
         </Button>

@@ -9,10 +9,17 @@ import { notFound } from "~/web/http.server.ts";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSessionAccess(request, params.sessionId);
-  const parsed = markSchema.safeParse(Object.fromEntries(await request.formData()));
+  const formData = await request.formData();
+  const parsed = markSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return Response.json({ ok: false, error: "badInput" }, { status: 400 });
   try {
-    await markAttendance({ sessionId: params.sessionId!, personId: parsed.data.personId, present: parsed.data.present, actorUserId: user.id });
+    await markAttendance({
+      sessionId: params.sessionId!,
+      personId: parsed.data.personId,
+      present: parsed.data.present,
+      actorUserId: user.id,
+      early: formData.get("early") === "1",
+    });
   } catch (error) {
     if (error instanceof AttendanceError) return Response.json({ ok: false, error: error.code }, { status: 422 });
     throw error;

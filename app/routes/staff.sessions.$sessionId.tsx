@@ -29,7 +29,7 @@ import { headCountSchema, markSchema, proposeDuplicateSchema, walkInExistingSche
 import { proposeDuplicate } from "~/domain/register/merge.server.ts";
 import { requireSessionAccess } from "~/web/activity-access.server.ts";
 import { isStaff } from "~/lib/roles.ts";
-import { formatDate, formatTime } from "~/lib/format.ts";
+import { formatDate, formatWhen } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { housingAreas, unknownHousingAreas } from "~/domain/households/areas.server.ts";
@@ -54,6 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activityId: attendance.session.activity.id,
     title: pick(attendance.session.activity.title, language),
     startsAt: attendance.session.startsAt,
+    // A later day: the page warns and asks before anyone can be marked (?early=1 is the answer "mark anyway").
+    notYet: attendance.notYet,
+    cancelled: attendance.session.cancelledAt !== null,
+    early: new URL(request.url).searchParams.get("early") === "1",
     endsAt: attendance.session.endsAt,
     place: attendance.session.place ?? attendance.session.activity.place,
     expected: attendance.expected,
@@ -72,19 +76,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   const sessionId = params.sessionId!;
-  const back = `/staff/sessions/${sessionId}`;
+  // The answer to the page's "this session has not happened yet" warning travels with each form.
+  const early = formData.get("early") === "1";
+  const back = `/staff/sessions/${sessionId}${early ? "?early=1" : ""}`;
+  const withDone = (done: string) => `${back}${early ? "&" : "?"}done=${done}`;
   try {
     if (intent === "mark") {
       const parsed = markSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) throw new Response("Bad request", { status: 400 });
-      await markAttendance({ sessionId, personId: parsed.data.personId, present: parsed.data.present, actorUserId: user.id });
+      await markAttendance({ sessionId, personId: parsed.data.personId, present: parsed.data.present, actorUserId: user.id, early });
       return redirect(back);
     }
     if (intent === "walkInExisting") {
       const parsed = walkInExistingSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) throw new Response("Bad request", { status: 400 });
-      await addWalkIn({ sessionId, walkIn: { personId: parsed.data.personId }, actorUserId: user.id, partnerUserId: isStaff(user) ? null : user.id });
-      return redirect(`${back}?done=walkIn`);
+      await addWalkIn({ sessionId, walkIn: { personId: parsed.data.personId }, actorUserId: user.id, partnerUserId: isStaff(user) ? null : user.id, early });
+      return redirect(withDone("walkIn"));
     }
     if (intent === "walkInNew") {
       const submission = parseWithZod(formData, { schema: walkInSchema });
@@ -100,12 +107,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
         choice: choice ?? null,
         actorUserId: user.id,
         partnerUserId: isStaff(user) ? null : user.id,
+        early,
       });
       if (result.status === "matches") {
-        const typed = { intent: "walkInNew", firstName, lastName, birthYear: String(birthYear), housingAreaId: housingAreaId ?? "", key };
+        const typed = {
+          intent: "walkInNew",
+          firstName,
+          lastName,
+          birthYear: String(birthYear),
+          housingAreaId: housingAreaId ?? "",
+          key,
+          ...(early ? { early: "1" } : {}),
+        };
         return { form: "walkInMatches" as const, matches: result.matches, typed };
       }
-      return redirect(`${back}?done=walkIn`);
+      return redirect(withDone("walkIn"));
     }
     if (intent === "proposeDuplicate") {
       const parsed = proposeDuplicateSchema.safeParse(Object.fromEntries(formData));
@@ -116,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const listed = new Set([...attendance.expected, ...attendance.walkIns].map((person) => person.personId));
       if (first === second || !listed.has(first) || !listed.has(second)) return { form: "propose" as const, error: "register.proposeSame" };
       await proposeDuplicate({ personIds: [first, second], actorUserId: user.id });
-      return redirect(`${back}?done=proposed`);
+      return redirect(withDone("proposed"));
     }
     if (intent === "headCount") {
       const submission = parseWithZod(formData, { schema: headCountSchema });
@@ -130,14 +146,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
         adults: submission.value.adults,
         children: submission.value.children,
         actorUserId: user.id,
+        early,
       });
-      return redirect(`${back}?done=headCount`);
+      return redirect(withDone("headCount"));
     }
   } catch (error) {
+    // Not yet, or cancelled: the page says so in words (the warning, or the cancelled notice); nothing was written.
+    if (error instanceof AttendanceError && (error.code === "notYet" || error.code === "sessionCancelled")) return redirect(`/staff/sessions/${sessionId}`);
     if (error instanceof AttendanceError) notFound();
     throw error;
   }
   throw new Response("Bad request", { status: 400 });
+}
+
+/** The page's "mark anyway" answer for a session on a later day, carried by every form that writes who came. */
+function EarlyField() {
+  const { early } = useLoaderData<typeof loader>();
+  return early ? <input type="hidden" name="early" value="1" /> : null;
+}
+
+/** A session on a later day: say so, and take attendance only when asked to (a link, so it works without JavaScript). */
+function NotYetWarning() {
+  const { t } = useTranslation("staff");
+  const language = useLanguage();
+  const { startsAt, early } = useLoaderData<typeof loader>();
+  return (
+    <div role="alert" className="space-y-2 rounded-lg border-2 border-amber-700 bg-amber-50 p-3">
+      <p className="font-semibold">{t("attendance.notYet", { date: formatDate(new Date(startsAt), language) })}</p>
+      {early ? (
+        <p>{t("attendance.notYetMarking")}</p>
+      ) : (
+        <p>
+          <Link to="?early=1" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+            {t("attendance.markAnyway")}
+          </Link>
+        </p>
+      )}
+    </div>
+  );
 }
 
 function WalkInForm() {
@@ -154,6 +200,7 @@ function WalkInForm() {
       <h3 className="font-bold">{t("attendance.newChild")}</h3>
       <input type="hidden" name="intent" value="walkInNew" />
       <input type="hidden" name="key" value={walkInKey} />
+      <EarlyField />
       {fields.key.errors?.length ? (
         <p role="alert" className="font-semibold text-red-800">
           {t("errors.formExpired")}
@@ -222,6 +269,7 @@ function ProposeDuplicate({ people, error }: { people: { personId: string; name:
           </p>
         ) : null}
         <input type="hidden" name="intent" value="proposeDuplicate" />
+        <EarlyField />
         <div className="grid gap-x-3 sm:grid-cols-2">
           <SelectField id="propose-first" name="first" label={t("register.proposeFirst")}>
             {options}
@@ -278,6 +326,7 @@ function HeadCountForm() {
       ) : null}
       <Form method="post" {...getFormProps(form)} className="space-y-1 rounded-xl border border-slate-200 p-3">
         <input type="hidden" name="intent" value="headCount" />
+        <EarlyField />
         <SelectField id={fields.housingAreaId.id} name={fields.housingAreaId.name} label={t("attendance.area")}>
           <option value="">{t("attendance.areaUnknown")}</option>
           {areas.map((area) => (
@@ -337,96 +386,105 @@ export default function Attendance() {
           {data.title.text}
         </h1>
         <p>
-          {formatDate(new Date(data.startsAt), language)}, {formatTime(new Date(data.startsAt), language)}–{formatTime(new Date(data.endsAt), language)} ·{" "}
-          <bdi>{data.place}</bdi>
+          {formatWhen(new Date(data.startsAt), new Date(data.endsAt), language)} · <bdi>{data.place}</bdi>
         </p>
         <p className="font-semibold" aria-live="polite">
           {t("attendance.summary", { present: presentCount, total: everyone.length })}
         </p>
       </header>
+      {data.cancelled ? <p className="rounded-lg border-2 border-slate-400 bg-slate-50 p-3 font-semibold">{t("attendance.cancelled")}</p> : null}
+      {data.notYet && !data.cancelled ? <NotYetWarning /> : null}
       {params.get("done") ? (
         <p role="status" className="rounded-lg bg-brand-50 p-3 font-semibold">
           {params.get("done") === "proposed" ? t("register.proposed") : t(`attendance.done.${params.get("done") === "headCount" ? "headCount" : "walkIn"}`)}
         </p>
       ) : null}
-      <section aria-labelledby="expected-heading" className="space-y-2">
-        <h2 id="expected-heading" className="text-xl font-bold">
-          {t("attendance.expected", { n: data.expected.length })}
-        </h2>
-        {data.expected.length === 0 ? <p>{t("attendance.noneExpected")}</p> : null}
-        <ul className="space-y-2">
-          {data.expected.map((person) => (
-            <li key={person.personId}>
-              <AttendanceToggle
-                sessionId={data.sessionId}
-                personId={person.personId}
-                name={person.name}
-                detail={detail(person)}
-                present={person.present}
-                onChange={onMark}
-              />
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="walkin-heading" className="space-y-3">
-        <h2 id="walkin-heading" className="text-xl font-bold">
-          {t("attendance.walkIns", { n: data.walkIns.length })}
-        </h2>
-        <ul className="space-y-2">
-          {data.walkIns.map((person) => (
-            <li key={person.personId}>
-              <AttendanceToggle
-                sessionId={data.sessionId}
-                personId={person.personId}
-                name={person.name}
-                detail={detail(person)}
-                present={person.present}
-                onChange={onMark}
-              />
-            </li>
-          ))}
-        </ul>
-        <Form method="get" className="flex flex-wrap items-end gap-2">
-          <div className="grow">
-            <Field id="q" name="q" type="search" label={t("attendance.search")} defaultValue={data.q} autoComplete="off" />
-          </div>
-          <Button type="submit" variant="secondary" className="mb-7">
-            {t("attendance.searchButton")}
-          </Button>
-        </Form>
-        {data.q ? (
-          data.found.length ? (
+      {data.cancelled || (data.notYet && !data.early) ? null : (
+        <>
+          <section aria-labelledby="expected-heading" className="space-y-2">
+            <h2 id="expected-heading" className="text-xl font-bold">
+              {t("attendance.expected", { n: data.expected.length })}
+            </h2>
+            {data.expected.length === 0 ? <p>{t("attendance.noneExpected")}</p> : null}
             <ul className="space-y-2">
-              {data.found.map((person) => (
+              {data.expected.map((person) => (
                 <li key={person.personId}>
-                  <Form method="post" className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 p-2">
-                    <input type="hidden" name="intent" value="walkInExisting" />
-                    <input type="hidden" name="personId" value={person.personId} />
-                    <span>
-                      <bdi>{person.name}</bdi> · {person.birthYear}
-                      {person.area ? ` · ${person.area}` : ""}
-                    </span>
-                    <Button type="submit" size="sm" aria-label={t("attendance.addNamed", { name: person.name })}>
-                      {t("attendance.add")}
-                    </Button>
-                  </Form>
+                  <AttendanceToggle
+                    sessionId={data.sessionId}
+                    personId={person.personId}
+                    name={person.name}
+                    detail={detail(person)}
+                    present={person.present}
+                    onChange={onMark}
+                    early={data.early}
+                  />
                 </li>
               ))}
             </ul>
-          ) : (
-            <p>{t("attendance.noMatch")}</p>
-          )
-        ) : null}
-        {actionData?.form === "walkInMatches" ? (
-          <MatchChoices id="walk-in-matches" matches={actionData.matches} hidden={actionData.typed} />
-        ) : (
-          // Keyed by the form's one-time key: after an add the page comes back with a new key and an empty form.
-          <WalkInForm key={data.walkInKey} />
-        )}
-        {everyone.length >= 2 ? <ProposeDuplicate people={everyone} error={actionData?.form === "propose" ? actionData.error : null} /> : null}
-      </section>
-      <HeadCountForm />
+          </section>
+          <section aria-labelledby="walkin-heading" className="space-y-3">
+            <h2 id="walkin-heading" className="text-xl font-bold">
+              {t("attendance.walkIns", { n: data.walkIns.length })}
+            </h2>
+            <ul className="space-y-2">
+              {data.walkIns.map((person) => (
+                <li key={person.personId}>
+                  <AttendanceToggle
+                    sessionId={data.sessionId}
+                    personId={person.personId}
+                    name={person.name}
+                    detail={detail(person)}
+                    present={person.present}
+                    onChange={onMark}
+                    early={data.early}
+                  />
+                </li>
+              ))}
+            </ul>
+            <Form method="get" className="flex flex-wrap items-end gap-2">
+              <EarlyField />
+              <div className="grow">
+                <Field id="q" name="q" type="search" label={t("attendance.search")} defaultValue={data.q} autoComplete="off" />
+              </div>
+              <Button type="submit" variant="secondary" className="mb-7">
+                {t("attendance.searchButton")}
+              </Button>
+            </Form>
+            {data.q ? (
+              data.found.length ? (
+                <ul className="space-y-2">
+                  {data.found.map((person) => (
+                    <li key={person.personId}>
+                      <Form method="post" className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 p-2">
+                        <input type="hidden" name="intent" value="walkInExisting" />
+                        <EarlyField />
+                        <input type="hidden" name="personId" value={person.personId} />
+                        <span>
+                          <bdi>{person.name}</bdi> · {person.birthYear}
+                          {person.area ? ` · ${person.area}` : ""}
+                        </span>
+                        <Button type="submit" size="sm" aria-label={t("attendance.addNamed", { name: person.name })}>
+                          {t("attendance.add")}
+                        </Button>
+                      </Form>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{t("attendance.noMatch")}</p>
+              )
+            ) : null}
+            {actionData?.form === "walkInMatches" ? (
+              <MatchChoices id="walk-in-matches" matches={actionData.matches} hidden={actionData.typed} />
+            ) : (
+              // Keyed by the form's one-time key: after an add the page comes back with a new key and an empty form.
+              <WalkInForm key={data.walkInKey} />
+            )}
+            {everyone.length >= 2 ? <ProposeDuplicate people={everyone} error={actionData?.form === "propose" ? actionData.error : null} /> : null}
+          </section>
+          <HeadCountForm />
+        </>
+      )}
     </div>
   );
 }

@@ -80,6 +80,11 @@ test("staff book Emil's interview, hire him, and print a reference", async ({ pa
   await expect(page.getByText("Skriv opgaverne.")).toBeVisible();
   await page.getByLabel("Opgaver").fill("Satte lege i gang på legepladsen for børn på 6–10 år.");
   await page.getByLabel("Personlig udtalelse").fill("Emil er mødt til tiden hver gang og er god til at få de små med.");
+  // Printing makes it final: first the confirm step (issue 19, defect 9); the texts stay.
+  await page.getByRole("button", { name: "Færdig – udskriv" }).click();
+  await expect(page.getByText("Sæt kryds for at bekræfte, at anbefalingen er færdig, før den udskrives.")).toBeVisible();
+  await expect(page.getByLabel("Opgaver")).toHaveValue("Satte lege i gang på legepladsen for børn på 6–10 år.");
+  await page.getByLabel(/Jeg har læst anbefalingen igennem/).check();
   await page.getByRole("button", { name: "Færdig – udskriv" }).click();
   await expect(page).toHaveURL(/\/reference$/);
   await expect(page.getByRole("heading", { name: "Anbefaling", level: 1 })).toBeVisible();

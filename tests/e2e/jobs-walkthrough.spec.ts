@@ -108,6 +108,7 @@ test("Ali applies, his mother says yes, staff hire him, plan lawful shifts, conf
   await hydrated(staff);
   await staff.getByLabel("Opgaver").fill("Satte lege i gang på legepladsen for børn på 4–10 år.");
   await staff.getByLabel("Personlig udtalelse").fill("Ali kom til tiden og var god til at få alle børn med.");
+  await staff.getByLabel(/Jeg har læst anbefalingen igennem/).check();
   await staff.getByRole("button", { name: "Færdig – udskriv" }).click();
   await expect(staff.getByRole("heading", { name: "Anbefaling", level: 1 })).toBeVisible();
   await expect(staff.getByText(/Ali .* har arbejdet som Legepatrulje/)).toBeVisible();

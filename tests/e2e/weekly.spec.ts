@@ -88,3 +88,59 @@ test("defect 11: 'tick to give consent' goes away when the box is ticked", async
   await expect(error).toHaveCount(0);
   await expect(page.getByLabel(/giver samtykke/)).not.toHaveAttribute("aria-invalid", "true");
 });
+
+test("defect 6: a session on a later day warns before attendance is taken (Arabic, phone)", async ({ page }) => {
+  const { db, activity, household, signUpFamily } = await e2eData();
+  const camp = await activity({ capacity: 5, title: "Senere" });
+  const family = await household({ children: [{ firstName: "Lina" }] });
+  await signUpFamily(camp.id, family);
+  const sessionId = camp.sessions[0]!.id;
+  await signIn(page, await newAccount("STAFF"));
+  await page.goto(`/staff/sessions/${sessionId}?lng=ar`);
+  await hydrated(page);
+  await expect(page.getByRole("alert")).toContainText("ولم يحن بعد");
+  await expect(page.getByRole("button", { name: /Lina/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "سجّل الحضور رغم ذلك" }).click();
+  await page.getByRole("button", { name: /Lina/ }).click();
+  await expect(page.getByText("حضر 1 من 1")).toBeVisible();
+  await expect.poll(async () => db.attendance.count({ where: { sessionId, present: true } }), { timeout: 20_000 }).toBe(1);
+});
+
+test("defects 12 and 14 as a reader sees them: the time range reads start to end in Arabic, and a 'just come' badge is no button", async ({ page }) => {
+  const { activity } = await e2eData();
+  const start = new Date("2027-01-14T15:00:00Z");
+  const camp = await activity({ title: "Tidsrum", sessions: [{ startsAt: start, endsAt: new Date(start.getTime() + 90 * 60_000) }] });
+  await page.goto(`/activities/${camp.slug}?lng=ar`);
+  // Where each time is drawn in the line that holds the range: in a right-to-left page it must still read 16:00 (left) – 17:30 (right).
+  const [from, to] = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent!;
+      if (!text.includes("16:00–17:30")) continue;
+      const left = (wanted: string) => {
+        const range = document.createRange();
+        range.setStart(node, text.indexOf(wanted));
+        range.setEnd(node, text.indexOf(wanted) + wanted.length);
+        return range.getBoundingClientRect().left;
+      };
+      return [left("16:00"), left("17:30")];
+    }
+    return [null, null];
+  });
+  expect(from).not.toBeNull();
+  expect(from!).toBeLessThan(to!);
+
+  await activity({ title: "Bare mød op", requiresSignUp: false, capacity: null });
+  await page.goto("/activities?lng=ar");
+  // Gender-neutral too: "فقط تعال" spoke to one boy.
+  const badge = page.getByText("لا حاجة إلى التسجيل – تعالوا فقط").first();
+  await expect(badge).toBeVisible();
+  const style = await badge.evaluate((element) => {
+    const css = getComputedStyle(element);
+    return { top: css.borderTopWidth, end: css.borderInlineEndWidth, start: css.borderInlineStartWidth, cursor: css.cursor };
+  });
+  // Framed on all four sides like the secondary button before; now a bar at the start only.
+  expect(style).toEqual({ top: "0px", end: "0px", start: "4px", cursor: "auto" });
+  await expectNoAxeViolations(page);
+});

@@ -195,7 +195,11 @@ async function setUp() {
   };
   // Activities, one per route that changes one.
   const signUpActivity = await activity({ title: "Tilmelding", sessions: [session(1)] });
-  const attendanceActivity = await activity({ title: "Fremmøde" });
+  // Under way now: attendance for a later day asks first (issue 19 defect 6).
+  const attendanceActivity = await activity({
+    title: "Fremmøde",
+    sessions: [{ startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 3_600_000) }],
+  });
   const cancelActivity = await activity({ title: "Afmelding", sessions: [session(3)] });
   const rosterActivity = await activity({ title: "Deltagerliste", capacity: 1, sessions: [session(5)] });
   const editorActivity = await activity({ title: "Redigering" });

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { copenhagenDay, addDaysToDay } from "../../app/domain/dates.ts";
 import {
+  contractDocument,
   employmentForStaff,
   employmentList,
   endEmployment,
@@ -374,6 +375,18 @@ describe("employments", () => {
     const document = (await referenceDocument(employmentId, { personId: boss.personId, isStaff: true }, "da"))!;
     expect(document.intro[0]!.split(title.da)).toHaveLength(2); // named once
     expect(document.intro[0]).toContain(`i lommepengejobbet ${title.da}`);
+  });
+
+  // Issue 19, defect 14: a paper copy says when it was printed.
+  it("the printed reference and contract carry the date and time they were printed, in the document's language", async () => {
+    const { job, boss, employmentId } = await hired();
+    await saveReference({ employmentId, tasks: "Satte lege i gang.", statement: "Emil er pålidelig.", actorUserId: boss.id });
+    await shift(job.id, employmentId, today, 2, 90);
+    await finishReference({ employmentId, actorUserId: boss.id });
+    const now = new Date("2026-12-07T14:00:00Z");
+    const reference = (await referenceDocument(employmentId, { personId: boss.personId, isStaff: true }, "da", now))!;
+    expect(reference.printed).toBe("Udskrevet 7. december 2026 kl. 15.00");
+    expect((await contractDocument(employmentId, "en", now))!.printed).toBe("Printed 7 December 2026 at 15:00");
   });
 
   it("shows the application to staff with its timeline and the positions left", async () => {

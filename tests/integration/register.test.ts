@@ -68,7 +68,7 @@ describe("the walk-in form", () => {
     const sessionId = club.sessions[0]!.id;
     const key = randomUUID();
     const submit = () =>
-      registerWalkIn({ sessionId, walkIn: { ...walkIn, lastName: "Kowalski" }, key, choice: null, actorUserId: staff.id, partnerUserId: null });
+      registerWalkIn({ sessionId, walkIn: { ...walkIn, lastName: "Kowalski" }, key, choice: null, actorUserId: staff.id, partnerUserId: null, early: true });
     const [first, second] = await Promise.all([submit(), submit()]);
     const third = await submit();
     expect(first.status).toBe("added");
@@ -84,11 +84,11 @@ describe("the walk-in form", () => {
     const staff = await createUser({ role: "STAFF", email: "staff-walkin2@example.dk" });
     const sessionId = club.sessions[0]!.id;
     const key = randomUUID();
-    const offered = await registerWalkIn({ sessionId, walkIn, key, choice: null, actorUserId: staff.id, partnerUserId: null });
+    const offered = await registerWalkIn({ sessionId, walkIn, key, choice: null, actorUserId: staff.id, partnerUserId: null, early: true });
     expect(offered.status).toBe("matches");
     expect(offered.status === "matches" && offered.matches.map((match) => match.personId)).toEqual([adam.id]);
     const before = await db.person.count();
-    const chosen = await registerWalkIn({ sessionId, walkIn, key, choice: adam.id, actorUserId: staff.id, partnerUserId: null });
+    const chosen = await registerWalkIn({ sessionId, walkIn, key, choice: adam.id, actorUserId: staff.id, partnerUserId: null, early: true });
     expect(chosen).toMatchObject({ status: "added", personId: adam.id });
     expect(await db.person.count()).toBe(before);
     expect(await db.attendance.findMany({ where: { sessionId }, select: { personId: true, present: true } })).toEqual([{ personId: adam.id, present: true }]);
@@ -107,6 +107,7 @@ describe("the walk-in form", () => {
         choice: stranger.id,
         actorUserId: partner.id,
         partnerUserId: partner.id,
+        early: true,
       }),
     ).rejects.toMatchObject({ code: "notExpected" });
   });
@@ -122,6 +123,7 @@ describe("the walk-in form", () => {
       choice: "new",
       actorUserId: staff.id,
       partnerUserId: null,
+      early: true,
     });
     expect(made.status === "added" && made.personId).not.toBe(adam.id);
   });

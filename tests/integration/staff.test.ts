@@ -78,7 +78,8 @@ describe("attendance", () => {
     const family = await household();
     await join(camp.id, family);
     const staff = await createUser({ role: "STAFF", email: "staff5@example.dk" });
-    const mark = (present: boolean) => markAttendance({ sessionId: camp.sessions[0]!.id, personId: family.children[0]!.id, present, actorUserId: staff.id });
+    const mark = (present: boolean) =>
+      markAttendance({ sessionId: camp.sessions[0]!.id, personId: family.children[0]!.id, present, actorUserId: staff.id, early: true });
     await Promise.all([mark(true), mark(true), mark(true)]);
     expect(await db.attendance.count({ where: { sessionId: camp.sessions[0]!.id } })).toBe(1);
     expect((await sessionAttendance(camp.sessions[0]!.id)).expected[0]!.present).toBe(true);
@@ -91,7 +92,7 @@ describe("attendance", () => {
     const stranger = await household();
     const staff = await createUser({ role: "STAFF", email: "staff6@example.dk" });
     await expect(
-      markAttendance({ sessionId: camp.sessions[0]!.id, personId: stranger.children[0]!.id, present: true, actorUserId: staff.id }),
+      markAttendance({ sessionId: camp.sessions[0]!.id, personId: stranger.children[0]!.id, present: true, actorUserId: staff.id, early: true }),
     ).rejects.toMatchObject({ code: "notExpected" });
   });
 
@@ -100,8 +101,13 @@ describe("attendance", () => {
     const known = await household({ children: [{ firstName: "Lina" }] });
     const staff = await createUser({ role: "STAFF", email: "staff7@example.dk" });
     const sessionId = cafe.sessions[0]!.id;
-    await addWalkIn({ sessionId, walkIn: { personId: known.children[0]!.id }, actorUserId: staff.id });
-    const newId = await addWalkIn({ sessionId, walkIn: { firstName: "Hamza", lastName: "Ali", birthYear: 2015, housingAreaId: null }, actorUserId: staff.id });
+    await addWalkIn({ sessionId, walkIn: { personId: known.children[0]!.id }, actorUserId: staff.id, early: true });
+    const newId = await addWalkIn({
+      sessionId,
+      walkIn: { firstName: "Hamza", lastName: "Ali", birthYear: 2015, housingAreaId: null },
+      actorUserId: staff.id,
+      early: true,
+    });
     const view = await sessionAttendance(sessionId);
     expect(view.walkIns.map((person) => person.name).sort()).toEqual(["Hamza Ali", "Lina Test"]);
     expect(await db.attendance.count({ where: { sessionId, enrolled: false, present: true } })).toBe(2);
@@ -123,7 +129,7 @@ describe("attendance", () => {
     await db.activityPartner.createMany({ data: [cafe, camp].map((a) => ({ activityId: a.id, userId: partner.id })) });
     const family = (name: string) => household({ children: [{ firstName: `${word} ${name}` }] });
     const [came, joined, stranger, otherActivity] = [await family("Came"), await family("Joined"), await family("Stranger"), await family("Other")];
-    await addWalkIn({ sessionId: cafe.sessions[0]!.id, walkIn: { personId: came.children[0]!.id }, actorUserId: staff.id });
+    await addWalkIn({ sessionId: cafe.sessions[0]!.id, walkIn: { personId: came.children[0]!.id }, actorUserId: staff.id, early: true });
     await join(camp.id, joined);
     await join(elsewhere.id, otherActivity);
     const names = (found: { name: string }[]) => found.map((person) => person.name.split(" ")[1]).sort();
@@ -131,9 +137,21 @@ describe("attendance", () => {
     expect(names(await findPeople(word))).toEqual(["Came", "Joined", "Other", "Stranger"]);
     // Nor can a partner add someone they could not find by sending the id.
     await expect(
-      addWalkIn({ sessionId: cafe.sessions[0]!.id, walkIn: { personId: stranger.children[0]!.id }, actorUserId: partner.id, partnerUserId: partner.id }),
+      addWalkIn({
+        sessionId: cafe.sessions[0]!.id,
+        walkIn: { personId: stranger.children[0]!.id },
+        actorUserId: partner.id,
+        partnerUserId: partner.id,
+        early: true,
+      }),
     ).rejects.toMatchObject({ code: "notExpected" });
-    await addWalkIn({ sessionId: cafe.sessions[0]!.id, walkIn: { personId: joined.children[0]!.id }, actorUserId: partner.id, partnerUserId: partner.id });
+    await addWalkIn({
+      sessionId: cafe.sessions[0]!.id,
+      walkIn: { personId: joined.children[0]!.id },
+      actorUserId: partner.id,
+      partnerUserId: partner.id,
+      early: true,
+    });
   });
 
   it("head-counts: one row per area, the unknown area included, updated in place", async () => {
@@ -141,12 +159,14 @@ describe("attendance", () => {
     const staff = await createUser({ role: "STAFF", email: "staff8@example.dk" });
     const sessionId = event.sessions[0]!.id;
     await Promise.all([
-      setHeadCount({ sessionId, housingAreaId: null, adults: 3, children: 5, actorUserId: staff.id }),
-      setHeadCount({ sessionId, housingAreaId: null, adults: 4, children: 6, actorUserId: staff.id }),
+      setHeadCount({ sessionId, housingAreaId: null, adults: 3, children: 5, actorUserId: staff.id, early: true }),
+      setHeadCount({ sessionId, housingAreaId: null, adults: 4, children: 6, actorUserId: staff.id, early: true }),
     ]);
-    await setHeadCount({ sessionId, housingAreaId: null, adults: 10, children: 12, actorUserId: staff.id });
+    await setHeadCount({ sessionId, housingAreaId: null, adults: 10, children: 12, actorUserId: staff.id, early: true });
     expect(await db.headCount.findMany({ where: { sessionId }, select: { adults: true, children: true } })).toEqual([{ adults: 10, children: 12 }]);
-    await expect(setHeadCount({ sessionId, housingAreaId: null, adults: -1, children: 0, actorUserId: staff.id })).rejects.toMatchObject({ code: "badCount" });
+    await expect(setHeadCount({ sessionId, housingAreaId: null, adults: -1, children: 0, actorUserId: staff.id, early: true })).rejects.toMatchObject({
+      code: "badCount",
+    });
   });
 
   it("flags a child who missed the last three sessions in a row, not one who came or joined later", async () => {

@@ -13,7 +13,7 @@ import { Checkbox, RadioGroup } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { type sessionPlanSchema } from "~/domain/activities/editor-schemas.ts";
 import type { SkippedDay } from "~/domain/activities/series.ts";
-import { formatDate, formatDay, formatNumber, formatTime } from "~/lib/format.ts";
+import { formatDay, formatNumber, formatWhen } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { intlLocale } from "~/lib/i18n.ts";
 import { asList } from "~/components/ui/conform.ts";
@@ -44,8 +44,7 @@ function Preview({ preview }: { preview: PlanPreview }) {
         <ol className="list-decimal space-y-0.5 ps-6">
           {preview.sessions.map((session) => (
             <li key={session.day}>
-              {formatDate(new Date(session.startsAt), language)}, {formatTime(new Date(session.startsAt), language)}–
-              {formatTime(new Date(session.endsAt), language)}
+              {formatWhen(new Date(session.startsAt), new Date(session.endsAt), language)}
               {existing.has(session.day) ? ` (${t("plan.alreadyThere")})` : null}
             </li>
           ))}

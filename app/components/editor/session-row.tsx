@@ -10,7 +10,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, ErrorText } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { type cancelSessionSchema, type moveSessionSchema } from "~/domain/activities/editor-schemas.ts";
-import { formatDate, formatNumber, formatTime } from "~/lib/format.ts";
+import { formatNumber, formatWhen } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { DisclosureMarker } from "~/components/ui/disclosure-marker.tsx";
 import { Problem } from "./editor-parts.tsx";
@@ -32,7 +32,7 @@ export type SessionReply = { intent: "move" | "cancel" | "delete"; sessionId: st
 
 export function sessionLabel(session: SessionView, language: ReturnType<typeof useLanguage>): string {
   const start = new Date(session.startsAt);
-  return `${formatDate(start, language)}, ${formatTime(start, language)}–${formatTime(new Date(session.endsAt), language)}`;
+  return formatWhen(start, new Date(session.endsAt), language);
 }
 
 function MoveForm({ session, reply, pending }: { session: SessionView; reply: SessionReply | undefined; pending: boolean }) {

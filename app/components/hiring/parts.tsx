@@ -191,6 +191,7 @@ type PrintDocument = {
   intro: string[];
   sections: { heading: string; lines: string[] }[];
   signatures: { heading: string; lines: string[] } | null;
+  printed: string;
 };
 
 /** A contract or reference as built on the server, in its own language (which may differ from the page's). */
@@ -224,6 +225,7 @@ export function DocumentView({ document }: { document: PrintDocument }) {
           </div>
         </section>
       ) : null}
+      <p className="text-sm">{document.printed}</p>
     </article>
   );
 }

@@ -17,6 +17,7 @@ import { Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { FormSection } from "~/components/ui/form-section.tsx";
 import { type applicationSchema, AVAILABILITY, GUARDIAN_LANGUAGES, MOTIVATION_MAX } from "~/domain/jobs/application-schemas.ts";
+import { isolated } from "~/domain/text-rules.ts";
 import { formatDay } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 
@@ -103,7 +104,8 @@ export function ApplicationForm(props: {
             {...getInputProps(fields.schoolClass, { type: "text" })}
             id={fields.schoolClass.id}
             label={t("apply.fields.schoolClass")}
-            hint={t("apply.fields.schoolClassHint")}
+            // "8.b" between isolates: in an Arabic sentence it would read "b.8".
+            hint={t("apply.fields.schoolClassHint", { example: isolated(t("apply.fields.schoolClassExample")) })}
             errors={tr(fields.schoolClass.errors)}
           />
         </div>

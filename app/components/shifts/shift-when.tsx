@@ -1,5 +1,5 @@
 // A shift's date and time span ("fredag 12. marts 2027, 14.00–17.00").
-import { formatDate, formatTime } from "~/lib/format.ts";
+import { formatDate, formatTimeRange } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 
 export function ShiftWhen({ startsAt, endsAt }: { startsAt: Date | string; endsAt: Date | string }) {
@@ -8,7 +8,9 @@ export function ShiftWhen({ startsAt, endsAt }: { startsAt: Date | string; endsA
   const end = new Date(endsAt);
   return (
     <>
-      <time dateTime={start.toISOString()}>{formatDate(start, language)}</time>, {formatTime(start, language)}–{formatTime(end, language)}
+      <time dateTime={start.toISOString()}>{formatDate(start, language)}</time>
+      {language === "ar" ? "، " : ", "}
+      {formatTimeRange(start, end, language)}
     </>
   );
 }

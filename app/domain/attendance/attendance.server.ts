@@ -11,14 +11,33 @@ import { findMatches, type MatchScope, type PersonMatch } from "../register/matc
 import { createPerson, earlierSubmission, submitOnce } from "../register/people.server.ts";
 import { lockRow } from "~/domain/locking.server.ts";
 
-export class AttendanceError extends DomainError<"sessionNotFound" | "notExpected" | "badCount"> {
-  constructor(code: "sessionNotFound" | "notExpected" | "badCount") {
+type AttendanceErrorCode = "sessionNotFound" | "notExpected" | "badCount" | "notYet" | "sessionCancelled";
+
+export class AttendanceError extends DomainError<AttendanceErrorCode> {
+  constructor(code: AttendanceErrorCode) {
     super("staff", code);
   }
 }
 
 /** How many sessions in a row a child may miss before staff are alerted. */
 export const MISSED_IN_A_ROW_ALERT = 3;
+
+/**
+ * A session on a later Copenhagen day has not happened yet: taking attendance for it is almost always a slip of the
+ * finger (the wrong date in the list), so the page warns and asks first. On the day itself, early arrivals count.
+ */
+export function sessionNotYet(session: { startsAt: Date }, now = new Date()): boolean {
+  return copenhagenDay(session.startsAt) > copenhagenDay(now);
+}
+
+/**
+ * Who came can be written only for a session that takes place: a cancelled one never (it would count as attended),
+ * one on a later day only when the page's warning was answered (`early`).
+ */
+function requireHappening(session: { startsAt: Date; cancelledAt: Date | null }, early: boolean | undefined, now = new Date()) {
+  if (session.cancelledAt) throw new AttendanceError("sessionCancelled");
+  if (!early && sessionNotYet(session, now)) throw new AttendanceError("notYet");
+}
 
 async function sessionOf(sessionId: string) {
   const session = await db.activitySession.findUnique({
@@ -57,6 +76,7 @@ export async function sessionAttendance(sessionId: string, now = new Date()) {
   const expectedIds = new Set(expected.map((row) => row.person.id));
   return {
     session,
+    notYet: sessionNotYet(session, now),
     expected: expected.map(({ person }) => ({
       personId: person.id,
       name: `${person.firstName} ${person.lastName}`,
@@ -77,9 +97,13 @@ export async function sessionAttendance(sessionId: string, now = new Date()) {
   };
 }
 
-/** Sets whether a person came. Expected people, or walk-ins already added to this session. */
-export async function markAttendance(input: { sessionId: string; personId: string; present: boolean; actorUserId: string }) {
+/**
+ * Sets whether a person came. Expected people, or walk-ins already added to this session. Marking someone present
+ * needs a session that takes place (requireHappening); taking a mark back is always allowed.
+ */
+export async function markAttendance(input: { sessionId: string; personId: string; present: boolean; actorUserId: string; early?: boolean }) {
   const session = await sessionOf(input.sessionId);
+  if (input.present) requireHappening(session, input.early);
   await db.$transaction(async (tx) => {
     const [enrolled, existing, person] = await Promise.all([
       tx.enrolment.count({ where: { activityId: session.activity.id, personId: input.personId, status: "CONFIRMED" } }),
@@ -119,8 +143,14 @@ export type WalkIn = { personId: string } | { firstName: string; lastName: strin
  * the age reached that year: dates.ts ageOnKnown). Marked present at once.
  * `partnerUserId`: a partner may add only someone findPeople would show them (or someone new).
  */
-export async function addWalkIn(input: { sessionId: string; walkIn: WalkIn; actorUserId: string; partnerUserId?: string | null }): Promise<string> {
-  await sessionOf(input.sessionId);
+export async function addWalkIn(input: {
+  sessionId: string;
+  walkIn: WalkIn;
+  actorUserId: string;
+  partnerUserId?: string | null;
+  early?: boolean;
+}): Promise<string> {
+  requireHappening(await sessionOf(input.sessionId), input.early);
   return db.$transaction(async (tx) => {
     if ("personId" in input.walkIn) {
       const person = await tx.person.findFirst({
@@ -175,8 +205,9 @@ export async function registerWalkIn(input: {
   choice: string | null;
   actorUserId: string;
   partnerUserId: string | null;
+  early?: boolean;
 }): Promise<WalkInResult> {
-  await sessionOf(input.sessionId);
+  requireHappening(await sessionOf(input.sessionId), input.early);
   const once = { key: input.key, kind: "walkIn", actorUserId: input.actorUserId };
   const earlier = await earlierSubmission(once);
   if (earlier) return { status: "added", personId: earlier, replayed: true };
@@ -248,9 +279,16 @@ export async function findPeople(query: string, partnerUserId: string | null = n
 }
 
 /** Sets the head-count for one area (null: area unknown) of a session. */
-export async function setHeadCount(input: { sessionId: string; housingAreaId: string | null; adults: number; children: number; actorUserId: string }) {
+export async function setHeadCount(input: {
+  sessionId: string;
+  housingAreaId: string | null;
+  adults: number;
+  children: number;
+  actorUserId: string;
+  early?: boolean;
+}) {
   if (![input.adults, input.children].every((n) => Number.isInteger(n) && n >= 0 && n <= 10_000)) throw new AttendanceError("badCount");
-  await sessionOf(input.sessionId);
+  requireHappening(await sessionOf(input.sessionId), input.early);
   await db.$transaction(async (tx) => {
     // Serialise writers of this session's counts (a null area cannot be a unique key).
     await lockRow(tx, "ActivitySession", input.sessionId);

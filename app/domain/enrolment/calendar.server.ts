@@ -8,6 +8,7 @@ import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { createEvents, type EventAttributes } from "ics";
 import { db } from "~/lib/db.server.ts";
 import { appUrl } from "~/lib/env.server.ts";
+import { foldCalendar } from "~/lib/ics.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { hashToken } from "~/lib/session.server.ts";
 import { t9n } from "../activities/text.ts";
@@ -55,10 +56,12 @@ function events(signUps: SignUpForCalendar[], language: Language): EventAttribut
 function render(list: EventAttributes[], title: string): string {
   const calName = forExport(title);
   // An empty calendar is still a valid feed (a subscription must not break).
-  if (list.length === 0) return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:aktivitetsportalen", `X-WR-CALNAME:${calName}`, "END:VCALENDAR", ""].join("\r\n");
+  if (list.length === 0)
+    return foldCalendar(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:aktivitetsportalen", `X-WR-CALNAME:${calName}`, "END:VCALENDAR", ""].join("\r\n"));
   const { error, value } = createEvents(list, { productId: "aktivitetsportalen", calName });
   if (error || !value) throw error ?? new Error("Could not make the calendar");
-  return value;
+  // The package folds at 75 characters; RFC 5545 counts octets (Arabic and æøå take two each).
+  return foldCalendar(value);
 }
 
 const signUpSelect = (since: Date) =>

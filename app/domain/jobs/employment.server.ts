@@ -5,7 +5,7 @@
 import type { TFunction } from "i18next";
 import { audit, changedFields } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
-import { formatDate, formatDay, formatKroner, formatNumber } from "~/lib/format.ts";
+import { formatDate, formatDateTime, formatDay, formatKroner, formatNumber } from "~/lib/format.ts";
 import { translator } from "~/lib/i18n.server.ts";
 import { t9n } from "../activities/text.ts";
 import { ageOn, copenhagenDay, dateOnly, localParts } from "../dates.ts";
@@ -299,6 +299,8 @@ export type PrintDocument = {
   intro: string[];
   sections: DocumentSection[];
   signatures: { heading: string; lines: string[] } | null;
+  /** "Udskrevet 7. december 2026 kl. 15.00": a paper copy says when it was made (issue 19, defect 14). */
+  printed: string;
 };
 
 /** Minutes as hours in words, plural-correct ("2,5 timer", "ساعتان"). */
@@ -313,6 +315,7 @@ export async function referenceDocument(
   employmentId: string,
   viewer: { personId: string; isStaff: boolean },
   language: DocumentLanguage,
+  now = new Date(),
 ): Promise<PrintDocument | null> {
   const reference = await referenceFor(employmentId, viewer);
   if (!reference) return null;
@@ -347,6 +350,7 @@ export async function referenceDocument(
       },
     ],
     signatures: null,
+    printed: t("print.printed", { date: formatDateTime(now, language) }),
   };
 }
 
@@ -441,5 +445,6 @@ export async function contractDocument(employmentId: string, language: DocumentL
         t("contractDoc.signOtherGuardian"),
       ],
     },
+    printed: t("print.printed", { date: formatDateTime(now, language) }),
   };
 }

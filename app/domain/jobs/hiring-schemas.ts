@@ -48,6 +48,11 @@ export const referenceSchema = z.object({
   statement: requiredText(2000, true, "errors.statementRequired"),
 });
 
+/** Printing makes the reference final: the box "I have read it through" is the confirm step (issue 19, defect 9). */
+export const printReferenceSchema = referenceSchema.extend({
+  confirmFinal: z.literal("on", { error: "errors.confirmFinal" }),
+});
+
 /** "I have confirmed the guardian's identity": how (who and when are the staff member and the moment). */
 export const guardianIdentitySchema = z.object({
   method: z.enum(["PHONE_CALL", "IN_PERSON", "KNOWN_TO_US"], { error: "errors.identityMethodRequired" }),

@@ -8,6 +8,7 @@ import { createEvent } from "ics";
 import type { ApplicationStatus } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
 import { appUrl } from "~/lib/env.server.ts";
+import { foldCalendar } from "~/lib/ics.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
 import { t9n } from "../activities/text.ts";
@@ -60,7 +61,8 @@ export function interviewCalendar(
     sequence: Math.floor(Date.now() / 1000) % 2_000_000_000,
   });
   if (error || !value) throw error ?? new Error("Could not make the calendar");
-  return value;
+  // The package folds at 75 characters; RFC 5545 counts octets (an Arabic job title takes two each).
+  return foldCalendar(value);
 }
 
 /**

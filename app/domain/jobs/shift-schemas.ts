@@ -52,6 +52,8 @@ const shiftFields = {
   slots: wholeNumber(1, 30, "errors.slotsRange"),
   responsibleUserId: idField("errors.responsibleInvalid").optional(),
   note: line(200).optional(),
+  /** The answer to "the youngest the job takes could not work this shift": plan it anyway. */
+  acceptYoungRules: z.boolean({ error: "errors.notFound" }).optional(),
 };
 
 /** The longest weekly series in one plan. */

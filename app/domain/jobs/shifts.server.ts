@@ -53,7 +53,8 @@ export type ShiftErrorCode =
   | "slotsBelowTaken"
   | "requestNotOpen"
   | "requestAlreadyOpen"
-  | "colleagueInvalid";
+  | "colleagueInvalid"
+  | "youngRules";
 
 /** Who would break which rule: a work-time refusal names the person, so the page can say it in words. */
 export type PersonViolations = { name: string; violations: Violation[] };
@@ -63,6 +64,8 @@ export class ShiftError extends DomainError<ShiftErrorCode> {
     code: ShiftErrorCode,
     /** Per young person: which work-time rules the shift would break. */
     readonly people: PersonViolations[] = [],
+    /** "youngRules": what anyone of the youngest age the job takes would break on the shift alone. */
+    readonly youngest: Violation[] = [],
   ) {
     super("shifts", code);
   }
@@ -116,6 +119,25 @@ export function employedOn(employment: { startsOn: Date; endsOn: Date | null; en
   return true;
 }
 
+/**
+ * What a shift breaks on its own for anyone of the youngest age the job takes (night work, a day too long, a missing
+ * break), on a school-free day with no other shifts: the least the rules ask. A 19:00–21:00 shift on a 13–17 job is
+ * night work for all of them; staff are told when they plan it, not only when someone is put on it.
+ */
+export function youngestViolations(minAge: number, shift: Shift): Violation[] {
+  if (minAge >= 18) return [];
+  const day = copenhagenDay(shift.startsAt);
+  const birthDate = `${Number(day.slice(0, 4)) - minAge}${day.slice(4)}`;
+  return checkShift({ birthDate, inSchool: true }, [], shift, () => false);
+}
+
+/** Refuses a shift the youngest of the job could not work, unless staff answered the warning (`acceptYoungRules`). */
+function warnYoungest(minAge: number, shift: Shift, accepted: boolean) {
+  if (accepted) return;
+  const violations = youngestViolations(minAge, shift);
+  if (violations.length) throw new ShiftError("youngRules", [], violations);
+}
+
 // ---------------------------------------------------------------- messages
 
 /** "fredag 12. marts 2027 14.00–17.00" in the reader's language. */
@@ -156,6 +178,8 @@ export type ShiftPlan = {
   note: string | null;
   /** Same weekday every week until this day (inclusive); null: one shift. */
   repeatUntil: string | null;
+  /** Staff saw that the youngest the job takes could not work this shift, and plan it anyway. */
+  acceptYoungRules?: boolean;
 };
 
 /** The days of a plan: the day, and the same weekday each week until repeatUntil. */
@@ -178,7 +202,7 @@ export async function planShifts(plan: ShiftPlan, actorUserId: string, now = new
   if (days.length > MAX_REPEATS) throw new ShiftError("tooManyRepeats");
   if (plan.endTime <= plan.startTime) throw new ShiftError("endBeforeStart");
   return db.$transaction(async (tx) => {
-    const posting = await tx.jobPosting.findUnique({ where: { id: plan.postingId }, select: { id: true } });
+    const posting = await tx.jobPosting.findUnique({ where: { id: plan.postingId }, select: { id: true, minAge: true } });
     if (!posting) throw new ShiftError("notFound");
     await requireResponsible(tx, plan.responsibleUserId);
     for (const day of days) {
@@ -186,6 +210,7 @@ export async function planShifts(plan: ShiftPlan, actorUserId: string, now = new
       const endsAt = copenhagenInstant(day, plan.endTime);
       if (startsAt <= now) throw new ShiftError("startInPast");
       if (plan.breakMinutes >= shiftLength({ startsAt, endsAt })) throw new ShiftError("breakTooLong");
+      warnYoungest(posting.minAge, { startsAt, endsAt, breakMinutes: plan.breakMinutes }, plan.acceptYoungRules === true);
       const shift = await tx.jobShift.create({
         data: {
           postingId: plan.postingId,
@@ -227,6 +252,7 @@ export async function changeShift(change: ShiftChange, actor: Actor, now = new D
     const shift = await tx.jobShift.findUniqueOrThrow({
       where: { id: change.shiftId },
       include: {
+        posting: { select: { minAge: true } },
         assignments: {
           where: { status: "ASSIGNED" },
           select: { employment: { select: { inSchool: true, person: { select: { id: true, firstName: true, birthDate: true } } } } },
@@ -246,6 +272,7 @@ export async function changeShift(change: ShiftChange, actor: Actor, now = new D
     const timesChanged =
       startsAt.getTime() !== shift.startsAt.getTime() || endsAt.getTime() !== shift.endsAt.getTime() || change.breakMinutes !== shift.breakMinutes;
     if (timesChanged) {
+      warnYoungest(shift.posting.minAge, { startsAt, endsAt, breakMinutes: change.breakMinutes }, change.acceptYoungRules === true);
       const refused: PersonViolations[] = [];
       for (const { employment } of shift.assignments) {
         const person = employment.person;
@@ -624,4 +651,8 @@ export function ageOnShift(birthDate: Date | null, startsAt: Date): number | nul
 }
 
 /** A refusal as route data (the page words it): its code and, for work-time rules, who it is about. */
-export const refusalData = (error: ShiftError): { code: ShiftErrorCode; people: PersonViolations[] } => ({ code: error.code, people: error.people });
+export const refusalData = (error: ShiftError): { code: ShiftErrorCode; people: PersonViolations[]; youngest: Violation[] } => ({
+  code: error.code,
+  people: error.people,
+  youngest: error.youngest,
+});

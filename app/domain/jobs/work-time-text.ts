@@ -25,12 +25,15 @@ export function clockText(time: string, language: Language): string {
   return language === "da" ? time.replace(":", ".") : time;
 }
 
-/** `name`: the young person's first name; null on their own page ("Du er 14: …"). */
-export function violationText(t: T, violation: Violation, name: string | null, language: Language): string {
-  const who =
-    name === null
-      ? t("violation.you", { age: t("common:units.years", { count: violation.age }) })
-      : t("violation.named", { name, age: t("common:units.years", { count: violation.age }) });
+/**
+ * `name`: the young person's first name; null on their own page ("Du er 14: …"); AT_AGE for a shift nobody is on
+ * yet, said of anyone of the youngest age the job takes ("Unge på 13 år: …").
+ */
+export const AT_AGE = { atAge: true } as const;
+
+export function violationText(t: T, violation: Violation, name: string | null | typeof AT_AGE, language: Language): string {
+  const age = t("common:units.years", { count: violation.age });
+  const who = name === null ? t("violation.you", { age }) : typeof name === "object" ? t("violation.atAge", { age }) : t("violation.named", { name, age });
   const d = (minutes: number) => durationText(t, minutes, language);
   switch (violation.rule) {
     case "tooYoung":
