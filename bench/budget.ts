@@ -9,6 +9,8 @@
 // asking every route `requests` times one at a time (gzip, as a browser) with /livez measured in the same round;
 // a round's ratio is the page's median ÷ /livez's median, and the result is the median of the rounds' ratios —
 // load that comes and goes between rounds moves both sides of a ratio or drops out in the median.
+import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { freshDatabase, largeDatabase, machine, percentiles, productionEnvironment, startApp, startMailSink } from "./lib.ts";
@@ -75,15 +77,43 @@ async function once(target: Target): Promise<{ ms: number; bytes: number }> {
   return { ms, bytes };
 }
 
+/** The app process's CPU time so far, ms (Linux: /proc; 10 ms ticks, so only sums over many requests mean much). */
+function cpuMs(): number {
+  const fields = fs.readFileSync(`/proc/${app.process.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in clock ticks of 10 ms
+}
+const cpu = new Map<Target, { ms: number; requests: number }>();
+
 async function median(target: Target): Promise<number> {
   const samples: number[] = [];
+  const cpuBefore = cpuMs();
   for (let i = 0; i < REQUESTS; i++) samples.push((await once(target)).ms);
+  const used = cpu.get(target) ?? { ms: 0, requests: 0 };
+  cpu.set(target, { ms: used.ms + cpuMs() - cpuBefore, requests: used.requests + REQUESTS });
   return percentiles(samples)(0.5);
+}
+const cpuPerRequest = (target: Target) => cpu.get(target)!.ms / cpu.get(target)!.requests;
+
+/** The page as sent: gzip bytes on the wire (fetch would unpack them) and how many pieces they came in. */
+function onTheWire(target: Target): Promise<{ bytes: number; chunks: number }> {
+  return new Promise((resolve, reject) => {
+    const headers = { "Accept-Encoding": "gzip", ...(target.cookie ? { Cookie: target.cookie } : {}) };
+    http
+      .get(app.base + target.path, { headers }, (response) => {
+        let bytes = 0;
+        let chunks = 0;
+        response.on("data", (chunk: Buffer) => ((bytes += chunk.length), chunks++));
+        response.on("end", () => resolve({ bytes, chunks }));
+      })
+      .on("error", reject);
+  });
 }
 
 progress("warming up");
 const weight = new Map<Target, number>();
 for (const target of [trivial, ...targets]) for (let i = 0; i < 20; i++) weight.set(target, (await once(target)).bytes);
+const wire = new Map<Target, { bytes: number; chunks: number }>();
+for (const target of targets) wire.set(target, await onTheWire(target));
 
 const loadBefore = os.loadavg();
 const ratios = new Map<Target, number[]>(targets.map((target) => [target, []]));
@@ -107,9 +137,11 @@ console.log(
   `\nPage budgets (× /livez): ${values.data} data, ${ROUNDS} rounds × ${REQUESTS} sequential requests, median of the rounds' ratios; ` +
     `${machine()}; load average ${loadBefore.map((x) => x.toFixed(1)).join(" ")} → ${loadAfter.map((x) => x.toFixed(1)).join(" ")}; ${new Date().toISOString()}\n`,
 );
-console.log("| route | median ms | × /livez | rounds' ratios (min–max) | budget | fails above | HTML KB | result |");
-console.log("| --- | ---: | ---: | --- | ---: | ---: | ---: | --- |");
-console.log(`| ${trivial.label} | ${mid(trivialMs).toFixed(1)} | 1.0 | | | | ${((weight.get(trivial) ?? 0) / 1024).toFixed(1)} | |`);
+console.log(
+  "| route | median ms | × /livez | rounds' ratios (min–max) | budget | fails above | app CPU ms | CPU × /livez | HTML KB | gzip KB (pieces) | result |",
+);
+console.log("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+console.log(`| ${trivial.label} | ${mid(trivialMs).toFixed(1)} | 1.0 | | | | ${cpuPerRequest(trivial).toFixed(1)} | 1.0 | | | |`);
 let failed = 0;
 for (const target of targets) {
   const ratio = mid(ratios.get(target)!);
@@ -119,7 +151,8 @@ for (const target of targets) {
   if (ratio > limit) failed++;
   console.log(
     `| ${target.label} | ${mid(pageMs.get(target)!).toFixed(1)} | ${ratio.toFixed(1)} | ${sorted[0]!.toFixed(1)}–${sorted.at(-1)!.toFixed(1)} | ≤ ${target.budget} | ${limit.toFixed(1)} | ` +
-      `${((weight.get(target) ?? 0) / 1024).toFixed(1)} | ${verdict} |`,
+      `${cpuPerRequest(target).toFixed(1)} | ${(cpuPerRequest(target) / cpuPerRequest(trivial)).toFixed(1)} | ` +
+      `${((weight.get(target) ?? 0) / 1024).toFixed(1)} | ${(wire.get(target)!.bytes / 1024).toFixed(1)} (${wire.get(target)!.chunks}) | ${verdict} |`,
   );
 }
 console.log(failed ? `\n${failed} page(s) over budget by more than ${MARGIN}×` : `\nEvery page within ${MARGIN}× its budget`);
