@@ -45,7 +45,6 @@ export default function handleRequest(
   noStoreWhenSignedIn(request, responseHeaders);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -59,7 +58,7 @@ export default function handleRequest(
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           pipe(
             collect((html) => {
-              clearTimeout(timer);
+              clearTimeout(abortTimer);
               resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
             }, reject),
           );
@@ -73,7 +72,8 @@ export default function handleRequest(
         },
       },
     );
-    timer = setTimeout(abort, ABORT_DELAY);
+    // Read only once rendering has finished (React calls onAllReady from a later turn, never synchronously).
+    const abortTimer = setTimeout(abort, ABORT_DELAY);
   });
 }
 
