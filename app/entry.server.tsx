@@ -1,9 +1,10 @@
-// Server rendering: bots get the whole page at once, browsers get it streamed.
-import { PassThrough } from "node:stream";
+// Server rendering: every page is rendered whole and sent in one piece. No page defers data (no defer, no
+// Suspense): by the time React renders, every loader has answered, so streaming would only cut the page into
+// dozens of writes — each one flushed through gzip as its own block (issue 21: the catalogue left in 27 flushed
+// blocks, 27.8 KB on the wire instead of 15.9 KB). A page that starts deferring data would want onShellReady back.
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./lib/nonce.tsx";
 import { errorFields, log, loggablePath } from "./lib/log.server.ts";
@@ -42,7 +43,6 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.cspNonce;
   noStoreWhenSignedIn(request, responseHeaders);
-  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -51,12 +51,17 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [readyEvent]() {
+        onShellReady() {
           shellRendered = true;
-          const body = new PassThrough();
+        },
+        onAllReady() {
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+          pipe(
+            collect((html) => {
+              clearTimeout(abortTimer);
+              resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+            }, reject),
+          );
         },
         onShellError(error: unknown) {
           reject(error);
@@ -67,7 +72,27 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    // Read only once rendering has finished (React calls onAllReady from a later turn, never synchronously).
+    const abortTimer = setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/** A stream that gathers what React writes (it writes everything at once after onAllReady) into one buffer. */
+function collect(done: (html: Buffer<ArrayBuffer>) => void, failed: (error: Error) => void): Writable {
+  const chunks: Buffer[] = [];
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+    final(callback) {
+      done(Buffer.concat(chunks));
+      callback();
+    },
+    destroy(error, callback) {
+      if (error) failed(error);
+      callback(error);
+    },
   });
 }
 

@@ -16,6 +16,8 @@ const { values } = parseArgs({
     instances: { type: "string", default: "1" },
     parents: { type: "string", default: "500" },
     seconds: { type: "string", default: "10" },
+    /** Places of the activity (issue 21's rush: --parents 300 --seconds 2 --capacity 25). */
+    capacity: { type: "string", default: "30" },
     /** A folder: each app instance writes a V8 CPU profile there when it stops (open in Chrome's DevTools). */
     profile: { type: "string" },
   },
@@ -23,7 +25,7 @@ const { values } = parseArgs({
 const INSTANCES = Number(values.instances);
 const PARENTS = Number(values.parents);
 const SPREAD_MS = Number(values.seconds) * 1000;
-const CAPACITY = 30;
+const CAPACITY = Number(values.capacity);
 
 const database = await freshDatabase("portal_rush");
 const mail = await startMailSink();

@@ -73,8 +73,13 @@ export function formatMonth(month: string, language: Language): string {
 
 /** Names as a list in the reader's language: "Emma og Lucas" / "Emma and Lucas" / "Emma وLucas". */
 export function formatList(items: string[], language: Language): string {
-  return new Intl.ListFormat(intlLocale(language), { style: "long", type: "conjunction" }).format(items);
+  let format = lists.get(language);
+  // Made once per language: an Intl constructor costs more than the formatting (issue 21).
+  if (!format) lists.set(language, (format = new Intl.ListFormat(intlLocale(language), { style: "long", type: "conjunction" })));
+  return format.format(items);
 }
+
+const lists = new Map<Language, Intl.ListFormat>();
 
 /** Parts of one line, not a list of names (a school and a class, a place and an organisation): "، " in Arabic. */
 export function joinParts(parts: string[], language: Language): string {

@@ -22,8 +22,21 @@ export function createI18n(language: Language, resources: Record<string, unknown
   return instance;
 }
 
+// One instance per translations object and language, reused: on the server the root loader hands every request
+// of a language and area the same object (clientResources), so pages no longer build an i18next instance each
+// (issue 21: 9 % of a page's CPU); in the browser the object changes only when the root's data is reloaded.
+const instances = new WeakMap<Record<string, unknown>, Map<Language, i18n>>();
+
+function sharedI18n(language: Language, resources: Record<string, unknown>): i18n {
+  let byLanguage = instances.get(resources);
+  if (!byLanguage) instances.set(resources, (byLanguage = new Map()));
+  let instance = byLanguage.get(language);
+  if (!instance) byLanguage.set(language, (instance = createI18n(language, resources)));
+  return instance;
+}
+
 export function I18nProvider(props: { language: Language; resources: Record<string, unknown>; children: ReactNode }) {
-  const instance = useMemo(() => createI18n(props.language, props.resources), [props.language, props.resources]);
+  const instance = useMemo(() => sharedI18n(props.language, props.resources), [props.language, props.resources]);
   return <I18nextProvider i18n={instance}>{props.children}</I18nextProvider>;
 }
 

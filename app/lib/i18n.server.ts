@@ -48,9 +48,17 @@ export async function getLanguage(request: Request): Promise<Language> {
   return isLanguage(found) ? found : defaultLanguage;
 }
 
-/** The translations a page needs in the browser: the client namespaces of one language. */
+const bundles = new Map<string, Record<string, unknown>>();
+
+/**
+ * The translations a page needs in the browser: the client namespaces of one language. The same object for the
+ * same language and namespaces on every request, so the page's i18next instance is made once (i18n-react.tsx).
+ */
 export function clientResources(language: Language, namespaces: readonly Namespace[] = clientNamespaces): Record<string, unknown> {
-  return Object.fromEntries(namespaces.map((ns) => [ns, resources[language]?.[ns] ?? {}]));
+  const key = `${language}:${namespaces.join()}`;
+  let bundle = bundles.get(key);
+  if (!bundle) bundles.set(key, (bundle = Object.fromEntries(namespaces.map((ns) => [ns, resources[language]?.[ns] ?? {}]))));
+  return bundle;
 }
 
 const fixed = new Map<string, TFunction>();

@@ -92,7 +92,7 @@ export async function stopJobs(): Promise<void> {
 }
 
 // Nudges in flight, per job. Only an optimisation: losing it loses nothing (the schedule runs anyway).
-const nudging = new Map<JobName, { again: boolean; done: Promise<void> }>();
+const nudging = new Map<JobName, { again: boolean }>();
 
 /**
  * Asks for a job to run now (e.g. deliver the message just queued) instead of
@@ -100,7 +100,10 @@ const nudging = new Map<JobName, { again: boolean; done: Promise<void> }>();
  * picks the work up anyway. Nudges that come while one is being sent are
  * folded into one more send after it (a sign-up rush sends a handful, not one
  * per sign-up); every nudge is still followed by a send that starts after it,
- * so the job sees what the caller committed.
+ * so the job sees what the caller committed. The caller does not wait for the
+ * send: its answer is ready when its transaction commits (issue 21: during a
+ * rush the folded sends ran back to back, and every sign-up's answer waited
+ * for the whole run of them).
  */
 export function nudge(name: JobName): Promise<void> {
   const boss = state.__jobs;
@@ -108,10 +111,10 @@ export function nudge(name: JobName): Promise<void> {
   const running = nudging.get(name);
   if (running) {
     running.again = true;
-    return running.done;
+    return Promise.resolve();
   }
-  const entry = { again: false, done: Promise.resolve() };
-  entry.done = (async () => {
+  const entry = { again: false };
+  void (async () => {
     try {
       do {
         entry.again = false;
@@ -122,5 +125,5 @@ export function nudge(name: JobName): Promise<void> {
     }
   })();
   nudging.set(name, entry);
-  return entry.done;
+  return Promise.resolve();
 }

@@ -4,7 +4,7 @@
 // strings as the schedule summary carries them; output comes from Intl
 // (app/lib/format.ts for times), always in Danish time.
 import { copenhagenDay } from "~/domain/dates.ts";
-import { formatTime } from "~/lib/format.ts";
+import { formatList, formatTime } from "~/lib/format.ts";
 import { intlLocale, TIME_ZONE, type Language } from "~/lib/i18n.ts";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -39,7 +39,7 @@ export function formatDayShort(day: string, language: Language): string {
 export function formatWeekdays(weekdays: readonly number[], language: Language): string {
   // 1 January 2024 was a Monday.
   const names = weekdays.map((weekday) => dayFormat(language, { weekday: "long" }).format(noonOf(`2024-01-0${weekday}`)));
-  return new Intl.ListFormat(intlLocale(language), { type: "conjunction", style: "long" }).format(names);
+  return formatList(names, language);
 }
 
 /** A Copenhagen wall-clock time "HH:MM" in the reader's style ("15.00" in Danish), via formatTime. */

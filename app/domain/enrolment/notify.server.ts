@@ -1,7 +1,7 @@
 // Messages about enrolments, in each recipient's language, queued inside
 // the transaction that made them true.
 import type { DbTx } from "~/lib/db.server.ts";
-import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";
+import { formatDate, formatDateTime, formatList, formatTime } from "~/lib/format.ts";
 import { defaultLanguage, isLanguage, type Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
 import { canReach, queueMessage, type Params, type Recipient, type Template } from "~/lib/messages/send.server.ts";
@@ -12,7 +12,7 @@ type ActivityInfo = { id: string; title: unknown; place: string; firstSessionAt:
 
 /** "Yusuf og Lina" / "Yusuf and Lina" / "Yusuf و Lina" */
 export function joinNames(names: string[], language: Language): string {
-  return new Intl.ListFormat(language === "ar" ? "ar" : language === "en" ? "en-GB" : "da-DK", { type: "conjunction" }).format(names);
+  return formatList(names, language); // one formatter per language (same list patterns as "ar", "en-GB", "da-DK")
 }
 
 export async function notifyGuardian(
