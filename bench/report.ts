@@ -1,5 +1,6 @@
 // Time of the participation report on the large data set (issue 7):
-//   npm run bench:report [-- --runs 10]
+//   npm run bench:report [-- --runs 10] [--scale 2|10]
+// --scale: the large data set × scale (2 ≈ 1M attendances, 10 ≈ 5M; issue 21).
 // Uses its own embedded PostgreSQL in .data/bench-postgres (or DATABASE_URL):
 // creates the database "portal_bench", migrates, seeds the demo data and adds
 // the large data set once (bench/large-data.ts, ~1 minute), then times each
@@ -8,10 +9,12 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { largeDatabase } from "./lib.ts";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "10" } } });
+const { values } = parseArgs({ options: { runs: { type: "string", default: "10" }, scale: { type: "string", default: "1" } } });
 const RUNS = Number(values.runs);
+const SCALE = Number(values.scale);
+if (!Number.isInteger(SCALE) || SCALE < 1) throw new Error("--scale takes a whole number ≥ 1");
 
-const database = await largeDatabase();
+const database = await largeDatabase(console.error, SCALE);
 const url = database.url;
 process.env.DATABASE_URL = url;
 process.env.NODE_ENV ??= "test";

@@ -24,7 +24,8 @@
 // - Head-counts (events where names are not taken) are kept apart: they cannot be de-duplicated.
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
-import { monthsOf, type AgeBand, type Period } from "./period.ts";
+import { addDaysToDay } from "../dates.ts";
+import { AGE_BAND_TABLE, monthsOf, type AgeBand, type Period } from "./period.ts";
 
 import { NO_PROGRAMME, UNKNOWN, type ActivityRow, type Breakdown, type Counts, type JobCounts, type Scope } from "./counts.ts";
 
@@ -39,20 +40,17 @@ function scopeCondition(scope: Scope): Prisma.Sql {
 }
 
 /**
- * The age band on the period's first day. A birth year alone counts as the age reached in that day's year (the
- * person's "årgang", as schools and clubs group children): `ageOnKnown` in dates.ts is the same rule.
+ * The age band on the period's first day, as SQL built from the one table in period.ts (AGE_BAND_TABLE). A birth year
+ * alone counts as the age reached in that day's year (the person's "årgang", as schools and clubs group children):
+ * `ageOnKnown` in dates.ts is the same rule.
  */
-const ageBand = (person: Prisma.Sql) => {
-  const years = Prisma.sql`CASE WHEN ${person}."birthDate" IS NOT NULL THEN extract(year FROM age(params.d0, ${person}."birthDate"))
-      ELSE extract(year FROM params.d0) - ${person}."birthYear" END`;
-  return Prisma.sql`CASE
-      WHEN ${person}."birthDate" IS NULL AND ${person}."birthYear" IS NULL THEN 'unknown'
-      WHEN ${years} < 6 THEN '0-5'
-      WHEN ${years} < 13 THEN '6-12'
-      WHEN ${years} < 18 THEN '13-17'
-      WHEN ${years} < 30 THEN '18-29'
-      WHEN ${years} < 65 THEN '30-64'
-      ELSE '65+' END`;
+export const ageBand = (person: Prisma.Sql, day: Prisma.Sql = Prisma.sql`params.d0`) => {
+  const years = Prisma.sql`CASE WHEN ${person}."birthDate" IS NOT NULL THEN extract(year FROM age(${day}, ${person}."birthDate"))
+      ELSE extract(year FROM ${day}) - ${person}."birthYear" END`;
+  const bands = AGE_BAND_TABLE.map((row) =>
+    row.below === null ? Prisma.sql`ELSE ${row.band}` : Prisma.sql`WHEN ${years} < ${Prisma.raw(String(row.below))} THEN ${row.band}`,
+  );
+  return Prisma.sql`(CASE WHEN ${person}."birthDate" IS NULL AND ${person}."birthYear" IS NULL THEN 'unknown' ${Prisma.join(bands, " ")} END)::text`;
 };
 
 /** The housing area of a person on a day, from their area history (null: not known). */
@@ -64,49 +62,52 @@ const dayOf = (instant: Prisma.Sql) => Prisma.sql`(${instant} AT TIME ZONE 'Euro
 type ResultRow = { kind: string; k1: string | null; k2: string | null; k3: string | null; k4: string | null; n: number; m: number };
 
 /**
+ * Where the statement reads attendance: "facts" (the default) reads the months lying wholly in the period from
+ * `ReportAttendanceMonth` (per person × activity × month × area, kept current by the database's triggers,
+ * docs/decisions/022-report-facts.md) and only the sessions of a partly covered first or last month from the rows;
+ * "rows" reads every attendance row of the period — the definition itself, kept as the oracle the facts are tested
+ * against (tests/integration/report-facts.test.ts).
+ */
+export type Source = "facts" | "rows";
+
+/** The months lying wholly in a period, as [first day, day after): null when none does. */
+export function wholeMonths(period: Period): { from: string; until: string } | null {
+  const from = period.from.endsWith("-01") ? period.from : addDaysToDay(`${period.from.slice(0, 7)}-28`, 4).slice(0, 7) + "-01";
+  const next = addDaysToDay(period.to, 1);
+  const until = next.endsWith("-01") ? next : `${period.to.slice(0, 7)}-01`;
+  return from < until ? { from, until } : null;
+}
+
+/**
  * The whole participation report as ONE statement, so the sessions and
  * attendances of the period are read once (materialised CTEs) and reduced
  * early to one row per person × activity × area × month.
  */
-export function participationStatement(period: Period, scope: Scope): Prisma.Sql {
+export function participationStatement(period: Period, scope: Scope, source: Source = "facts"): Prisma.Sql {
   const band = ageBand(Prisma.sql`p`);
   const months = monthsOf(period).length;
-  return Prisma.sql`
-    WITH params AS (
-      SELECT (${period.from}::date::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t0,
-             ((${period.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t1,
-             ${period.from}::date AS d0,
-             repeat('0', ${months}::int)::varbit AS none
-    ),
-    sel AS MATERIALIZED (SELECT a."id", a."typeId", a."programmeId" FROM "Activity" a WHERE ${scopeCondition(scope)}),
-    held AS MATERIALIZED (
-      SELECT s."id", s."activityId", s."startsAt", ${dayOf(Prisma.sql`s."startsAt"`)} AS day,
-             to_char(s."startsAt" AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM') AS month,
-             -- The session's month as a bit (bit 0 = the period's first month) in a bit string as long as the period has
-             -- months, for counting people per month cheaply (a bigint held only 64 months).
-             set_bit(params.none, m.i, 1) AS bit
-      FROM "ActivitySession" s JOIN sel ON sel."id" = s."activityId", params,
-           LATERAL (SELECT ((extract(year FROM s."startsAt" AT TIME ZONE 'Europe/Copenhagen') - extract(year FROM params.d0)) * 12
-                           + extract(month FROM s."startsAt" AT TIME ZONE 'Europe/Copenhagen') - extract(month FROM params.d0))::int AS i) m
-      WHERE s."startsAt" >= params.t0 AND s."startsAt" < params.t1 AND s."cancelledAt" IS NULL
-    ),
-    -- One pass over the attendance of the period, two groupings: person × activity × area (first time present, times
-    -- present, months present as bits) and month (attendances). The area is the one the person lived in on the
-    -- session's day (their area history), whenever the attendance was marked.
-    scan AS MATERIALIZED (
-      SELECT at."personId", h."activityId", ap."housingAreaId" AS area, h.month, GROUPING(h.month) AS by_person,
-             min(h."startsAt") FILTER (WHERE at."present") AS at,
-             count(*) FILTER (WHERE at."present")::int AS n,
-             bit_or(h.bit) FILTER (WHERE at."present") AS mask
+  const whole = source === "facts" ? wholeMonths(period) : null;
+  // Attendance of the period, one row per mark (rows) or per fact: person, activity, area on the session's day,
+  // month, first time present, times present, the month's bit.
+  const marksFromRows = (condition: Prisma.Sql) => Prisma.sql`
+      SELECT at."personId", h."activityId", ap."housingAreaId" AS area, h.month,
+             CASE WHEN at."present" THEN h."startsAt" END AS at, at."present"::int AS n, h.bit
       FROM "Attendance" at JOIN held h ON h."id" = at."sessionId"
         LEFT JOIN "PersonAreaPeriod" ap ON ap."personId" = at."personId"
           AND (ap."validFrom" IS NULL OR ap."validFrom" <= h.day) AND (ap."validTo" IS NULL OR ap."validTo" > h.day)
-      GROUP BY GROUPING SETS ((at."personId", h."activityId", ap."housingAreaId"), (h.month))
-    ),
-    pa AS (SELECT "personId", "activityId", area, at, n, mask FROM scan WHERE by_person = 1),
-    taken AS MATERIALIZED (SELECT DISTINCT "activityId" FROM pa),
-    -- Places held at a held session (confirmed before it started, not cancelled before it): first such session, and
-    -- the area lived in on its day.
+      WHERE ${condition}`;
+  const marks = whole
+    ? Prisma.sql`
+      SELECT f."personId", f."activityId", f."housingAreaId" AS area, mo.key AS month, f."firstPresentAt" AS at, f."presentCount" AS n, mo.bit
+      FROM "ReportAttendanceMonth" f JOIN sel ON sel."id" = f."activityId" JOIN months mo ON mo.month = f."month"
+      WHERE f."month" >= ${whole.from}::date AND f."month" < ${whole.until}::date
+      UNION ALL ${marksFromRows(Prisma.sql`NOT (h.day >= ${whole.from}::date AND h.day < ${whole.until}::date)`)}`
+    : marksFromRows(Prisma.sql`TRUE`);
+  // Places held at a held session (confirmed before it started, not cancelled before it): the first such session
+  // (rows: every pair, the definition; facts: one index look-up per enrolment) and the months with one.
+  const enrolled =
+    source === "rows"
+      ? Prisma.sql`
     em_sessions AS MATERIALIZED (
       SELECT e."id", e."personId", e."activityId", min(h."startsAt") AS at, bit_or(h.bit) AS mask
       FROM "Enrolment" e JOIN held h ON h."activityId" = e."activityId" AND h."startsAt" >= e."confirmedAt"
@@ -117,11 +118,67 @@ export function participationStatement(period: Period, scope: Scope): Prisma.Sql
     em AS MATERIALIZED (
       SELECT es.*, ${areaOn(Prisma.sql`es."personId"`, dayOf(Prisma.sql`es.at`))} AS area FROM em_sessions es
     ),
+    em_part AS (SELECT "personId", "activityId", area, at, mask FROM em WHERE "activityId" NOT IN (SELECT "activityId" FROM taken)),`
+      : Prisma.sql`
+    em_first AS MATERIALIZED (
+      SELECT e."id", e."personId", e."activityId", e."confirmedAt", e."cancelledAt", first.at
+      FROM "Enrolment" e JOIN sel ON sel."id" = e."activityId", params,
+        LATERAL (SELECT s."startsAt" AS at FROM "ActivitySession" s
+                 WHERE s."activityId" = e."activityId" AND s."cancelledAt" IS NULL AND s."startsAt" >= e."confirmedAt"
+                   AND s."startsAt" >= params.t0 AND s."startsAt" < params.t1 AND (e."cancelledAt" IS NULL OR e."cancelledAt" > s."startsAt")
+                 ORDER BY s."startsAt" LIMIT 1) first
+      WHERE e."confirmedAt" IS NOT NULL
+    ),
+    em AS MATERIALIZED (
+      SELECT ef."id", ef."personId", ef."activityId", ef.at, ${areaOn(Prisma.sql`ef."personId"`, dayOf(Prisma.sql`ef.at`))} AS area FROM em_first ef
+    ),
+    -- Months with a held session only where they count: activities that took no attendance.
+    em_part AS (
+      SELECT ef."personId", ef."activityId", em.area, ef.at, bit_or(h.bit) AS mask
+      FROM em_first ef JOIN em ON em."id" = ef."id"
+        JOIN held h ON h."activityId" = ef."activityId" AND h."startsAt" >= ef."confirmedAt" AND (ef."cancelledAt" IS NULL OR ef."cancelledAt" > h."startsAt")
+      WHERE ef."activityId" NOT IN (SELECT "activityId" FROM taken)
+      GROUP BY ef."id", 1, 2, 3, 4
+    ),`;
+  return Prisma.sql`
+    WITH params AS (
+      SELECT (${period.from}::date::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t0,
+             ((${period.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t1,
+             ${period.from}::date AS d0,
+             repeat('0', ${months}::int)::varbit AS none
+    ),
+    -- The period's months: first day, "YYYY-MM", and its bit (bit 0 = the period's first month) in a bit string as
+    -- long as the period has months, for counting people per month cheaply (a bigint held only 64 months).
+    months AS MATERIALIZED (
+      SELECT m.month, to_char(m.month, 'YYYY-MM') AS key, set_bit(params.none, i, 1) AS bit
+      FROM params, generate_series(0, ${months}::int - 1) i,
+           LATERAL (SELECT (date_trunc('month', params.d0) + make_interval(months => i))::date AS month) m
+    ),
+    sel AS MATERIALIZED (SELECT a."id", a."typeId", a."programmeId" FROM "Activity" a WHERE ${scopeCondition(scope)}),
+    held AS MATERIALIZED (
+      SELECT s."id", s."activityId", s."startsAt", ${dayOf(Prisma.sql`s."startsAt"`)} AS day, mo.key AS month, mo.bit
+      FROM "ActivitySession" s JOIN sel ON sel."id" = s."activityId", params, months mo
+      WHERE s."startsAt" >= params.t0 AND s."startsAt" < params.t1 AND s."cancelledAt" IS NULL
+        AND mo.month = "report_month"(s."startsAt")
+    ),
+    -- One pass over the attendance of the period, two groupings: person × activity × area (first time present, times
+    -- present, months present as bits) and month (attendances). The area is the one the person lived in on the
+    -- session's day (their area history), whenever the attendance was marked.
+    marks AS (${marks}),
+    scan AS MATERIALIZED (
+      SELECT "personId", "activityId", area, month, GROUPING(month) AS by_person,
+             min(at) AS at, sum(n)::int AS n, bit_or(bit) FILTER (WHERE n > 0) AS mask
+      FROM marks
+      GROUP BY GROUPING SETS (("personId", "activityId", area), (month))
+    ),
+    pa AS (SELECT "personId", "activityId", area, at, n, mask FROM scan WHERE by_person = 1),
+    taken AS MATERIALIZED (SELECT DISTINCT "activityId" FROM pa),
+${enrolled}
     -- Participation: attended, or enrolled on an activity that took no attendance.
     part AS MATERIALIZED (
       SELECT "personId", "activityId", area, at, mask FROM pa WHERE n > 0
       UNION ALL
-      SELECT "personId", "activityId", area, at, mask FROM em WHERE "activityId" NOT IN (SELECT "activityId" FROM taken)
+      SELECT "personId", "activityId", area, at, mask FROM em_part
     ),
     person_months AS (SELECT "personId", bit_or(mask) AS mask FROM part GROUP BY 1),
     firsts AS MATERIALIZED (SELECT DISTINCT ON ("personId") "personId", area, at FROM part ORDER BY "personId", at),
@@ -184,9 +241,12 @@ function add(breakdown: Breakdown, row: { area: string | null; band: AgeBand; ge
 }
 
 /** Every figure of the activity report for a period and a selection of activities. */
-export async function countParticipation(period: Period, scope: Scope = {}): Promise<Counts> {
+export async function countParticipation(period: Period, scope: Scope = {}, source: Source = "facts"): Promise<Counts> {
   // The statement sorts and hashes a few hundred thousand rows on large data: give it memory instead of temp files.
-  const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL work_mem = '128MB'`, db.$queryRaw<ResultRow[]>(participationStatement(period, scope))]);
+  const [, rows] = await db.$transaction([
+    db.$executeRaw`SET LOCAL work_mem = '128MB'`,
+    db.$queryRaw<ResultRow[]>(participationStatement(period, scope, source)),
+  ]);
   const counts: Counts = {
     enrolments: emptyBreakdown(),
     waitingList: emptyBreakdown(),
