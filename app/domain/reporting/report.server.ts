@@ -78,6 +78,13 @@ export function wholeMonths(period: Period): { from: string; until: string } | n
   return from < until ? { from, until } : null;
 }
 
+/** The calendar years lying wholly in [from, until) (first days of months), as [first year, year after): null when none does. */
+export function wholeYears(months: { from: string; until: string }): { from: number; until: number } | null {
+  const from = Number(months.from.slice(0, 4)) + (months.from.endsWith("-01-01") ? 0 : 1);
+  const until = Number(months.until.slice(0, 4));
+  return from < until ? { from, until } : null;
+}
+
 /**
  * The whole participation report as ONE statement, so the sessions and
  * attendances of the period are read once (materialised CTEs) and reduced
@@ -89,20 +96,45 @@ export function participationStatement(period: Period, scope: Scope, source: Sou
   const whole = source === "facts" ? wholeMonths(period) : null;
   // Attendance of the period, one row per mark (rows) or per fact: person, activity, area on the session's day,
   // month, first time present, times present, the month's bit.
-  const marksFromRows = (condition: Prisma.Sql) => Prisma.sql`
-      SELECT at."personId", h."activityId", ap."housingAreaId" AS area, h.month,
-             CASE WHEN at."present" THEN h."startsAt" END AS at, at."present"::int AS n, h.bit
+  const years = whole ? wholeYears(whole) : null;
+  const yearsFrom = years ? `${years.from}-01-01` : "infinity";
+  const yearsUntil = years ? `${years.until}-01-01` : "infinity";
+  const edges = whole ? Prisma.sql`NOT (h.day >= ${whole.from}::date AND h.day < ${whole.until}::date)` : Prisma.sql`TRUE`;
+  // Attendance of the period, one row per mark (rows), per month fact or per year fact: person, activity, area on the
+  // session's day, first time present, times present, the months present in as bits of the period (null: none).
+  const marksFromRows = Prisma.sql`
+      SELECT at."personId", h."activityId", ap."housingAreaId" AS area,
+             CASE WHEN at."present" THEN h."startsAt" END AS at, at."present"::int AS n, CASE WHEN at."present" THEN h.bit END AS mask
       FROM "Attendance" at JOIN held h ON h."id" = at."sessionId"
         LEFT JOIN "PersonAreaPeriod" ap ON ap."personId" = at."personId"
           AND (ap."validFrom" IS NULL OR ap."validFrom" <= h.day) AND (ap."validTo" IS NULL OR ap."validTo" > h.day)
-      WHERE ${condition}`;
+      WHERE ${edges}`;
   const marks = whole
     ? Prisma.sql`
-      SELECT f."personId", f."activityId", f."housingAreaId" AS area, mo.key AS month, f."firstPresentAt" AS at, f."presentCount" AS n, mo.bit
+      SELECT y."personId", y."activityId", y."housingAreaId" AS area, y."firstPresentAt" AS at, y."presentCount" AS n,
+             -- January of the year is bit (year − first year) × 12 + 1 − first month of the period (0-based).
+             CASE WHEN y."months" <> 0 THEN overlay(params.none PLACING y."months"::bit(12)
+               FROM ((y."year" - extract(year FROM params.d0)::int) * 12 + 2 - extract(month FROM params.d0)::int)) END AS mask
+      FROM "ReportAttendanceYear" y JOIN sel ON sel."id" = y."activityId", params
+      WHERE y."year" >= ${years?.from ?? 0}::int AND y."year" < ${years?.until ?? 0}::int
+      UNION ALL
+      SELECT f."personId", f."activityId", f."housingAreaId", f."firstPresentAt", f."presentCount", CASE WHEN f."presentCount" > 0 THEN mo.bit END
       FROM "ReportAttendanceMonth" f JOIN sel ON sel."id" = f."activityId" JOIN months mo ON mo.month = f."month"
       WHERE f."month" >= ${whole.from}::date AND f."month" < ${whole.until}::date
-      UNION ALL ${marksFromRows(Prisma.sql`NOT (h.day >= ${whole.from}::date AND h.day < ${whole.until}::date)`)}`
-    : marksFromRows(Prisma.sql`TRUE`);
+        AND NOT (f."month" >= ${yearsFrom}::date AND f."month" < ${yearsUntil}::date)
+      UNION ALL ${marksFromRows}`
+    : marksFromRows;
+  // Attendances per month: the facts' activity × month sums for whole months, the rows for the rest.
+  const monthAttendances = Prisma.sql`
+      SELECT h.month, (count(*) FILTER (WHERE at."present"))::int AS n FROM "Attendance" at JOIN held h ON h."id" = at."sessionId"
+      WHERE ${edges} GROUP BY 1
+      ${
+        whole
+          ? Prisma.sql`UNION ALL
+      SELECT mo.key, sum(am."presentCount")::int FROM "ReportActivityMonth" am JOIN sel ON sel."id" = am."activityId" JOIN months mo ON mo.month = am."month"
+      WHERE am."month" >= ${whole.from}::date AND am."month" < ${whole.until}::date GROUP BY 1`
+          : Prisma.empty
+      }`;
   // Places held at a held session (confirmed before it started, not cancelled before it): the first such session
   // (rows: every pair, the definition; facts: one index look-up per enrolment) and the months with one.
   const enrolled =
@@ -165,13 +197,9 @@ export function participationStatement(period: Period, scope: Scope, source: Sou
     -- present, months present as bits) and month (attendances). The area is the one the person lived in on the
     -- session's day (their area history), whenever the attendance was marked.
     marks AS (${marks}),
-    scan AS MATERIALIZED (
-      SELECT "personId", "activityId", area, month, GROUPING(month) AS by_person,
-             min(at) AS at, sum(n)::int AS n, bit_or(bit) FILTER (WHERE n > 0) AS mask
-      FROM marks
-      GROUP BY GROUPING SETS (("personId", "activityId", area), (month))
+    pa AS MATERIALIZED (
+      SELECT "personId", "activityId", area, min(at) AS at, sum(n)::int AS n, bit_or(mask) AS mask FROM marks GROUP BY 1, 2, 3
     ),
-    pa AS (SELECT "personId", "activityId", area, at, n, mask FROM scan WHERE by_person = 1),
     taken AS MATERIALIZED (SELECT DISTINCT "activityId" FROM pa),
 ${enrolled}
     -- Participation: attended, or enrolled on an activity that took no attendance.
@@ -207,7 +235,7 @@ ${enrolled}
     SELECT 'month', i::text, NULL, NULL, NULL, count(*)::int, 0
     FROM person_months, generate_series(0, ${months}::int - 1) i WHERE get_bit(mask, i) = 1 GROUP BY 2
     UNION ALL
-    SELECT 'monthAttendances', month, NULL, NULL, NULL, n, 0 FROM scan WHERE by_person = 0
+    SELECT 'monthAttendances', month, NULL, NULL, NULL, n, 0 FROM (${monthAttendances}) ma
     UNION ALL
     SELECT 'attendances', pa."activityId"::text, pa.area::text, ${band}, p."gender"::text, sum(pa.n)::int, 0
     FROM pa JOIN "Person" p ON p."id" = pa."personId", params GROUP BY 2, 3, 4, 5
@@ -243,10 +271,15 @@ function add(breakdown: Breakdown, row: { area: string | null; band: AgeBand; ge
 /** Every figure of the activity report for a period and a selection of activities. */
 export async function countParticipation(period: Period, scope: Scope = {}, source: Source = "facts"): Promise<Counts> {
   // The statement sorts and hashes a few hundred thousand rows on large data: give it memory instead of temp files.
-  const [, rows] = await db.$transaction([
-    db.$executeRaw`SET LOCAL work_mem = '128MB'`,
-    db.$queryRaw<ResultRow[]>(participationStatement(period, scope, source)),
-  ]);
+  // Prisma's default 5 s for a transaction would be an error page on a slow day (a busy machine, the row-level
+  // source on large data): the report may take longer rather than fail.
+  const rows = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET LOCAL work_mem = '128MB'`;
+      return tx.$queryRaw<ResultRow[]>(participationStatement(period, scope, source));
+    },
+    { timeout: 60_000 },
+  );
   const counts: Counts = {
     enrolments: emptyBreakdown(),
     waitingList: emptyBreakdown(),
