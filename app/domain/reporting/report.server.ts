@@ -172,6 +172,8 @@ export function participationStatement(period: Period, scope: Scope, source: Sou
       WHERE ef."activityId" NOT IN (SELECT "activityId" FROM taken)
       GROUP BY ef."id", 1, 2, 3, 4
     ),`;
+  // People per month: one pass over the people, a count per month bit (not a row per person and month to sort).
+  const peoplePerMonth = Prisma.join(Array.from({ length: months }, (_, i) => Prisma.sql`count(*) FILTER (WHERE get_bit(mask, ${Prisma.raw(String(i))}) = 1)`));
   return Prisma.sql`
     WITH params AS (
       SELECT (${period.from}::date::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t0,
@@ -232,8 +234,8 @@ ${enrolled}
     SELECT 'programme', sel."programmeId"::text, NULL, NULL, NULL, count(DISTINCT part."personId")::int, 0
     FROM part JOIN sel ON sel."id" = part."activityId" GROUP BY 2
     UNION ALL
-    SELECT 'month', i::text, NULL, NULL, NULL, count(*)::int, 0
-    FROM person_months, generate_series(0, ${months}::int - 1) i WHERE get_bit(mask, i) = 1 GROUP BY 2
+    SELECT 'month', (u.i - 1)::text, NULL, NULL, NULL, u.n::int, 0
+    FROM (SELECT ARRAY[${peoplePerMonth}] AS counts FROM person_months) pm, unnest(pm.counts) WITH ORDINALITY AS u(n, i) WHERE u.n > 0
     UNION ALL
     SELECT 'monthAttendances', month, NULL, NULL, NULL, n, 0 FROM (${monthAttendances}) ma
     UNION ALL
