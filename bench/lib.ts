@@ -52,14 +52,17 @@ export async function freshDatabase(name: string): Promise<BenchDatabase> {
  * The large data set of the reporting issue (bench/large-data.ts) on top of
  * the demo data, in the database "portal_bench": of DATABASE_URL's server,
  * or of an embedded server kept in .data/bench-postgres (made once, ~25 s).
+ * At a scale other than 1 the database is "portal_bench_x<scale>" (on the
+ * embedded server; with DATABASE_URL, that URL's database as given).
  */
-export async function largeDatabase(log: (line: string) => void = console.error): Promise<BenchDatabase> {
+export async function largeDatabase(log: (line: string) => void = console.error, scale = 1): Promise<BenchDatabase> {
   let url = process.env.DATABASE_URL;
   let stop = async () => {};
   if (!url) {
+    const name = scale === 1 ? "portal_bench" : `portal_bench_x${scale}`;
     const embedded = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data/bench-postgres"), port: await freePort() });
-    await ensureDatabaseExists(embedded.adminUrl, "portal_bench");
-    url = embedded.urlFor("portal_bench");
+    await ensureDatabaseExists(embedded.adminUrl, name);
+    url = embedded.urlFor(name);
     stop = () => embedded.stop();
   } else {
     await ensureDatabaseOf(url, log);
@@ -73,7 +76,7 @@ export async function largeDatabase(log: (line: string) => void = console.error)
   }
   await seeding.$disconnect();
   const started = performance.now();
-  if (await addLargeDataSet(url, log)) log(`large data set added in ${Math.round((performance.now() - started) / 1000)} s`);
+  if (await addLargeDataSet(url, log, scale)) log(`large data set added in ${Math.round((performance.now() - started) / 1000)} s`);
   return { url, stop };
 }
 

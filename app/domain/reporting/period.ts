@@ -52,5 +52,23 @@ export function monthsOf(period: Period): string[] {
   }
 }
 
-export const AGE_BANDS = ["0-5", "6-12", "13-17", "18-29", "30-64", "65+"] as const;
-export type AgeBand = (typeof AGE_BANDS)[number] | "unknown";
+/**
+ * The report's age bands, the one table both the report's SQL (report.server.ts builds its CASE from it) and the
+ * code read: a band holds the whole years below `below` and at or above the previous band's; the last has no end.
+ */
+export const AGE_BAND_TABLE = [
+  { band: "0-5", below: 6 },
+  { band: "6-12", below: 13 },
+  { band: "13-17", below: 18 },
+  { band: "18-29", below: 30 },
+  { band: "30-64", below: 65 },
+  { band: "65+", below: null },
+] as const;
+export type AgeBand = (typeof AGE_BAND_TABLE)[number]["band"] | "unknown";
+export const AGE_BANDS: readonly Exclude<AgeBand, "unknown">[] = AGE_BAND_TABLE.map((row) => row.band);
+
+/** The band of an age in whole years (null: unknown). */
+export function ageBandOf(years: number | null): AgeBand {
+  if (years === null) return "unknown";
+  return AGE_BAND_TABLE.find((row) => row.below === null || years < row.below)!.band;
+}

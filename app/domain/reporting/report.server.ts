@@ -24,7 +24,8 @@
 // - Head-counts (events where names are not taken) are kept apart: they cannot be de-duplicated.
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/lib/db.server.ts";
-import { monthsOf, type AgeBand, type Period } from "./period.ts";
+import { addDaysToDay } from "../dates.ts";
+import { AGE_BAND_TABLE, monthsOf, type AgeBand, type Period } from "./period.ts";
 
 import { NO_PROGRAMME, UNKNOWN, type ActivityRow, type Breakdown, type Counts, type JobCounts, type Scope } from "./counts.ts";
 
@@ -39,20 +40,17 @@ function scopeCondition(scope: Scope): Prisma.Sql {
 }
 
 /**
- * The age band on the period's first day. A birth year alone counts as the age reached in that day's year (the
- * person's "årgang", as schools and clubs group children): `ageOnKnown` in dates.ts is the same rule.
+ * The age band on the period's first day, as SQL built from the one table in period.ts (AGE_BAND_TABLE). A birth year
+ * alone counts as the age reached in that day's year (the person's "årgang", as schools and clubs group children):
+ * `ageOnKnown` in dates.ts is the same rule.
  */
-const ageBand = (person: Prisma.Sql) => {
-  const years = Prisma.sql`CASE WHEN ${person}."birthDate" IS NOT NULL THEN extract(year FROM age(params.d0, ${person}."birthDate"))
-      ELSE extract(year FROM params.d0) - ${person}."birthYear" END`;
-  return Prisma.sql`CASE
-      WHEN ${person}."birthDate" IS NULL AND ${person}."birthYear" IS NULL THEN 'unknown'
-      WHEN ${years} < 6 THEN '0-5'
-      WHEN ${years} < 13 THEN '6-12'
-      WHEN ${years} < 18 THEN '13-17'
-      WHEN ${years} < 30 THEN '18-29'
-      WHEN ${years} < 65 THEN '30-64'
-      ELSE '65+' END`;
+export const ageBand = (person: Prisma.Sql, day: Prisma.Sql = Prisma.sql`params.d0`) => {
+  const years = Prisma.sql`CASE WHEN ${person}."birthDate" IS NOT NULL THEN extract(year FROM age(${day}, ${person}."birthDate"))
+      ELSE extract(year FROM ${day}) - ${person}."birthYear" END`;
+  const bands = AGE_BAND_TABLE.map((row) =>
+    row.below === null ? Prisma.sql`ELSE ${row.band}` : Prisma.sql`WHEN ${years} < ${Prisma.raw(String(row.below))} THEN ${row.band}`,
+  );
+  return Prisma.sql`(CASE WHEN ${person}."birthDate" IS NULL AND ${person}."birthYear" IS NULL THEN 'unknown' ${Prisma.join(bands, " ")} END)::text`;
 };
 
 /** The housing area of a person on a day, from their area history (null: not known). */
@@ -64,49 +62,84 @@ const dayOf = (instant: Prisma.Sql) => Prisma.sql`(${instant} AT TIME ZONE 'Euro
 type ResultRow = { kind: string; k1: string | null; k2: string | null; k3: string | null; k4: string | null; n: number; m: number };
 
 /**
+ * Where the statement reads attendance: "facts" (the default) reads the months lying wholly in the period from
+ * `ReportAttendanceMonth` (per person × activity × month × area, kept current by the database's triggers,
+ * docs/decisions/022-report-facts.md) and only the sessions of a partly covered first or last month from the rows;
+ * "rows" reads every attendance row of the period — the definition itself, kept as the oracle the facts are tested
+ * against (tests/integration/report-facts.test.ts).
+ */
+export type Source = "facts" | "rows";
+
+/** The months lying wholly in a period, as [first day, day after): null when none does. */
+export function wholeMonths(period: Period): { from: string; until: string } | null {
+  const from = period.from.endsWith("-01") ? period.from : addDaysToDay(`${period.from.slice(0, 7)}-28`, 4).slice(0, 7) + "-01";
+  const next = addDaysToDay(period.to, 1);
+  const until = next.endsWith("-01") ? next : `${period.to.slice(0, 7)}-01`;
+  return from < until ? { from, until } : null;
+}
+
+/** The calendar years lying wholly in [from, until) (first days of months), as [first year, year after): null when none does. */
+export function wholeYears(months: { from: string; until: string }): { from: number; until: number } | null {
+  const from = Number(months.from.slice(0, 4)) + (months.from.endsWith("-01-01") ? 0 : 1);
+  const until = Number(months.until.slice(0, 4));
+  return from < until ? { from, until } : null;
+}
+
+/**
  * The whole participation report as ONE statement, so the sessions and
  * attendances of the period are read once (materialised CTEs) and reduced
  * early to one row per person × activity × area × month.
  */
-export function participationStatement(period: Period, scope: Scope): Prisma.Sql {
+export function participationStatement(period: Period, scope: Scope, source: Source = "facts"): Prisma.Sql {
   const band = ageBand(Prisma.sql`p`);
   const months = monthsOf(period).length;
-  return Prisma.sql`
-    WITH params AS (
-      SELECT (${period.from}::date::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t0,
-             ((${period.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t1,
-             ${period.from}::date AS d0,
-             repeat('0', ${months}::int)::varbit AS none
-    ),
-    sel AS MATERIALIZED (SELECT a."id", a."typeId", a."programmeId" FROM "Activity" a WHERE ${scopeCondition(scope)}),
-    held AS MATERIALIZED (
-      SELECT s."id", s."activityId", s."startsAt", ${dayOf(Prisma.sql`s."startsAt"`)} AS day,
-             to_char(s."startsAt" AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM') AS month,
-             -- The session's month as a bit (bit 0 = the period's first month) in a bit string as long as the period has
-             -- months, for counting people per month cheaply (a bigint held only 64 months).
-             set_bit(params.none, m.i, 1) AS bit
-      FROM "ActivitySession" s JOIN sel ON sel."id" = s."activityId", params,
-           LATERAL (SELECT ((extract(year FROM s."startsAt" AT TIME ZONE 'Europe/Copenhagen') - extract(year FROM params.d0)) * 12
-                           + extract(month FROM s."startsAt" AT TIME ZONE 'Europe/Copenhagen') - extract(month FROM params.d0))::int AS i) m
-      WHERE s."startsAt" >= params.t0 AND s."startsAt" < params.t1 AND s."cancelledAt" IS NULL
-    ),
-    -- One pass over the attendance of the period, two groupings: person × activity × area (first time present, times
-    -- present, months present as bits) and month (attendances). The area is the one the person lived in on the
-    -- session's day (their area history), whenever the attendance was marked.
-    scan AS MATERIALIZED (
-      SELECT at."personId", h."activityId", ap."housingAreaId" AS area, h.month, GROUPING(h.month) AS by_person,
-             min(h."startsAt") FILTER (WHERE at."present") AS at,
-             count(*) FILTER (WHERE at."present")::int AS n,
-             bit_or(h.bit) FILTER (WHERE at."present") AS mask
+  const whole = source === "facts" ? wholeMonths(period) : null;
+  // Attendance of the period, one row per mark (rows) or per fact: person, activity, area on the session's day,
+  // month, first time present, times present, the month's bit.
+  const years = whole ? wholeYears(whole) : null;
+  const yearsFrom = years ? `${years.from}-01-01` : "infinity";
+  const yearsUntil = years ? `${years.until}-01-01` : "infinity";
+  const edges = whole ? Prisma.sql`NOT (h.day >= ${whole.from}::date AND h.day < ${whole.until}::date)` : Prisma.sql`TRUE`;
+  // Attendance of the period, one row per mark (rows), per month fact or per year fact: person, activity, area on the
+  // session's day, first time present, times present, the months present in as bits of the period (null: none).
+  const marksFromRows = Prisma.sql`
+      SELECT at."personId", h."activityId", ap."housingAreaId" AS area,
+             CASE WHEN at."present" THEN h."startsAt" END AS at, at."present"::int AS n, CASE WHEN at."present" THEN h.bit END AS mask
       FROM "Attendance" at JOIN held h ON h."id" = at."sessionId"
         LEFT JOIN "PersonAreaPeriod" ap ON ap."personId" = at."personId"
           AND (ap."validFrom" IS NULL OR ap."validFrom" <= h.day) AND (ap."validTo" IS NULL OR ap."validTo" > h.day)
-      GROUP BY GROUPING SETS ((at."personId", h."activityId", ap."housingAreaId"), (h.month))
-    ),
-    pa AS (SELECT "personId", "activityId", area, at, n, mask FROM scan WHERE by_person = 1),
-    taken AS MATERIALIZED (SELECT DISTINCT "activityId" FROM pa),
-    -- Places held at a held session (confirmed before it started, not cancelled before it): first such session, and
-    -- the area lived in on its day.
+      WHERE ${edges}`;
+  const marks = whole
+    ? Prisma.sql`
+      SELECT y."personId", y."activityId", y."housingAreaId" AS area, y."firstPresentAt" AS at, y."presentCount" AS n,
+             -- January of the year is bit (year − first year) × 12 + 1 − first month of the period (0-based).
+             CASE WHEN y."months" <> 0 THEN overlay(params.none PLACING y."months"::bit(12)
+               FROM ((y."year" - extract(year FROM params.d0)::int) * 12 + 2 - extract(month FROM params.d0)::int)) END AS mask
+      FROM "ReportAttendanceYear" y JOIN sel ON sel."id" = y."activityId", params
+      WHERE y."year" >= ${years?.from ?? 0}::int AND y."year" < ${years?.until ?? 0}::int
+      UNION ALL
+      SELECT f."personId", f."activityId", f."housingAreaId", f."firstPresentAt", f."presentCount", CASE WHEN f."presentCount" > 0 THEN mo.bit END
+      FROM "ReportAttendanceMonth" f JOIN sel ON sel."id" = f."activityId" JOIN months mo ON mo.month = f."month"
+      WHERE f."month" >= ${whole.from}::date AND f."month" < ${whole.until}::date
+        AND NOT (f."month" >= ${yearsFrom}::date AND f."month" < ${yearsUntil}::date)
+      UNION ALL ${marksFromRows}`
+    : marksFromRows;
+  // Attendances per month: the facts' activity × month sums for whole months, the rows for the rest.
+  const monthAttendances = Prisma.sql`
+      SELECT h.month, (count(*) FILTER (WHERE at."present"))::int AS n FROM "Attendance" at JOIN held h ON h."id" = at."sessionId"
+      WHERE ${edges} GROUP BY 1
+      ${
+        whole
+          ? Prisma.sql`UNION ALL
+      SELECT mo.key, sum(am."presentCount")::int FROM "ReportActivityMonth" am JOIN sel ON sel."id" = am."activityId" JOIN months mo ON mo.month = am."month"
+      WHERE am."month" >= ${whole.from}::date AND am."month" < ${whole.until}::date GROUP BY 1`
+          : Prisma.empty
+      }`;
+  // Places held at a held session (confirmed before it started, not cancelled before it): the first such session
+  // (rows: every pair, the definition; facts: one index look-up per enrolment) and the months with one.
+  const enrolled =
+    source === "rows"
+      ? Prisma.sql`
     em_sessions AS MATERIALIZED (
       SELECT e."id", e."personId", e."activityId", min(h."startsAt") AS at, bit_or(h.bit) AS mask
       FROM "Enrolment" e JOIN held h ON h."activityId" = e."activityId" AND h."startsAt" >= e."confirmedAt"
@@ -117,11 +150,65 @@ export function participationStatement(period: Period, scope: Scope): Prisma.Sql
     em AS MATERIALIZED (
       SELECT es.*, ${areaOn(Prisma.sql`es."personId"`, dayOf(Prisma.sql`es.at`))} AS area FROM em_sessions es
     ),
+    em_part AS (SELECT "personId", "activityId", area, at, mask FROM em WHERE "activityId" NOT IN (SELECT "activityId" FROM taken)),`
+      : Prisma.sql`
+    em_first AS MATERIALIZED (
+      SELECT e."id", e."personId", e."activityId", e."confirmedAt", e."cancelledAt", first.at
+      FROM "Enrolment" e JOIN sel ON sel."id" = e."activityId", params,
+        LATERAL (SELECT s."startsAt" AS at FROM "ActivitySession" s
+                 WHERE s."activityId" = e."activityId" AND s."cancelledAt" IS NULL AND s."startsAt" >= e."confirmedAt"
+                   AND s."startsAt" >= params.t0 AND s."startsAt" < params.t1 AND (e."cancelledAt" IS NULL OR e."cancelledAt" > s."startsAt")
+                 ORDER BY s."startsAt" LIMIT 1) first
+      WHERE e."confirmedAt" IS NOT NULL
+    ),
+    em AS MATERIALIZED (
+      SELECT ef."id", ef."personId", ef."activityId", ef.at, ${areaOn(Prisma.sql`ef."personId"`, dayOf(Prisma.sql`ef.at`))} AS area FROM em_first ef
+    ),
+    -- Months with a held session only where they count: activities that took no attendance.
+    em_part AS (
+      SELECT ef."personId", ef."activityId", em.area, ef.at, bit_or(h.bit) AS mask
+      FROM em_first ef JOIN em ON em."id" = ef."id"
+        JOIN held h ON h."activityId" = ef."activityId" AND h."startsAt" >= ef."confirmedAt" AND (ef."cancelledAt" IS NULL OR ef."cancelledAt" > h."startsAt")
+      WHERE ef."activityId" NOT IN (SELECT "activityId" FROM taken)
+      GROUP BY ef."id", 1, 2, 3, 4
+    ),`;
+  // People per month: one pass over the people, a count per month bit (not a row per person and month to sort).
+  const peoplePerMonth = Prisma.join(Array.from({ length: months }, (_, i) => Prisma.sql`count(*) FILTER (WHERE get_bit(mask, ${Prisma.raw(String(i))}) = 1)`));
+  return Prisma.sql`
+    WITH params AS (
+      SELECT (${period.from}::date::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t0,
+             ((${period.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen') AS t1,
+             ${period.from}::date AS d0,
+             repeat('0', ${months}::int)::varbit AS none
+    ),
+    -- The period's months: first day, "YYYY-MM", and its bit (bit 0 = the period's first month) in a bit string as
+    -- long as the period has months, for counting people per month cheaply (a bigint held only 64 months).
+    months AS MATERIALIZED (
+      SELECT m.month, to_char(m.month, 'YYYY-MM') AS key, set_bit(params.none, i, 1) AS bit
+      FROM params, generate_series(0, ${months}::int - 1) i,
+           LATERAL (SELECT (date_trunc('month', params.d0) + make_interval(months => i))::date AS month) m
+    ),
+    sel AS MATERIALIZED (SELECT a."id", a."typeId", a."programmeId" FROM "Activity" a WHERE ${scopeCondition(scope)}),
+    held AS MATERIALIZED (
+      SELECT s."id", s."activityId", s."startsAt", ${dayOf(Prisma.sql`s."startsAt"`)} AS day, mo.key AS month, mo.bit
+      FROM "ActivitySession" s JOIN sel ON sel."id" = s."activityId", params, months mo
+      WHERE s."startsAt" >= params.t0 AND s."startsAt" < params.t1 AND s."cancelledAt" IS NULL
+        AND mo.month = "report_month"(s."startsAt")
+    ),
+    -- One pass over the attendance of the period, two groupings: person × activity × area (first time present, times
+    -- present, months present as bits) and month (attendances). The area is the one the person lived in on the
+    -- session's day (their area history), whenever the attendance was marked.
+    marks AS (${marks}),
+    pa AS MATERIALIZED (
+      SELECT "personId", "activityId", area, min(at) AS at, sum(n)::int AS n, bit_or(mask) AS mask FROM marks GROUP BY 1, 2, 3
+    ),
+    taken AS MATERIALIZED (SELECT DISTINCT "activityId" FROM pa),
+${enrolled}
     -- Participation: attended, or enrolled on an activity that took no attendance.
     part AS MATERIALIZED (
       SELECT "personId", "activityId", area, at, mask FROM pa WHERE n > 0
       UNION ALL
-      SELECT "personId", "activityId", area, at, mask FROM em WHERE "activityId" NOT IN (SELECT "activityId" FROM taken)
+      SELECT "personId", "activityId", area, at, mask FROM em_part
     ),
     person_months AS (SELECT "personId", bit_or(mask) AS mask FROM part GROUP BY 1),
     firsts AS MATERIALIZED (SELECT DISTINCT ON ("personId") "personId", area, at FROM part ORDER BY "personId", at),
@@ -147,10 +234,10 @@ export function participationStatement(period: Period, scope: Scope): Prisma.Sql
     SELECT 'programme', sel."programmeId"::text, NULL, NULL, NULL, count(DISTINCT part."personId")::int, 0
     FROM part JOIN sel ON sel."id" = part."activityId" GROUP BY 2
     UNION ALL
-    SELECT 'month', i::text, NULL, NULL, NULL, count(*)::int, 0
-    FROM person_months, generate_series(0, ${months}::int - 1) i WHERE get_bit(mask, i) = 1 GROUP BY 2
+    SELECT 'month', (u.i - 1)::text, NULL, NULL, NULL, u.n::int, 0
+    FROM (SELECT ARRAY[${peoplePerMonth}] AS counts FROM person_months) pm, unnest(pm.counts) WITH ORDINALITY AS u(n, i) WHERE u.n > 0
     UNION ALL
-    SELECT 'monthAttendances', month, NULL, NULL, NULL, n, 0 FROM scan WHERE by_person = 0
+    SELECT 'monthAttendances', month, NULL, NULL, NULL, n, 0 FROM (${monthAttendances}) ma
     UNION ALL
     SELECT 'attendances', pa."activityId"::text, pa.area::text, ${band}, p."gender"::text, sum(pa.n)::int, 0
     FROM pa JOIN "Person" p ON p."id" = pa."personId", params GROUP BY 2, 3, 4, 5
@@ -184,9 +271,17 @@ function add(breakdown: Breakdown, row: { area: string | null; band: AgeBand; ge
 }
 
 /** Every figure of the activity report for a period and a selection of activities. */
-export async function countParticipation(period: Period, scope: Scope = {}): Promise<Counts> {
+export async function countParticipation(period: Period, scope: Scope = {}, source: Source = "facts"): Promise<Counts> {
   // The statement sorts and hashes a few hundred thousand rows on large data: give it memory instead of temp files.
-  const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL work_mem = '128MB'`, db.$queryRaw<ResultRow[]>(participationStatement(period, scope))]);
+  // Prisma's default 5 s for a transaction would be an error page on a slow day (a busy machine, the row-level
+  // source on large data): the report may take longer rather than fail.
+  const rows = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET LOCAL work_mem = '128MB'`;
+      return tx.$queryRaw<ResultRow[]>(participationStatement(period, scope, source));
+    },
+    { timeout: 60_000 },
+  );
   const counts: Counts = {
     enrolments: emptyBreakdown(),
     waitingList: emptyBreakdown(),
