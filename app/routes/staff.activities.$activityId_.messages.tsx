@@ -21,6 +21,9 @@ import { pageTitle } from "~/lib/meta.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { Notice } from "~/components/ui/alert.tsx";
 
+/** The provider's states that mean the phone has the SMS (delivery-reports.server.ts). */
+const DELIVERED = new Set(["DELIVERED", "ACCEPTED"]);
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:messages.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -130,7 +133,13 @@ export default function Messages() {
                   <td className="p-2" dir="auto">
                     {message.subject ?? message.body.slice(0, 80)}
                   </td>
-                  <td className="p-2">{t(`messages.state.${message.status}`)}</td>
+                  <td className="p-2">
+                    {message.status === "SENT" && message.deliveryStatus && DELIVERED.has(message.deliveryStatus)
+                      ? t("messages.state.DELIVERED")
+                      : t(`messages.state.${message.status}`)}
+                    {message.status === "FAILED" && message.deliveryStatus ? <> — {t("messages.undelivered")}</> : null}
+                    {message.fallbackForId ? <> — {t("messages.fallback")}</> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -94,6 +94,8 @@ export async function messageLog(activityId: string, take = 100) {
       status: true,
       subject: true,
       body: true,
+      deliveryStatus: true,
+      fallbackForId: true,
     },
   });
 }

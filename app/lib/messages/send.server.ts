@@ -103,6 +103,36 @@ export async function queueMessage(
       ${message.body}, ${about.householdId ?? null}::uuid, ${about.activityId ?? null}::uuid, ${attachment}::jsonb)`;
 }
 
+/** Templates whose stored text is masked (a sign-in code): not worth sending again by e-mail. */
+const NO_FALLBACK: readonly string[] = ["signInCode"] satisfies Template[];
+
+/**
+ * An SMS that could not be delivered (the provider's report, or its last try failed): when the person it went to
+ * has an e-mail address now — one address among everyone with that phone, never a guess between two — its text
+ * is queued to that address. At most once per SMS (Message.fallbackForId is unique). Returns whether it was.
+ */
+export async function queueEmailInPlaceOfSms(smsId: string): Promise<boolean> {
+  const sms = await db.message.findUnique({
+    where: { id: smsId },
+    select: { channel: true, recipient: true, language: true, template: true, body: true, householdId: true, activityId: true },
+  });
+  if (!sms || sms.channel !== "SMS" || NO_FALLBACK.includes(sms.template)) return false;
+  const addresses = await db.$queryRaw<{ email: string }[]>`
+    SELECT DISTINCT lower(COALESCE(u."email", p."email")) AS "email"
+    FROM "Person" p LEFT JOIN "User" u ON u."personId" = p."id" AND u."disabledAt" IS NULL
+    WHERE p."anonymisedAt" IS NULL AND COALESCE(u."phone", p."phone") = ${sms.recipient} AND COALESCE(u."email", p."email") IS NOT NULL
+    LIMIT 2`;
+  if (addresses.length !== 1) return false;
+  const language: Language = isLanguage(sms.language) ? sms.language : defaultLanguage;
+  const t = translator(language, "messages");
+  const inserted = await db.$executeRaw`
+    INSERT INTO "Message" ("channel", "recipient", "language", "template", "subject", "body", "householdId", "activityId", "fallbackForId")
+    VALUES ('EMAIL'::"Channel", ${addresses[0]!.email}, ${language}, ${sms.template}, ${t("smsFallback.subject")},
+      ${`${t("smsFallback.text", { text: sms.body })}\n\n${t("signature")}`}, ${sms.householdId}::uuid, ${sms.activityId}::uuid, ${smsId}::uuid)
+    ON CONFLICT ("fallbackForId") DO NOTHING`;
+  return inserted > 0;
+}
+
 /**
  * Sends at once. `secret` names params (a sign-in code) that are sent but
  * never stored: the log keeps the message with them masked.
@@ -170,7 +200,8 @@ type Claimed = {
 const sentButUnmarked = new Map<string, number>();
 
 async function markSent(id: string, attempts: number): Promise<void> {
-  await db.message.updateMany({ where: { id, attempts }, data: { status: "SENT", sentAt: new Date(), error: null } });
+  // Still QUEUED: a provider's report of failure may come before this mark (ADR 022), and is not overwritten.
+  await db.message.updateMany({ where: { id, attempts, status: "QUEUED" }, data: { status: "SENT", sentAt: new Date(), error: null } });
 }
 
 /** Marks what an earlier run sent but could not record; what still cannot be recorded stays for the next run. */
@@ -250,6 +281,7 @@ export async function deliverDueMessages(now = new Date(), options: DeliveryOpti
             nextAttemptAt: new Date(at.getTime() + backoffMs(message.attempts)),
           },
         });
+        if (final && message.channel === "SMS") await queueEmailInPlaceOfSms(message.id);
         failed++;
         continue;
       }
