@@ -11,7 +11,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, SelectField, TextareaField } from "~/components/ui/choice.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { pick } from "~/domain/activities/text.ts";
-import { broadcastForm, messageLog, sendToParticipants, UnknownSessionError } from "~/domain/staff/broadcast.server.ts";
+import { broadcastCost, broadcastForm, messageLog, sendToParticipants, UnknownSessionError } from "~/domain/staff/broadcast.server.ts";
 import { requireActivityAccess } from "~/web/activity-access.server.ts";
 import { broadcastSchema } from "~/domain/staff/schemas.ts";
 import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";
@@ -37,15 +37,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireActivityAccess(request, params.activityId);
   const submission = parseWithZod(await request.formData(), { schema: broadcastSchema });
   if (submission.status !== "success") return submission.reply();
-  const { da, en, ar, sessionId, includeWaiting } = submission.value;
+  const { da, en, ar, sessionId, includeWaiting, intent, expectedSms } = submission.value;
+  const input = { activityId: params.activityId!, sessionId: sessionId ?? null, text: { da, en, ar }, includeWaiting: includeWaiting === "on" };
   try {
-    const { queued } = await sendToParticipants({
-      activityId: params.activityId!,
-      sessionId: sessionId ?? null,
-      text: { da, en, ar },
-      actorUserId: user.id,
-      includeWaiting: includeWaiting === "on",
-    });
+    if (intent === "preview") return { ...submission.reply(), cost: await broadcastCost(input) };
+    if (expectedSms !== undefined) {
+      // Edited after the preview (or the families changed): show the new cost instead of sending at the old one.
+      const cost = await broadcastCost(input);
+      if (cost.segments !== expectedSms) return { ...submission.reply({ formErrors: ["messages.preview.changed"] }), cost };
+    }
+    const { queued } = await sendToParticipants({ ...input, actorUserId: user.id });
     return redirect(`/staff/activities/${params.activityId}/messages?sent=${queued}`);
   } catch (error) {
     if (error instanceof RateLimitedError) return submission.reply({ formErrors: ["messages.errors.tooMany"] });
@@ -65,6 +66,7 @@ export default function Messages() {
   // form is answered without navigating, so it keeps what was typed.
   const location = useLocation();
   const [form, fields] = useForm<z.input<typeof broadcastSchema>>({ lastResult });
+  const cost = lastResult && "cost" in lastResult ? lastResult.cost : null;
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   return (
     <div className="space-y-6">
@@ -95,9 +97,28 @@ export default function Messages() {
           label={t("messages.includeWaiting")}
           defaultChecked={fields.includeWaiting.initialValue === "on"}
         />
-        <Button type="submit" pending={navigation.state !== "idle"}>
-          {t("messages.send")}
-        </Button>
+        {cost ? (
+          <section aria-labelledby="cost-heading" className="space-y-1 rounded-lg border-2 border-brand-700 p-3" role="status">
+            <h2 id="cost-heading" className="font-bold">
+              {t("messages.preview.title")}
+            </h2>
+            <p>{t("messages.preview.byEmail", { count: cost.byEmail })}</p>
+            <p>{t("messages.preview.bySms", { count: cost.bySms })}</p>
+            <p className="font-semibold">{t("messages.preview.segments", { count: cost.segments })}</p>
+            <p className="text-sm text-slate-700">{t("messages.preview.why")}</p>
+            <input type="hidden" name="expectedSms" value={cost.segments} />
+          </section>
+        ) : null}
+        <div className="flex flex-wrap gap-2">
+          {cost ? (
+            <Button type="submit" name="intent" value="send" pending={navigation.state !== "idle"}>
+              {t("messages.send")}
+            </Button>
+          ) : null}
+          <Button type="submit" name="intent" value="preview" variant={cost ? "secondary" : "primary"} pending={navigation.state !== "idle"}>
+            {t(cost ? "messages.preview.again" : "messages.preview.button")}
+          </Button>
+        </div>
       </Form>
       <section aria-labelledby="log-heading" className="space-y-2">
         <h2 id="log-heading" className="text-xl font-bold">

@@ -14,7 +14,10 @@ import { db } from "../../app/lib/db.server.ts";
 import { env } from "../../app/lib/env.server.ts";
 import { signGatewayApiJwt, verifyGatewayApiJwt } from "../../app/lib/messages/delivery-reports.server.ts";
 import { deliverDueMessages, queueMessage, sendMessageNow } from "../../app/lib/messages/send.server.ts";
-import { household } from "../setup/fixtures.ts";
+import { broadcastCost, sendToParticipants } from "../../app/domain/staff/broadcast.server.ts";
+import { countSegments } from "../../app/lib/messages/segments.ts";
+import { activity, household, signUpFamily } from "../setup/fixtures.ts";
+import { createUser } from "../setup/helpers.ts";
 
 const TOKEN = "gwapi-test-token-1234";
 const SECRET = "webhook-secret-0123456789abcdef";
@@ -180,6 +183,30 @@ describe("sending through GatewayAPI's REST API", () => {
     } finally {
       fake.state.fail = false;
     }
+  });
+});
+
+describe("a broadcast in Arabic", () => {
+  it("shows its SMS count before sending, and that is what reaches the provider", async () => {
+    const camp = await activity({ capacity: 5 });
+    const arabic = await household({ guardianEmail: null, guardianPhone: "+4520700030", language: "ar" });
+    const danish = await household();
+    for (const family of [arabic, danish]) await signUpFamily(camp.id, family);
+    await deliverDueMessages(); // the sign-up confirmations
+    // The title in Arabic, ": " and 100 Arabic letters: over 70 UCS-2 units and under 134, so two parts of at most 67.
+    const text = { da: "Vi mødes ved hallen.", ar: "ن".repeat(100) };
+    const input = { activityId: camp.id, sessionId: null, text, includeWaiting: false };
+    expect(await broadcastCost(input)).toEqual({ byEmail: 1, bySms: 1, segments: 2 });
+    // Nothing was sent by counting.
+    expect(await db.message.count({ where: { activityId: camp.id, template: "broadcast" } })).toBe(0);
+    const staff = await createUser({ role: "STAFF", email: "staff-sms-cost@example.dk" });
+    await sendToParticipants({ ...input, actorUserId: staff.id });
+    await deliverDueMessages();
+    const sent = fake.received.filter((r) => (r.body.recipients as { msisdn: number }[])[0]!.msisdn === 4520700030).at(-1)!;
+    expect(sent.problems).toEqual([]);
+    expect(sent.body.encoding).toBe("UCS2");
+    expect(sent.body.message).toMatch(new RegExp(`: ${text.ar}$`));
+    expect(countSegments(sent.body.message as string).segments).toBe(2);
   });
 });
 

@@ -82,6 +82,12 @@ async function transmit(message: {
   else await smsTransport().send({ to: message.recipient, text: message.body, id: message.id });
 }
 
+/** The channel a message to this recipient takes and, for an SMS, its text (what a broadcast's cost is counted on). */
+export function renderedFor(recipient: Recipient, template: Template, params: Params): { channel: "EMAIL" | "SMS"; body: string } {
+  const { channel, body } = render(recipient, template, params);
+  return { channel, body };
+}
+
 export function canReach(recipient: Recipient): boolean {
   return Boolean(recipient.email || recipient.phone);
 }
