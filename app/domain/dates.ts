@@ -81,6 +81,37 @@ export function addDaysToDay(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * The instant Copenhagen clocks show `time` on `day`. Copenhagen is UTC+1
+ * in winter and UTC+2 in summer. A time shown twice (the autumn change,
+ * 02:00–02:59) is the earlier instant; a time never shown (the spring
+ * change) is read as the clock moved forward would show it (02:30 → 03:30).
+ */
+export function copenhagenInstant(day: string, time: string): Date {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const [hours, minutes] = time.split(":").map(Number) as [number, number];
+  const wall = Date.UTC(year, month - 1, date, hours, minutes);
+  for (const offsetHours of [2, 1]) {
+    const candidate = new Date(wall - offsetHours * 3_600_000);
+    const local = localParts(candidate);
+    if (local.day === day && local.time === time) return candidate;
+  }
+  return new Date(wall - 3_600_000);
+}
+
+/**
+ * Daytime on the Copenhagen clock, when a message that can wait (a reminder, a broadcast) may ring a phone:
+ * from 08:00 until 20:00. Policy, not law: the secretariat's choice (issue 20).
+ */
+export const DAYTIME = { from: "08:00", until: "20:00" } as const;
+
+/** `instant` when it is daytime in Copenhagen, else the next 08:00 (the same morning, or the next one after 20:00). */
+export function nextDaytime(instant: Date): Date {
+  const { day, time } = localParts(instant);
+  if (time >= DAYTIME.from && time < DAYTIME.until) return instant;
+  return copenhagenInstant(time < DAYTIME.from ? day : addDaysToDay(day, 1), DAYTIME.from);
+}
+
 /** Monday of the ISO week a day lies in. */
 export function mondayOf(day: string): string {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;

@@ -14,6 +14,7 @@ import { db } from "../../app/lib/db.server.ts";
 import { env } from "../../app/lib/env.server.ts";
 import { signGatewayApiJwt, verifyGatewayApiJwt } from "../../app/lib/messages/delivery-reports.server.ts";
 import { deliverDueMessages, queueMessage, sendMessageNow } from "../../app/lib/messages/send.server.ts";
+import { nextDaytime } from "../../app/domain/dates.ts";
 import { broadcastCost, sendToParticipants } from "../../app/domain/staff/broadcast.server.ts";
 import { countSegments } from "../../app/lib/messages/segments.ts";
 import { activity, household, signUpFamily } from "../setup/fixtures.ts";
@@ -201,12 +202,37 @@ describe("a broadcast in Arabic", () => {
     expect(await db.message.count({ where: { activityId: camp.id, template: "broadcast" } })).toBe(0);
     const staff = await createUser({ role: "STAFF", email: "staff-sms-cost@example.dk" });
     await sendToParticipants({ ...input, actorUserId: staff.id });
-    await deliverDueMessages();
+    await deliverDueMessages(nextDaytime(new Date())); // a broadcast SMS waits for daytime: run at the next daytime
     const sent = fake.received.filter((r) => (r.body.recipients as { msisdn: number }[])[0]!.msisdn === 4520700030).at(-1)!;
     expect(sent.problems).toEqual([]);
     expect(sent.body.encoding).toBe("UCS2");
     expect(sent.body.message).toMatch(new RegExp(`: ${text.ar}$`));
     expect(countSegments(sent.body.message as string).segments).toBe(2);
+  });
+});
+
+describe("the daytime window (08:00–20:00 Copenhagen) for messages that can wait", () => {
+  it("holds a reminder SMS queued at 22:30 until 08:00 — summer time, the night the clocks go forward — and sends an offer at once", async () => {
+    const evening = new Date("2027-03-27T21:30:00Z"); // Saturday 22:30 winter time; 28 March 2027 02:00 → 03:00
+    await queueMessage(db, { phone: "+4520700040", language: "da" }, "reminder", { activity: "Lejr", when: "i morgen" }, { now: evening });
+    await queueMessage(db, { phone: "+4520700041", language: "da" }, "offerMade", { activity: "Lejr" }, { now: evening });
+    await deliverDueMessages(new Date(evening.getTime() + 60_000));
+    expect(lastTo("+4520700041")).toBeDefined();
+    expect(lastTo("+4520700040")).toBeUndefined();
+    const reminder = await db.message.findFirstOrThrow({ where: { recipient: "+4520700040" } });
+    expect(reminder.nextAttemptAt.toISOString()).toBe("2027-03-28T06:00:00.000Z"); // 08:00 summer time, not 09:00
+    await deliverDueMessages(new Date("2027-03-28T05:59:00Z"));
+    expect(lastTo("+4520700040")).toBeUndefined();
+    await deliverDueMessages(new Date("2027-03-28T06:00:00Z"));
+    expect(lastTo("+4520700040")?.problems).toEqual([]);
+  });
+
+  it("does not hold an e-mail reminder, nor a reminder SMS queued in the daytime", async () => {
+    const noon = new Date("2027-03-29T10:00:00Z");
+    await queueMessage(db, { email: "daytime@example.dk", language: "da" }, "reminder", { activity: "Lejr" }, { now: new Date("2027-03-28T22:00:00Z") });
+    await queueMessage(db, { phone: "+4520700042", language: "da" }, "reminder", { activity: "Lejr" }, { now: noon });
+    expect((await db.message.findFirstOrThrow({ where: { recipient: "daytime@example.dk" } })).nextAttemptAt.toISOString()).toBe("2027-03-28T22:00:00.000Z");
+    expect((await db.message.findFirstOrThrow({ where: { recipient: "+4520700042" } })).nextAttemptAt.toISOString()).toBe(noon.toISOString());
   });
 });
 

@@ -4,7 +4,10 @@
 // stays at 15:00 across the change to and from summer time, although its UTC
 // instants move by an hour. Skipped periods (holidays) and, optionally, the
 // school holidays are left out and reported, so staff see what was skipped.
-import { addDaysToDay, isRealDay, localParts, mondayOf } from "../dates.ts";
+import { addDaysToDay, copenhagenInstant, isRealDay, localParts, mondayOf } from "../dates.ts";
+
+// Moved to dates.ts with the rest of Copenhagen time; still importable from here.
+export { copenhagenInstant };
 
 /** Calendar days (YYYY-MM-DD, Copenhagen), both inclusive. */
 export type Period = { from: string; until: string };
@@ -52,24 +55,6 @@ export const isCalendarDay = isRealDay;
 /** Days from `from` to `until` (0 when the same day). */
 export function daysBetween(from: string, until: string): number {
   return Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (24 * HOUR_MS));
-}
-
-/**
- * The instant Copenhagen clocks show `time` on `day`. Copenhagen is UTC+1
- * in winter and UTC+2 in summer. A time shown twice (the autumn change,
- * 02:00–02:59) is the earlier instant; a time never shown (the spring
- * change) is read as the clock moved forward would show it (02:30 → 03:30).
- */
-export function copenhagenInstant(day: string, time: string): Date {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  const [hours, minutes] = time.split(":").map(Number) as [number, number];
-  const wall = Date.UTC(year, month - 1, date, hours, minutes);
-  for (const offsetHours of [2, 1]) {
-    const candidate = new Date(wall - offsetHours * HOUR_MS);
-    const local = localParts(candidate);
-    if (local.day === day && local.time === time) return candidate;
-  }
-  return new Date(wall - HOUR_MS);
 }
 
 /** The same wall-clock time `days` days later (a session copied or moved by whole weeks). */
