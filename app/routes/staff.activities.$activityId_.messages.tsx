@@ -47,7 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (cost.segments !== expectedSms) return { ...submission.reply({ formErrors: ["messages.preview.changed"] }), cost };
     }
     const { queued } = await sendToParticipants({ ...input, actorUserId: user.id });
-    return redirect(`/staff/activities/${params.activityId}/messages?sent=${queued}`);
+    // A fresh address after each send: the form is keyed by it, so it starts empty (a preview keeps what was typed).
+    return redirect(`/staff/activities/${params.activityId}/messages?sent=${queued}&at=${Date.now().toString(36)}`);
   } catch (error) {
     if (error instanceof RateLimitedError) return submission.reply({ formErrors: ["messages.errors.tooMany"] });
     if (error instanceof UnknownSessionError) return submission.reply({ fieldErrors: { sessionId: ["messages.errors.unknownSession"] } });
@@ -62,8 +63,8 @@ export default function Messages() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
-  // A new form after each navigation (e.g. "sent"): the text just sent is not there to be sent twice. A refused
-  // form is answered without navigating, so it keeps what was typed.
+  // A new form after each send (a new address, "?sent=…&at=…"): the text just sent is not there to be sent twice. A
+  // refused form or a preview is answered without a new address, so it keeps what was typed.
   const location = useLocation();
   const [form, fields] = useForm<z.input<typeof broadcastSchema>>({ lastResult });
   const cost = lastResult && "cost" in lastResult ? lastResult.cost : null;
@@ -78,7 +79,7 @@ export default function Messages() {
       </h1>
       {params.get("sent") ? <Notice>{t("messages.sent", { n: Number(params.get("sent")) })}</Notice> : null}
       <FormErrors errors={tr(form.errors)} />
-      <Form key={location.key} method="post" {...getFormProps(form)} className="space-y-2">
+      <Form key={location.search} method="post" {...getFormProps(form)} className="space-y-2">
         <p className="text-sm text-slate-700">{t("messages.intro")}</p>
         <TextareaField {...getTextareaProps(fields.da)} id={fields.da.id} label={t("messages.da")} lang="da" errors={tr(fields.da.errors)} />
         <TextareaField {...getTextareaProps(fields.en)} id={fields.en.id} label={t("messages.en")} lang="en" errors={tr(fields.en.errors)} />
