@@ -11,7 +11,8 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { log, loggablePath, withRequestId } from "../app/lib/log.server.ts";
 import type { DatabaseWatch } from "./database-watch.ts";
 import { errorHandler, sendErrorPage } from "./error-page.ts";
-import { leaveBodyUnread, requestBody } from "./request-body.ts";
+import { metrics } from "./metrics.ts";
+import { isWebhookPath, leaveBodyUnread, requestBody } from "./request-body.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -72,6 +73,8 @@ function publicOrigin(req: Request): string {
 
 function originCheck(stylesheets: () => readonly string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
+    // A provider's webhook is posted by a server, with no Origin; it checks its own signature and uses no session.
+    if (isWebhookPath(req.path)) return next();
     const crossSite = isCrossSiteRequest({
       appOrigin,
       method: req.method,
@@ -260,6 +263,7 @@ export function createApp(options: AppOptions) {
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
   app.use(requestLog);
+  app.use(metrics()); // GET /metrics for Prometheus (token or this machine only), and the counts behind it
   app.use(compression());
   app.use(securityHeaders(process.env.NODE_ENV === "production"));
   // Fingerprinted build output never changes under its name.

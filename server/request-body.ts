@@ -25,11 +25,18 @@ const MB = 1024 * KB;
  * - `upload`: a file (multipart) on a route in UPLOAD_ROUTES only: the spreadsheet import's upload (staff). 10 MB
  *   is a spreadsheet of many thousand rows (5,000 rows of families as CSV: 0.5 MB).
  */
-export const BODY_LIMITS = { form: 32 * KB, staffForm: 512 * KB, upload: 10 * MB } as const;
+export const BODY_LIMITS = { form: 32 * KB, staffForm: 512 * KB, upload: 10 * MB, webhook: 16 * KB } as const;
 export type BodyKind = keyof typeof BODY_LIMITS;
 
 /** Addresses that take a file upload (multipart/form-data) up to BODY_LIMITS.upload, e.g. /^\/staff\/import(\.data)?$/. */
 export const UPLOAD_ROUTES: readonly RegExp[] = [/^\/staff\/import(\.data)?$/];
+
+/**
+ * Addresses a provider posts JSON to (not a browser): an SMS delivery report is a few hundred bytes, so `webhook`
+ * allows 16 KB. They authenticate the sender themselves (a signature), not by a session or an Origin.
+ */
+export const WEBHOOK_ROUTES: readonly RegExp[] = [/^\/webhooks\/sms\/gatewayapi$/];
+export const isWebhookPath = (path: string) => WEBHOOK_ROUTES.some((route) => route.test(path));
 
 /** The methods the pages use. Anything else (PUT, PATCH, DELETE, …) would reach an action as if it were a POST. */
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST"] as const;
@@ -46,6 +53,7 @@ const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form
 
 /** The kind of body a POST to this path with this media type may send, or null when it may not be sent at all. */
 export function bodyKind(path: string, mediaType: string): BodyKind | null {
+  if (isWebhookPath(path)) return mediaType === "application/json" ? "webhook" : null;
   if (!FORM_TYPES.has(mediaType)) return null;
   if (mediaType === "multipart/form-data" && UPLOAD_ROUTES.some((route) => route.test(path))) return "upload";
   return /^\/(staff|admin)(\/|\.data$|$)/.test(path) ? "staffForm" : "form";
@@ -190,6 +198,15 @@ async function checkBody(req: Request, res: Response, next: NextFunction, option
     return refuse({ status: 413, reason: kind });
   }
 
+  if (kind === "webhook") {
+    try {
+      JSON.parse(read.body.toString("utf8"));
+    } catch {
+      return refuse({ status: 400, reason: "json" });
+    }
+    res.locals.body = read.body;
+    return next();
+  }
   let form: FormData | URLSearchParams;
   if (mediaType === "multipart/form-data") {
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDaysToDay, ageOn, copenhagenDay, dayProblem, dayRange, isRealDay, isRealTime, localParts, mondayOf, monthProblem } from "./dates.ts";
+import { addDaysToDay, ageOn, copenhagenDay, dayProblem, dayRange, isRealDay, isRealTime, localParts, mondayOf, monthProblem, nextDaytime } from "./dates.ts";
 
 describe("dates in Copenhagen", () => {
   it("puts 23:30 UTC on the next Danish day", () => {
@@ -130,5 +130,31 @@ describe("a typed date (one rule for every form)", () => {
     ["2025-1", "invalid"],
   ] as const)("the month %s of the plan → %s", (value, problem) => {
     expect(monthProblem(value, "plan", today)).toBe(problem);
+  });
+});
+
+describe("nextDaytime: 08:00–20:00 on the Copenhagen clock", () => {
+  it.each([
+    // instant (UTC), Copenhagen wall clock, when a message that can wait may go (UTC)
+    ["2026-12-07T06:59:00Z", "07:59 winter", "2026-12-07T07:00:00.000Z"],
+    ["2026-12-07T07:00:00Z", "08:00 winter", "2026-12-07T07:00:00.000Z"],
+    ["2026-12-07T18:59:59Z", "19:59 winter", "2026-12-07T18:59:59.000Z"],
+    ["2026-12-07T19:00:00Z", "20:00 winter", "2026-12-08T07:00:00.000Z"],
+    ["2026-12-07T23:30:00Z", "00:30 the next day", "2026-12-08T07:00:00.000Z"],
+    ["2026-07-01T05:59:00Z", "07:59 summer", "2026-07-01T06:00:00.000Z"],
+    ["2026-07-01T18:00:00Z", "20:00 summer", "2026-07-02T06:00:00.000Z"],
+    // The night clocks go forward (29 March 2026, 02:00 → 03:00): 20:30 winter time waits until 08:00 summer time,
+    // 11 hours and a half later — not 12 hours (09:00).
+    ["2026-03-28T19:30:00Z", "20:30 before spring forward", "2026-03-29T06:00:00.000Z"],
+    ["2026-03-29T00:30:00Z", "01:30 before the change", "2026-03-29T06:00:00.000Z"],
+    ["2026-03-29T05:30:00Z", "07:30 summer, the first morning", "2026-03-29T06:00:00.000Z"],
+    // The night clocks go back (25 October 2026, 03:00 → 02:00): 20:30 summer time waits 12 hours and a half.
+    ["2026-10-24T18:30:00Z", "20:30 before fall back", "2026-10-25T07:00:00.000Z"],
+    ["2026-10-25T00:30:00Z", "02:30 the first time", "2026-10-25T07:00:00.000Z"],
+    ["2026-10-25T01:30:00Z", "02:30 the second time", "2026-10-25T07:00:00.000Z"],
+    ["2026-10-25T06:59:00Z", "07:59 winter, the first morning", "2026-10-25T07:00:00.000Z"],
+    ["2026-10-25T07:00:00Z", "08:00 winter, the first morning", "2026-10-25T07:00:00.000Z"],
+  ])("%s (%s) → %s", (instant, _wall, expected) => {
+    expect(nextDaytime(new Date(instant)).toISOString()).toBe(expected);
   });
 });

@@ -102,6 +102,19 @@ export function addDaysToDay(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * Daytime on the Copenhagen clock, when a message that can wait (a reminder, a broadcast) may ring a phone:
+ * from 08:00 until 20:00. Policy, not law: the secretariat's choice (issue 20).
+ */
+export const DAYTIME = { from: "08:00", until: "20:00" } as const;
+
+/** `instant` when it is daytime in Copenhagen, else the next 08:00 (the same morning, or the next one after 20:00). */
+export function nextDaytime(instant: Date): Date {
+  const { day, time } = localParts(instant);
+  if (time >= DAYTIME.from && time < DAYTIME.until) return instant;
+  return copenhagenInstant(time < DAYTIME.from ? day : addDaysToDay(day, 1), DAYTIME.from);
+}
+
 /** Monday of the ISO week a day lies in. */
 export function mondayOf(day: string): string {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;

@@ -15,9 +15,16 @@ const schema = z
     /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.dk:587. Unset in dev/test: the in-process catcher. */
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("Aktivitetsportalen <noreply@aktivitetsportalen.dk>"),
-    /** HTTP SMS gateway (POST JSON {to, text}); unset in dev/test: the outbox at /dev/outbox. */
+    /**
+     * "gatewayapi": GatewayAPI's REST API (ADR 022), SMS_GATEWAY_TOKEN its API token, SMS_GATEWAY_URL optional (default
+     * https://gatewayapi.com/rest/mtsms). "generic": POST JSON {from, to, text} with a bearer token to SMS_GATEWAY_URL.
+     */
+    SMS_PROVIDER: z.enum(["generic", "gatewayapi"]).default("generic"),
+    /** HTTP SMS gateway; unset in dev/test: the outbox at /dev/outbox. */
     SMS_GATEWAY_URL: z.string().url().optional(),
     SMS_GATEWAY_TOKEN: z.string().optional(),
+    /** The authentication token set on the GatewayAPI webhook: its delivery reports are JWTs (HS256) signed with it. */
+    GATEWAYAPI_WEBHOOK_SECRET: z.string().min(16, { message: "GATEWAYAPI_WEBHOOK_SECRET must be at least 16 characters" }).optional(),
     SMS_SENDER: z.string().default("Aktivitet"),
     /** Show /dev/outbox and use the outbox transports. Never true in production. */
     DEV_OUTBOX: z.enum(["0", "1"]).optional(),
@@ -33,9 +40,18 @@ const schema = z
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV !== "production") return;
-    for (const key of ["SESSION_SECRET", "SMTP_URL", "SMS_GATEWAY_URL", "APP_URL", "CONTACT_PHONE"] as const) {
+    const sms = value.SMS_PROVIDER === "gatewayapi" ? (["SMS_GATEWAY_TOKEN"] as const) : (["SMS_GATEWAY_URL"] as const);
+    for (const key of ["SESSION_SECRET", "SMTP_URL", ...sms, "APP_URL", "CONTACT_PHONE"] as const) {
       if (!value[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required in production` });
     }
+  })
+  .superRefine((value, ctx) => {
+    if (value.SMS_PROVIDER === "gatewayapi" && !value.SMS_GATEWAY_TOKEN)
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMS_GATEWAY_TOKEN"],
+        message: "SMS_GATEWAY_TOKEN (the GatewayAPI API token) is required with SMS_PROVIDER=gatewayapi",
+      });
   });
 
 export type Env = z.infer<typeof schema>;

@@ -11,7 +11,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, SelectField, TextareaField } from "~/components/ui/choice.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { pick } from "~/domain/activities/text.ts";
-import { broadcastForm, messageLog, sendToParticipants, UnknownSessionError } from "~/domain/staff/broadcast.server.ts";
+import { broadcastCost, broadcastForm, messageLog, sendToParticipants, UnknownSessionError } from "~/domain/staff/broadcast.server.ts";
 import { requireActivityAccess } from "~/web/activity-access.server.ts";
 import { broadcastSchema } from "~/domain/staff/schemas.ts";
 import { formatDate, formatDateTime, formatTime } from "~/lib/format.ts";
@@ -20,6 +20,9 @@ import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { Notice } from "~/components/ui/alert.tsx";
+
+/** The provider's states that mean the phone has the SMS (delivery-reports.server.ts). */
+const DELIVERED = new Set(["DELIVERED", "ACCEPTED"]);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:messages.title");
 
@@ -34,16 +37,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireActivityAccess(request, params.activityId);
   const submission = parseWithZod(await request.formData(), { schema: broadcastSchema });
   if (submission.status !== "success") return submission.reply();
-  const { da, en, ar, sessionId, includeWaiting } = submission.value;
+  const { da, en, ar, sessionId, includeWaiting, intent, expectedSms } = submission.value;
+  const input = { activityId: params.activityId!, sessionId: sessionId ?? null, text: { da, en, ar }, includeWaiting: includeWaiting === "on" };
   try {
-    const { queued } = await sendToParticipants({
-      activityId: params.activityId!,
-      sessionId: sessionId ?? null,
-      text: { da, en, ar },
-      actorUserId: user.id,
-      includeWaiting: includeWaiting === "on",
-    });
-    return redirect(`/staff/activities/${params.activityId}/messages?sent=${queued}`);
+    if (intent === "preview") return { ...submission.reply(), cost: await broadcastCost(input) };
+    if (expectedSms !== undefined) {
+      // Edited after the preview (or the families changed): show the new cost instead of sending at the old one.
+      const cost = await broadcastCost(input);
+      if (cost.segments !== expectedSms) return { ...submission.reply({ formErrors: ["messages.preview.changed"] }), cost };
+    }
+    const { queued } = await sendToParticipants({ ...input, actorUserId: user.id });
+    // A fresh address after each send: the form is keyed by it, so it starts empty (a preview keeps what was typed).
+    return redirect(`/staff/activities/${params.activityId}/messages?sent=${queued}&at=${Date.now().toString(36)}`);
   } catch (error) {
     if (error instanceof RateLimitedError) return submission.reply({ formErrors: ["messages.errors.tooMany"] });
     if (error instanceof UnknownSessionError) return submission.reply({ fieldErrors: { sessionId: ["messages.errors.unknownSession"] } });
@@ -58,10 +63,11 @@ export default function Messages() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
-  // A new form after each navigation (e.g. "sent"): the text just sent is not there to be sent twice. A refused
-  // form is answered without navigating, so it keeps what was typed.
+  // A new form after each send (a new address, "?sent=…&at=…"): the text just sent is not there to be sent twice. A
+  // refused form or a preview is answered without a new address, so it keeps what was typed.
   const location = useLocation();
   const [form, fields] = useForm<z.input<typeof broadcastSchema>>({ lastResult });
+  const cost = lastResult && "cost" in lastResult ? lastResult.cost : null;
   const tr = (errors?: string[]) => errors?.map((error) => t(error));
   return (
     <div className="space-y-6">
@@ -73,7 +79,7 @@ export default function Messages() {
       </h1>
       {params.get("sent") ? <Notice>{t("messages.sent", { n: Number(params.get("sent")) })}</Notice> : null}
       <FormErrors errors={tr(form.errors)} />
-      <Form key={location.key} method="post" {...getFormProps(form)} className="space-y-2">
+      <Form key={location.search} method="post" {...getFormProps(form)} className="space-y-2">
         <p className="text-sm text-slate-700">{t("messages.intro")}</p>
         <TextareaField {...getTextareaProps(fields.da)} id={fields.da.id} label={t("messages.da")} lang="da" errors={tr(fields.da.errors)} />
         <TextareaField {...getTextareaProps(fields.en)} id={fields.en.id} label={t("messages.en")} lang="en" errors={tr(fields.en.errors)} />
@@ -92,9 +98,28 @@ export default function Messages() {
           label={t("messages.includeWaiting")}
           defaultChecked={fields.includeWaiting.initialValue === "on"}
         />
-        <Button type="submit" pending={navigation.state !== "idle"}>
-          {t("messages.send")}
-        </Button>
+        {cost ? (
+          <section aria-labelledby="cost-heading" className="space-y-1 rounded-lg border-2 border-brand-700 p-3" role="status">
+            <h2 id="cost-heading" className="font-bold">
+              {t("messages.preview.title")}
+            </h2>
+            <p>{t("messages.preview.byEmail", { count: cost.byEmail })}</p>
+            <p>{t("messages.preview.bySms", { count: cost.bySms })}</p>
+            <p className="font-semibold">{t("messages.preview.segments", { count: cost.segments })}</p>
+            <p className="text-sm text-slate-700">{t("messages.preview.why")}</p>
+            <input type="hidden" name="expectedSms" value={cost.segments} />
+          </section>
+        ) : null}
+        <div className="flex flex-wrap gap-2">
+          {cost ? (
+            <Button type="submit" name="intent" value="send" pending={navigation.state !== "idle"}>
+              {t("messages.send")}
+            </Button>
+          ) : null}
+          <Button type="submit" name="intent" value="preview" variant={cost ? "secondary" : "primary"} pending={navigation.state !== "idle"}>
+            {t(cost ? "messages.preview.again" : "messages.preview.button")}
+          </Button>
+        </div>
       </Form>
       <section aria-labelledby="log-heading" className="space-y-2">
         <h2 id="log-heading" className="text-xl font-bold">
@@ -130,7 +155,13 @@ export default function Messages() {
                   <td className="p-2" dir="auto">
                     {message.subject ?? message.body.slice(0, 80)}
                   </td>
-                  <td className="p-2">{t(`messages.state.${message.status}`)}</td>
+                  <td className="p-2">
+                    {message.status === "SENT" && message.deliveryStatus && DELIVERED.has(message.deliveryStatus)
+                      ? t("messages.state.DELIVERED")
+                      : t(`messages.state.${message.status}`)}
+                    {message.status === "FAILED" && message.deliveryStatus ? <> — {t("messages.undelivered")}</> : null}
+                    {message.fallbackForId ? <> — {t("messages.fallback")}</> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -73,6 +73,19 @@ test("staff book Emil's interview, hire him, and print a reference", async ({ pa
   await expect(page.getByText("Dage og uger med skole: højst 2 timer om dagen og 12 timer om ugen.")).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // The reference vouches for work done (issue 19, defect 9): Emil worked an afternoon last week, confirmed.
+  const employment = await db.employment.findFirstOrThrow({ where: { applicationId: emil.id }, select: { id: true } });
+  const lastWeek = new Date(Date.now() - 7 * 86_400_000);
+  await db.jobShift.create({
+    data: {
+      postingId: posting.id,
+      startsAt: lastWeek,
+      endsAt: new Date(lastWeek.getTime() + 2 * 3_600_000),
+      place: "Legepladsen",
+      assignments: { create: { employmentId: employment.id, workedMinutes: 120, confirmedAt: new Date() } },
+    },
+  });
+
   // The reference: required texts, then "done – print" opens the print page.
   await page.goto(employmentUrl);
   await hydrated(page);

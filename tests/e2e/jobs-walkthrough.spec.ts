@@ -78,7 +78,7 @@ test("Ali applies, his mother says yes, staff hire him, plan lawful shifts, conf
   await hydrated(staff);
   await staff.getByLabel("Hvem?").selectOption(employment.id);
   await staff.getByRole("button", { name: "Sæt på vagten" }).click();
-  await expect(staff.getByRole("alert")).toContainText("Ali er 14: højst 2 timer på en skoledag; denne vagt ville gøre det til 3 timer.");
+  await expect(staff.getByRole("alert")).toContainText("Ali er 14 år: højst 2 timer på en skoledag; denne vagt ville gøre det til 3 timer.");
   await expectNoAxeViolations(staff);
 
   const afternoon = await db.jobShift.findFirstOrThrow({

@@ -138,7 +138,7 @@ test("staff are refused a 3-hour school-day shift for a 14-year-old, assign 2 ho
   await expect(youth.getByText("Du har tjent 90 kr.")).toBeVisible();
   await expect(youth.getByText("2 timer (vagter: 1)")).toBeVisible();
   // The Friday-style 3-hour shift is shown with the warning up front.
-  await expect(youth.getByText("Du er 14: højst 2 timer på en skoledag").first()).toBeVisible();
+  await expect(youth.getByText("Du er 14 år: højst 2 timer på en skoledag").first()).toBeVisible();
   await expectNoAxeViolations(youth);
   await context.close();
 });

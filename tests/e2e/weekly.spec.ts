@@ -47,6 +47,11 @@ test("defect 4: after sending, the message form is empty (no second send by acci
   await page.goto(`/staff/activities/${camp.id}/messages`);
   await hydrated(page);
   await page.getByLabel("Besked på dansk").fill("Vi mødes ved hallen i morgen.");
+  // Issue 20: first who gets it and what it costs in SMS, then the send.
+  await page.getByRole("button", { name: "Se modtagere og pris" }).click();
+  await expect(page.getByText("1 familie får beskeden på e-mail.")).toBeVisible();
+  await expect(page.getByText("Det koster 0 sms i alt.")).toBeVisible();
+  await expect(page.getByLabel("Besked på dansk")).toHaveValue("Vi mødes ved hallen i morgen.");
   await page.getByRole("button", { name: "Send beskeden" }).click();
   await expect(page.getByText("Beskeden er sendt til familier: 1")).toBeVisible();
   await expect(page.getByLabel("Besked på dansk")).toHaveValue("");

@@ -312,6 +312,8 @@ const RULES: Record<string, Case[]> = {
   "logout.tsx": [{ loader: everyone("ok"), action: everyone("ok"), freshSession: true }],
   // Outside production, to someone at this machine only.
   "dev.outbox.tsx": [{ loader: everyone("ok") }, { name: "from another machine", clientIp: "203.0.113.7", loader: everyone("notFound") }],
+  // A provider's delivery reports: no session counts, only GatewayAPI's signature (unset here: nothing is taken).
+  "webhooks.sms.gatewayapi.tsx": [{ action: everyone("notFound") }],
 
   // ---- links with a secret
   "calendar.$token[.ics].tsx": [

@@ -4,9 +4,8 @@
 // deleted — the facts equal a rebuild from the rows, and the report read from them equals the report read from the
 // rows, figure for figure, for whole and partial months.
 import { beforeAll, describe, expect, it } from "vitest";
-import { copenhagenInstant } from "../../app/domain/activities/series.ts";
 import { markAttendance } from "../../app/domain/attendance/attendance.server.ts";
-import { addDaysToDay } from "../../app/domain/dates.ts";
+import { addDaysToDay, copenhagenInstant } from "../../app/domain/dates.ts";
 import { recordMove } from "../../app/domain/households/area-history.server.ts";
 import { mergePeople } from "../../app/domain/register/merge.server.ts";
 import { countParticipation, type Scope } from "../../app/domain/reporting/report.server.ts";

@@ -16,7 +16,7 @@ import { startApp, type AppInstance } from "../../bench/lib.ts";
 import { languageCookie } from "../../app/lib/i18n.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { createUserSession } from "../../app/lib/session.server.ts";
-import { BODY_LIMITS } from "../../server/request-body.ts";
+import { BODY_LIMITS, isWebhookPath } from "../../server/request-body.ts";
 import { SERVER_TIMEOUTS } from "../../server/http-server.ts";
 import { ROOT } from "../../server/app.ts";
 
@@ -81,6 +81,8 @@ describe("a POST that is not a form a page sends", () => {
     const answers: string[] = [];
     for (const route of routes) {
       for (const type of ["text/plain", "application/json", null]) {
+        // A provider's webhook takes JSON (tests/integration/sms-gateway.test.ts); anything else is refused there too.
+        if (isWebhookPath(route) && type === "application/json") continue;
         const body = type === "application/json" ? '{"identifier":"a@example.dk"}' : "identifier=a@example.dk";
         const headers: Record<string, string> = { Origin: app.base, Cookie: staffCookie };
         if (type) headers["Content-Type"] = type;

@@ -17,4 +17,13 @@ export const broadcastSchema = z.object({
   ar: optional,
   sessionId: idField().optional(),
   includeWaiting: z.literal("on").optional(),
+  /** "preview": count the families and the SMS first (nothing is sent); "send" (the default) sends. */
+  intent: z.enum(["preview", "send"], { error: "errors.formExpired" }).optional(),
+  /** The SMS count the preview showed: a send that would now cost another number is shown again, not sent. */
+  expectedSms: z.coerce
+    .number({ error: "errors.formExpired" })
+    .int({ error: "errors.formExpired" })
+    .min(0, { error: "errors.formExpired" })
+    .max(100_000, { error: "errors.formExpired" })
+    .optional(),
 });

@@ -6,6 +6,7 @@
 //   exists exactly when what it tells about was committed), and the
 //   delivery job (jobs.server.ts) sends it with retries;
 // - sendMessageNow() sends at once (sign-in codes), logging with secrets masked.
+import { nextDaytime } from "~/domain/dates.ts";
 import { db, type DbTx } from "../db.server.ts";
 import { defaultLanguage, isLanguage, type Language } from "../i18n.ts";
 import { translator } from "../i18n.server.ts";
@@ -39,6 +40,14 @@ export type Template =
   | "jobShiftReleased";
 
 export type Params = Record<string, string | number>;
+
+/**
+ * Messages that can wait: by SMS they go in the Copenhagen daytime only (nextDaytime, 08:00–20:00), so a reminder
+ * or a broadcast queued in the evening does not ring a phone at night. Everything else — sign-in codes, offers with
+ * a deadline, cancellations — goes at once. E-mail is not held: it is read when the reader chooses.
+ */
+export const CAN_WAIT: readonly Template[] = ["reminder", "broadcast"];
+const waitsForDaytime = (channel: "EMAIL" | "SMS", template: string) => channel === "SMS" && (CAN_WAIT as readonly string[]).includes(template);
 
 /** An e-mail attachment (an interview's .ics). SMS cannot carry one: put a link in the text too. */
 export type Attachment = { filename: string; contentType: string; content: string };
@@ -82,6 +91,12 @@ async function transmit(message: {
   else await smsTransport().send({ to: message.recipient, text: message.body, id: message.id });
 }
 
+/** The channel a message to this recipient takes and, for an SMS, its text (what a broadcast's cost is counted on). */
+export function renderedFor(recipient: Recipient, template: Template, params: Params): { channel: "EMAIL" | "SMS"; body: string } {
+  const { channel, body } = render(recipient, template, params);
+  return { channel, body };
+}
+
 export function canReach(recipient: Recipient): boolean {
   return Boolean(recipient.email || recipient.phone);
 }
@@ -92,15 +107,47 @@ export async function queueMessage(
   recipient: Recipient,
   template: Template,
   params: Params,
-  about: { householdId?: string; activityId?: string; attachment?: Attachment } = {},
+  about: { householdId?: string; activityId?: string; attachment?: Attachment; now?: Date } = {},
 ): Promise<void> {
   const message = render(recipient, template, params);
   const attachment = message.channel === "EMAIL" && about.attachment ? JSON.stringify(about.attachment) : null;
+  const now = about.now ?? new Date();
+  const due = waitsForDaytime(message.channel, template) ? nextDaytime(now) : now;
   // A plain INSERT: sign-ups queue one while holding the activity's lock (ADR 011).
   await tx.$executeRaw`
-    INSERT INTO "Message" ("channel", "recipient", "language", "template", "subject", "body", "householdId", "activityId", "attachment")
+    INSERT INTO "Message" ("channel", "recipient", "language", "template", "subject", "body", "householdId", "activityId", "attachment", "nextAttemptAt")
     VALUES (${message.channel}::"Channel", ${message.to}, ${message.language}, ${template}, ${message.channel === "EMAIL" ? message.subject : null},
-      ${message.body}, ${about.householdId ?? null}::uuid, ${about.activityId ?? null}::uuid, ${attachment}::jsonb)`;
+      ${message.body}, ${about.householdId ?? null}::uuid, ${about.activityId ?? null}::uuid, ${attachment}::jsonb, ${due})`;
+}
+
+/** Templates whose stored text is masked (a sign-in code): not worth sending again by e-mail. */
+const NO_FALLBACK: readonly string[] = ["signInCode"] satisfies Template[];
+
+/**
+ * An SMS that could not be delivered (the provider's report, or its last try failed): when the person it went to
+ * has an e-mail address now — one address among everyone with that phone, never a guess between two — its text
+ * is queued to that address. At most once per SMS (Message.fallbackForId is unique). Returns whether it was.
+ */
+export async function queueEmailInPlaceOfSms(smsId: string): Promise<boolean> {
+  const sms = await db.message.findUnique({
+    where: { id: smsId },
+    select: { channel: true, recipient: true, language: true, template: true, body: true, householdId: true, activityId: true },
+  });
+  if (!sms || sms.channel !== "SMS" || NO_FALLBACK.includes(sms.template)) return false;
+  const addresses = await db.$queryRaw<{ email: string }[]>`
+    SELECT DISTINCT lower(COALESCE(u."email", p."email")) AS "email"
+    FROM "Person" p LEFT JOIN "User" u ON u."personId" = p."id" AND u."disabledAt" IS NULL
+    WHERE p."anonymisedAt" IS NULL AND COALESCE(u."phone", p."phone") = ${sms.recipient} AND COALESCE(u."email", p."email") IS NOT NULL
+    LIMIT 2`;
+  if (addresses.length !== 1) return false;
+  const language: Language = isLanguage(sms.language) ? sms.language : defaultLanguage;
+  const t = translator(language, "messages");
+  const inserted = await db.$executeRaw`
+    INSERT INTO "Message" ("channel", "recipient", "language", "template", "subject", "body", "householdId", "activityId", "fallbackForId")
+    VALUES ('EMAIL'::"Channel", ${addresses[0]!.email}, ${language}, ${sms.template}, ${t("smsFallback.subject")},
+      ${`${t("smsFallback.text", { text: sms.body })}\n\n${t("signature")}`}, ${sms.householdId}::uuid, ${sms.activityId}::uuid, ${smsId}::uuid)
+    ON CONFLICT ("fallbackForId") DO NOTHING`;
+  return inserted > 0;
 }
 
 /**
@@ -154,6 +201,7 @@ const backoffMs = (attempts: number) => 60_000 * 4 ** (attempts - 1);
 type Claimed = {
   id: string;
   channel: "EMAIL" | "SMS";
+  template: string;
   recipient: string;
   language: string;
   subject: string | null;
@@ -170,7 +218,8 @@ type Claimed = {
 const sentButUnmarked = new Map<string, number>();
 
 async function markSent(id: string, attempts: number): Promise<void> {
-  await db.message.updateMany({ where: { id, attempts }, data: { status: "SENT", sentAt: new Date(), error: null } });
+  // Still QUEUED: a provider's report of failure may come before this mark (ADR 022), and is not overwritten.
+  await db.message.updateMany({ where: { id, attempts, status: "QUEUED" }, data: { status: "SENT", sentAt: new Date(), error: null } });
 }
 
 /** Marks what an earlier run sent but could not record; what still cannot be recorded stays for the next run. */
@@ -230,7 +279,7 @@ export async function deliverDueMessages(now = new Date(), options: DeliveryOpti
       WHERE "id" IN (
         SELECT "id" FROM "Message" WHERE "status" = 'QUEUED' AND "nextAttemptAt" <= ${at} AND "id" <> ALL(${[...sentButUnmarked.keys()]}::uuid[])
         ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)
-      RETURNING "id", "channel", "recipient", "language", "subject", "body", "attachment", "attempts"`;
+      RETURNING "id", "channel", "template", "recipient", "language", "subject", "body", "attachment", "attempts"`;
     if (claimed.length === 0) return { sent, failed };
     for (const [i, message] of claimed.entries()) {
       if (stopping() || Date.now() - claimedAt > LEASE_MS / 2) {
@@ -247,9 +296,13 @@ export async function deliverDueMessages(now = new Date(), options: DeliveryOpti
           data: {
             status: final ? "FAILED" : "QUEUED",
             error: String(error).slice(0, 500),
-            nextAttemptAt: new Date(at.getTime() + backoffMs(message.attempts)),
+            // A retry of a message that can wait waits for daytime too.
+            nextAttemptAt: (waitsForDaytime(message.channel, message.template) ? nextDaytime : (due: Date) => due)(
+              new Date(at.getTime() + backoffMs(message.attempts)),
+            ),
           },
         });
+        if (final && message.channel === "SMS") await queueEmailInPlaceOfSms(message.id);
         failed++;
         continue;
       }
