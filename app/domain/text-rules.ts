@@ -4,6 +4,8 @@
 // (addresses, phone numbers, return addresses, searches). One rule for every
 // form schema; each schema gives its own texts a length too (the fuzz test
 // checks that every text field refuses one far too long).
+import { z } from "zod";
+
 /* eslint-disable no-control-regex -- control characters are what these find */
 export const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
 export const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -61,4 +63,52 @@ export function forExport(text: string): string {
  */
 export function isolated(text: string): string {
   return `\u2068${text}\u2069`;
+}
+
+// ---------------------------------------------------------------- the zod fields every form schema uses
+
+/** The messages a text field gives, as keys of the form's namespace; each namespace has these two. */
+export type TextMessages = { tooLong?: string; badCharacters?: string };
+type TextOptions = TextMessages & { multiline?: boolean };
+
+/**
+ * The one zod field for typed text: trimmed, at most `max` characters, without control characters (line breaks and
+ * tabs only when `multiline`). Optional: empty is "" (add .optional() for a field a form may leave out).
+ */
+export function textField(max: number, options: TextOptions = {}) {
+  const { tooLong = "errors.tooLong", badCharacters = "errors.badCharacters", multiline = false } = options;
+  return z.string().trim().max(max, { error: tooLong }).refine(withoutControlCharacters(multiline), { error: badCharacters });
+}
+
+/** As textField, and not empty: `required` is the message when nothing was typed (or the field is missing). */
+export function requiredTextField(max: number, required: string, options: TextOptions = {}) {
+  const { tooLong = "errors.tooLong", badCharacters = "errors.badCharacters", multiline = false } = options;
+  return z
+    .string({ error: required })
+    .trim()
+    .min(1, { error: required })
+    .max(max, { error: tooLong })
+    .refine(withoutControlCharacters(multiline), { error: badCharacters });
+}
+
+/** Markup and template brackets: no one's name holds one (a pasted "<b>Adam</b>" is typed again). */
+const NAME_SYMBOLS = /[<>{}]/;
+
+/**
+ * A person's name: a required one-line text that also refuses direction and invisible characters, and markup or
+ * template brackets.
+ */
+export function nameField(max: number, required: string, options: TextMessages = {}) {
+  const { badCharacters = "errors.badCharacters" } = options;
+  return requiredTextField(max, required, options)
+    .refine((value) => !NAME_SYMBOLS.test(value), { error: badCharacters })
+    .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS });
+}
+
+/** A name a form may leave empty (a started row makes it required elsewhere): textField plus the name rule. */
+export function optionalNameField(max: number, options: TextMessages = {}) {
+  const { badCharacters = "errors.badCharacters" } = options;
+  return textField(max, options)
+    .refine((value) => !NAME_SYMBOLS.test(value), { error: badCharacters })
+    .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS });
 }

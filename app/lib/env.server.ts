@@ -16,7 +16,7 @@ const schema = z
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("Aktivitetsportalen <noreply@aktivitetsportalen.dk>"),
     /**
-     * "gatewayapi": GatewayAPI's REST API (ADR 022), SMS_GATEWAY_TOKEN its API token, SMS_GATEWAY_URL optional (default
+     * "gatewayapi": GatewayAPI's REST API (ADR 023), SMS_GATEWAY_TOKEN its API token, SMS_GATEWAY_URL optional (default
      * https://gatewayapi.com/rest/mtsms). "generic": POST JSON {from, to, text} with a bearer token to SMS_GATEWAY_URL.
      */
     SMS_PROVIDER: z.enum(["generic", "gatewayapi"]).default("generic"),

@@ -5,12 +5,8 @@
 // its own namespace), so this module names none.
 import { z } from "zod";
 import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
-import { EMAIL_MAX, PHONE_MAX } from "../text-rules.ts";
+import { EMAIL_MAX, PHONE_MAX, requiredTextField, textField } from "../text-rules.ts";
 
-// eslint-disable-next-line no-control-regex -- control characters are what this refuses
-const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex -- as above, but tabs and line breaks are fine in a paragraph
-const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 // Cross-field checks also run when a field has failed (`when`), so every
@@ -23,15 +19,8 @@ export const num = (value: unknown) => (typeof value === "number" && Number.isFi
 export type SchemaMessages = { tooLong: string; badCharacters: string; wholeNumber: string; phoneInvalid: string; emailInvalid: string };
 
 export function schemaBuilders(messages: SchemaMessages) {
-  const clean = (multiline: boolean) => (value: string) => !(multiline ? TEXT_CONTROL : LINE_CONTROL).test(value);
-
-  function text(max: number, multiline: boolean) {
-    return z.string().trim().max(max, { error: messages.tooLong }).refine(clean(multiline), { error: messages.badCharacters });
-  }
-
-  function requiredText(max: number, multiline: boolean, error: string) {
-    return z.string({ error }).trim().min(1, { error }).max(max, { error: messages.tooLong }).refine(clean(multiline), { error: messages.badCharacters });
-  }
+  const text = (max: number, multiline: boolean) => textField(max, { ...messages, multiline });
+  const requiredText = (max: number, multiline: boolean, error: string) => requiredTextField(max, error, { ...messages, multiline });
 
   /** Text in Danish, English and Arabic ({da, en?, ar?}); Danish is the one families fall back to. */
   function localized(max: number, multiline: boolean, required?: string) {

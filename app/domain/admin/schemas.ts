@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Role } from "~/generated/prisma/enums.ts";
 import { parseIdentifier } from "../accounts/identifier.ts";
 import { dayField } from "../date-fields.ts";
-import { EMAIL_MAX, INVISIBLE_CHARACTERS, PHONE_MAX, withoutInvisibleCharacters } from "../text-rules.ts";
+import { EMAIL_MAX, nameField, PHONE_MAX, requiredTextField, textField } from "../text-rules.ts";
 import { idField } from "~/lib/ids.ts";
 import { ICON_NAMES } from "../activities/icon-names.ts";
 
@@ -15,26 +15,12 @@ export const ROLES = ["PARENT", "YOUTH", "PARTNER", "STAFF", "ADMIN"] as const s
 /** Accounts an admin creates by hand; families and young people make their own by signing in. */
 export const CREATABLE_ROLES = ["PARTNER", "STAFF"] as const satisfies readonly Role[];
 
-const text = (max: number, required: string) =>
-  z
-    .string({ error: required })
-    .trim()
-    .min(1, { error: required })
-    .max(max, { error: "errors.tooLong" })
-    // eslint-disable-next-line no-control-regex -- control characters are what this refuses
-    .refine((value) => !/[<>{}\u0000-\u001f]/.test(value), { error: "errors.badCharacters" });
+const text = (max: number, required: string) => requiredTextField(max, required);
 
 /** A person's name: no direction or invisible characters either (text-rules.ts). */
-const personName = (max: number, required: string) => text(max, required).refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS });
+const personName = (max: number, required: string) => nameField(max, required);
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: "errors.tooLong" })
-    // eslint-disable-next-line no-control-regex -- control characters are what this refuses
-    .refine((value) => !/[<>{}\u0000-\u001f]/.test(value), { error: "errors.badCharacters" })
-    .optional();
+const optionalText = (max: number) => textField(max).optional();
 
 /** A code used in addresses and filters ("gl-jennumparken"): lower-case letters, digits and single hyphens. */
 const code = z

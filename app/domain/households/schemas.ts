@@ -5,18 +5,10 @@ import { z } from "zod";
 import { westernDigits, normalisePhone } from "../accounts/identifier.ts";
 import { dayField } from "../date-fields.ts";
 import { copenhagenDay } from "../dates.ts";
-import { EMAIL_MAX, INVISIBLE_CHARACTERS, PHONE_MAX, withoutControlCharacters, withoutInvisibleCharacters } from "../text-rules.ts";
+import { EMAIL_MAX, nameField, optionalNameField, PHONE_MAX, withoutControlCharacters } from "../text-rules.ts";
 import { idField } from "~/lib/ids.ts";
 
-const name = (required: string) =>
-  z
-    .string({ error: required })
-    .trim()
-    .min(1, { error: required })
-    .max(60, { error: "errors.tooLong" })
-    // eslint-disable-next-line no-control-regex -- control characters are what this refuses
-    .refine((value) => !/[<>{}\u0000-\u001f]/.test(value), { error: "errors.badCharacters" })
-    .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS });
+const name = (required: string) => nameField(60, required);
 
 /** The rule for a person's name (the spreadsheet import checks names with it too). */
 export const personNameSchema = name;
@@ -137,13 +129,7 @@ export const invitationAnswerSchema = z.object({
 });
 
 /** A child's first or last name in the assisted form. */
-const optionalText = z
-  .string()
-  .trim()
-  .max(60, { error: "errors.tooLong" })
-  .refine(withoutControlCharacters(), { error: "errors.badCharacters" })
-  .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS })
-  .optional();
+const optionalText = optionalNameField(60).optional();
 
 /** A child row in the assisted form: empty rows are ignored, a started row must be complete. */
 const assistedChild = z

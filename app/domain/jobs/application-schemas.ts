@@ -7,13 +7,9 @@
 import { z } from "zod";
 import { normalisePhone, westernDigits } from "../accounts/identifier.ts";
 import { dayField } from "../date-fields.ts";
-import { EMAIL_MAX, INVISIBLE_CHARACTERS, PHONE_MAX, withoutInvisibleCharacters } from "../text-rules.ts";
+import { EMAIL_MAX, nameField, PHONE_MAX, requiredTextField, textField } from "../text-rules.ts";
 import { idField } from "~/lib/ids.ts";
 
-// eslint-disable-next-line no-control-regex -- control characters are what this refuses
-const LINE_CONTROL = /[<>{}\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex -- as above, but line breaks are fine in a paragraph
-const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 export const MOTIVATION_MAX = 1000;
@@ -24,24 +20,10 @@ type Loose = Record<string, unknown>;
 const always = { when: () => true };
 const str = (value: unknown) => (typeof value === "string" && value.trim() ? value : undefined);
 
-const line = (max: number, required: string) =>
-  z
-    .string({ error: required })
-    .trim()
-    .min(1, { error: required })
-    .max(max, { error: "errors.tooLong" })
-    .refine((value) => !LINE_CONTROL.test(value), { error: "errors.badCharacters" });
-
 /** A person's name: no direction or invisible characters either (text-rules.ts). */
-const personName = (max: number, required: string) => line(max, required).refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS });
+const personName = (max: number, required: string) => nameField(max, required);
 
-const optionalLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: "errors.tooLong" })
-    .refine((value) => !LINE_CONTROL.test(value), { error: "errors.badCharacters" })
-    .optional();
+const optionalLine = (max: number) => textField(max).optional();
 
 export { isRealDay } from "../dates.ts";
 
@@ -70,12 +52,7 @@ export function applicationSchemaFor(known: ApplicationKnown) {
       schoolClass: optionalLine(20),
       /** "I have finished school": only possible from 15 (checked against the birth date on the server). */
       finishedSchool: z.boolean().default(false),
-      motivation: z
-        .string({ error: "errors.motivationRequired" })
-        .trim()
-        .min(1, { error: "errors.motivationRequired" })
-        .max(MOTIVATION_MAX, { error: "errors.motivationTooLong" })
-        .refine((value) => !TEXT_CONTROL.test(value), { error: "errors.badCharacters" }),
+      motivation: requiredTextField(MOTIVATION_MAX, "errors.motivationRequired", { tooLong: "errors.motivationTooLong", multiline: true }),
       availability: z.array(z.enum(AVAILABILITY, { error: "errors.availabilityRequired" }), { error: "errors.availabilityRequired" }).min(1, {
         error: "errors.availabilityRequired",
       }),

@@ -7,11 +7,8 @@ import { z } from "zod";
 import { isCalendarDay } from "../activities/series.ts";
 import { dayField, monthField, timeField } from "../date-fields.ts";
 import { idField } from "~/lib/ids.ts";
+import { requiredTextField, textField } from "../text-rules.ts";
 
-// eslint-disable-next-line no-control-regex -- control characters are what this refuses
-const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex -- tabs and line breaks are fine in a paragraph
-const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 type Loose = Record<string, unknown>;
@@ -25,14 +22,8 @@ const time = (error: string) => timeField(error);
 const wholeNumber = (min: number, max: number, error: string) =>
   z.number({ error: "errors.wholeNumber" }).int({ error: "errors.wholeNumber" }).min(min, { error }).max(max, { error });
 
-function line(max: number, required?: string) {
-  const base = required ? z.string({ error: required }).trim().min(1, { error: required }) : z.string().trim();
-  return base.max(max, { error: "errors.tooLong" }).refine((value) => !LINE_CONTROL.test(value), { error: "errors.badCharacters" });
-}
-function paragraph(max: number, required?: string) {
-  const base = required ? z.string({ error: required }).trim().min(1, { error: required }) : z.string().trim();
-  return base.max(max, { error: "errors.tooLong" }).refine((value) => !TEXT_CONTROL.test(value), { error: "errors.badCharacters" });
-}
+const line = (max: number, required?: string) => (required ? requiredTextField(max, required) : textField(max));
+const paragraph = (max: number, required?: string) => (required ? requiredTextField(max, required, { multiline: true }) : textField(max, { multiline: true }));
 
 function endAfterStart(value: Loose, ctx: z.RefinementCtx) {
   const [start, end] = [str(value.startTime), str(value.endTime)];

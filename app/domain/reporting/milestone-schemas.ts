@@ -7,7 +7,7 @@ import { z } from "zod";
 import { isId } from "~/lib/ids.ts";
 import { dayField } from "../date-fields.ts";
 import { isRealDay } from "../dates.ts";
-import { LINE_CONTROL, TEXT_CONTROL } from "../text-rules.ts";
+import { requiredTextField, textField } from "../text-rules.ts";
 import type { Scope } from "./counts.ts";
 import { MEASURES } from "./milestones.ts";
 import { idField } from "~/lib/ids.ts";
@@ -18,12 +18,7 @@ function isSelection(value: string): boolean {
   return value === "all" || (match !== null && isId(match[2]));
 }
 
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: "errors.tooLong" })
-    .refine((value) => !LINE_CONTROL.test(value), { error: "errors.badCharacters" });
+const line = (max: number) => textField(max);
 
 /** Milestones and their status notes: dates of the plan period (dates.ts). */
 const day = (required: string) => dayField("plan", required);
@@ -31,12 +26,7 @@ const day = (required: string) => dayField("plan", required);
 export const milestoneSchema = z
   .object({
     title: z.object({
-      da: z
-        .string({ error: "errors.titleRequired" })
-        .trim()
-        .min(1, { error: "errors.titleRequired" })
-        .max(200, { error: "errors.tooLong" })
-        .refine((value) => !LINE_CONTROL.test(value), { error: "errors.badCharacters" }),
+      da: requiredTextField(200, "errors.titleRequired"),
       en: line(200).optional(),
       ar: line(200).optional(),
     }),
@@ -68,11 +58,7 @@ export const milestoneNoteSchema = z.object({
   milestoneId: idField(),
   from: day("errors.dateInvalid"),
   to: day("errors.dateInvalid"),
-  text: z
-    .string()
-    .trim()
-    .max(2000, { error: "errors.tooLong" })
-    .refine((value) => !TEXT_CONTROL.test(value), { error: "errors.badCharacters" })
+  text: textField(2000, { multiline: true })
     .optional()
     .transform((value) => value ?? ""),
 });

@@ -1,4 +1,4 @@
-// What an SMS provider reports back after sending (ADR 022): GatewayAPI posts
+// What an SMS provider reports back after sending (ADR 023): GatewayAPI posts
 // a delivery status notification (DSN) for each state a message reaches; the
 // last one is kept on the Message row staff see in the log. A final failure
 // marks the message failed and, where the person has an e-mail address now,

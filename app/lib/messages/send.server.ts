@@ -218,7 +218,7 @@ type Claimed = {
 const sentButUnmarked = new Map<string, number>();
 
 async function markSent(id: string, attempts: number): Promise<void> {
-  // Still QUEUED: a provider's report of failure may come before this mark (ADR 022), and is not overwritten.
+  // Still QUEUED: a provider's report of failure may come before this mark (ADR 023), and is not overwritten.
   await db.message.updateMany({ where: { id, attempts, status: "QUEUED" }, data: { status: "SENT", sentAt: new Date(), error: null } });
 }
 

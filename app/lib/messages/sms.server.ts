@@ -1,5 +1,5 @@
 // SMS through a small transport interface: GatewayAPI's REST API in production
-// (SMS_PROVIDER=gatewayapi, ADR 022), a generic HTTP gateway (SMS_GATEWAY_URL)
+// (SMS_PROVIDER=gatewayapi, ADR 023), a generic HTTP gateway (SMS_GATEWAY_URL)
 // for anything else, the dev outbox otherwise.
 import { db } from "../db.server.ts";
 import { appUrl, devOutboxEnabled, env } from "../env.server.ts";
