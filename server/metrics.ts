@@ -9,6 +9,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import pg from "pg";
+import { replaceIds } from "../app/lib/ids.ts";
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 /** More distinct routes than this (a scan of made-up paths) are counted as "other". */
@@ -24,9 +25,7 @@ const routes = new Set<string>();
 export function routeLabel(path: string, status: number): string {
   if (status === 404) return "(not found)";
   if (path.startsWith("/build/")) return "/build/*";
-  const label = path
-    .replace(/\.data$/, "")
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ":id")
+  const label = replaceIds(path.replace(/\.data$/, ""), ":id")
     .replace(/\/\d+(?=\/|$|\.)/g, "/:n")
     .replace(/\/[A-Za-z0-9_-]{20,}(?=\/|$|\.)/g, "/:token");
   if (routes.has(label) || routes.size < MAX_ROUTES) {

@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { DeleteSection, SaveButton, splitDeleteResult } from "~/components/admin/edit-page.tsx";
 import { BackLink } from "~/components/admin/page.tsx";
 import { Checkbox } from "~/components/ui/choice.tsx";
-import { Field } from "~/components/ui/field.tsx";
+import { errorTexts, Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { deleteHousingArea, housingAreaForEdit, saveHousingArea } from "~/domain/admin/areas.server.ts";
 import { editId, loadForEdit, saveOrDelete } from "~/web/admin-edit.server.ts";
@@ -98,7 +98,7 @@ export default function HousingAreaForm() {
         }
       : { isPlanArea: true, sortOrder: 0 },
   });
-  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const tr = errorTexts(t);
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <BackLink to="/admin/areas">{t("areas.back")}</BackLink>

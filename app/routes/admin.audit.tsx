@@ -7,7 +7,15 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/admin/page.tsx";
 import { filterControl, FilterField, SearchPanel } from "~/components/admin/search-panel.tsx";
-import { auditActions, AUDIT_ENTITY_TYPES, listAuditEvents, parseAuditQuery, type AuditFilters, type AuditValue } from "~/domain/admin/audit-log.server.ts";
+import {
+  auditActions,
+  AUDIT_ENTITY_TYPES,
+  listAuditEvents,
+  parseAuditQuery,
+  type AuditDayProblems,
+  type AuditFilters,
+  type AuditValue,
+} from "~/domain/admin/audit-log.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatDateTime, formatDay, formatNumber } from "~/lib/format.ts";
 import type { Language } from "~/lib/i18n.ts";
@@ -18,9 +26,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:aud
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "ADMIN");
-  const { filters, cursor } = parseAuditQuery(new URL(request.url).searchParams);
+  const { filters, cursor, typed, problems } = parseAuditQuery(new URL(request.url).searchParams);
   const [page, actions] = await Promise.all([listAuditEvents(filters, cursor), auditActions()]);
-  return { filters, firstPage: cursor === null, actions, entityTypes: AUDIT_ENTITY_TYPES, ...page };
+  return { filters, typed, problems, firstPage: cursor === null, actions, entityTypes: AUDIT_ENTITY_TYPES, ...page };
 }
 
 /** Admin pages that show an entity, for a link from its events. */
@@ -67,14 +75,21 @@ function Changes({ label, entries }: { label: string; entries: [string, AuditVal
   );
 }
 
-function FilterForm({ filters, actions, entityTypes }: { filters: AuditFilters; actions: string[]; entityTypes: readonly string[] }) {
+function FilterForm(props: {
+  filters: AuditFilters;
+  typed: { from?: string; to?: string };
+  problems: AuditDayProblems;
+  actions: string[];
+  entityTypes: readonly string[];
+}) {
+  const { filters, typed, problems, actions, entityTypes } = props;
   const { t } = useTranslation("admin");
-  const filtered = Object.keys(filters).length > 0;
+  const filtered = Object.keys(filters).length > 0 || Object.keys(typed).length > 0;
   return (
     <SearchPanel
       id="audit-filter-heading"
       heading={t("audit.filterHeading")}
-      formKey={JSON.stringify(filters)}
+      formKey={JSON.stringify([filters, typed])}
       gridClassName="grid gap-3 sm:grid-cols-2"
       submitLabel={t("audit.show")}
       clear={filtered ? { to: "/admin/audit", label: t("audit.clear") } : null}
@@ -99,11 +114,27 @@ function FilterForm({ filters, actions, entityTypes }: { filters: AuditFilters; 
           ))}
         </select>
       </FilterField>
-      <FilterField id="audit-from" label={t("audit.from")}>
-        <input id="audit-from" type="date" name="from" defaultValue={filters.from ?? ""} className={filterControl} />
+      <FilterField id="audit-from" label={t("audit.from")} error={problems.from ? t(problems.from) : undefined}>
+        <input
+          id="audit-from"
+          type="date"
+          name="from"
+          defaultValue={typed.from ?? ""}
+          aria-invalid={problems.from ? true : undefined}
+          aria-describedby={problems.from ? "audit-from-error" : undefined}
+          className={filterControl}
+        />
       </FilterField>
-      <FilterField id="audit-to" label={t("audit.to")}>
-        <input id="audit-to" type="date" name="to" defaultValue={filters.to ?? ""} className={filterControl} />
+      <FilterField id="audit-to" label={t("audit.to")} error={problems.to ? t(problems.to) : undefined}>
+        <input
+          id="audit-to"
+          type="date"
+          name="to"
+          defaultValue={typed.to ?? ""}
+          aria-invalid={problems.to ? true : undefined}
+          aria-describedby={problems.to ? "audit-to-error" : undefined}
+          className={filterControl}
+        />
       </FilterField>
     </SearchPanel>
   );
@@ -112,7 +143,7 @@ function FilterForm({ filters, actions, entityTypes }: { filters: AuditFilters; 
 export default function AuditLog() {
   const { t } = useTranslation("admin");
   const language = useLanguage();
-  const { filters, firstPage, actions, entityTypes, events, newer, older } = useLoaderData<typeof loader>();
+  const { filters, typed, problems, firstPage, actions, entityTypes, events, newer, older } = useLoaderData<typeof loader>();
   const link = (cursor: { newer?: string; older?: string }) => {
     const params = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
     if (cursor.newer) params.set("newer", cursor.newer);
@@ -125,7 +156,7 @@ export default function AuditLog() {
       <BackLink to="/admin">{t("backToAdmin")}</BackLink>
       <h1 className="text-2xl font-bold">{t("audit.title")}</h1>
       <p>{t("audit.lead")}</p>
-      <FilterForm filters={filters} actions={actions} entityTypes={entityTypes} />
+      <FilterForm filters={filters} typed={typed} problems={problems} actions={actions} entityTypes={entityTypes} />
       <section aria-labelledby="audit-results" className="space-y-3">
         <h2 id="audit-results" className="text-xl font-bold">
           {firstPage ? t("audit.newest") : t("audit.results")}

@@ -10,7 +10,7 @@ import { Icon } from "~/components/icons.tsx";
 import { DeleteSection, SaveButton, splitDeleteResult } from "~/components/admin/edit-page.tsx";
 import { BackLink } from "~/components/admin/page.tsx";
 import { Checkbox, ErrorText } from "~/components/ui/choice.tsx";
-import { Field } from "~/components/ui/field.tsx";
+import { errorTexts, Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { editId, loadForEdit, saveOrDelete } from "~/web/admin-edit.server.ts";
 import { ICON_NAMES } from "~/domain/activities/icon-names.ts";
@@ -96,7 +96,7 @@ export default function ActivityTypeForm() {
         }
       : { sortOrder: 0 },
   });
-  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const tr = errorTexts(t);
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <BackLink to="/admin/types">{t("types.back")}</BackLink>

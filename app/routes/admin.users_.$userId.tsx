@@ -21,6 +21,7 @@ import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
 import { Alert, Notice } from "~/components/ui/alert.tsx";
 import { notFound } from "~/web/http.server.ts";
+import { errorTexts } from "~/components/ui/field.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "admin:users.editTitle", data?.account.name || undefined);
 
@@ -93,7 +94,7 @@ function RoleForm() {
     lastResult: mine ? lastResult : undefined,
     defaultValue: { intent: "role", role: account.role, organisationId: account.organisationId ?? "" },
   });
-  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const tr = errorTexts(t);
   return (
     <section aria-labelledby="role-heading" className="space-y-3 rounded-xl border border-slate-200 p-4">
       <h2 id="role-heading" className="text-xl font-bold">

@@ -11,7 +11,7 @@ import { SaveButton } from "~/components/admin/edit-page.tsx";
 import { BackLink } from "~/components/admin/page.tsx";
 import { RadioGroup, SelectField } from "~/components/ui/choice.tsx";
 import { choiceProps } from "~/components/ui/conform.ts";
-import { Field } from "~/components/ui/field.tsx";
+import { errorTexts, Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { AdminError } from "~/domain/admin/errors.server.ts";
 import { CREATABLE_ROLES, createAccountSchema } from "~/domain/admin/schemas.ts";
@@ -50,7 +50,7 @@ export default function NewAccount() {
   const [form, fields] = useForm<z.input<typeof createAccountSchema>>({
     lastResult,
   });
-  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const tr = errorTexts(t);
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <BackLink to="/admin/users">{t("users.back")}</BackLink>

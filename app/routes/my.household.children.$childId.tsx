@@ -10,7 +10,7 @@ import { areaName } from "~/components/area-name.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { RadioGroup, SelectField, TextareaField } from "~/components/ui/choice.tsx";
 import { choiceProps } from "~/components/ui/conform.ts";
-import { Field } from "~/components/ui/field.tsx";
+import { errorTexts, Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { dateOnly } from "~/domain/dates.ts";
 import { MatchChoices } from "~/components/match-choices.tsx";
@@ -99,7 +99,7 @@ export default function ChildForm() {
     lastResult,
     defaultValue: child ?? { housingAreaId: defaultAreaId ?? "" },
   });
-  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const tr = errorTexts(t);
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <p>

@@ -20,6 +20,7 @@ import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { Notice } from "~/components/ui/alert.tsx";
+import { errorTexts } from "~/components/ui/field.tsx";
 
 /** The provider's states that mean the phone has the SMS (delivery-reports.server.ts). */
 const DELIVERED = new Set(["DELIVERED", "ACCEPTED"]);
@@ -68,7 +69,7 @@ export default function Messages() {
   const location = useLocation();
   const [form, fields] = useForm<z.input<typeof broadcastSchema>>({ lastResult });
   const cost = lastResult && "cost" in lastResult ? lastResult.cost : null;
-  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const tr = errorTexts(t);
   return (
     <div className="space-y-6">
       <p>

@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
-import { Field } from "~/components/ui/field.tsx";
+import { errorTexts, Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { MatchChoices } from "~/components/match-choices.tsx";
 import { AssistedError, createHouseholdOnBehalf } from "~/domain/households/assisted.server.ts";
@@ -94,7 +94,7 @@ export default function NewFamily() {
     lastResult,
     defaultValue: { language: "da", children: Array.from({ length: CHILD_ROWS }, () => ({})) },
   });
-  const tr = (errors?: string[]) => errors?.map((error) => th(error));
+  const tr = errorTexts(th);
   const rows = fields.children.getFieldList();
   const areaOptions = (
     <>

@@ -22,6 +22,7 @@ import { formatDateTime } from "~/lib/format.ts";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { pageTitle } from "~/lib/meta.ts";
+import { errorTexts } from "~/components/ui/field.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import:title");
 
@@ -59,7 +60,7 @@ export default function ImportStart() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm<z.input<typeof uploadSchema>>({ lastResult, defaultValue: { kind: "people" } });
-  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const tr = errorTexts(t);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <p>

@@ -15,7 +15,7 @@ import { useAnswered } from "~/components/ui/answered.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, ErrorText, SelectField } from "~/components/ui/choice.tsx";
 import { choiceProps } from "~/components/ui/conform.ts";
-import { Field } from "~/components/ui/field.tsx";
+import { errorTexts, Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { milestoneForEdit } from "~/domain/reporting/milestone-items.server.ts";
 import { deleteMilestoneSchema, milestoneSchema, scopeFromSelection } from "~/domain/reporting/milestone-schemas.ts";
@@ -119,7 +119,7 @@ export default function MilestoneEditor() {
     lastResult: reply?.intent === "save" ? reply.result : undefined,
     defaultValue: milestone ?? { measure: "UNIQUE_PARTICIPANTS", selection: "all" },
   });
-  const tr = (errors?: string[]) => errors?.map((key) => t(key));
+  const tr = errorTexts(t);
   return (
     <div className="space-y-6">
       <p>

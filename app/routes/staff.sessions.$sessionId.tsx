@@ -13,7 +13,7 @@ import { useCallback, useState } from "react";
 import { AttendanceToggle } from "~/components/attendance-toggle.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
-import { Field } from "~/components/ui/field.tsx";
+import { errorTexts, Field } from "~/components/ui/field.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { MatchChoices } from "~/components/match-choices.tsx";
 import {
@@ -194,7 +194,7 @@ function WalkInForm() {
     id: "walk-in",
     lastResult: data?.form === "walkIn" ? data.result : undefined,
   });
-  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const tr = errorTexts(t);
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-1 rounded-xl border border-slate-200 p-3">
       <h3 className="font-bold">{t("attendance.newChild")}</h3>
@@ -294,7 +294,7 @@ function HeadCountForm() {
     id: "head-count",
     lastResult: data?.form === "headCount" ? data.result : undefined,
   });
-  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const tr = errorTexts(t);
   const totals = headCounts.reduce((sum, count) => ({ adults: sum.adults + count.adults, children: sum.children + count.children }), {
     adults: 0,
     children: 0,

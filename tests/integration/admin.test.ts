@@ -7,7 +7,8 @@ import path from "node:path";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { deleteHousingArea, housingAreaForEdit, listHousingAreas, saveHousingArea } from "../../app/domain/admin/areas.server.ts";
-import { AUDIT_PAGE_SIZE, listAuditEvents, parseAuditQuery, startOfCopenhagenDay } from "../../app/domain/admin/audit-log.server.ts";
+import { AUDIT_PAGE_SIZE, listAuditEvents, parseAuditQuery } from "../../app/domain/admin/audit-log.server.ts";
+import { copenhagenMidnight } from "../../app/domain/dates.ts";
 import { AdminError } from "../../app/domain/admin/errors.server.ts";
 import { ICON_NAMES } from "../../app/domain/activities/icon-names.ts";
 import { activityTypeSchema, createAccountSchema, housingAreaSchema } from "../../app/domain/admin/schemas.ts";
@@ -339,9 +340,9 @@ describe("housing areas", () => {
 
 describe("the audit log", () => {
   it("starts Copenhagen days at local midnight, in winter and in summer time", () => {
-    expect(startOfCopenhagenDay("2027-01-15").toISOString()).toBe("2027-01-14T23:00:00.000Z");
-    expect(startOfCopenhagenDay("2027-07-15").toISOString()).toBe("2027-07-14T22:00:00.000Z");
-    expect(startOfCopenhagenDay("2027-03-28").toISOString()).toBe("2027-03-27T23:00:00.000Z"); // the day clocks go forward
+    expect(copenhagenMidnight("2027-01-15").toISOString()).toBe("2027-01-14T23:00:00.000Z");
+    expect(copenhagenMidnight("2027-07-15").toISOString()).toBe("2027-07-14T22:00:00.000Z");
+    expect(copenhagenMidnight("2027-03-28").toISOString()).toBe("2027-03-27T23:00:00.000Z"); // the day clocks go forward
   });
 
   it("pages newest first, 50 at a time, forwards and back, with the actor's name and the event's own data only", async () => {
@@ -406,8 +407,20 @@ describe("the audit log", () => {
     expect(await ids({ from: "2026-06-10" })).toEqual(["june11", "june10"]);
     expect(await ids({ to: "2026-06-09" })).toEqual(["june9"]);
     expect(await ids({ from: "2026-06-10", to: "2026-06-10" })).toEqual(["june10"]);
-    // Malformed filters are dropped rather than failing the page.
-    expect(parseAuditQuery(new URLSearchParams({ from: "yesterday", entityType: "x'; drop", older: "nope" }))).toEqual({ filters: {}, cursor: null });
+    // Malformed filters are dropped rather than failing the page; a day that cannot be used comes back as a problem
+    // to show beside its field, with what was typed (issue 19: never a silently different list).
+    expect(parseAuditQuery(new URLSearchParams({ from: "yesterday", entityType: "x'; drop", older: "nope" }))).toEqual({
+      filters: {},
+      cursor: null,
+      typed: { from: "yesterday" },
+      problems: { from: "common:dates.invalid" },
+    });
+    expect(parseAuditQuery(new URLSearchParams({ from: "2026-06-10", to: "2026-06-09" }))).toMatchObject({
+      filters: { from: "2026-06-10" },
+      problems: { to: "audit.toBeforeFrom" },
+    });
+    expect(parseAuditQuery(new URLSearchParams({ to: "1999-12-31" })).problems).toEqual({ to: "common:dates.range.plan" });
+    expect(await ids({ from: "2026-06-10", to: "2026-06-09" })).toEqual(["june11", "june10"]);
   });
 
   it("every admin change shows up in the log as the admin's own entries", async () => {

@@ -35,13 +35,19 @@ export function SearchPanel(props: {
   );
 }
 
-export function FilterField({ id, label, className, children }: { id: string; label: string; className?: string; children: ReactNode }) {
+/** A filter's label, control and (when the filter could not be used) why: the control names `${id}-error`. */
+export function FilterField({ id, label, className, error, children }: { id: string; label: string; className?: string; error?: string; children: ReactNode }) {
   return (
     <div className={className ? `space-y-1 ${className}` : "space-y-1"}>
       <label htmlFor={id} className="block font-semibold">
         {label}
       </label>
       {children}
+      {error ? (
+        <p id={`${id}-error`} className="font-semibold text-red-800">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import type { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, RadioGroup, SelectField } from "~/components/ui/choice.tsx";
 import { choiceProps } from "~/components/ui/conform.ts";
-import { Field } from "~/components/ui/field.tsx";
+import { errorTexts, Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { FormSection } from "~/components/ui/form-section.tsx";
 import { type activitySchema } from "~/domain/activities/editor-schemas.ts";
@@ -45,7 +45,7 @@ export function ActivityForm(props: {
     lastResult: props.lastResult,
     defaultValue: props.defaultValue,
   });
-  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const tr = errorTexts(t);
   const number = (field: (typeof fields)["minAge"], label: string, hint?: string) => <NumberField field={field} label={label} hint={hint} tr={tr} />;
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">

@@ -5,6 +5,7 @@
 import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { ErrorText } from "~/components/ui/choice.tsx";
+import { errorTexts } from "~/components/ui/field.tsx";
 
 type Languages = "da" | "en" | "ar";
 type TextFields = Record<Languages, FieldMetadata<string | undefined>>;
@@ -22,7 +23,7 @@ export function MissingTranslation({ id }: { id: string }) {
 
 export function LocalizedTextField(props: { legend: string; hint?: string; fields: TextFields; multiline?: boolean; required?: boolean; rows?: number }) {
   const { t } = useTranslation("editor");
-  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const tr = errorTexts(t);
   const danish = props.fields.da.value;
   const hintId = props.hint ? `${props.fields.da.id}-group-hint` : undefined;
   return (

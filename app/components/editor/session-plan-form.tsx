@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, RadioGroup } from "~/components/ui/choice.tsx";
-import { Field } from "~/components/ui/field.tsx";
+import { errorTexts, Field } from "~/components/ui/field.tsx";
 import { type sessionPlanSchema } from "~/domain/activities/editor-schemas.ts";
 import type { SkippedDay } from "~/domain/activities/series.ts";
 import { formatDay, formatNumber, formatWhen } from "~/lib/format.ts";
@@ -92,7 +92,7 @@ export function SessionPlanForm(props: {
   }, [props.lastResult, hasFeedback]);
   const kind = fields.kind.value;
   const hide = (...kinds: string[]) => hydrated && Boolean(kind) && !kinds.includes(kind!);
-  const tr = (errors?: string[] | null) => errors?.map((error) => t(error));
+  const tr = errorTexts(t);
   const dates = (fields.dates.initialValue ?? []) as unknown as (string | undefined)[];
   const skips = (fields.skip.initialValue ?? []) as unknown as ({ from?: string; until?: string } | undefined)[];
   const slotId = (name: string) => `${form.id}-${name.replace(/[[\].]/g, "-")}`;

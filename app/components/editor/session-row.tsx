@@ -8,7 +8,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, ErrorText } from "~/components/ui/choice.tsx";
-import { Field } from "~/components/ui/field.tsx";
+import { errorTexts, Field } from "~/components/ui/field.tsx";
 import { type cancelSessionSchema, type moveSessionSchema } from "~/domain/activities/editor-schemas.ts";
 import { formatNumber, formatWhen } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
@@ -42,7 +42,7 @@ function MoveForm({ session, reply, pending }: { session: SessionView; reply: Se
     lastResult: reply?.intent === "move" ? reply.result : undefined,
     defaultValue: { sessionId: session.id, date: session.day, startTime: session.startTime, endTime: session.endTime, place: session.place ?? "" },
   });
-  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const tr = errorTexts(t);
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-1">
       <h3 className="font-semibold">{t("session.moveTitle")}</h3>

@@ -13,7 +13,7 @@ import { CheckboxGroup } from "~/components/editor/checkbox-group.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, ErrorText, RadioGroup, SelectField, TextareaField } from "~/components/ui/choice.tsx";
 import { choiceProps } from "~/components/ui/conform.ts";
-import { Field } from "~/components/ui/field.tsx";
+import { errorTexts, Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { FormSection } from "~/components/ui/form-section.tsx";
 import { type applicationSchema, AVAILABILITY, GUARDIAN_LANGUAGES, MOTIVATION_MAX } from "~/domain/jobs/application-schemas.ts";
@@ -39,7 +39,7 @@ export function ApplicationForm(props: {
     lastResult: props.lastResult,
     defaultValue: { ...props.defaultValue, guardianLanguage: "da" },
   });
-  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const tr = errorTexts(t);
   const alreadyApplied = form.errors?.includes("errors.alreadyApplied");
   const finishedErrors = tr(fields.finishedSchool.errors);
   return (

@@ -11,7 +11,7 @@ import { LocalizedTextField } from "~/components/editor/localized-text-field.tsx
 import { Button } from "~/components/ui/button.tsx";
 import { RadioGroup, SelectField } from "~/components/ui/choice.tsx";
 import { choiceProps } from "~/components/ui/conform.ts";
-import { Field } from "~/components/ui/field.tsx";
+import { errorTexts, Field } from "~/components/ui/field.tsx";
 import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { FormSection } from "~/components/ui/form-section.tsx";
 import { PAY_UNITS, POSTING_STATUSES, type postingSchema } from "~/domain/jobs/posting-schemas.ts";
@@ -33,7 +33,7 @@ export function PostingForm(props: {
     lastResult: props.lastResult,
     defaultValue: props.defaultValue,
   });
-  const tr = (errors?: string[]) => errors?.map((error) => t(error));
+  const tr = errorTexts(t);
   const number = (field: (typeof fields)["minAge"], label: string, hint?: string) => <NumberField field={field} label={label} hint={hint} tr={tr} />;
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">

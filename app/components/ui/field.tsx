@@ -10,6 +10,14 @@ type Props = InputHTMLAttributes<HTMLInputElement> & {
   errors?: string[];
 };
 
+/**
+ * A form's error keys (conform's field errors: translation keys of the form's namespace) as the texts a field shows.
+ * `const tr = errorTexts(t)`, then `errors={tr(fields.name.errors)}`.
+ */
+export function errorTexts(t: (key: string) => string) {
+  return (errors?: readonly string[] | null): string[] | undefined => errors?.map((key) => t(key));
+}
+
 export function Field({ id, label, hint, errors, className = "", ...input }: Props) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = `${id}-error`;

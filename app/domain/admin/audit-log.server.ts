@@ -3,7 +3,7 @@
 // in a long log costs the same as the first). Also the one place the admin
 // pages write their own events through, with the entity types they add.
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { dayProblem, localParts } from "~/domain/dates.ts";
+import { addDaysToDay, copenhagenMidnight, dayProblem } from "~/domain/dates.ts";
 import { audit, AUDIT_ENTITY_TYPES, type AuditEntry } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { isId } from "~/lib/ids.ts";
@@ -24,51 +24,54 @@ export async function auditAdmin(tx: DbTx, entry: Omit<AuditEntry, "entityType">
 export type AuditFilters = { entityType?: string; action?: string; from?: string; to?: string };
 export type AuditCursor = { direction: "older" | "newer"; at: Date; id: string };
 
-/** The log's filter days: dates of the plan period (dates.ts); another value is ignored. */
-const isDay = (value: string | null): value is string => value !== null && dayProblem(value, "plan") === null;
+/** Why a typed filter day is not used: a translation key the page shows beside the field. */
+export type AuditDayProblems = { from?: string; to?: string };
+const DAY_MESSAGES = { invalid: "common:dates.invalid", outOfRange: "common:dates.range.plan" } as const;
 
-/** Filters and cursor from the page's query string; anything malformed is ignored, never an error. */
-export function parseAuditQuery(params: URLSearchParams): { filters: AuditFilters; cursor: AuditCursor | null } {
+/**
+ * Filters and cursor from the page's query string. A malformed entity, action or cursor is ignored; a day that is no
+ * day, lies outside the plan period's range (dates.ts) or ends before the first is not used and comes back as a
+ * problem the page shows, with what was typed — never an error page, never a silently different list.
+ */
+export function parseAuditQuery(params: URLSearchParams): {
+  filters: AuditFilters;
+  cursor: AuditCursor | null;
+  typed: { from?: string; to?: string };
+  problems: AuditDayProblems;
+} {
   const filters: AuditFilters = {};
   const entityType = params.get("entityType")?.trim();
   if (entityType && /^[A-Za-z]{1,40}$/.test(entityType)) filters.entityType = entityType;
   const action = params.get("action")?.trim();
   if (action && /^[\w.-]{1,80}$/.test(action)) filters.action = action;
-  const from = params.get("from");
-  const to = params.get("to");
-  if (isDay(from)) filters.from = from;
-  if (isDay(to)) filters.to = to;
+  const typed: { from?: string; to?: string } = {};
+  const problems: AuditDayProblems = {};
+  for (const field of ["from", "to"] as const) {
+    const value = params.get(field)?.trim().slice(0, 20);
+    if (!value) continue;
+    typed[field] = value;
+    const problem = dayProblem(value, "plan");
+    if (problem) problems[field] = DAY_MESSAGES[problem];
+    else filters[field] = value;
+  }
+  if (filters.from && filters.to && filters.to < filters.from) {
+    problems.to = "audit.toBeforeFrom";
+    delete filters.to;
+  }
   let cursor: AuditCursor | null = null;
   for (const direction of ["older", "newer"] as const) {
     const match = /^(\d{1,15})_(.+)$/.exec(params.get(direction) ?? "");
     if (match && isId(match[2])) cursor = { direction, at: new Date(Number(match[1])), id: match[2]! };
   }
-  return { filters, cursor };
+  return { filters, cursor, typed, problems };
 }
 
 export const cursorOf = (event: { at: Date | string; id: string }) => `${new Date(event.at).getTime()}_${event.id}`;
 
-/** The instant a Copenhagen calendar day begins (UTC+1 or UTC+2; midnight always exists there). */
-export function startOfCopenhagenDay(day: string): Date {
-  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
-  for (const hours of [1, 2]) {
-    const instant = new Date(midnightUtc - hours * 3_600_000);
-    const parts = localParts(instant);
-    if (parts.day === day && parts.time === "00:00") return instant;
-  }
-  return new Date(midnightUtc - 3_600_000);
-}
-
-function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
 function whereOf(filters: AuditFilters): Prisma.AuditEventWhereInput {
   const at: Prisma.DateTimeFilter = {};
-  if (filters.from) at.gte = startOfCopenhagenDay(filters.from);
-  if (filters.to) at.lt = startOfCopenhagenDay(nextDay(filters.to));
+  if (filters.from) at.gte = copenhagenMidnight(filters.from);
+  if (filters.to) at.lt = copenhagenMidnight(addDaysToDay(filters.to, 1));
   return {
     ...(filters.entityType ? { entityType: filters.entityType } : {}),
     ...(filters.action ? { action: filters.action } : {}),

@@ -7,6 +7,8 @@
 // per shift, where twenty-odd roundings can drift by several øre from what
 // the hours add up to. Per SHIFT: the rate for every confirmed assignment
 // with more than 0 minutes worked (0 minutes: confirmed as not worked).
+import { copenhagenDay } from "../dates.ts";
+
 export type PayUnit = "HOUR" | "SHIFT";
 export type PayRate = { payUnit: PayUnit; payOre: number };
 
@@ -22,11 +24,9 @@ export type MonthTotal = {
   payOre: number;
 };
 
-const monthFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit" });
-
 /** "2027-03": the Copenhagen month an instant falls in. */
 export function monthOf(instant: Date): string {
-  return monthFormat.format(instant).slice(0, 7);
+  return copenhagenDay(instant).slice(0, 7);
 }
 
 /** Pay for the minutes (or shifts) of one posting in one period, rounded once. */

@@ -54,14 +54,17 @@ export const deleteMilestoneSchema = z.object({
   confirm: z.literal("on", { error: "errors.confirmDelete" }),
 });
 
-export const milestoneNoteSchema = z.object({
-  milestoneId: idField(),
-  from: day("errors.dateInvalid"),
-  to: day("errors.dateInvalid"),
-  text: textField(2000, { multiline: true })
-    .optional()
-    .transform((value) => value ?? ""),
-});
+export const milestoneNoteSchema = z
+  .object({
+    milestoneId: idField(),
+    from: day("errors.dateInvalid"),
+    to: day("errors.dateInvalid"),
+    text: textField(2000, { multiline: true })
+      .optional()
+      .transform((value) => value ?? ""),
+  })
+  // A note belongs to a period; one that ends before it begins is no period (the report page refuses it too).
+  .refine((value) => value.from <= value.to, { path: ["to"], error: "errors.toBeforeFrom" });
 
 /** "effortArea:<id>" → the scope a milestone covers. */
 export function scopeFromSelection(selection: string): Scope {
