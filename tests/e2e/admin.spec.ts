@@ -27,6 +27,7 @@ async function signInAsAdmin(page: Page, options: { javaScript?: boolean } = {})
 }
 
 test("the start page links every section, and an admin creates and manages a partner account", async ({ page }) => {
+  test.slow(); // a dozen pages, several checked by axe
   const { db } = await e2eData();
   await signInAsAdmin(page);
   await page.goto("/admin");
@@ -201,6 +202,7 @@ test("the audit log shows who changed what, filtered, with before and after", as
 
 for (const language of ["en", "ar"] as const) {
   test(`the admin pages pass axe in ${language}`, async ({ page }) => {
+    test.slow(); // axe on every admin page
     const { db } = await e2eData();
     await signInAsAdmin(page);
     const type = await db.activityType.findUniqueOrThrow({ where: { code: "homework-cafe" } });

@@ -45,6 +45,7 @@ test("nothing sticks out sideways on a 360 px phone, in Arabic either", async ({
 });
 
 test("a demo parent signs in with the code from the outbox, sees their account, and signs out", async ({ page }) => {
+  test.slow(); // nine pages, three checked by axe: 20–31 s on CI's two cores, over the default 30 s once
   expect((await page.goto("/"))?.headers()["cache-control"]).toBeUndefined();
   await page.goto("/login");
   await expectNoAxeViolations(page);

@@ -240,6 +240,7 @@ test("after hiring, the guardian's link shows the written information and the ru
 });
 
 test("staff create a posting and see it with its counts", async ({ page }) => {
+  test.slow(); // the posting form in full, then the list and the posting page, axe on each
   const { db } = await e2eData();
   const email = `jobs-staff-${randomUUID().slice(0, 8)}@example.dk`;
   await db.user.create({ data: { role: "STAFF", email, person: { create: { firstName: "Jobs", lastName: "Staff", email } } } });

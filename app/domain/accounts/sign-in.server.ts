@@ -22,6 +22,7 @@ export const INVITATIONS_PATH = "/my/invitations";
 export const CODE_TTL_MINUTES = 10;
 export const MAX_ATTEMPTS = 5;
 const HOUR = 60 * 60;
+const CODES_PER_IP = Number(process.env.SIGNIN_LIMIT_PER_IP ?? 30);
 export const LIMITS = {
   codesPerIdentifier: { limit: 5, windowSeconds: HOUR },
   codesPerIdentifierPerDay: { limit: 10, windowSeconds: 24 * HOUR },
@@ -32,8 +33,9 @@ export const LIMITS = {
    */
   wrongCodesPerIdentifierPerDay: { limit: 10, windowSeconds: 24 * HOUR },
   /** Many families share a housing area's Wi-Fi; SIGNIN_LIMIT_PER_IP raises it (e.g. for browser tests). */
-  codesPerIp: { limit: Number(process.env.SIGNIN_LIMIT_PER_IP ?? 30), windowSeconds: HOUR },
-  verificationsPerIp: { limit: 60, windowSeconds: HOUR },
+  codesPerIp: { limit: CODES_PER_IP, windowSeconds: HOUR },
+  /** Codes typed from one network: twice the codes it may ask for (a typo each), raised with them. */
+  verificationsPerIp: { limit: 2 * CODES_PER_IP, windowSeconds: HOUR },
 };
 
 /**
