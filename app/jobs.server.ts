@@ -5,6 +5,7 @@ import { deleteExpiredData } from "./domain/accounts/cleanup.server.ts";
 import { sendDueReminders } from "./domain/enrolment/reminders.server.ts";
 import { expireOverdueOffers } from "./domain/enrolment/waiting-list.server.ts";
 import { anonymiseInactiveHouseholds } from "./domain/households/retention.server.ts";
+import { runNightlyBackup } from "./lib/backups.server.ts";
 import { JOBS, jobsStopping, nudge, startJobs, stopJobs, type JobHandlers } from "./lib/jobs.server.ts";
 import { deliverDueMessages } from "./lib/messages/send.server.ts";
 
@@ -15,6 +16,8 @@ export const JOB_HANDLERS: JobHandlers = {
   [JOBS.sendReminders]: () => sendDueReminders(),
   [JOBS.deleteExpiredData]: () => deleteExpiredData(),
   [JOBS.anonymiseInactive]: () => anonymiseInactiveHouseholds(),
+  // A no-op while BACKUP_DIR is unset.
+  [JOBS.nightlyBackup]: () => runNightlyBackup(),
 };
 
 export function startBackgroundJobs() {

@@ -6,16 +6,13 @@
 import path from "node:path";
 import pg from "pg";
 import { ROOT } from "./app.ts";
+import { backupFileName } from "./backup-files.ts";
 import { backupDatabase, describeSummary } from "./backup.ts";
 import { EMBEDDED_DATABASE, embeddedDataDir } from "./database.ts";
 import { runningEmbeddedUrl, startEmbeddedPostgres } from "./embedded-postgres.ts";
 
 const log = (line: string) => console.log(`[backup] ${line}`);
-const stamp = new Date()
-  .toISOString()
-  .replace(/\.\d+Z$/, "Z")
-  .replaceAll(":", "");
-const file = path.resolve(process.argv[2] ?? path.join(ROOT, ".data/backups", `aktivitetsportalen-${stamp}.jsonl.gz`));
+const file = path.resolve(process.argv[2] ?? path.join(ROOT, ".data/backups", backupFileName(new Date())));
 
 let url = process.env.DATABASE_URL ?? runningEmbeddedUrl(embeddedDataDir(), EMBEDDED_DATABASE);
 let stop = async () => {};

@@ -2,7 +2,7 @@
 // prom-client is not part of the offline stack (docs/deployment.md). What an
 // operator watches: requests and their latency per route (ids folded into
 // ":id" so the label set stays small), the outbox (messages queued, due,
-// failed), pg-boss's jobs by queue and state, and this process. Answered only
+// failed), pg-boss's jobs by queue and state, the last nightly backup, and this process. Answered only
 // with METRICS_TOKEN as a bearer token, or without one to a client on this
 // machine (req.ip: behind a trusted proxy, the visitor's address) — else 404.
 // Counters are per worker process; Prometheus sums what it scrapes.
@@ -52,7 +52,17 @@ function record(method: string, route: string, status: number, seconds: number) 
 
 let pool: pg.Pool | undefined;
 /** One connection, opened on the first scrape and closed when idle: the app's pools stay as sized. */
-const database = () => (pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, idleTimeoutMillis: 10_000 }));
+/**
+ * An idle connection that PostgreSQL ends (a restart, a dropped database) makes the pool emit "error": without a
+ * listener that is an uncaught exception that takes the worker down. The next scrape opens a new connection.
+ */
+function database(): pg.Pool {
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, idleTimeoutMillis: 10_000 });
+    pool.on("error", () => {});
+  }
+  return pool;
+}
 
 async function databaseLines(): Promise<string[]> {
   const lines: string[] = [];
@@ -71,6 +81,14 @@ async function databaseLines(): Promise<string[]> {
       .catch(() => ({ rows: [] as { name: string; state: string; n: string }[] }));
     lines.push("# HELP portal_jobs Background jobs (pg-boss) by queue and state.", "# TYPE portal_jobs gauge");
     for (const row of jobs.rows) lines.push(`portal_jobs{queue="${escape(row.name)}",state="${row.state}"} ${row.n}`);
+    const backups = await database()
+      .query<{ ok: boolean; last: string }>(`SELECT ok, max(extract(epoch FROM "startedAt"))::text AS last FROM "BackupRun" GROUP BY ok`)
+      .catch(() => ({ rows: [] as { ok: boolean; last: string }[] }));
+    const lastBackup = (ok: boolean) => backups.rows.find((row) => row.ok === ok)?.last;
+    lines.push("# HELP portal_backup_last_success_seconds When the last nightly backup that succeeded started (Unix time; 0: none).");
+    lines.push("# TYPE portal_backup_last_success_seconds gauge", `portal_backup_last_success_seconds ${Math.floor(Number(lastBackup(true) ?? 0))}`);
+    lines.push("# HELP portal_backup_last_failure_seconds When the last nightly backup that failed started (Unix time; 0: none).");
+    lines.push("# TYPE portal_backup_last_failure_seconds gauge", `portal_backup_last_failure_seconds ${Math.floor(Number(lastBackup(false) ?? 0))}`);
     lines.push("# HELP portal_database_up Whether PostgreSQL answered this scrape.", "# TYPE portal_database_up gauge", "portal_database_up 1");
   } catch {
     lines.push("# HELP portal_database_up Whether PostgreSQL answered this scrape.", "# TYPE portal_database_up gauge", "portal_database_up 0");

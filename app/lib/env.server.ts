@@ -37,6 +37,10 @@ const schema = z
     /** How families reach the organisation (privacy page, accessibility statement). The phone is required in production. */
     CONTACT_EMAIL: z.string().email().default("kontakt@aktivitetsportalen.dk"),
     CONTACT_PHONE: z.string().optional(),
+    /** Folder of the nightly backup (app/lib/backups.server.ts); unset or empty: no nightly backup. Holds personal data: keep it as safe as the database. */
+    BACKUP_DIR: z.string().optional(),
+    /** The nightly backup deletes its own backups older than this many days from BACKUP_DIR. */
+    BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).default(14),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV !== "production") return;

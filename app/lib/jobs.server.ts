@@ -14,6 +14,7 @@ export const JOBS = {
   sendReminders: "send-reminders",
   deleteExpiredData: "delete-expired-data",
   anonymiseInactive: "anonymise-inactive",
+  nightlyBackup: "nightly-backup",
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 
@@ -24,6 +25,8 @@ const SCHEDULE: Record<JobName, string> = {
   [JOBS.sendReminders]: "*/15 * * * *",
   [JOBS.deleteExpiredData]: "17 3 * * *",
   [JOBS.anonymiseInactive]: "37 3 * * *",
+  // Before the night's deletions, so the backup still holds what they remove (a mistaken deletion can be undone).
+  [JOBS.nightlyBackup]: "47 2 * * *",
 };
 
 /**
@@ -41,6 +44,7 @@ const EXPIRE_SECONDS: Record<JobName, number> = {
   [JOBS.sendReminders]: 600,
   [JOBS.deleteExpiredData]: 1800,
   [JOBS.anonymiseInactive]: 3600,
+  [JOBS.nightlyBackup]: 3600,
 };
 
 // On globalThis: server start-up and the request handlers must see the same instance.

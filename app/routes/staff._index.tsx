@@ -81,6 +81,9 @@ export default function StaffHome() {
             <ButtonLink to="/staff/import" variant="secondary">
               {t("import:open")}
             </ButtonLink>
+            <ButtonLink to="/staff/system" variant="secondary">
+              {t("system.open")}
+            </ButtonLink>
           </>
         ) : null}
       </p>

@@ -233,3 +233,30 @@ test("staff delete a family's personal data: the box must be ticked, then the na
   await expect(page.getByText("Persondata er slettet. Antal personer: 1")).toBeVisible();
   expect(await db.person.findUniqueOrThrow({ where: { id: family.members[0]!.personId }, select: { firstName: true } })).toEqual({ firstName: "Slettet" });
 });
+
+test("staff open the system page from their start page; it passes axe in Danish and Arabic", async ({ page }) => {
+  const { db } = await e2eData();
+  await db.backupRun.create({
+    data: {
+      startedAt: new Date(Date.now() - 60_000),
+      finishedAt: new Date(),
+      ok: true,
+      fileName: "aktivitetsportalen-e2e.jsonl.gz",
+      bytes: 2_500_000n,
+      pruned: 1,
+    },
+  });
+  await signIn(page, "medarbejder@aktivitetsportalen.dk");
+  await page.goto("/staff");
+  await page.getByRole("link", { name: "System", exact: true }).click();
+  await expect(page).toHaveURL(/\/staff\/system$/);
+  await expect(page.getByRole("heading", { level: 1, name: "System" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Seneste sikkerhedskopi" })).toBeVisible();
+  await expect(page.getByText(/Lykkedes, 2,4 MB\. 1 gammel kopi slettet\./)).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Database" })).toBeVisible();
+  await expect(page.getByText("Svarer", { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/staff/system?lng=ar");
+  await expect(page.getByRole("heading", { level: 1, name: "النظام" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

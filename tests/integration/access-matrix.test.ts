@@ -655,6 +655,7 @@ const RULES: Record<string, Case[]> = {
   "staff.reports.print.tsx": [{ loader: only(STAFF) }],
   "staff.reports[.csv].tsx": [{ loader: only(STAFF) }],
   "staff.reports[.xlsx].tsx": [{ loader: only(STAFF) }],
+  "staff.system.tsx": [{ loader: only(STAFF) }],
 
   // ---- admins
   "admin._index.tsx": [{ loader: only(ADMIN) }],

@@ -171,6 +171,7 @@ const NO_WORK = {
   [JOBS.sendReminders]: noop,
   [JOBS.deleteExpiredData]: noop,
   [JOBS.anonymiseInactive]: noop,
+  [JOBS.nightlyBackup]: noop,
 };
 
 /** Each queue's settings as pg-boss keeps them (new jobs take their expiry from their queue). */
@@ -287,7 +288,7 @@ describe("background jobs across a restart", () => {
       await sender.deleteQueue(name);
       await sender.createQueue(name, { name, policy: "stately", retryLimit: 3, retryDelay: 30 });
     }
-    expect(Object.values(await queueSettings()).map((queue) => queue.expireSeconds)).toEqual([null, null, null, null, null]);
+    expect(Object.values(await queueSettings()).map((queue) => queue.expireSeconds)).toEqual(Object.values(JOBS).map(() => null));
 
     // The app starts as in production and brings the existing queues up to date: a lost run of a frequent job is
     // given up after two minutes at most (then the next run may start).
@@ -303,7 +304,7 @@ describe("background jobs across a restart", () => {
     // The same with the expiry shortened to 2 seconds, so this test need not wait two minutes.
     await startJobs(NO_WORK, { schedule: false, expireInSeconds: 2 });
     await stopJobs();
-    expect(Object.values(await queueSettings()).map((queue) => queue.expireSeconds)).toEqual([2, 2, 2, 2, 2]);
+    expect(Object.values(await queueSettings()).map((queue) => queue.expireSeconds)).toEqual(Object.values(JOBS).map(() => 2));
 
     // A process takes an expire-offers job and dies before finishing it: the job stays active, as nobody completes or fails it.
     const crashed = new PgBoss({ connectionString: process.env.DATABASE_URL!, max: 2, supervise: false, schedule: false });

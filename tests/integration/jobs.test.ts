@@ -225,6 +225,7 @@ describe("pg-boss", () => {
         [JOBS.sendReminders]: async () => 0,
         [JOBS.deleteExpiredData]: async () => 0,
         [JOBS.anonymiseInactive]: async () => 0,
+        [JOBS.nightlyBackup]: async () => 0,
       },
       { schedule: false },
     );

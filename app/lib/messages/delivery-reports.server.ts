@@ -11,7 +11,7 @@ import { queueEmailInPlaceOfSms } from "./send.server.ts";
 
 /** GatewayAPI's states (docs: "Delivery Status Notification", states and status codes). */
 const DELIVERED = new Set(["DELIVERED", "ACCEPTED"]);
-const UNDELIVERED = new Set(["UNDELIVERABLE", "EXPIRED", "REJECTED", "DELETED", "SKIPPED"]);
+export const UNDELIVERED = new Set(["UNDELIVERABLE", "EXPIRED", "REJECTED", "DELETED", "SKIPPED"]);
 const TRANSIENT = new Set(["UNKNOWN", "SCHEDULED", "BUFFERED", "ENROUTE"]);
 const FINAL = new Set([...DELIVERED, ...UNDELIVERED]);
 
