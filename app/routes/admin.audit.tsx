@@ -114,28 +114,23 @@ function FilterForm(props: {
           ))}
         </select>
       </FilterField>
-      <FilterField id="audit-from" label={t("audit.from")} error={problems.from ? t(problems.from) : undefined}>
-        <input
-          id="audit-from"
-          type="date"
-          name="from"
-          defaultValue={typed.from ?? ""}
-          aria-invalid={problems.from ? true : undefined}
-          aria-describedby={problems.from ? "audit-from-error" : undefined}
-          className={filterControl}
-        />
-      </FilterField>
-      <FilterField id="audit-to" label={t("audit.to")} error={problems.to ? t(problems.to) : undefined}>
-        <input
-          id="audit-to"
-          type="date"
-          name="to"
-          defaultValue={typed.to ?? ""}
-          aria-invalid={problems.to ? true : undefined}
-          aria-describedby={problems.to ? "audit-to-error" : undefined}
-          className={filterControl}
-        />
-      </FilterField>
+      {(["from", "to"] as const).map((field) => {
+        const id = `audit-${field}`;
+        const problem = problems[field];
+        return (
+          <FilterField key={field} id={id} label={t(`audit.${field}`)} error={problem ? t(problem) : undefined}>
+            <input
+              id={id}
+              type="date"
+              name={field}
+              defaultValue={typed[field] ?? ""}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `${id}-error` : undefined}
+              className={filterControl}
+            />
+          </FilterField>
+        );
+      })}
     </SearchPanel>
   );
 }
