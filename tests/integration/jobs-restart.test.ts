@@ -8,7 +8,6 @@ import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cancelEnrolment } from "../../app/domain/enrolment/cancel.server.ts";
 import { sendDueReminders } from "../../app/domain/enrolment/reminders.server.ts";
-import { CAN_WAIT } from "../../app/lib/messages/send.server.ts";
 import { expireOverdueOffers } from "../../app/domain/enrolment/waiting-list.server.ts";
 import { ANONYMISED } from "../../app/domain/households/personal-data.server.ts";
 import { anonymiseInactiveHouseholds } from "../../app/domain/households/retention.server.ts";
@@ -152,12 +151,13 @@ async function completed(ids: string[]) {
 }
 
 /**
- * Waits until every queued message has been delivered (the sweeps nudge the delivery job) — but an SMS reminder or
- * broadcast another test queued in the evening, which waits for 08:00 (the daytime window, send.server.ts).
+ * Waits until every message queued for these families has been delivered (the sweeps nudge the delivery job). Only
+ * theirs: other test files share the database, and their messages may rightly wait — an SMS reminder queued in the
+ * evening waits for 08:00 (the daytime window), a failed try waits for its back-off.
  */
-async function allDelivered() {
-  const held = { channel: "SMS" as const, template: { in: [...CAN_WAIT] }, nextAttemptAt: { gt: new Date() } };
-  await expect.poll(() => db.message.count({ where: { status: "QUEUED", NOT: held } }), { timeout: 15_000, interval: 100 }).toBe(0);
+async function allDelivered(families: Family[]) {
+  const householdId = { in: families.map((family) => family.id) };
+  await expect.poll(() => db.message.count({ where: { status: "QUEUED", householdId } }), { timeout: 15_000, interval: 100 }).toBe(0);
 }
 
 /**
@@ -217,8 +217,9 @@ describe("background jobs across a restart", () => {
     try {
       // The app starts: the queued jobs run, each once at the first try, and do their work.
       await (await freshApp()).startBackgroundJobs();
+      const told = [offer.waiter, offer.next, ...reminder.families];
       await completed(queued);
-      await allDelivered();
+      await allDelivered(told);
       const first = await effects();
       expect(first).toEqual({
         offer: offerDone(offer),
@@ -234,7 +235,7 @@ describe("background jobs across a restart", () => {
           for (let run = 0; run < 2; run++) await completed([await queue(name)]);
         }),
       );
-      await allDelivered();
+      await allDelivered(told);
       expect(await effects()).toEqual(first);
     } finally {
       await stopJobs();
@@ -276,7 +277,7 @@ describe("background jobs across a restart", () => {
       // Up again: the job is not run a second time, and another sweep finds nothing left to do.
       await (await freshApp()).startBackgroundJobs();
       await completed([await queue(JOBS.expireOffers)]);
-      await allDelivered();
+      await allDelivered([offer.waiter, offer.next]);
       expect(await jobRows([id])).toMatchObject([{ state: "completed", retryCount: 0 }]);
       expect(await offerEffects(offer)).toEqual(offerDone(offer));
     } finally {
@@ -331,7 +332,7 @@ describe("background jobs across a restart", () => {
       const asked = Date.now();
       await expect.poll(async () => (await jobRows([id]))[0]?.state, { timeout: 10_000, interval: 100 }).toBe("completed");
       expect(Date.now() - asked).toBeLessThan(10_000);
-      await allDelivered();
+      await allDelivered([offer.waiter, offer.next]);
       expect(await offerEffects(offer)).toEqual(offerDone(offer));
 
       // The lost run was given up by pg-boss (to be retried later, when it finds nothing left to do), not left active.
