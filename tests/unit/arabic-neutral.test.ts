@@ -21,3 +21,19 @@ describe("Arabic texts about a young person name no gender", () => {
     for (const pattern of MASCULINE) expect(text).not.toMatch(pattern);
   });
 });
+
+// The same for every text that speaks of the young person in the hiring, shifts and jobs pages: "الشاب" alone
+// (a young man), "شابًا" (a young man, as object), "ضعه" (put him), "يمكنه" (he can), "توظيفه" (to hire him).
+const ABOUT_HIM = [/(?<!لشخص )الشاب(?!ة|ات)/, /(?<!شخصًا )شابًا/, /ضعه/, /يمكنه/, /توظيفه/, /ميلاده/];
+
+function strings(value: unknown, at: string): [string, string][] {
+  if (typeof value === "string") return [[at, value]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => strings(inner, at ? `${at}.${key}` : key));
+}
+
+describe("Arabic texts of the hiring, shifts and jobs pages say 'the young person', not 'the young man'", () => {
+  const texts = ["hiring", "shifts", "jobs"].flatMap((ns) => strings(read(`${ns}.json`), "").map(([key, text]) => [`${ns}:${key}`, text] as [string, string]));
+  it.each(texts)("%s", (_key, text) => {
+    for (const pattern of ABOUT_HIM) expect(text).not.toMatch(pattern);
+  });
+});
