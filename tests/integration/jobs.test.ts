@@ -189,7 +189,7 @@ describe("reminders", () => {
 });
 
 describe("clean-up", () => {
-  it("deletes old challenges, counters, expired sessions and old outbox mail, and keeps the rest", async () => {
+  it("deletes old challenges, counters, expired sessions, old outbox mail and week-old form keys, and keeps the rest", async () => {
     const now = new Date();
     const old = new Date(now.getTime() - 3 * 24 * 3_600_000);
     await db.signInChallenge.createMany({
@@ -204,7 +204,17 @@ describe("clean-up", () => {
         { key: "k-new", windowStart: now, count: 1 },
       ],
     });
+    // A form's once-only key (ADR 015) is kept a week: a page left open and sent again days later still finds it.
+    const week = 7 * 24 * 3_600_000;
+    await db.formSubmission.createMany({
+      data: [
+        { key: "cleanup-old-form", kind: "walkIn", createdAt: new Date(now.getTime() - week - 60_000) },
+        { key: "cleanup-new-form", kind: "walkIn", createdAt: new Date(now.getTime() - week + 60_000) },
+      ],
+    });
     const result = await deleteExpiredData(now);
+    expect(await db.formSubmission.findMany({ where: { key: { startsWith: "cleanup-" } }, select: { key: true } })).toEqual([{ key: "cleanup-new-form" }]);
+    expect(result.formSubmissions).toBeGreaterThanOrEqual(1);
     expect(result.challenges).toBeGreaterThanOrEqual(1);
     expect(await db.signInChallenge.count({ where: { identifier: "old@example.dk" } })).toBe(0);
     expect(await db.signInChallenge.count({ where: { identifier: "new@example.dk" } })).toBe(1);
