@@ -28,6 +28,7 @@ export const LOCKABLE_TABLES = [
   "JobPosting",
   "JobShift",
   "Person",
+  "Programme",
   "User",
 ] as const;
 export type LockableTable = (typeof LOCKABLE_TABLES)[number];

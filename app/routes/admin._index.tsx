@@ -19,6 +19,7 @@ export default function AdminHome() {
     { to: "/admin/users", icon: "family", title: t("users.title"), text: t("home.users") },
     { to: "/admin/types", icon: "star", title: t("types.title"), text: t("home.types") },
     { to: "/admin/areas", icon: "heart", title: t("areas.title"), text: t("home.areas") },
+    { to: "/admin/programmes", icon: "book", title: t("programmes.title"), text: t("home.programmes") },
     { to: "/admin/audit", icon: "clipboard", title: t("audit.title"), text: t("home.audit") },
   ];
   return (

@@ -28,8 +28,9 @@ function notFoundAsResponse(error: unknown) {
 
 /**
  * Saves or deletes the row with `id` (null: a new row) from the posted form.
- * A taken code comes back as an error on the "code" field, a row still in
- * use as the form error `inUseError`; on success it redirects to `listPath`.
+ * A taken code comes back as an error on the "code" field (or on `taken`'s
+ * field, for a row known by its name), a row still in use as the form error
+ * `inUseError`; on success it redirects to `listPath`.
  */
 export async function saveOrDelete<Schema extends z.ZodType>(
   formData: FormData,
@@ -38,6 +39,7 @@ export async function saveOrDelete<Schema extends z.ZodType>(
     schema: Schema;
     listPath: string;
     inUseError: string;
+    taken?: { field: string; error: string };
     save: (id: string | null, value: z.output<Schema>) => Promise<unknown>;
     remove: (id: string) => Promise<unknown>;
   },
@@ -59,7 +61,10 @@ export async function saveOrDelete<Schema extends z.ZodType>(
   try {
     await options.save(id, submission.value);
   } catch (error) {
-    if (error instanceof AdminError && error.code === "codeTaken") return submission.reply({ fieldErrors: { code: ["errors.codeTaken"] } });
+    if (error instanceof AdminError && error.code === "codeTaken") {
+      const taken = options.taken ?? { field: "code", error: "errors.codeTaken" };
+      return submission.reply({ fieldErrors: { [taken.field]: [taken.error] } });
+    }
     notFoundAsResponse(error);
     throw error;
   }

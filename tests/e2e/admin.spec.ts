@@ -207,6 +207,7 @@ for (const language of ["en", "ar"] as const) {
     await signInAsAdmin(page);
     const type = await db.activityType.findUniqueOrThrow({ where: { code: "homework-cafe" } });
     const area = await db.housingArea.findUniqueOrThrow({ where: { code: "vangdalen" } });
+    const programme = await db.programme.findFirstOrThrow({ orderBy: { name: "asc" } });
     const staff = await account("STAFF");
     for (const path of [
       "/admin",
@@ -217,6 +218,8 @@ for (const language of ["en", "ar"] as const) {
       `/admin/types/${type.id}`,
       "/admin/areas",
       `/admin/areas/${area.id}`,
+      "/admin/programmes",
+      `/admin/programmes/${programme.id}`,
       "/admin/audit",
     ]) {
       await page.goto(`${path}?lng=${language}`);
@@ -226,6 +229,28 @@ for (const language of ["en", "ar"] as const) {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(language === "ar" ? "سجل التغييرات" : "Log of changes");
   });
 }
+
+test("an admin merges two spellings of one programme: its activities move, and the list says so", async ({ page }) => {
+  const { db } = await e2eData();
+  await signInAsAdmin(page);
+  const kept = await db.programme.create({ data: { name: `Brandkadet ${tag()}` } });
+  const typo = await db.programme.create({ data: { name: `Brand-kadet ${tag()}` } });
+  const activity = await db.activity.findFirstOrThrow({ where: { programmeId: null }, select: { id: true } });
+  await db.activity.update({ where: { id: activity.id }, data: { programmeId: typo.id } });
+  await page.goto(`/admin/programmes/${typo.id}`);
+  await hydrated(page);
+  // In use: it cannot be deleted, and the page says why.
+  await expect(page.getByText("Indsatsen bruges af aktiviteter: 1, milepæle: 0.")).toBeVisible();
+  await page.getByRole("button", { name: "Læg sammen" }).click();
+  await expect(page.getByText("Vælg den indsats, den skal lægges sammen med.")).toBeVisible();
+  await page.getByLabel("Læg sammen med").selectOption({ label: kept.name });
+  await page.getByRole("button", { name: "Læg sammen" }).click();
+  await expect(page).toHaveURL(/\/admin\/programmes\?done=merged$/);
+  await expect(page.getByText("Lagt sammen.")).toBeVisible();
+  await expect(page.getByRole("link", { name: typo.name })).toHaveCount(0);
+  expect((await db.activity.findUniqueOrThrow({ where: { id: activity.id } })).programmeId).toBe(kept.id);
+  await expectNoAxeViolations(page);
+});
 
 test("staff and partners get no admin page; anonymous visitors are sent to sign in", async ({ page, request }) => {
   const staff = await account("STAFF");

@@ -73,6 +73,7 @@ type Fixture = {
   employmentId: string;
   shiftId: string;
   milestoneId: string;
+  programmeId: string;
   /** A spreadsheet upload waiting to be imported (its file names household A's child). */
   importBatchId: string;
   guardianToken: string;
@@ -231,6 +232,7 @@ async function setUp(): Promise<Fixture> {
     employmentId: employment.id,
     shiftId: shift.id,
     milestoneId: milestone.id,
+    programmeId: (await db.programme.create({ data: { name: `Indsats Matrix ${randomUUID()}` } })).id,
     importBatchId: (
       await db.importBatch.create({
         data: {
@@ -661,6 +663,8 @@ const RULES: Record<string, Case[]> = {
   "admin._index.tsx": [{ loader: only(ADMIN) }],
   "admin.areas.tsx": [{ loader: only(ADMIN) }],
   "admin.areas_.$areaId.tsx": [{ params: (f) => ({ areaId: f.areaId }), loader: only(ADMIN), action: only(ADMIN) }],
+  "admin.programmes.tsx": [{ loader: only(ADMIN) }],
+  "admin.programmes_.$programmeId.tsx": [{ params: (f) => ({ programmeId: f.programmeId }), loader: only(ADMIN), action: only(ADMIN) }],
   "admin.types.tsx": [{ loader: only(ADMIN) }],
   "admin.types_.$typeId.tsx": [{ params: (f) => ({ typeId: f.x.typeId }), loader: only(ADMIN), action: only(ADMIN) }],
   "admin.users.tsx": [{ loader: only(ADMIN) }],

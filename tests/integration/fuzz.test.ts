@@ -187,6 +187,9 @@ async function setUp() {
   const home = await area();
   const editArea = await area();
   const unusedArea = await area();
+  const [editProgramme, mergedProgramme, keptProgramme] = await Promise.all(
+    ["Fuzzindsats", "Fuzz-indsats", "Fuzzindsatsen"].map((name) => db.programme.create({ data: { name: `${name} ${randomUUID()}` } })),
+  );
   const unusedType = await db.activityType.create({ data: { code: `unused-${randomUUID().slice(0, 8)}`, name: { da: "Ubrugt" }, icon: "star" } });
   const later = new Date(Date.now() + 20 * DAY);
   const session = (offset: number) => {
@@ -294,6 +297,9 @@ async function setUp() {
     editArea: editArea.id,
     unusedArea: unusedArea.id,
     unusedType: unusedType.id,
+    editProgramme: editProgramme!.id,
+    mergedProgramme: mergedProgramme!.id,
+    keptProgramme: keptProgramme!.id,
     typeId: signUpActivity.typeId,
     effortAreaId: signUpActivity.effortAreaId,
     activities: {
@@ -1274,6 +1280,23 @@ const FORMS: Form[] = [
       const name = row.name as Record<string, string>;
       return { code: row.code, nameDa: name.da, nameEn: name.en, nameAr: name.ar };
     },
+  },
+  {
+    route: "admin.programmes_.$programmeId.tsx",
+    name: "save",
+    role: "admin",
+    params: (f) => ({ programmeId: f.editProgramme }),
+    base: () => ({ name: "Fuzzindsats" }),
+    fields: fields("name"),
+    stored: async (f) => ({ name: (await db.programme.findUniqueOrThrow({ where: { id: f.editProgramme } })).name }),
+  },
+  {
+    route: "admin.programmes_.$programmeId.tsx",
+    name: "merge",
+    role: "admin",
+    params: (f) => ({ programmeId: f.mergedProgramme }),
+    base: (f) => ({ intent: "merge", into: f.keptProgramme }),
+    fields: fields("intent into#"),
   },
   // Any intent but "delete" saves: only the delete form's intent is fuzzed (it then lacks the fields a save needs).
   {

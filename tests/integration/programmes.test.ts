@@ -1,140 +1,131 @@
-// Programmes across terms (issue 17): Brandkadet runs three terms next to a
-// football school of the same activity type. The Brandkadet milestone counts
-// Brandkadet's terms only, a young person in two terms once; the report can
-// be cut by programme and shows a programme table that stays protected.
-import { copenhagenInstant } from "../../app/domain/dates.ts";
-import { beforeAll, describe, expect, it } from "vitest";
-import { listMilestones, measureValue } from "../../app/domain/reporting/milestones.server.ts";
-import { NO_PROGRAMME } from "../../app/domain/reporting/counts.ts";
-import { loadReport, tablesOf } from "../../app/domain/reporting/report-data.server.ts";
-import { parseReportQuery } from "../../app/domain/reporting/report-query.ts";
-import { reportRelations } from "../../app/domain/reporting/report-tables.ts";
-import { countParticipation } from "../../app/domain/reporting/report.server.ts";
+// Programmes kept clean by an admin (issue 17: "programmes across terms"): a name corrected, two spellings of one
+// programme merged — its activities and milestones move, a child who came to both counts once — and an unused one
+// deleted; a name another programme has (in any case) is refused beside the field, one in use is never deleted (its
+// milestones would go with it), and every change is in the audit log. Only admins get in (access-matrix.test.ts).
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { describe, expect, it } from "vitest";
+import { deleteProgramme, listProgrammes, mergeProgramme, saveProgramme } from "../../app/domain/admin/programmes.server.ts";
+import { AdminError } from "../../app/domain/admin/errors.server.ts";
+import { measureValue } from "../../app/domain/reporting/milestones.server.ts";
 import { db } from "../../app/lib/db.server.ts";
-import { recoverable } from "../setup/disclosure-reader.ts";
+import { createUserSession } from "../../app/lib/session.server.ts";
+import { activity, household, signUpFamily } from "../setup/fixtures.ts";
+import { createUser } from "../setup/helpers.ts";
 
-const PLAN = { from: "2025-01-01", to: "2029-12-31" };
-let brandkadet = "";
-let club = "";
-const terms: Record<string, string> = {};
+const unique = (name: string) => `${name} ${crypto.randomUUID().slice(0, 8)}`;
+const period = { from: "2025-01-01", to: "2029-12-31" };
 
-async function term(key: string, days: string[], programmeId: string | null) {
-  const effort = await db.effortArea.upsert({ where: { code: "prog-effort" }, create: { code: "prog-effort", name: { da: "Fællesskab" } }, update: {} });
-  const created = await db.activity.create({
-    data: {
-      slug: `prog-${key}`,
-      typeId: club,
-      effortAreaId: effort.id,
-      programmeId,
-      status: "PUBLISHED",
-      title: { da: key },
-      description: { da: key },
-      place: "Brandstationen",
-      requiresSignUp: false,
-      sessions: { create: days.map((day) => ({ startsAt: copenhagenInstant(day, "16:00"), endsAt: copenhagenInstant(day, "18:00") })) },
-    },
-    include: { sessions: true },
-  });
-  terms[key] = created.id;
-  return created.sessions;
+async function admin() {
+  const user = await createUser({ role: "ADMIN" });
+  return { user, cookie: (await createUserSession(user.id)).split(";")[0]! };
 }
 
-async function youngPeople(prefix: string, n: number) {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    ids.push((await db.person.create({ data: { firstName: `${prefix}${i}`, lastName: "Kadet", birthDate: new Date("2012-04-04T00:00:00Z") } })).id);
+async function post(programmeId: string, cookie: string, form: Record<string, string>) {
+  const route = await import("../../app/routes/admin.programmes_.$programmeId.tsx");
+  const request = new Request(`http://localhost/admin/programmes/${programmeId}`, {
+    method: "POST",
+    headers: { Cookie: cookie },
+    body: new URLSearchParams(form),
+  });
+  try {
+    return await route.action({ request, params: { programmeId }, context: {} } as ActionFunctionArgs);
+  } catch (error) {
+    if (error instanceof Response) return error;
+    throw error;
   }
-  return ids;
 }
 
-beforeAll(async () => {
-  club = (await db.activityType.create({ data: { code: "prog-club", name: { da: "Klub og fællesskab" }, icon: "star" } })).id;
-  brandkadet = (await db.programme.create({ data: { name: "Brandkadet" } })).id;
-  const spring = await term("Brandkadet forår 2026", ["2026-03-03", "2026-03-10"], brandkadet);
-  const autumn = await term("Brandkadet efterår 2026", ["2026-09-01"], brandkadet);
-  const spring27 = await term("Brandkadet forår 2027", ["2027-03-02"], brandkadet);
-  const football = await term("Fodboldskole", ["2026-06-01", "2026-06-02"], null);
-  // Twelve cadets in spring; eight of them again in autumn, with four new ones; three new in spring 2027: 19 young people.
-  const cadets = await youngPeople("Kadet", 19);
-  const present = (sessionId: string, personIds: string[]) =>
-    db.attendance.createMany({ data: personIds.map((personId) => ({ sessionId, personId, present: true, enrolled: false })) });
-  for (const session of spring) await present(session.id, cadets.slice(0, 12));
-  await present(autumn[0]!.id, [...cadets.slice(0, 8), ...cadets.slice(12, 16)]);
-  await present(spring27[0]!.id, cadets.slice(16, 19));
-  // The football school: 30 others, and two cadets.
-  const footballers = await youngPeople("Fodbold", 30);
-  for (const session of football) await present(session.id, [...footballers, cadets[0]!, cadets[1]!]);
-  await db.milestone.create({
-    data: {
-      title: { da: "55 unge i Brandkadet i planperioden" },
-      measure: "UNIQUE_PARTICIPANTS",
-      target: 55,
-      programmeId: brandkadet,
-      startsOn: new Date("2025-01-01T00:00:00Z"),
-      deadline: new Date("2029-12-31T00:00:00Z"),
-    },
-  });
-  await db.milestone.create({
-    data: {
-      title: { da: "Alle i klubtypen" },
-      measure: "UNIQUE_PARTICIPANTS",
-      target: 100,
-      activityTypeId: club,
-      startsOn: new Date("2025-01-01T00:00:00Z"),
-      deadline: new Date("2029-12-31T00:00:00Z"),
-    },
-  });
-});
+/** An activity of the programme; its one session `days` from now (two terms are not at the same hour). */
+async function inProgramme(programmeId: string, title: string, days = 14) {
+  const startsAt = new Date(Date.now() + days * 86_400_000);
+  const row = await activity({ title, sessions: [{ startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3_600_000) }] });
+  await db.activity.update({ where: { id: row.id }, data: { programmeId } });
+  return row;
+}
 
-describe("the Brandkadet milestone", () => {
-  it("counts Brandkadet's terms only, each young person once, not the football school of the same type", async () => {
-    expect(await measureValue("UNIQUE_PARTICIPANTS", PLAN, { programmeId: brandkadet })).toBe(19);
-    // The type counts the football school too: 19 + 30 (the two cadets who also played are already counted).
-    expect(await measureValue("UNIQUE_PARTICIPANTS", PLAN, { activityTypeId: club })).toBe(49);
-    const milestones = await listMilestones(new Date("2027-06-01T12:00:00Z"));
-    const cadets = milestones.find((milestone) => milestone.scope.kind === "programme")!;
-    expect(cadets).toMatchObject({ value: 19, target: 55, scope: { kind: "programme", id: brandkadet, name: { da: "Brandkadet" } } });
+describe("programmes", () => {
+  it("merging moves the activities and milestones, the programme is gone, and a child of both counts once", async () => {
+    const { user } = await admin();
+    const kept = await db.programme.create({ data: { name: unique("Brandkadet") } });
+    const typo = await db.programme.create({ data: { name: unique("Brand-kadet") } });
+    const spring = await inProgramme(kept.id, "Brandkadet forår");
+    const autumn = await inProgramme(typo.id, "Brandkadet efterår", 40);
+    const family = await household({ children: [{ firstName: "Yusuf" }] });
+    await signUpFamily(spring.id, family);
+    await signUpFamily(autumn.id, family);
+    const milestone = await db.milestone.create({
+      data: {
+        title: { da: "Brandkadet" },
+        measure: "UNIQUE_PARTICIPANTS",
+        target: 55,
+        programmeId: typo.id,
+        startsOn: new Date("2025-01-01"),
+        deadline: new Date("2029-12-31"),
+      },
+    });
+    const count = (programmeId: string, measure: "UNIQUE_PARTICIPANTS" | "ENROLMENTS") => measureValue(measure, period, { programmeId });
+    expect([await count(kept.id, "UNIQUE_PARTICIPANTS"), await count(typo.id, "UNIQUE_PARTICIPANTS")]).toEqual([1, 1]);
+
+    expect(await mergeProgramme(user, typo.id, kept.id)).toEqual({ activities: 1, milestones: 1 });
+
+    expect(await db.programme.findUnique({ where: { id: typo.id } })).toBeNull();
+    expect((await db.activity.findUniqueOrThrow({ where: { id: autumn.id } })).programmeId).toBe(kept.id);
+    expect((await db.milestone.findUniqueOrThrow({ where: { id: milestone.id } })).programmeId).toBe(kept.id);
+    expect([await count(kept.id, "UNIQUE_PARTICIPANTS"), await count(kept.id, "ENROLMENTS")]).toEqual([1, 2]);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "programme.merge", entityId: kept.id } });
+    expect(audit).toMatchObject({ actorUserId: user.id, after: { activities: 1, milestones: 1 } });
   });
 
-  it("is shown with the programme's selection and with each of its terms' programme", async () => {
-    const views = await listMilestones(new Date("2027-06-01T12:00:00Z"), { programmeId: brandkadet });
-    expect(views.map((view) => view.scope.kind)).toEqual(["programme"]);
-  });
-});
+  it("a name another programme has, in any case, is refused beside the field; a new name is saved and logged", async () => {
+    const { user, cookie } = await admin();
+    const taken = await db.programme.create({ data: { name: unique("Familiedage") } });
+    const programme = await db.programme.create({ data: { name: unique("Lektiecafe") } });
+    const refused = (await post(programme.id, cookie, { name: taken.name.toUpperCase() })) as { error?: Record<string, string[]> };
+    expect(refused.error).toEqual({ name: ["errors.programmeTaken"] });
+    expect((await db.programme.findUniqueOrThrow({ where: { id: programme.id } })).name).toBe(programme.name);
 
-describe("the report by programme", () => {
-  it("has a row per programme and one for the activities in none", async () => {
-    const counts = await countParticipation({ from: "2026-01-01", to: "2026-12-31" });
-    const rows = Object.fromEntries(counts.perProgramme.map((row) => [row.programmeId, row]));
-    // 2026: spring 12 + autumn 4 new = 16 cadets, attendances 24 + 12; the football school 32 people, 64 attendances.
-    expect(rows[brandkadet]).toEqual({ programmeId: brandkadet, uniqueParticipants: 16, attendances: 36 });
-    expect(rows[NO_PROGRAMME]).toEqual({ programmeId: NO_PROGRAMME, uniqueParticipants: 32, attendances: 64 });
-  });
-
-  it("can be cut by programme through the page's query", async () => {
-    const query = parseReportQuery(new URLSearchParams({ kind: "plan", scope: "programme", scopeId: brandkadet }));
-    const report = await loadReport(query, "da");
-    expect(report.selection).toBe("Brandkadet");
-    expect(report.counts.uniqueParticipants.total).toBe(19);
-    expect(report.counts.perActivity.map((row) => row.activityId).sort()).toEqual(
-      [terms["Brandkadet forår 2026"], terms["Brandkadet efterår 2026"], terms["Brandkadet forår 2027"]].sort(),
-    );
+    const renamed = unique("Lektiecafé i Jennumparken");
+    const saved = (await post(programme.id, cookie, { name: `  ${renamed} ` })) as Response;
+    expect([saved.status, saved.headers.get("Location")]).toEqual([302, "/admin/programmes?done=updated"]);
+    expect((await db.programme.findUniqueOrThrow({ where: { id: programme.id } })).name).toBe(renamed);
+    expect(await db.auditEvent.count({ where: { action: "programme.update", entityId: programme.id, actorUserId: user.id } })).toBe(1);
+    expect((await listProgrammes()).find((row) => row.id === programme.id)).toMatchObject({ name: renamed, activities: 0, milestones: 0 });
   });
 
-  it("shares the programme table with no hidden cell that can be worked out", async () => {
-    const query = parseReportQuery(new URLSearchParams({ kind: "custom", from: "2027-01-01", to: "2027-12-31", mode: "shared" }));
-    const report = await loadReport(query, "da");
-    const shared = tablesOf(report, "shared");
-    const programmes = shared.find((table) => table.id === "programmes")!;
-    // Spring 2027: three cadets, under the threshold.
-    expect(programmes.rows.map((row) => row.cells[0]!.kind)).toEqual(["small"]);
-    const relations = reportRelations(report.counts, report.jobs, report.names, report.min);
-    expect(
-      recoverable(
-        shared.map((table) => table.rows),
-        relations,
-        report.min,
-      ),
-    ).toEqual([]);
+  it("one in use is not deleted (its milestones would go with it); an unused one is", async () => {
+    const { user, cookie } = await admin();
+    const used = await db.programme.create({ data: { name: unique("Ung træner") } });
+    await db.milestone.create({
+      data: {
+        title: { da: "Ung træner" },
+        measure: "ENROLMENTS",
+        target: 10,
+        programmeId: used.id,
+        startsOn: new Date("2025-01-01"),
+        deadline: new Date("2029-12-31"),
+      },
+    });
+    const error = await deleteProgramme(user, used.id).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AdminError);
+    expect((error as AdminError).usage).toEqual({ activities: 0, milestones: 1 });
+    const answer = (await post(used.id, cookie, { intent: "delete" })) as { error?: Record<string, string[]> };
+    expect(answer.error).toEqual({ "": ["errors.programmeInUse"] });
+    expect(await db.milestone.count({ where: { programmeId: used.id } })).toBe(1);
+
+    const unused = await saveProgramme(user, null, { name: unique("Sommerskole") });
+    const deleted = (await post(unused, cookie, { intent: "delete" })) as Response;
+    expect([deleted.status, deleted.headers.get("Location")]).toEqual([302, "/admin/programmes?done=deleted"]);
+    expect(await db.programme.findUnique({ where: { id: unused } })).toBeNull();
+  });
+
+  it("a merge into itself or into one that is gone is refused with a message, changing nothing", async () => {
+    const { cookie } = await admin();
+    const programme = await db.programme.create({ data: { name: unique("Familiedage") } });
+    await inProgramme(programme.id, "Familiedag");
+    for (const into of [programme.id, crypto.randomUUID(), "not-an-id", ""]) {
+      const answer = (await post(programme.id, cookie, { intent: "merge", into })) as { error?: Record<string, string[]> };
+      expect(answer.error, into).toEqual({ into: ["errors.mergeTargetRequired"] });
+    }
+    expect(await db.activity.count({ where: { programmeId: programme.id } })).toBe(1);
   });
 });

@@ -15,11 +15,12 @@ export function BackLink({ to, children }: { to: string; children: ReactNode }) 
   );
 }
 
-/** "Created", "Saved" or "Deleted", from `?done=` in the URL. */
+/** "Created", "Saved", "Deleted" or "Merged", from `?done=` in the URL. */
 export function DoneMessage() {
   const { t } = useTranslation("admin");
   const [params] = useSearchParams();
   const done = params.get("done");
-  const text = done === "created" ? t("createdMessage") : done === "updated" ? t("saved") : done === "deleted" ? t("deletedMessage") : null;
+  const messages: Record<string, string> = { created: t("createdMessage"), updated: t("saved"), deleted: t("deletedMessage"), merged: t("mergedMessage") };
+  const text = done ? (messages[done] ?? null) : null;
   return text ? <Notice>{text}</Notice> : null;
 }

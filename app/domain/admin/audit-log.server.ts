@@ -11,7 +11,7 @@ import { isId } from "~/lib/ids.ts";
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Entity types written by the admin pages. */
-export const ADMIN_ENTITY_TYPES = ["User", "ActivityType", "HousingArea"] as const;
+export const ADMIN_ENTITY_TYPES = ["User", "ActivityType", "HousingArea", "Programme"] as const;
 export type AdminEntityType = (typeof ADMIN_ENTITY_TYPES)[number];
 
 export { AUDIT_ENTITY_TYPES };

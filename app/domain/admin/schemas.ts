@@ -104,6 +104,14 @@ export const activityTypeSchema = z.object({
   sortOrder,
 });
 
+// ---------------------------------------------------------------- programmes
+
+/** A programme's name: a proper name, the same in every language (as the activity editor's "new programme"). */
+export const programmeSchema = z.object({ name: text(120, "errors.programmeNameRequired") });
+
+/** Merging a programme into another: the one kept. */
+export const mergeProgrammeSchema = z.object({ intent: z.literal("merge"), into: idField("errors.mergeTargetRequired") });
+
 // ---------------------------------------------------------------- housing areas
 
 export const housingAreaSchema = z
