@@ -19,7 +19,7 @@ import { activityRoster, giveWaitingPlace, setCapacity } from "~/domain/staff/ro
 import { rosterActionSchema } from "~/domain/staff/schemas.ts";
 import { formatDateTime, formatWhen } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
-import { getLanguage } from "~/lib/i18n.server.ts";
+import { getLanguage, translator } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { Alert, Notice } from "~/components/ui/alert.tsx";
 
@@ -29,7 +29,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireActivityAccess(request, params.activityId);
   const language = await getLanguage(request);
   const [roster, missing] = await Promise.all([activityRoster(params.activityId!, { userId: user.id }), missedInARow(params.activityId!)]);
-  const { translator } = await import("~/lib/i18n.server.ts");
   return {
     canManage: isStaff(user),
     title: pick(roster.activity.title, language),
