@@ -104,4 +104,4 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
 };
 
 // For server/index.ts: background jobs run on the same modules as requests.
-export { startBackgroundJobs, stopJobs } from "./jobs.server.ts";
+export { startBackgroundJobs, stopJobs } from "./job-handlers.server.ts";

@@ -399,20 +399,41 @@ const CONTACT_CLUB = {
   contactEmail: DEMO_ACCOUNTS.trainer.email,
 };
 
+type ReferenceIds = ReturnType<typeof referenceIds>;
+type PeopleRegister = ReturnType<typeof peopleRegister>;
+type DemoCalendar = ReturnType<typeof demoCalendar>;
+
 /**
  * Fills an empty, migrated database with the demo. `now` anchors every date
  * (tests pass a fixed instant).
  */
 export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Promise<void> {
   const today = copenhagenDay(now);
+  // Each step takes its keys in turn (randomUUID): the order below is the order of the rows.
+  const ids = referenceIds();
+  const register = peopleRegister(today, ids);
+  const accounts = addStaffAndPartners(register);
+  addFamilies(register, now, accounts.staffUserId);
+  const young = addYoungPeople(register, accounts.staffUserId);
+  const activities = activityRows(demoActivities(demoCalendar(today, now), now), ids, accounts.partnerUserId);
+  const history = historyRows({ now, today, ...ids, staffUserId: accounts.staffUserId, activityBySlug: activities.activityBySlug });
+  await writeDemoData(db, { today, now, ids, register, accounts, young, activities, history });
+  await seedProgrammesAndMoves(db);
+}
 
-  // -- reference data
+// ---------------------------------------------------------------- reference data, people, accounts and households
+
+/** The keys of the housing areas, effort areas, activity types and organisations, by code. */
+function referenceIds() {
   const areaId = Object.fromEntries(HOUSING_AREAS.map((area) => [area.code, randomUUID()])) as Record<AreaCode, string>;
   const effortId = Object.fromEntries(EFFORT_AREAS.map((area) => [area.code, randomUUID()])) as Record<EffortCode, string>;
   const typeId = Object.fromEntries(ACTIVITY_TYPES.map((type) => [type.code, randomUUID()])) as Record<TypeCode, string>;
   const organisationId = Object.fromEntries(ORGANISATIONS.map((name) => [name, randomUUID()])) as Record<OrganisationName, string>;
+  return { areaId, effortId, typeId, organisationId };
+}
 
-  // -- people, accounts and households
+/** The people, accounts and households of the demo, and the ways to add to them. */
+function peopleRegister(today: Day, { areaId, organisationId }: ReferenceIds) {
   const people: Prisma.PersonCreateManyInput[] = [];
   const users: Prisma.UserCreateManyInput[] = [];
   const households: Prisma.HouseholdCreateManyInput[] = [];
@@ -485,6 +506,11 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     return householdId;
   }
 
+  return { people, users, households, members, invitations, addPerson, addUser, addHousehold, addFamily };
+}
+
+/** Staff and partners: accounts without a household. */
+function addStaffAndPartners({ addPerson, addUser }: PeopleRegister) {
   // Staff and partners: accounts without a household.
   addUser(addPerson({ firstName: "Mette", lastName: "Kjær", gender: "FEMALE", language: "da" }), DEMO_ACCOUNTS.admin, "da", "Bysekretariatet");
   const staffUserId = addUser(
@@ -502,7 +528,11 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     ),
     trainer: addUser(addPerson({ firstName: "Kasper", lastName: "Nielsen", gender: "MALE", language: "da" }), DEMO_ACCOUNTS.trainer, "da", "Randers Nord IF"),
   };
+  return { staffUserId, partnerUserId };
+}
 
+/** The parents with logins (Arabic- and Danish-speaking), a young person in his mother's family, and the families staff registered. */
+function addFamilies({ addPerson, addUser, addFamily, invitations }: PeopleRegister, now: Date, staffUserId: string): void {
   // Arabic-speaking parent, signed up herself.
   const amira = addPerson({
     firstName: "Amira",
@@ -585,8 +615,10 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
   );
 
   for (const spec of STAFF_HOUSEHOLDS) addFamily(spec, staffUserId);
+}
 
-  // Young people with pocket-money jobs or applications (their own logins, each a child in a family).
+/** Young people with pocket-money jobs or applications (their own logins, each a child in a family). */
+function addYoungPeople({ addPerson, addUser, addFamily }: PeopleRegister, staffUserId: string) {
   /** Each young person's guardian on record: their applications' consent and information went to them (ADR 013). */
   const householdGuardian = new Map<string, string>();
   function addYoungPerson(spec: MemberSpec & { lastName: string; area: AreaCode; guardian: MemberSpec; language: string }): string {
@@ -643,8 +675,13 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
       guardian: { firstName: "Khaled", gender: "MALE", phone: "+4520000035" },
     }),
   };
+  return { youth, householdGuardian };
+}
 
-  // -- activities
+// ---------------------------------------------------------------- activities
+
+/** Every session's day and time: the series around today, a year of history for the reports, the events' next dates. */
+function demoCalendar(today: Day, now: Date) {
   const seriesFrom = addDays(today, -28);
   const seriesUntil = addDays(today, 70);
 
@@ -707,8 +744,46 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
   const cadetSlots = cadetDays.map((d) => slot(d, "16:00", "18:00"));
   const firstStart = (slots: Slot[]): Date => slots[0]?.startsAt ?? now;
   const daysAgo = (days: number): Date => new Date(now.getTime() - days * DAY_MS);
+  return {
+    homeworkSlots,
+    pastHomework,
+    pastTraining,
+    pastYear,
+    pastReading,
+    pastCadet,
+    pastFamily,
+    pastMidsummer,
+    pastPumpkin,
+    familySlots,
+    fathersDays,
+    lunchSlots,
+    campSlots,
+    trainingSlots,
+    easterSlot,
+    midsummerDay,
+    pumpkinSlot,
+    cadetSlots,
+    knittingSlots,
+    firstStart,
+    daysAgo,
+  };
+}
 
-  const activities: ActivitySpec[] = [
+function demoActivities(calendar: DemoCalendar, now: Date): ActivitySpec[] {
+  const { pastReading, pastCadet, pastFamily, pastMidsummer, pastPumpkin, pastYear } = calendar;
+  return [
+    ...weekAndFamilyActivities(calendar, now),
+    ...sportsActivities(calendar, now),
+    ...seasonalEvents(calendar),
+    ...clubActivities(calendar, now),
+    ...pastActivities({ pastReading, pastCadet, pastFamily, pastMidsummer, pastPumpkin, pastYear }),
+  ];
+}
+
+/** The homework café and the family courses (one on an area list). */
+function weekAndFamilyActivities(calendar: DemoCalendar, now: Date): ActivitySpec[] {
+  const { homeworkSlots, pastHomework, familySlots, fathersDays, lunchSlots, firstStart, daysAgo } = calendar;
+  return [
     {
       slug: "lektiecafe-jennumparken",
       type: "homework-cafe",
@@ -823,6 +898,13 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
       sessions: lunchSlots,
       eligible: ["gl-jennumparken", "energivej"],
     },
+  ];
+}
+
+/** The sports camp in the summer and the open training (a drop-in with a moved session). */
+function sportsActivities(calendar: DemoCalendar, now: Date): ActivitySpec[] {
+  const { pastTraining, campSlots, trainingSlots, firstStart, daysAgo } = calendar;
+  return [
     {
       slug: "sommer-sportscamp",
       type: "sports-camp",
@@ -877,6 +959,13 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
       sessions: [...pastTraining, ...trainingSlots],
       partners: ["trainer"],
     },
+  ];
+}
+
+/** The one-day events of the year: Easter, Midsummer, pumpkin carving. */
+function seasonalEvents(calendar: DemoCalendar): ActivitySpec[] {
+  const { easterSlot, midsummerDay, pumpkinSlot } = calendar;
+  return [
     {
       slug: "paaskejagt-nordre-faelled",
       type: "one-day-event",
@@ -957,6 +1046,13 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
       ...CONTACT_STAFF,
       sessions: [pumpkinSlot],
     },
+  ];
+}
+
+/** The clubs: fire cadets (only for some areas) and the knitting café (no Arabic text). */
+function clubActivities(calendar: DemoCalendar, now: Date): ActivitySpec[] {
+  const { cadetSlots, knittingSlots, firstStart, daysAgo } = calendar;
+  return [
     {
       slug: "brandkadet",
       type: "club",
@@ -1013,9 +1109,10 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
       sessions: knittingSlots,
     },
   ];
+}
 
-  activities.push(...pastActivities({ pastReading, pastCadet, pastFamily, pastMidsummer, pastPumpkin, pastYear }));
-
+/** The rows of the activities, their areas, partners and sessions; each activity's id and sessions by slug (for the history). */
+function activityRows(activities: ActivitySpec[], { areaId, effortId, typeId }: ReferenceIds, partnerUserId: Record<"volunteer" | "trainer", string>) {
   const activityRows: Prisma.ActivityCreateManyInput[] = [];
   const eligibleRows: Prisma.ActivityEligibleAreaCreateManyInput[] = [];
   const partnerRows: Prisma.ActivityPartnerCreateManyInput[] = [];
@@ -1040,9 +1137,29 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     }
     activityBySlug.set(fields.slug, { id: activityId, sessions: sessions.map((session, index) => ({ ...session, id: ids[index]! })) });
   }
-  const history = historyRows({ now, today, areaId, effortId, typeId, staffUserId, activityBySlug });
+  return { activityRows, eligibleRows, partnerRows, sessionRows, activityBySlug };
+}
 
-  // -- write everything in one transaction, one statement per table
+/** Everything in one transaction, one statement per table (the pocket-money jobs' rows are made here, after the history's). */
+async function writeDemoData(
+  db: PrismaClient,
+  demo: {
+    today: Day;
+    now: Date;
+    ids: ReferenceIds;
+    register: PeopleRegister;
+    accounts: ReturnType<typeof addStaffAndPartners>;
+    young: ReturnType<typeof addYoungPeople>;
+    activities: ReturnType<typeof activityRows>;
+    history: ReturnType<typeof historyRows>;
+  },
+): Promise<void> {
+  const { today, now, history } = demo;
+  const { areaId, effortId, typeId, organisationId } = demo.ids;
+  const { people, users, households, members, invitations } = demo.register;
+  const { staffUserId, partnerUserId } = demo.accounts;
+  const { youth, householdGuardian } = demo.young;
+  const { activityRows, eligibleRows, partnerRows, sessionRows } = demo.activities;
   await db.$transaction([
     db.housingArea.createMany({
       data: HOUSING_AREAS.map((area, index) => ({
@@ -1093,7 +1210,6 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     db.milestone.createMany({ data: history.milestones }),
     db.milestoneNote.createMany({ data: history.notes }),
   ]);
-  await seedProgrammesAndMoves(db);
 }
 
 // ---------------------------------------------------------------- pocket-money jobs
@@ -1101,22 +1217,59 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
 /** A guardian link nobody holds (demo applications): a random secret's SHA-256. */
 const unusableTokenHash = () => randomBytes(32).toString("hex");
 
-function jobRows(
-  db: PrismaClient,
-  ctx: {
-    today: Day;
-    now: Date;
-    organisationId: Record<OrganisationName, string>;
-    youth: Record<"nour" | "emil" | "maryam" | "zaid", string>;
-    /** The guardian on record for each young person (their household's). */
-    householdGuardian: ReadonlyMap<string, string>;
-    staffUserId: string;
-    trainerUserId: string;
-  },
-) {
-  const { today, now, organisationId, youth } = ctx;
+/** What the pocket-money jobs' rows are made from: the demo's dates, organisations, young people and staff. */
+type JobContext = {
+  today: Day;
+  now: Date;
+  organisationId: Record<OrganisationName, string>;
+  youth: Record<"nour" | "emil" | "maryam" | "zaid", string>;
+  /** The guardian on record for each young person (their household's). */
+  householdGuardian: ReadonlyMap<string, string>;
+  staffUserId: string;
+  trainerUserId: string;
+};
+
+/** The pocket-money jobs: types, postings, applications with their timelines, Nour's employment and the shifts. */
+function jobRows(db: PrismaClient, ctx: JobContext) {
+  const { today, youth } = ctx;
   const typeId = Object.fromEntries(JOB_TYPES.map((type) => [type.code, randomUUID()])) as Record<JobTypeCode, string>;
   const postingId = { play: randomUUID(), coach: randomUUID(), caretaker: randomUUID(), reporter: randomUUID() };
+  const postings = jobPostings(ctx, typeId, postingId);
+  const applicationId = { nour: randomUUID(), emil: randomUUID(), maryam: randomUUID(), zaid: randomUUID() };
+  const { applications, events } = jobApplications(ctx, postingId, applicationId);
+  const employmentId = randomUUID();
+  const employments: Prisma.EmploymentCreateManyInput[] = [
+    {
+      id: employmentId,
+      applicationId: applicationId.nour,
+      postingId: postingId.coach,
+      personId: youth.nour,
+      role: "Ung træner",
+      startsOn: addDays(today, -42),
+      endsOn: addDays(today, 180),
+      inSchool: true,
+      guardianInformedAt: at(addDays(today, -45), "12:00"),
+    },
+  ];
+  const { shifts, assignments } = jobShifts(ctx, postingId, employmentId);
+
+  return [
+    db.jobType.createMany({
+      data: JOB_TYPES.map((type, index) => ({ id: typeId[type.code], code: type.code, name: type.name, icon: type.icon, sortOrder: (index + 1) * 10 })),
+    }),
+    db.jobPosting.createMany({ data: postings }),
+    db.jobApplication.createMany({ data: applications }),
+    db.applicationEvent.createMany({ data: events }),
+    db.employment.createMany({ data: employments }),
+    db.jobShift.createMany({ data: shifts }),
+    db.shiftAssignment.createMany({ data: assignments }),
+  ];
+}
+
+type PostingIds = Record<"play" | "coach" | "caretaker" | "reporter", string>;
+
+/** Four postings: play patrol (open shifts), junior coach (Nour is hired), caretaker's help, the library's reporter. */
+function jobPostings({ today, organisationId }: JobContext, typeId: Record<JobTypeCode, string>, postingId: PostingIds): Prisma.JobPostingCreateManyInput[] {
   const clubContact = { contactName: "Kasper Nielsen, Randers Nord IF", contactPhone: "+4520000022", contactEmail: DEMO_ACCOUNTS.trainer.email };
   const postings: Prisma.JobPostingCreateManyInput[] = [
     {
@@ -1248,8 +1401,12 @@ function jobRows(
       contactEmail: DEMO_ACCOUNTS.volunteer.email,
     },
   ];
+  return postings;
+}
 
-  const applicationId = { nour: randomUUID(), emil: randomUUID(), maryam: randomUUID(), zaid: randomUUID() };
+/** One application per young person at another step: hired, received, awaiting a guardian, invited to an interview. */
+function jobApplications(ctx: JobContext, postingId: PostingIds, applicationId: Record<"nour" | "emil" | "maryam" | "zaid", string>) {
+  const { today, youth } = ctx;
   const base = { school: "Nørrevangsskolen", inSchool: true, guardianLanguage: "da", consentRequired: false };
   const applications: Prisma.JobApplicationCreateManyInput[] = [
     {
@@ -1332,22 +1489,11 @@ function jobRows(
     { applicationId: applicationId.zaid, status: "RECEIVED", at: at(addDays(today, -8), "17:20") },
     { applicationId: applicationId.zaid, status: "INTERVIEW", at: at(addDays(today, -2), "09:30"), byUserId: ctx.staffUserId },
   ];
+  return { applications, events };
+}
 
-  const employmentId = randomUUID();
-  const employments: Prisma.EmploymentCreateManyInput[] = [
-    {
-      id: employmentId,
-      applicationId: applicationId.nour,
-      postingId: postingId.coach,
-      personId: youth.nour,
-      role: "Ung træner",
-      startsOn: addDays(today, -42),
-      endsOn: addDays(today, 180),
-      inSchool: true,
-      guardianInformedAt: at(addDays(today, -45), "12:00"),
-    },
-  ];
-
+function jobShifts(ctx: JobContext, postingId: PostingIds, employmentId: string) {
+  const { today, now } = ctx;
   // Shifts. Junior coach: Tuesdays 17:30–19:30 in school weeks, Nour on every one; past ones confirmed.
   const shifts: Prisma.JobShiftCreateManyInput[] = [];
   const assignments: Prisma.ShiftAssignmentCreateManyInput[] = [];
@@ -1401,18 +1547,7 @@ function jobRows(
       responsibleUserId: ctx.staffUserId,
     });
   }
-
-  return [
-    db.jobType.createMany({
-      data: JOB_TYPES.map((type, index) => ({ id: typeId[type.code], code: type.code, name: type.name, icon: type.icon, sortOrder: (index + 1) * 10 })),
-    }),
-    db.jobPosting.createMany({ data: postings }),
-    db.jobApplication.createMany({ data: applications }),
-    db.applicationEvent.createMany({ data: events }),
-    db.employment.createMany({ data: employments }),
-    db.jobShift.createMany({ data: shifts }),
-    db.shiftAssignment.createMany({ data: assignments }),
-  ];
+  return { shifts, assignments };
 }
 
 // ---------------------------------------------------------------- history for the reports
@@ -1566,13 +1701,7 @@ const HISTORY_AREAS: [AreaCode, number][] = [
   ["outside", 4],
 ];
 
-/**
- * A year of participation for the reports: 58 families who came to the
- * homework café and open training, joined past courses and events; two
- * children who moved; waiting lists and cancellations; head-counts at the
- * events; and the programme's milestones with a status text.
- */
-function historyRows(ctx: {
+type HistoryContext = {
   now: Date;
   today: Day;
   areaId: Record<AreaCode, string>;
@@ -1580,7 +1709,17 @@ function historyRows(ctx: {
   typeId: Record<TypeCode, string>;
   staffUserId: string;
   activityBySlug: Map<string, { id: string; sessions: (Slot & { id: string })[] }>;
-}) {
+};
+
+type HistoryChild = { id: string; householdId: string; guardianId: string; age: number; area: AreaCode; movedTo?: { area: AreaCode; from: Date } };
+
+/**
+ * A year of participation for the reports: 58 families who came to the
+ * homework café and open training, joined past courses and events; two
+ * children who moved; waiting lists and cancellations; head-counts at the
+ * events; and the programme's milestones with a status text.
+ */
+function historyRows(ctx: HistoryContext) {
   const rand = random(2025);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const weighted = (): AreaCode => {
@@ -1589,64 +1728,13 @@ function historyRows(ctx: {
     for (const [code, weight] of HISTORY_AREAS) if ((roll -= weight) < 0) return code;
     return HISTORY_AREAS[0]![0];
   };
-  const people: Prisma.PersonCreateManyInput[] = [];
-  const households: Prisma.HouseholdCreateManyInput[] = [];
-  const members: Prisma.HouseholdMemberCreateManyInput[] = [];
   const signUps: Prisma.SignUpCreateManyInput[] = [];
   const enrolments: Prisma.EnrolmentCreateManyInput[] = [];
   const attendances: Prisma.AttendanceCreateManyInput[] = [];
   const headCounts: Prisma.HeadCountCreateManyInput[] = [];
 
-  type Child = { id: string; householdId: string; guardianId: string; age: number; area: AreaCode; movedTo?: { area: AreaCode; from: Date } };
-  const children: Child[] = [];
-  const families: { householdId: string; guardianId: string; area: AreaCode; children: Child[] }[] = [];
-  for (let f = 0; f < 58; f++) {
-    const householdId = randomUUID();
-    const lastName = pick(HISTORY_LAST_NAMES);
-    const area = weighted();
-    const guardianId = randomUUID();
-    const gender = rand() < 0.8 ? "FEMALE" : "MALE";
-    people.push({
-      id: guardianId,
-      firstName: pick(HISTORY_FIRST_NAMES[gender]),
-      lastName,
-      gender,
-      housingAreaId: ctx.areaId[area],
-      language: rand() < 0.5 ? "ar" : "da",
-    });
-    households.push({ id: householdId, createdById: ctx.staffUserId });
-    members.push({ householdId, personId: guardianId, role: "GUARDIAN" });
-    const family = { householdId, guardianId, area, children: [] as Child[] };
-    const count = 1 + Math.floor(rand() * 3);
-    for (let c = 0; c < count; c++) {
-      const id = randomUUID();
-      const childGender = rand() < 0.5 ? "FEMALE" : "MALE";
-      const age = 4 + Math.floor(rand() * 13);
-      const firstName = pick(HISTORY_FIRST_NAMES[childGender]);
-      people.push({
-        id,
-        firstName,
-        lastName,
-        gender: childGender,
-        birthDate: birthDateForAge(ctx.today, age, `${firstName} ${lastName} ${f}`),
-        housingAreaId: ctx.areaId[area],
-        language: "da",
-      });
-      members.push({ householdId, personId: id, role: "CHILD" });
-      const child: Child = { id, householdId, guardianId, age, area };
-      family.children.push(child);
-      children.push(child);
-    }
-    families.push(family);
-  }
-  // Two families moved between plan areas half a year ago: earlier attendance is recorded under the old area.
-  const movedAt = at(addDays(ctx.today, -180), "00:00");
-  for (const family of families.filter((candidate) => candidate.area === "gl-jennumparken").slice(0, 2)) {
-    for (const child of family.children) child.movedTo = { area: "vangdalen", from: movedAt };
-    for (const row of people)
-      if (row.id === family.guardianId || family.children.some((child) => child.id === row.id)) row.housingAreaId = ctx.areaId.vangdalen;
-  }
-  const areaAt = (child: Child, when: Date) => ctx.areaId[child.movedTo && when >= child.movedTo.from ? child.movedTo.area : child.area];
+  const { people, households, members, children, families } = historyFamilies(ctx, { rand, pick, weighted });
+  const areaAt = (child: HistoryChild, when: Date) => ctx.areaId[child.movedTo && when >= child.movedTo.from ? child.movedTo.area : child.area];
 
   // Drop-in: each regular comes to a share of the past afternoons.
   const dropIn = (slug: string, minAge: number, maxAge: number, share: number) => {
@@ -1673,7 +1761,7 @@ function historyRows(ctx: {
   dropIn("aaben-traening", 10, 16, 0.45);
 
   // Courses with sign-up: places, a waiting list and cancellations.
-  const course = (slug: string, chosen: Child[][], options: { capacity: number; takesAttendance: boolean }) => {
+  const course = (slug: string, chosen: HistoryChild[][], options: { capacity: number; takesAttendance: boolean }) => {
     const activity = ctx.activityBySlug.get(slug)!;
     const first = activity.sessions[0]!.startsAt;
     let placesTaken = 0;
@@ -1768,7 +1856,69 @@ function historyRows(ctx: {
     });
   }
 
-  // The programme's milestones (from the plan's milestone list), one with a status text.
+  const { milestones, notes } = historyMilestones(ctx);
+  return { people, households, members, signUps, enrolments, attendances, headCounts, milestones, notes };
+}
+
+/** The history's 58 families (a guardian and one to three children each), two of them moved half a year ago. */
+function historyFamilies(ctx: HistoryContext, draw: { rand: () => number; pick: <T>(list: readonly T[]) => T; weighted: () => AreaCode }) {
+  const { rand, pick, weighted } = draw;
+  const people: Prisma.PersonCreateManyInput[] = [];
+  const households: Prisma.HouseholdCreateManyInput[] = [];
+  const members: Prisma.HouseholdMemberCreateManyInput[] = [];
+  const children: HistoryChild[] = [];
+  const families: { householdId: string; guardianId: string; area: AreaCode; children: HistoryChild[] }[] = [];
+  for (let f = 0; f < 58; f++) {
+    const householdId = randomUUID();
+    const lastName = pick(HISTORY_LAST_NAMES);
+    const area = weighted();
+    const guardianId = randomUUID();
+    const gender = rand() < 0.8 ? "FEMALE" : "MALE";
+    people.push({
+      id: guardianId,
+      firstName: pick(HISTORY_FIRST_NAMES[gender]),
+      lastName,
+      gender,
+      housingAreaId: ctx.areaId[area],
+      language: rand() < 0.5 ? "ar" : "da",
+    });
+    households.push({ id: householdId, createdById: ctx.staffUserId });
+    members.push({ householdId, personId: guardianId, role: "GUARDIAN" });
+    const family = { householdId, guardianId, area, children: [] as HistoryChild[] };
+    const count = 1 + Math.floor(rand() * 3);
+    for (let c = 0; c < count; c++) {
+      const id = randomUUID();
+      const childGender = rand() < 0.5 ? "FEMALE" : "MALE";
+      const age = 4 + Math.floor(rand() * 13);
+      const firstName = pick(HISTORY_FIRST_NAMES[childGender]);
+      people.push({
+        id,
+        firstName,
+        lastName,
+        gender: childGender,
+        birthDate: birthDateForAge(ctx.today, age, `${firstName} ${lastName} ${f}`),
+        housingAreaId: ctx.areaId[area],
+        language: "da",
+      });
+      members.push({ householdId, personId: id, role: "CHILD" });
+      const child: HistoryChild = { id, householdId, guardianId, age, area };
+      family.children.push(child);
+      children.push(child);
+    }
+    families.push(family);
+  }
+  // Two families moved between plan areas half a year ago: earlier attendance is recorded under the old area.
+  const movedAt = at(addDays(ctx.today, -180), "00:00");
+  for (const family of families.filter((candidate) => candidate.area === "gl-jennumparken").slice(0, 2)) {
+    for (const child of family.children) child.movedTo = { area: "vangdalen", from: movedAt };
+    for (const row of people)
+      if (row.id === family.guardianId || family.children.some((child) => child.id === row.id)) row.housingAreaId = ctx.areaId.vangdalen;
+  }
+  return { people, households, members, children, families };
+}
+
+/** The programme's milestones (from the plan's milestone list), one with a status text for last quarter. */
+function historyMilestones(ctx: HistoryContext) {
   const year = ctx.today.getUTCFullYear();
   const milestoneIds = { education: randomUUID() };
   const milestones: Prisma.MilestoneCreateManyInput[] = [
@@ -1831,5 +1981,5 @@ function historyRows(ctx: {
       authorId: ctx.staffUserId,
     },
   ];
-  return { people, households, members, signUps, enrolments, attendances, headCounts, milestones, notes };
+  return { milestones, notes };
 }

@@ -6,6 +6,7 @@
 // page holds the written information the employer owes every guardian. No
 // shift times or places: a forwarded link must not tell where a child will
 // be. After 14 days the link only says that it has expired and whom to ask.
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
@@ -72,9 +73,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   if (!isGuardianToken(params.token)) notFound();
-  const parsed = guardianAnswerSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("Bad request", { status: 400 });
-  const answer = await answerGuardianConsent(params.token, parsed.data.answer);
+  const submission = parseWithZod(await request.formData(), { schema: guardianAnswerSchema });
+  if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
+  const answer = await answerGuardianConsent(params.token, submission.value.answer);
   if (answer === "notFound") notFound();
   // "expired" too: the page then says that the link has expired.
   return redirect(`/guardian/${params.token}`);

@@ -1,4 +1,5 @@
 // Switch language: remembered in a cookie and, when signed in, on the account.
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
@@ -15,12 +16,13 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("Unknown language", { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") throw new Response("Unknown language", { status: 400 });
+  const { language, redirectTo } = submission.value;
   const user = await getUser(request);
-  if (user) await setLanguage(user.id, parsed.data.language);
+  if (user) await setLanguage(user.id, language);
   // Drop a ?lng= from the page we return to, or it would override the choice.
-  const back = new URL(safeRedirect(parsed.data.redirectTo), "http://portal");
+  const back = new URL(safeRedirect(redirectTo), "http://portal");
   back.searchParams.delete("lng");
-  return redirect(back.pathname + back.search, { headers: { "Set-Cookie": await languageCookie.serialize(parsed.data.language) } });
+  return redirect(back.pathname + back.search, { headers: { "Set-Cookie": await languageCookie.serialize(language) } });
 }

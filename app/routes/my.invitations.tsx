@@ -3,6 +3,7 @@
 // children, and joins only by saying yes; a family staff registered for them
 // is theirs only when they confirm it. "Not me" closes it and tells staff.
 // Saying nothing joins nothing (ADR 013).
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -26,10 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "PARENT");
-  const parsed = invitationAnswerSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return { error: "errors.invitation.notFound" as const };
-  const { intent, invitationId } = parsed.data;
-  const redirectTo = safeRedirect(parsed.data.redirectTo, "/my");
+  const submission = parseWithZod(await request.formData(), { schema: invitationAnswerSchema });
+  if (submission.status !== "success") return { error: "errors.invitation.notFound" as const };
+  const { intent, invitationId } = submission.value;
+  const redirectTo = safeRedirect(submission.value.redirectTo, "/my");
   try {
     const outcome = await answerInvitation(user, invitationId, intent);
     if (outcome.answer === "accepted") return redirect("/my/household?done=joined");

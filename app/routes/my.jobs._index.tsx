@@ -1,6 +1,7 @@
 // "Mine job": a young person's applications, each with its timeline, a way
 // to withdraw one that is still open, and their jobs (employments) with
 // links to shifts and, when written, the reference.
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -40,14 +41,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = withdrawSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema: withdrawSchema });
+  if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
+  const { applicationId } = submission.value;
   try {
-    await withdrawApplication({ applicationId: parsed.data.applicationId, personId: user.personId, byUserId: user.id });
+    await withdrawApplication({ applicationId, personId: user.personId, byUserId: user.id });
   } catch (error) {
     if (!(error instanceof ApplicationError)) throw error;
     if (error.code === "applicationNotFound") notFound();
-    return { error: `errors.${error.code}`, applicationId: parsed.data.applicationId };
+    return { error: `errors.${error.code}`, applicationId };
   }
   return redirect("/my/jobs?done=withdrawn");
 }

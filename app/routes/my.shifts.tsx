@@ -15,7 +15,7 @@ import { ShiftWhen } from "~/components/shifts/shift-when.tsx";
 import { Notice } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField, TextareaField } from "~/components/ui/choice.tsx";
-import { t9n } from "~/domain/activities/text.ts";
+import { textIn } from "~/domain/activities/text.ts";
 import { swapRequestSchema, takeSchema } from "~/domain/jobs/shift-schemas.ts";
 import { myShifts } from "~/domain/jobs/shift-views.server.ts";
 import { refusalData, ShiftError, requestSwap, takeShift } from "~/domain/jobs/shifts.server.ts";
@@ -32,7 +32,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "shifts:my
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "YOUTH");
   const [page, language] = await Promise.all([myShifts(user.personId), getLanguage(request)]);
-  const title = (value: unknown) => t9n(value, language);
+  const title = (value: unknown) => textIn(value, language);
   return {
     ...page,
     open: page.open.map((shift) => ({ ...shift, title: title(shift.title) })),

@@ -1,13 +1,14 @@
 // The link in an offer message: see the offered place and answer with one
 // tap. Viewing changes nothing; the buttons POST. The secret in the link is
 // the authority, as it is in the message itself.
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { pick } from "~/domain/activities/text.ts";
+import { offerAnswerSchema } from "~/domain/enrolment/my-activities-schema.ts";
 import { joinNames } from "~/domain/enrolment/notify.server.ts";
 import { answerOffer, findOffer } from "~/domain/enrolment/waiting-list.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
@@ -36,9 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   if (!TOKEN.test(params.token ?? "")) notFound();
-  const parsed = z.object({ intent: z.enum(["accept", "decline"]) }).safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("Bad request", { status: 400 });
-  const answer = await answerOffer(params.token!, parsed.data.intent);
+  const submission = parseWithZod(await request.formData(), { schema: offerAnswerSchema });
+  if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
+  const answer = await answerOffer(params.token!, submission.value.intent);
   if (answer === "notFound") notFound();
   return redirect(`/offers/${params.token}${answer === "noLongerPossible" ? "?answer=noLongerPossible" : ""}`);
 }

@@ -2,12 +2,12 @@
 // list, guardians' phones, "things we should know", photo consent; sessions
 // with attendance links. Staff (not partners) can give waiting families a
 // place, remove an enrolment and change the number of places.
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Fragment } from "react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { pick } from "~/domain/activities/text.ts";
 import { missedInARow } from "~/domain/attendance/attendance.server.ts";
@@ -16,26 +16,19 @@ import { EnrolmentError } from "~/domain/enrolment/errors.ts";
 import { requireActivityAccess } from "~/web/activity-access.server.ts";
 import { isStaff } from "~/lib/roles.ts";
 import { activityRoster, giveWaitingPlace, setCapacity } from "~/domain/staff/roster.server.ts";
+import { rosterActionSchema } from "~/domain/staff/schemas.ts";
 import { formatDateTime, formatWhen } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
-import { getLanguage } from "~/lib/i18n.server.ts";
+import { getLanguage, translator } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { Alert, Notice } from "~/components/ui/alert.tsx";
-import { idField } from "~/lib/ids.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data ? `${data.title.text} – ${data.rosterWord}` : undefined);
-
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("capacity"), capacity: z.union([z.literal(""), z.coerce.number().int().min(0).max(10_000)]) }),
-  z.object({ intent: z.literal("place"), signUpId: idField() }),
-  z.object({ intent: z.literal("remove"), enrolmentId: idField() }),
-]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireActivityAccess(request, params.activityId);
   const language = await getLanguage(request);
   const [roster, missing] = await Promise.all([activityRoster(params.activityId!, { userId: user.id }), missedInARow(params.activityId!)]);
-  const { translator } = await import("~/lib/i18n.server.ts");
   return {
     canManage: isStaff(user),
     title: pick(roster.activity.title, language),
@@ -58,9 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireActivityAccess(request, params.activityId);
   if (!isStaff(user)) throw new Response("Forbidden", { status: 403 });
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return { error: "staff:errors.badInput" };
-  const input = parsed.data;
+  const submission = parseWithZod(await request.formData(), { schema: rosterActionSchema, disableAutoCoercion: true });
+  if (submission.status !== "success") return { error: "staff:errors.badInput" };
+  const input = submission.value;
   let offered = 0;
   try {
     if (input.intent === "capacity")

@@ -98,21 +98,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`/staff/families/${params.householdId}?${new URLSearchParams({ ...(pass ? { pass } : {}), done: "moved" })}`);
   }
-  const parsed = signUpSchema.safeParse(
-    Object.fromEntries([...form].reduce((map, [key, value]) => map.set(key, map.has(key) ? [map.get(key), value].flat() : value), new Map<string, unknown>())),
-  );
-  if (!parsed.success)
-    return { error: parsed.error.issues.some((issue) => issue.path[0] === "spokenConsent") ? "staff:families.errors.consent" : "staff:families.errors.choose" };
-  if (!(await mayRunActivity(user, parsed.data.activityId))) notFound();
+  // Several children may be ticked: conform gives a repeated name as a list.
+  const submission = parseWithZod(form, { schema: signUpSchema });
+  if (submission.status !== "success") return { error: submission.error?.spokenConsent ? "staff:families.errors.consent" : "staff:families.errors.choose" };
+  const chosen = submission.value;
+  if (!(await mayRunActivity(user, chosen.activityId))) notFound();
   try {
     const result = await signUp({
-      activityId: parsed.data.activityId,
+      activityId: chosen.activityId,
       householdId: params.householdId!,
-      personIds: parsed.data.personId,
-      consentPersonId: parsed.data.consentPersonId,
+      personIds: chosen.personId,
+      consentPersonId: chosen.consentPersonId,
       consentMethod: "SPOKEN",
       byUserId: user.id,
-      idempotencyKey: parsed.data.idempotencyKey,
+      idempotencyKey: chosen.idempotencyKey,
     });
     const done = new URLSearchParams({ ...(pass ? { pass } : {}), done: result.status === "CONFIRMED" ? "confirmed" : "waiting" });
     return redirect(`/staff/families/${params.householdId}?${done}`);

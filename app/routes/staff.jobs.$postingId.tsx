@@ -1,6 +1,7 @@
 // The applications for one job posting (staff): those to consider, filtered
 // by status, age and housing area (GET, so a filter is a link), and apart
 // from them those still waiting for a guardian's consent.
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -24,16 +25,17 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 
 const AGES = [13, 14, 15, 16, 17] as const;
 
+const filtersSchema = z.object({
+  status: z.enum(CONSIDERED).optional().catch(undefined),
+  age: z.number().int().min(13).max(17).optional().catch(undefined),
+  area: idField().optional().catch(undefined),
+});
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "STAFF");
-  // Unknown or malformed filter values are ignored (a filter is never an error).
-  const filtersSchema = z.object({
-    status: z.enum(CONSIDERED).optional().catch(undefined),
-    age: z.coerce.number().int().min(13).max(17).optional().catch(undefined),
-    area: idField().optional().catch(undefined),
-  });
-  const query = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
-  const filters = filtersSchema.parse(query);
+  // Unknown or malformed filter values are ignored (a filter is never an error); an empty one is no filter.
+  const submission = parseWithZod(new URL(request.url).searchParams, { schema: filtersSchema });
+  const filters = submission.status === "success" ? submission.value : {};
   const [language, result] = await Promise.all([
     getLanguage(request),
     postingApplications(params.postingId ?? "", {

@@ -24,7 +24,7 @@ import { refusal } from "~/web/http.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { formatNumber } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
-import { getLanguage } from "~/lib/i18n.server.ts";
+import { getLanguage, translator } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { notFound } from "~/web/http.server.ts";
 import { isId } from "~/lib/ids.ts";
@@ -36,7 +36,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isId(params.postingId ?? "")) notFound();
   const [page, language] = await Promise.all([postingShifts(params.postingId!), getLanguage(request)]);
   if (!page) notFound();
-  const { translator } = await import("~/lib/i18n.server.ts");
   const title = pick(page.posting.title, language);
   return { ...page, title, heading: `${translator(language, "shifts")("plan.title")}: ${title.text}` };
 }

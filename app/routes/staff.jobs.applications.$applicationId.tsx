@@ -17,7 +17,7 @@ import { Notice } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { RadioGroup } from "~/components/ui/choice.tsx";
 import { Field } from "~/components/ui/field.tsx";
-import { pick, t9n } from "~/domain/activities/text.ts";
+import { pick, textIn } from "~/domain/activities/text.ts";
 import { copenhagenDay, copenhagenInstant, localParts } from "~/domain/dates.ts";
 import { correctBirthDate } from "~/domain/jobs/birth-date.server.ts";
 import { birthDateSchema, decisionSchema, guardianIdentitySchema, hireSchema, interviewSchema } from "~/domain/jobs/hiring-schemas.ts";
@@ -87,7 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       hire: {
         startsOn: copenhagenDay(new Date()),
         endsOn: "",
-        role: t9n(application.posting.type.name, language),
+        role: textIn(application.posting.type.name, language),
         // "I have finished school" is the young person's own word, and it raises the work-time limits: staff choose.
         inSchool: application.inSchool ? "yes" : "",
       },

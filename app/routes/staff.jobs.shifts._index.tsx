@@ -10,7 +10,7 @@ import { RefusalAlert } from "~/components/shifts/refusal.tsx";
 import { ShiftWhen } from "~/components/shifts/shift-when.tsx";
 import { Notice } from "~/components/ui/alert.tsx";
 import { Button } from "~/components/ui/button.tsx";
-import { t9n } from "~/domain/activities/text.ts";
+import { textIn } from "~/domain/activities/text.ts";
 import { swapDecisionSchema } from "~/domain/jobs/shift-schemas.ts";
 import { shiftsOverview } from "~/domain/jobs/shift-views.server.ts";
 import { decideSwap, refusalData, ShiftError } from "~/domain/jobs/shifts.server.ts";
@@ -28,7 +28,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "shifts:ov
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["STAFF", "PARTNER"]);
   const [overview, language] = await Promise.all([shiftsOverview({ userId: user.id, role: user.role }), getLanguage(request)]);
-  const title = (value: unknown) => t9n(value, language);
+  const title = (value: unknown) => textIn(value, language);
   return {
     isStaff: isStaff(user),
     upcoming: overview.upcoming.map((shift) => ({ ...shift, title: title(shift.title) })),

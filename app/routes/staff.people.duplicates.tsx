@@ -1,6 +1,7 @@
 // Possible duplicates (staff): pairs of people the matching rules (ADR 015) find alike, newest first, with
 // partners' proposals on top. Each pair opens the side-by-side merge, or is answered "not the same person" —
 // remembered, so the pair does not come back.
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -25,10 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "STAFF");
-  const parsed = notSameSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema: notSameSchema });
+  if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
   try {
-    await markNotSame({ personIds: [parsed.data.a, parsed.data.b], actorUserId: user.id });
+    await markNotSame({ personIds: [submission.value.a, submission.value.b], actorUserId: user.id });
   } catch (error) {
     if (error instanceof RegisterError) notFound();
     throw error;

@@ -1,5 +1,6 @@
 // Merge two people (staff): the two side by side; staff choose who stays, and everything of the other moves
 // onto them in one transaction (app/domain/register/merge.server.ts, ADR 015). Audited.
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -21,9 +22,9 @@ const pairSchema = z.object({ a: idField(), b: idField() });
 const mergeSchema = pairSchema.extend({ keep: idField() });
 
 function pairOf(request: Request): [string, string] {
-  const parsed = pairSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success || parsed.data.a === parsed.data.b) notFound();
-  return [parsed.data.a, parsed.data.b];
+  const submission = parseWithZod(new URL(request.url).searchParams, { schema: pairSchema });
+  if (submission.status !== "success" || submission.value.a === submission.value.b) notFound();
+  return [submission.value.a, submission.value.b];
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -52,9 +53,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "STAFF");
   // The pair comes with the form (hidden inputs copied from the page's address).
-  const parsed = mergeSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return { error: "register.chooseKeep" as const };
-  const { a, b, keep } = parsed.data;
+  const submission = parseWithZod(await request.formData(), { schema: mergeSchema });
+  if (submission.status !== "success") return { error: "register.chooseKeep" as const };
+  const { a, b, keep } = submission.value;
   if (keep !== a && keep !== b) return { error: "register.chooseKeep" as const };
   try {
     await mergePeople({ keepId: keep, removeId: keep === a ? b : a, actorUserId: user.id });

@@ -12,9 +12,9 @@ import { expireOverdueOffers } from "../../app/domain/enrolment/waiting-list.ser
 import { ANONYMISED } from "../../app/domain/households/personal-data.server.ts";
 import { anonymiseInactiveHouseholds } from "../../app/domain/households/retention.server.ts";
 import type { Prisma } from "../../app/generated/prisma/client.ts";
-import { JOB_HANDLERS } from "../../app/jobs.server.ts";
+import { JOB_HANDLERS } from "../../app/job-handlers.server.ts";
 import { db } from "../../app/lib/db.server.ts";
-import { JOBS, startJobs, stopJobs, type JobName } from "../../app/lib/jobs.server.ts";
+import { JOBS, startJobs, stopJobs, type JobName } from "../../app/lib/job-queue.server.ts";
 import { activity, household, householdLastSeen, signUpFamily } from "../setup/fixtures.ts";
 
 const HOUR = 3_600_000;
@@ -166,7 +166,7 @@ async function allDelivered(families: Family[]) {
  */
 async function freshApp() {
   vi.resetModules();
-  return import("../../app/jobs.server.ts");
+  return import("../../app/job-handlers.server.ts");
 }
 
 const noop = async () => 0;

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { deleteExpiredData } from "../../app/domain/accounts/cleanup.server.ts";
 import { sendDueReminders } from "../../app/domain/enrolment/reminders.server.ts";
 import { db } from "../../app/lib/db.server.ts";
-import { JOBS, nudge, startJobs, stopJobs } from "../../app/lib/jobs.server.ts";
+import { JOBS, nudge, startJobs, stopJobs } from "../../app/lib/job-queue.server.ts";
 import { deliverDueMessages, queueMessage, LEASE_MS, MAX_ATTEMPTS } from "../../app/lib/messages/send.server.ts";
 import { activity, household, signUpFamily } from "../setup/fixtures.ts";
 import { lastMessageTo } from "../setup/helpers.ts";

@@ -16,11 +16,11 @@ const dir = vi.hoisted(() => {
   return made;
 });
 
-const { JOB_HANDLERS } = await import("../../app/jobs.server.ts");
+const { JOB_HANDLERS } = await import("../../app/job-handlers.server.ts");
 const { runNightlyBackup } = await import("../../app/lib/backups.server.ts");
 const { backupFileName, listBackups } = await import("../../server/backup-files.ts");
 const { db } = await import("../../app/lib/db.server.ts");
-const { JOBS, startJobs, stopJobs } = await import("../../app/lib/jobs.server.ts");
+const { JOBS, startJobs, stopJobs } = await import("../../app/lib/job-queue.server.ts");
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date("2026-12-07T01:47:00.000Z");

@@ -14,7 +14,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, it } from "vitest";
 import { productionEnvironment } from "../../bench/lib.ts";
 import { db } from "../../app/lib/db.server.ts";
-import { JOBS } from "../../app/lib/jobs.server.ts";
+import { JOBS } from "../../app/lib/job-queue.server.ts";
 import { queueMessage } from "../../app/lib/messages/send.server.ts";
 import { ROOT } from "../../server/app.ts";
 import { freePort } from "../../server/net.ts";

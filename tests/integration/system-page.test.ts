@@ -6,7 +6,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { systemStatus } from "../../app/domain/staff/system.server.ts";
 import { db } from "../../app/lib/db.server.ts";
-import { JOBS, startJobs, stopJobs, type JobHandlers } from "../../app/lib/jobs.server.ts";
+import { JOBS, startJobs, stopJobs, type JobHandlers } from "../../app/lib/job-queue.server.ts";
 import { createUserSession } from "../../app/lib/session.server.ts";
 import { createUser } from "../setup/helpers.ts";
 

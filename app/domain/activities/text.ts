@@ -17,4 +17,5 @@ export function pick(value: unknown, language: Language): { text: string; langua
   return { text: text.da, language: "da", fallback: language !== "da" };
 }
 
-export const t9n = (value: unknown, language: Language): string => pick(value, language).text;
+/** The text in a language, Danish where it has none (`pick` says also which it is). */
+export const textIn = (value: unknown, language: Language): string => pick(value, language).text;

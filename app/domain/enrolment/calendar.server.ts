@@ -11,7 +11,7 @@ import { appUrl } from "~/lib/env.server.ts";
 import { foldCalendar } from "~/lib/ics.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { hashToken } from "~/lib/session.server.ts";
-import { t9n } from "../activities/text.ts";
+import { textIn } from "../activities/text.ts";
 import { forExport } from "../text-rules.ts";
 import { joinNames } from "./notify.server.ts";
 
@@ -31,7 +31,7 @@ type SignUpForCalendar = {
 
 function events(signUps: SignUpForCalendar[], language: Language): EventAttributes[] {
   return signUps.flatMap((signUp) => {
-    const title = `${t9n(signUp.activity.title, language)} – ${joinNames(
+    const title = `${textIn(signUp.activity.title, language)} – ${joinNames(
       signUp.enrolments.map((enrolment) => enrolment.person.firstName),
       language,
     )}`;
@@ -87,7 +87,7 @@ const signUpSelect = (since: Date) =>
 export async function signUpCalendar(signUpId: string, householdId: string, language: Language): Promise<string | null> {
   const signUp = await db.signUp.findFirst({ where: { id: signUpId, householdId }, select: signUpSelect(new Date(0)) });
   if (!signUp || signUp.enrolments.length === 0) return null;
-  return render(events([signUp], language), t9n(signUp.activity.title, language));
+  return render(events([signUp], language), textIn(signUp.activity.title, language));
 }
 
 /** The household's feed: every confirmed sign-up, from a month back. Null for an unknown or revoked secret. */

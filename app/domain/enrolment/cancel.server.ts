@@ -5,7 +5,7 @@
 // is told.
 import { audit } from "~/lib/audit.server.ts";
 import { db } from "~/lib/db.server.ts";
-import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { nudge, JOBS } from "~/lib/job-queue.server.ts";
 import { EnrolmentError } from "./errors.ts";
 import { notifyContact, notifyGuardian } from "./notify.server.ts";
 import { lockRow } from "~/domain/locking.server.ts";

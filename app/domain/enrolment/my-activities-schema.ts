@@ -8,3 +8,6 @@ export const myActivitiesActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.enum(["accept", "decline"]), offerId: idField() }),
   z.object({ intent: z.enum(["createFeed", "revokeFeed"]) }),
 ]);
+
+/** The answer on an offer's own page (the link in the offer message: the token names the offer). */
+export const offerAnswerSchema = z.object({ intent: z.enum(["accept", "decline"]) });

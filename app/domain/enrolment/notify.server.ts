@@ -5,7 +5,7 @@ import { formatDate, formatDateTime, formatList, formatTime } from "~/lib/format
 import { defaultLanguage, isLanguage, type Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
 import { canReach, queueMessage, type Params, type Recipient, type Template } from "~/lib/messages/send.server.ts";
-import { t9n } from "../activities/text.ts";
+import { textIn } from "../activities/text.ts";
 import { recipientFor } from "../households/contact.server.ts";
 
 type ActivityInfo = { id: string; title: unknown; place: string; firstSessionAt: Date | null };
@@ -36,7 +36,7 @@ export async function notifyGuardian(
     recipient,
     input.template,
     {
-      activity: t9n(input.activity.title, language),
+      activity: textIn(input.activity.title, language),
       place: input.activity.place,
       names: joinNames(input.names, language),
       start: input.activity.firstSessionAt
@@ -55,7 +55,7 @@ export async function notifyContact(tx: DbTx, input: { contactEmail: string | nu
     tx,
     { email: input.contactEmail, language: "da" },
     input.template,
-    { activity: t9n(input.activity.title, "da"), names: joinNames(input.names, "da"), when: formatDateTime(input.now, "da") },
+    { activity: textIn(input.activity.title, "da"), names: joinNames(input.names, "da"), when: formatDateTime(input.now, "da") },
     { activityId: input.activity.id },
   );
 }

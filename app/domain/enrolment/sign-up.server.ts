@@ -5,10 +5,10 @@
 // repeated idempotency key returns the first result.
 import { audit } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
-import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { nudge, JOBS } from "~/lib/job-queue.server.ts";
 import { enforceRateLimits } from "~/lib/rate-limit.server.ts";
 import type { Recipient } from "~/lib/messages/send.server.ts";
-import { t9n } from "../activities/text.ts";
+import { textIn } from "../activities/text.ts";
 import { copenhagenDay, dateOnly } from "../dates.ts";
 import { canPlace, placesNeeded } from "./capacity.ts";
 import { ineligibilities, type Ineligibility } from "./eligibility.ts";
@@ -185,7 +185,7 @@ export async function assessEligibility(
           .map((row) => ({
             startsAt: row.startsAt!,
             endsAt: row.endsAt!,
-            activityTitle: t9n(row.title, "da"),
+            activityTitle: textIn(row.title, "da"),
             day: copenhagenDay(row.startsAt!),
           })),
       },

@@ -9,7 +9,7 @@ import { audit } from "~/lib/audit.server.ts";
 import type { DbTx } from "~/lib/db.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { appUrl } from "~/lib/env.server.ts";
-import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { nudge, JOBS } from "~/lib/job-queue.server.ts";
 import { hashToken } from "~/lib/session.server.ts";
 import { groupsToOffer } from "./capacity.ts";
 import { activityForSignUp, assessEligibility, householdMembers } from "./sign-up.server.ts";

@@ -4,7 +4,7 @@
 import type { Gender, Prisma } from "~/generated/prisma/client.ts";
 import { audit, changedFields } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
-import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { nudge, JOBS } from "~/lib/job-queue.server.ts";
 import { enforceRateLimits, RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { recheckConsent } from "../jobs/birth-date.server.ts";
 import { DomainError } from "../errors.ts";

@@ -14,7 +14,7 @@ import { defaultLanguage, isLanguage, type Language } from "~/lib/i18n.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { canReach, queueMessage } from "~/lib/messages/send.server.ts";
 import type { SessionUser } from "~/lib/session.server.ts";
-import { t9n } from "../activities/text.ts";
+import { textIn } from "../activities/text.ts";
 import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
 import { householdGuardianOf, recipientFor } from "../households/contact.server.ts";
 import type { ApplicationInput, ApplicationKnown } from "./application-schemas.ts";
@@ -236,7 +236,7 @@ export async function applyForJob(
     if (canReach(young)) {
       await queueMessage(tx, young, "jobApplicationReceived", {
         name: person.firstName,
-        job: t9n(posting.title, languageOf(young.language)),
+        job: textIn(posting.title, languageOf(young.language)),
         link: appUrl(MY_JOBS_PATH),
       });
     }

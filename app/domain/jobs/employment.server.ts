@@ -7,7 +7,7 @@ import { audit, changedFields } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { formatDate, formatDateTime, formatDay, formatKroner, formatNumber } from "~/lib/format.ts";
 import { translator } from "~/lib/i18n.server.ts";
-import { t9n } from "../activities/text.ts";
+import { textIn } from "../activities/text.ts";
 import { ageOn, copenhagenDay, dateOnly, localParts } from "../dates.ts";
 import { contractNeed, shiftMinutes } from "./contract.ts";
 import { HiringError } from "./pipeline.server.ts";
@@ -331,9 +331,9 @@ export async function referenceDocument(
     language,
     title: t("referenceDoc.title"),
     intro: [
-      sameWords(reference.role, t9n(reference.job, language))
-        ? t("referenceDoc.introJob", { name: reference.name, job: t9n(reference.job, language), employer })
-        : t("referenceDoc.intro", { name: reference.name, role: reference.role, job: t9n(reference.job, language), employer }),
+      sameWords(reference.role, textIn(reference.job, language))
+        ? t("referenceDoc.introJob", { name: reference.name, job: textIn(reference.job, language), employer })
+        : t("referenceDoc.intro", { name: reference.name, role: reference.role, job: textIn(reference.job, language), employer }),
     ],
     sections: [
       { heading: t("referenceDoc.period"), lines: [period] },
@@ -407,10 +407,10 @@ export async function contractDocument(employmentId: string, language: DocumentL
       {
         heading: t("contractDoc.job"),
         lines: [
-          sameWords(employment.role, t9n(posting.title, language))
+          sameWords(employment.role, textIn(posting.title, language))
             ? employment.role
-            : t("contractDoc.role", { role: employment.role, job: t9n(posting.title, language) }),
-          t9n(posting.description, language),
+            : t("contractDoc.role", { role: employment.role, job: textIn(posting.title, language) }),
+          textIn(posting.description, language),
         ],
       },
       { heading: t("contractDoc.workPlace"), lines: [[posting.workPlace, posting.organisation?.name].filter(Boolean).join(", ")] },
@@ -424,7 +424,7 @@ export async function contractDocument(employmentId: string, language: DocumentL
       {
         heading: t("contractDoc.hours"),
         lines: [
-          t9n(posting.hoursInfo, language),
+          textIn(posting.hoursInfo, language),
           t("contractDoc.plannedSoFar", { hours: h(employment.hours.plannedMinutes), average: h(employment.contract.averageWeeklyMinutes) }),
         ],
       },
@@ -433,7 +433,7 @@ export async function contractDocument(employmentId: string, language: DocumentL
         heading: t("contractDoc.pay"),
         lines: [pay(`jobPay.${posting.payUnit}`, { amount: formatKroner(posting.payOre, language) }), t("contractDoc.payNote")],
       },
-      { heading: t("contractDoc.risks"), lines: [t9n(posting.risks, language)] },
+      { heading: t("contractDoc.risks"), lines: [textIn(posting.risks, language)] },
       { heading: t("contractDoc.notice"), lines: [t("contractDoc.noticeText")] },
     ],
     signatures: {

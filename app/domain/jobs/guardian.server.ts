@@ -16,7 +16,7 @@ import { translator } from "~/lib/i18n.server.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { canReach, queueMessage } from "~/lib/messages/send.server.ts";
 import { hashToken } from "~/lib/session.server.ts";
-import { t9n } from "../activities/text.ts";
+import { textIn } from "../activities/text.ts";
 import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
 import { setApplicationStatus } from "./status.server.ts";
 import { limitsFor } from "./work-time-rules.ts";
@@ -62,7 +62,7 @@ export async function sendConsentRequest(tx: DbTx, applicationId: string, now = 
   await queueMessage(tx, guardian, "jobGuardianConsent", {
     guardian: application.guardianName,
     name: application.person.firstName,
-    job: t9n(application.posting.title, language),
+    job: textIn(application.posting.title, language),
     link: await issueGuardianLink(tx, applicationId, now),
   });
   return true;
@@ -105,12 +105,12 @@ export async function sendGuardianInformation(tx: DbTx, applicationId: string, n
   await queueMessage(tx, guardian, "jobGuardianInformation", {
     guardian: application.guardianName,
     name: application.person.firstName,
-    job: t9n(posting.title, language),
+    job: textIn(posting.title, language),
     start: formatDay(dateOnly(application.employment.startsOn), language),
-    work: t9n(posting.description, language),
-    hours: t9n(posting.hoursInfo, language),
+    work: textIn(posting.description, language),
+    hours: textIn(posting.hoursInfo, language),
     pay: messages(`jobPay.${posting.payUnit}`, { amount: formatKroner(posting.payOre, language) }),
-    risks: t9n(posting.risks, language),
+    risks: textIn(posting.risks, language),
     link: await issueGuardianLink(tx, applicationId, now),
     contact: [posting.contactName, posting.contactPhone, posting.contactEmail].filter(Boolean).join(", "),
   });

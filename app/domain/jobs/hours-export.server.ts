@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { exportRow } from "~/lib/csv.ts";
 import { db } from "~/lib/db.server.ts";
-import { t9n } from "../activities/text.ts";
+import { textIn } from "../activities/text.ts";
 import { copenhagenInstant, dateOnly } from "../dates.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
@@ -65,7 +65,7 @@ export async function hoursForMonth(month: string, language: Language): Promise<
     rows.push({
       name: `${employment.person.firstName} ${employment.person.lastName}`,
       birthDate: employment.person.birthDate ? dateOnly(employment.person.birthDate) : null,
-      job: t9n(employment.posting.title, language),
+      job: textIn(employment.posting.title, language),
       role: employment.role,
       payUnit: rate.payUnit,
       rateOre: rate.payOre,

@@ -11,7 +11,7 @@ import { appUrl } from "~/lib/env.server.ts";
 import { foldCalendar } from "~/lib/ics.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
-import { t9n } from "../activities/text.ts";
+import { textIn } from "../activities/text.ts";
 import { forExport } from "../text-rules.ts";
 import { isId } from "~/lib/ids.ts";
 
@@ -89,7 +89,7 @@ export async function myInterviewCalendar(applicationId: string, personId: strin
       applicationId: application.id,
       at: application.interviewAt,
       place: application.interviewPlace ?? "",
-      job: t9n(application.posting.title, language),
+      job: textIn(application.posting.title, language),
       status,
     },
     language,

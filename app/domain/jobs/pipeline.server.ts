@@ -14,7 +14,7 @@ import { defaultLanguage, isLanguage, type Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { canReach, queueMessage } from "~/lib/messages/send.server.ts";
-import { t9n } from "../activities/text.ts";
+import { textIn } from "../activities/text.ts";
 import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
 import { recipientFor } from "../households/contact.server.ts";
 import { CONSENT_AGE } from "./applications.server.ts";
@@ -270,7 +270,7 @@ export async function bookInterview(input: { applicationId: string; at: Date; pl
     const recipient = await recipientFor(tx, before.personId);
     if (!canReach(recipient)) return;
     const language: Language = isLanguage(recipient.language) ? recipient.language : defaultLanguage;
-    const job = t9n(before.posting.title, language);
+    const job = textIn(before.posting.title, language);
     const content = interviewCalendar({ applicationId: input.applicationId, at: input.at, place: input.place, job }, language);
     await queueMessage(
       tx,

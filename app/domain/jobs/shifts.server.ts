@@ -16,7 +16,7 @@ import { formatDate, formatTime } from "~/lib/format.ts";
 import { defaultLanguage, isLanguage, type Language } from "~/lib/i18n.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { canReach, queueMessage } from "~/lib/messages/send.server.ts";
-import { t9n } from "../activities/text.ts";
+import { textIn } from "../activities/text.ts";
 import { addDaysToDay, ageOn, copenhagenDay, copenhagenInstant, dateOnly } from "../dates.ts";
 import { recipientFor } from "../households/contact.server.ts";
 import { calendarAround } from "./school-calendar.server.ts";
@@ -156,7 +156,7 @@ async function tellYoungPerson(
   const language: Language = isLanguage(recipient.language) ? recipient.language : defaultLanguage;
   await queueMessage(tx, recipient, template, {
     name: person.firstName,
-    job: t9n(shift.posting.title, language),
+    job: textIn(shift.posting.title, language),
     when: shiftWhen(shift, language),
     place: shift.place,
     link: appUrl(MY_SHIFTS_PATH),

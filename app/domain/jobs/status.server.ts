@@ -8,7 +8,7 @@ import { appUrl } from "~/lib/env.server.ts";
 import { defaultLanguage, isLanguage, type Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
 import { canReach, queueMessage } from "~/lib/messages/send.server.ts";
-import { t9n } from "../activities/text.ts";
+import { textIn } from "../activities/text.ts";
 import { recipientFor } from "../households/contact.server.ts";
 
 /** Where a young person follows their applications. */
@@ -72,7 +72,7 @@ export async function notifyYoungPerson(tx: DbTx, personId: string, firstName: s
   const t = translator(language, "messages");
   await queueMessage(tx, recipient, "jobApplicationStatus", {
     name: firstName,
-    job: t9n(postingTitle, language),
+    job: textIn(postingTitle, language),
     status: t(`jobStatus.${status}`),
     link: appUrl(MY_JOBS_PATH),
   });

@@ -1,7 +1,7 @@
 // Names for the report: housing areas in their order (plan areas first),
 // activities, programmes, activity types and effort areas in the reader's language —
 // for row labels, the filter's selects and the milestone form.
-import { t9n } from "~/domain/activities/text.ts";
+import { textIn } from "~/domain/activities/text.ts";
 import { db } from "~/lib/db.server.ts";
 import type { Language } from "~/lib/i18n.ts";
 import type { Names } from "./report-tables.ts";
@@ -23,15 +23,15 @@ export async function reportNames(language: Language): Promise<ReportNames> {
     db.effortArea.findMany({ select: { id: true, name: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
     db.programme.findMany({ select: { id: true, name: true } }),
   ]);
-  const titled = activities.map((activity) => ({ id: activity.id, slug: activity.slug, name: t9n(activity.title, language) }));
+  const titled = activities.map((activity) => ({ id: activity.id, slug: activity.slug, name: textIn(activity.title, language) }));
   // Courses repeat every year under the same title: the address tells them apart in the select.
   const seen = new Map<string, number>();
   for (const activity of titled) seen.set(activity.name, (seen.get(activity.name) ?? 0) + 1);
   const activityOptions = titled
     .map((activity) => ({ id: activity.id, name: seen.get(activity.name)! > 1 ? `${activity.name} (${activity.slug})` : activity.name }))
     .sort((a, b) => a.name.localeCompare(b.name, "da"));
-  const typeOptions = types.map((type) => ({ id: type.id, name: t9n(type.name, language) }));
-  const effortAreaOptions = effortAreas.map((area) => ({ id: area.id, name: t9n(area.name, language) }));
+  const typeOptions = types.map((type) => ({ id: type.id, name: textIn(type.name, language) }));
+  const effortAreaOptions = effortAreas.map((area) => ({ id: area.id, name: textIn(area.name, language) }));
   const programmeOptions = programmes.map((programme) => ({ id: programme.id, name: programme.name })).sort((a, b) => a.name.localeCompare(b.name, "da"));
   return {
     areas,

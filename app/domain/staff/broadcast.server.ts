@@ -5,11 +5,11 @@
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { defaultLanguage, isLanguage } from "~/lib/i18n.ts";
-import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { nudge, JOBS } from "~/lib/job-queue.server.ts";
 import { countSegments } from "~/lib/messages/segments.ts";
 import { canReach, queueMessage, renderedFor } from "~/lib/messages/send.server.ts";
 import { enforceRateLimits } from "~/lib/rate-limit.server.ts";
-import { pick, t9n, type LocalizedText } from "../activities/text.ts";
+import { pick, textIn, type LocalizedText } from "../activities/text.ts";
 import { recipientFor } from "../households/contact.server.ts";
 import { DomainError } from "../errors.ts";
 
@@ -63,7 +63,7 @@ async function broadcastRecipients(tx: DbTx, input: BroadcastInput) {
     const recipient = await recipientFor(tx, household.consentPersonId);
     if (!canReach(recipient)) continue;
     const language = isLanguage(recipient.language) ? recipient.language : defaultLanguage;
-    const about = session ? `${t9n(activity.title, language)}, ${formatDateTime(session.startsAt, language)}` : t9n(activity.title, language);
+    const about = session ? `${textIn(activity.title, language)}, ${formatDateTime(session.startsAt, language)}` : textIn(activity.title, language);
     recipients.push({ householdId: household.householdId, recipient, params: { activity: about, message: pick(input.text, language).text } });
   }
   return { recipients, households: households.length };

@@ -6,7 +6,7 @@
 import { audit } from "~/lib/audit.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { formatPhone } from "~/lib/format.ts";
-import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { nudge, JOBS } from "~/lib/job-queue.server.ts";
 import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
 import { canPlace, placesNeeded } from "../enrolment/capacity.ts";
 import { EnrolmentError } from "../enrolment/errors.ts";

@@ -6,6 +6,17 @@ import { idField } from "~/lib/ids.ts";
 
 const optional = z.string().trim().max(1000, { error: "errors.tooLong" }).refine(withoutControlCharacters(true), { error: "errors.badCharacters" }).optional();
 
+/**
+ * What staff change on an activity's roster: the places, a waiting family's place, an enrolment. The places field
+ * sent empty means "no limit", left out it is refused: parse with conform's `disableAutoCoercion`, which keeps the
+ * empty string apart from a missing field.
+ */
+export const rosterActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("capacity"), capacity: z.union([z.literal(""), z.coerce.number().int().min(0).max(10_000)]) }),
+  z.object({ intent: z.literal("place"), signUpId: idField() }),
+  z.object({ intent: z.literal("remove"), enrolmentId: idField() }),
+]);
+
 export const broadcastSchema = z.object({
   da: z
     .string({ error: "messages.errors.danishRequired" })

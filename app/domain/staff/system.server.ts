@@ -3,7 +3,7 @@
 // last nightly backup, the job queue, messages that did not arrive in the
 // last week, and whether the database answers. Counts and times only: no
 // personal data, no message text, no addresses.
-import { JOBS } from "~/lib/jobs.server.ts";
+import { JOBS } from "~/lib/job-queue.server.ts";
 import { db } from "~/lib/db.server.ts";
 import { env } from "~/lib/env.server.ts";
 import { UNDELIVERED } from "~/lib/messages/delivery-reports.server.ts";

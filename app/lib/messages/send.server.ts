@@ -4,7 +4,7 @@
 // which is both the log staff see and the outbox:
 // - queueMessage() writes it inside the caller's transaction (so a message
 //   exists exactly when what it tells about was committed), and the
-//   delivery job (jobs.server.ts) sends it with retries;
+//   delivery job (job-handlers.server.ts) sends it with retries;
 // - sendMessageNow() sends at once (sign-in codes), logging with secrets masked.
 import { nextDaytime } from "~/domain/dates.ts";
 import { db, type DbTx } from "../db.server.ts";

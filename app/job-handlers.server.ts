@@ -1,12 +1,13 @@
-// What each background job does. Started by server/index.ts through the
-// server build (entry.server.tsx re-exports it), so jobs and requests share
-// one set of modules.
+// What each background job does: the handlers. The queue itself (pg-boss,
+// the schedule, nudge) is lib/job-queue.server.ts. Started by server/index.ts
+// through the server build (entry.server.tsx re-exports it), so jobs and
+// requests share one set of modules.
 import { deleteExpiredData } from "./domain/accounts/cleanup.server.ts";
 import { sendDueReminders } from "./domain/enrolment/reminders.server.ts";
 import { expireOverdueOffers } from "./domain/enrolment/waiting-list.server.ts";
 import { anonymiseInactiveHouseholds } from "./domain/households/retention.server.ts";
 import { runNightlyBackup } from "./lib/backups.server.ts";
-import { JOBS, jobsStopping, nudge, startJobs, stopJobs, type JobHandlers } from "./lib/jobs.server.ts";
+import { JOBS, jobsStopping, nudge, startJobs, stopJobs, type JobHandlers } from "./lib/job-queue.server.ts";
 import { deliverDueMessages } from "./lib/messages/send.server.ts";
 
 /** The work behind each job. */

@@ -1,7 +1,7 @@
 // A nudge asks the delivery job to run now; the caller's answer must not wait for it (issue 21: in a sign-up rush
 // every answer waited for the folded sends running back to back).
 import { afterEach, describe, expect, it } from "vitest";
-import { JOBS, nudge } from "./jobs.server.ts";
+import { JOBS, nudge } from "./job-queue.server.ts";
 
 const state = globalThis as unknown as { __jobs?: unknown };
 
