@@ -28,7 +28,7 @@ async function post(programmeId: string, cookie: string, form: Record<string, st
     body: new URLSearchParams(form),
   });
   try {
-    return await route.action({ request, params: { programmeId }, context: {} } as ActionFunctionArgs);
+    return await route.action({ request, params: { programmeId }, context: { clientIp: "127.0.0.1", cspNonce: "test" } } as ActionFunctionArgs);
   } catch (error) {
     if (error instanceof Response) return error;
     throw error;
