@@ -82,7 +82,9 @@ export default function Offer() {
         </p>
       )}
       <p>
-        <Link to="/my">{t("title")}</Link>
+        <Link to="/my" className="inline-flex min-h-11 items-center">
+          {t("title")}
+        </Link>
       </p>
     </div>
   );
