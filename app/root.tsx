@@ -92,10 +92,11 @@ function Shell({ children }: { children: ReactNode }) {
   const here = location.pathname + location.search;
   const width = useWide() ? "max-w-7xl" : "max-w-5xl";
   const menu = useRef<HTMLDetailsElement>(null);
-  // A link followed in the phone's menu closes it (without JavaScript every page starts with it closed).
+  // Every navigation closes the phone's menu: a link followed, a language chosen (its redirect comes back to the same
+  // address, so the key, not the address, tells). Without JavaScript every page starts with it closed.
   useEffect(() => {
     if (menu.current) menu.current.open = false;
-  }, [here]);
+  }, [location.key]);
   const items = [
     { to: "/activities", label: t("nav.activities"), show: true },
     { to: "/jobs", label: t("nav.jobs"), show: true },

@@ -100,7 +100,7 @@ test("staff see the roster with the waiting list, change places, and the pages p
   await expectNoAxeViolations(page);
   await page.goto(`/staff/activities/${camp.id}`);
   await expectNoAxeViolations(page);
-  await expect(page.getByText("Nøddeallergi")).toBeVisible();
+  await expect(page.getByText("Nøddeallergi").filter({ visible: true })).toBeVisible();
   await expect(page.getByText("Nummer 1")).toBeVisible();
   await hydrated(page);
   await page.getByLabel("Antal pladser").fill("2");
