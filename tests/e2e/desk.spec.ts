@@ -48,3 +48,26 @@ test("the start page searches, shows status badges, and passes axe wide in Danis
     await expectNoAxeViolations(page);
   }
 });
+
+test("the report's key figures for the quarter are read without scrolling; the custom dates show only when chosen", async ({ page }) => {
+  test.slow();
+  await signIn(page, await newAccount("STAFF", "Tal"));
+  await page.goto("/staff/reports");
+  await hydrated(page);
+  const figures = page.getByRole("region", { name: "Overblik" }).getByRole("listitem");
+  await expect(figures).toHaveCount(4);
+  for (const figure of await figures.all()) {
+    const box = (await figure.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+  }
+  // Milestones come next, before the charts and tables.
+  const milestones = (await page.getByRole("heading", { level: 2, name: "Milepæle for udvalget" }).boundingBox())!;
+  const charts = (await page.getByRole("heading", { level: 2, name: "Diagrammer" }).boundingBox())!;
+  expect(milestones.y).toBeLessThan(charts.y);
+  // The filters open; the first and last day appear only for a custom period.
+  await page.getByText("Vælg periode og aktiviteter").click();
+  await expect(page.getByLabel("Første dag")).toBeHidden();
+  await page.getByLabel("Periodens længde").selectOption("custom");
+  await expect(page.getByLabel("Første dag")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
