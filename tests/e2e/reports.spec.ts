@@ -22,6 +22,7 @@ async function tableRows(page: Page, id: string): Promise<string[][]> {
 }
 
 test("a staff member reports last quarter for an effort area, sees a milestone behind, and gets the same numbers in Excel", async ({ page }) => {
+  test.slow(); // axe on several wide pages: 42 s on two loaded cores
   const lastQuarter = previousPeriod("quarter", copenhagenDay(new Date()));
   const periodText = `${formatDay(lastQuarter.from, "da")} – ${formatDay(lastQuarter.to, "da")}`;
 

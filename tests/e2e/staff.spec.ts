@@ -88,6 +88,7 @@ test("a partner cannot open another partner's roster by changing the URL", async
 });
 
 test("staff see the roster with the waiting list, change places, and the pages pass axe", async ({ page }) => {
+  test.slow(); // axe on several wide pages: 42 s on two loaded cores
   const { activity, household, db, signUpFamily } = await e2eData();
   const camp = await activity({ capacity: 1, title: "Roster-test" });
   const [holder, waiter] = [await household({ children: [{ firstName: "Ida" }] }), await household({ children: [{ firstName: "Omar" }] })];
