@@ -240,7 +240,9 @@ function SignUpForm() {
           {personErrors?.join(" ")}
         </p>
         <p>
-          <Link to={`/my/household/children/new?back=${encodeURIComponent(here)}`}>{t("signUp.addAnotherChild")}</Link>
+          <Link to={`/my/household/children/new?back=${encodeURIComponent(here)}`} className="inline-flex min-h-11 items-center">
+            {t("signUp.addAnotherChild")}
+          </Link>
         </p>
       </fieldset>
       {anyEligible ? (
@@ -278,7 +280,9 @@ export default function ActivityPage() {
   return (
     <article className="space-y-6">
       <p>
-        <Link to="/activities">{t("back")}</Link>
+        <Link to="/activities" className="inline-flex min-h-11 items-center">
+          {t("back")}
+        </Link>
       </p>
       <header className="space-y-2">
         <p className="flex items-center gap-2 text-brand-800">

@@ -78,7 +78,9 @@ export default function SignInCode() {
             <p key={error}>{translateError(t, error, phone)}</p>
           ))}
           <p>
-            <Link to="/login">{t("code.startOver")}</Link>
+            <Link to="/login" className="inline-flex min-h-11 items-center">
+              {t("code.startOver")}
+            </Link>
           </p>
         </Alert>
       ) : null}
@@ -99,7 +101,9 @@ export default function SignInCode() {
         </Button>
       </Form>
       <p>
-        <Link to="/login">{t("code.startOver")}</Link>
+        <Link to="/login" className="inline-flex min-h-11 items-center">
+          {t("code.startOver")}
+        </Link>
       </p>
       {devOutbox ? (
         <p className="rounded-lg bg-amber-50 p-3 text-sm">

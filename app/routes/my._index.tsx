@@ -293,7 +293,9 @@ export default function MyActivities() {
         </ul>
       )}
       <p>
-        <Link to="/my/household">{t("manageFamily")}</Link>
+        <Link to="/my/household" className="inline-flex min-h-11 items-center">
+          {t("manageFamily")}
+        </Link>
       </p>
       <CalendarFeed />
     </div>

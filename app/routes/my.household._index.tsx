@@ -378,7 +378,9 @@ export default function Household() {
       {done && DONE[done] ? <Notice>{t(DONE[done])}</Notice> : null}
       {back ? (
         <p className="rounded-lg bg-brand-50 p-3">
-          <Link to={back}>{t("backToActivity")}</Link>
+          <Link to={back} className="inline-flex min-h-11 items-center">
+            {t("backToActivity")}
+          </Link>
         </p>
       ) : null}
       <section aria-labelledby="children-heading" className="space-y-3">
@@ -412,7 +414,9 @@ export default function Household() {
       <Move />
       <OtherAdults />
       <p>
-        <Link to="/my/data">{t("privacy:link")}</Link>
+        <Link to="/my/data" className="inline-flex min-h-11 items-center">
+          {t("privacy:link")}
+        </Link>
       </p>
     </div>
   );

@@ -103,7 +103,9 @@ export default function ChildForm() {
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <p>
-        <Link to={`/my/household${back ? `?back=${encodeURIComponent(back)}` : ""}`}>{t("backToHousehold")}</Link>
+        <Link to={`/my/household${back ? `?back=${encodeURIComponent(back)}` : ""}`} className="inline-flex min-h-11 items-center">
+          {t("backToHousehold")}
+        </Link>
       </p>
       <h1 className="text-2xl font-bold">{child ? t("child.editTitle") : t("child.addTitle")}</h1>
       <p className="text-sm text-slate-700">{t("child.privacy")}</p>

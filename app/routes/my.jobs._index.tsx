@@ -178,7 +178,9 @@ export default function MyJobs() {
         )}
       </section>
       <p>
-        <Link to="/my/data">{t("my.dataLink")}</Link>
+        <Link to="/my/data" className="inline-flex min-h-11 items-center">
+          {t("my.dataLink")}
+        </Link>
       </p>
     </div>
   );

@@ -83,7 +83,9 @@ export default function Offer() {
         </p>
       )}
       <p>
-        <Link to="/my">{t("title")}</Link>
+        <Link to="/my" className="inline-flex min-h-11 items-center">
+          {t("title")}
+        </Link>
       </p>
     </div>
   );

@@ -25,12 +25,33 @@ import { Alert, Notice } from "~/components/ui/alert.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data ? `${data.title.text} – ${data.rosterWord}` : undefined);
 
+/** A wide page on a laptop: the roster and the waiting list as tables. */
+export const handle = { wide: true };
+
+/** ?sort= of the placed list (the waiting list keeps its order: the order is the rule). */
+const ROSTER_SORTS = ["list", "name", "age", "area"] as const;
+type RosterSort = (typeof ROSTER_SORTS)[number];
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireActivityAccess(request, params.activityId);
   const language = await getLanguage(request);
   const [roster, missing] = await Promise.all([activityRoster(params.activityId!, { userId: user.id }), missedInARow(params.activityId!)]);
+  const asked = new URL(request.url).searchParams.get("sort");
+  const sort: RosterSort = (ROSTER_SORTS as readonly string[]).includes(asked ?? "") ? (asked as RosterSort) : "list";
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, language);
+  const placed = [...roster.placed].sort((a, b) =>
+    sort === "name"
+      ? byName(a, b)
+      : sort === "age"
+        ? (a.age ?? Infinity) - (b.age ?? Infinity) || byName(a, b)
+        : sort === "area"
+          ? (a.area ?? "\uffff").localeCompare(b.area ?? "\uffff", "da") || byName(a, b)
+          : 0,
+  );
   return {
     canManage: isStaff(user),
+    ended: roster.ended,
+    sort,
     title: pick(roster.activity.title, language),
     rosterWord: translator(language, "staff")("roster.title"),
     activity: {
@@ -41,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       requiresSignUp: roster.activity.requiresSignUp,
     },
     sessions: roster.activity.sessions,
-    placed: roster.placed,
+    placed,
     waiting: roster.waiting,
     taken: roster.taken,
     missing,
@@ -74,9 +95,60 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["placed"][number];
 
-function Person({ row, children }: { row: Row; children?: React.ReactNode }) {
+function Guardians({ row }: { row: Row }) {
+  const { t } = useTranslation("staff");
+  return (
+    <ul className="text-sm">
+      {row.guardians.map((guardian) => (
+        <li key={guardian.name + guardian.phone}>
+          <bdi>{guardian.name || t("roster.guardian")}</bdi>:{" "}
+          {guardian.phone ? (
+            <a href={`tel:${guardian.phone.replaceAll(" ", "")}`} className="inline-flex min-h-11 items-center" dir="ltr">
+              {guardian.phone}
+            </a>
+          ) : guardian.email ? (
+            <a href={`mailto:${guardian.email}`} className="inline-flex min-h-11 items-center" dir="ltr">
+              {guardian.email}
+            </a>
+          ) : (
+            t("roster.noPhone")
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Photo({ row }: { row: Row }) {
+  const { t } = useTranslation("staff");
+  return (
+    <>
+      {row.photoConsent === true ? t("roster.photoYes") : row.photoConsent === false ? <strong>{t("roster.photoNo")}</strong> : t("roster.photoUnknown")}
+      {row.spokenConsent ? ` · ${t("roster.spokenConsent")}` : ""}
+    </>
+  );
+}
+
+function Needs({ row }: { row: Row }) {
+  const { t } = useTranslation("staff");
+  return row.needs ? (
+    <p className="rounded bg-amber-50 p-2 text-sm">
+      <strong>{t("roster.needs")}:</strong> <bdi>{row.needs}</bdi>
+    </p>
+  ) : null;
+}
+
+function Offered({ row }: { row: Row }) {
   const { t } = useTranslation("staff");
   const language = useLanguage();
+  return row.status === "OFFERED" && row.offerExpiresAt ? (
+    <span className="rounded bg-amber-100 px-2 text-sm">{t("roster.offered", { date: formatDateTime(new Date(row.offerExpiresAt), language) })}</span>
+  ) : null;
+}
+
+/** One person as a card (a phone). */
+function Person({ row, children }: { row: Row; children?: React.ReactNode }) {
+  const { t } = useTranslation("staff");
   return (
     <li className="space-y-1 py-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -90,39 +162,55 @@ function Person({ row, children }: { row: Row; children?: React.ReactNode }) {
             </span>
           ) : null}
         </p>
-        {row.status === "OFFERED" && row.offerExpiresAt ? (
-          <span className="rounded bg-amber-100 px-2 text-sm">{t("roster.offered", { date: formatDateTime(new Date(row.offerExpiresAt), language) })}</span>
-        ) : null}
+        <Offered row={row} />
       </div>
-      <ul className="text-sm">
-        {row.guardians.map((guardian) => (
-          <li key={guardian.name + guardian.phone}>
-            <bdi>{guardian.name || t("roster.guardian")}</bdi>:{" "}
-            {guardian.phone ? (
-              <a href={`tel:${guardian.phone.replaceAll(" ", "")}`} className="inline-flex min-h-11 items-center" dir="ltr">
-                {guardian.phone}
-              </a>
-            ) : guardian.email ? (
-              <a href={`mailto:${guardian.email}`} className="inline-flex min-h-11 items-center" dir="ltr">
-                {guardian.email}
-              </a>
-            ) : (
-              t("roster.noPhone")
-            )}
-          </li>
-        ))}
-      </ul>
+      <Guardians row={row} />
       <p className="text-sm">
-        {row.photoConsent === true ? t("roster.photoYes") : row.photoConsent === false ? <strong>{t("roster.photoNo")}</strong> : t("roster.photoUnknown")}
-        {row.spokenConsent ? ` · ${t("roster.spokenConsent")}` : ""}
+        <Photo row={row} />
       </p>
-      {row.needs ? (
-        <p className="rounded bg-amber-50 p-2 text-sm">
-          <strong>{t("roster.needs")}:</strong> <bdi>{row.needs}</bdi>
-        </p>
-      ) : null}
+      <Needs row={row} />
       {children}
     </li>
+  );
+}
+
+/** One person as a table row's cells (a laptop): name, age, area, parents, photos and what we should know. */
+function PersonCells({ row }: { row: Row }) {
+  const { t } = useTranslation("staff");
+  return (
+    <>
+      <td className="py-2 pe-3 font-semibold">
+        <bdi>{row.name}</bdi> <Offered row={row} />
+      </td>
+      <td className="py-2 pe-3">{row.age !== null ? t("common:units.years", { count: row.age }) : ""}</td>
+      <td className="py-2 pe-3">{row.area ? <bdi>{row.area}</bdi> : ""}</td>
+      <td className="py-2 pe-3">
+        <Guardians row={row} />
+      </td>
+      <td className="py-2 pe-3 text-sm">
+        <Photo row={row} />
+        <Needs row={row} />
+      </td>
+    </>
+  );
+}
+
+/** A column heading that sorts the placed list by it (a link: works without JavaScript). */
+function SortHeading({ sort, current, children }: { sort: RosterSort; current: RosterSort; children: React.ReactNode }) {
+  const [params] = useSearchParams();
+  const next = new URLSearchParams(params);
+  next.delete("done");
+  next.delete("offered");
+  if (sort === "list") next.delete("sort");
+  else next.set("sort", sort);
+  const search = next.toString();
+  return (
+    <th scope="col" className="py-2 pe-3 text-start" aria-sort={sort === current ? "ascending" : undefined}>
+      <Link to={search ? `?${search}` : "."} className="inline-flex min-h-11 items-center gap-1" preventScrollReset>
+        {children}
+        {sort === current ? <span aria-hidden="true">▾</span> : null}
+      </Link>
+    </th>
   );
 }
 
@@ -141,6 +229,32 @@ function Done() {
   );
 }
 
+function Remove({ row }: { row: Row }) {
+  const { t } = useTranslation("staff");
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="remove" />
+      <input type="hidden" name="enrolmentId" value={row.enrolmentId} />
+      <Button type="submit" variant="secondary" size="sm" aria-label={t("roster.removeNamed", { name: row.name })}>
+        {t("roster.remove")}
+      </Button>
+    </Form>
+  );
+}
+
+function GivePlace({ signUpId, busy }: { signUpId: string; busy: boolean }) {
+  const { t } = useTranslation("staff");
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="place" />
+      <input type="hidden" name="signUpId" value={signUpId} />
+      <Button type="submit" size="sm" pending={busy}>
+        {t("roster.givePlace")}
+      </Button>
+    </Form>
+  );
+}
+
 export default function Roster() {
   const { t } = useTranslation("staff");
   const language = useLanguage();
@@ -149,10 +263,14 @@ export default function Roster() {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const waitingGroups = [...new Set(data.waiting.map((row) => row.signUpId))];
+  // An ended activity offers no "give a place now": the action would refuse it (activityEnded).
+  const canGive = data.canManage && !data.ended;
   return (
     <div className="space-y-6">
       <p>
-        <Link to="/staff">{t("back")}</Link>
+        <Link to="/staff" className="inline-flex min-h-11 items-center">
+          {t("back")}
+        </Link>
       </p>
       <h1 className="text-2xl font-bold" lang={data.title.language}>
         {data.title.text}
@@ -202,7 +320,8 @@ export default function Roster() {
             <h2 id="placed-heading" className="text-xl font-bold">
               {t("roster.placed", { taken: data.taken, capacity: data.activity.capacity ?? "∞" })}
             </h2>
-            {data.canManage ? (
+            {data.canManage && data.ended ? <p className="rounded-lg bg-slate-100 p-3">{t("activity:errors.activityEnded")}</p> : null}
+            {data.canManage && !data.ended ? (
               <Form method="post" className="flex flex-wrap items-end gap-2">
                 <input type="hidden" name="intent" value="capacity" />
                 <label className="flex flex-col font-semibold">
@@ -221,28 +340,117 @@ export default function Roster() {
               </Form>
             ) : null}
             {data.placed.length === 0 ? <p>{t("roster.nobody")}</p> : null}
-            <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 px-3">
-              {data.placed.map((row) => (
-                <Person key={row.enrolmentId} row={row}>
-                  {data.canManage ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="enrolmentId" value={row.enrolmentId} />
-                      <Button type="submit" variant="secondary" size="sm" aria-label={t("roster.removeNamed", { name: row.name })}>
-                        {t("roster.remove")}
-                      </Button>
-                    </Form>
-                  ) : null}
-                </Person>
-              ))}
-            </ul>
+            {data.placed.length ? (
+              <>
+                <table className="hidden w-full border-collapse lg:table">
+                  <caption className="sr-only">{t("roster.placed", { taken: data.taken, capacity: data.activity.capacity ?? "∞" })}</caption>
+                  <thead>
+                    <tr className="border-b-2 border-slate-300">
+                      <SortHeading sort="name" current={data.sort}>
+                        {t("roster.column.name")}
+                      </SortHeading>
+                      <SortHeading sort="age" current={data.sort}>
+                        {t("roster.column.age")}
+                      </SortHeading>
+                      <SortHeading sort="area" current={data.sort}>
+                        {t("roster.column.area")}
+                      </SortHeading>
+                      <th scope="col" className="py-2 pe-3 text-start">
+                        {t("roster.column.guardians")}
+                      </th>
+                      <th scope="col" className="py-2 pe-3 text-start">
+                        {t("roster.column.photo")}
+                      </th>
+                      {data.canManage ? (
+                        <th scope="col" className="py-2 pe-3 text-start">
+                          <span className="sr-only">{t("roster.remove")}</span>
+                        </th>
+                      ) : null}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.placed.map((row) => (
+                      <tr key={row.enrolmentId} className="border-b border-slate-200 align-top">
+                        <PersonCells row={row} />
+                        {data.canManage ? (
+                          <td className="py-2">
+                            <Remove row={row} />
+                          </td>
+                        ) : null}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 px-3 lg:hidden">
+                  {data.placed.map((row) => (
+                    <Person key={row.enrolmentId} row={row}>
+                      {data.canManage ? <Remove row={row} /> : null}
+                    </Person>
+                  ))}
+                </ul>
+              </>
+            ) : null}
           </section>
           <section aria-labelledby="waiting-heading" className="space-y-2">
             <h2 id="waiting-heading" className="text-xl font-bold">
               {t("roster.waiting", { n: waitingGroups.length })}
             </h2>
             {data.waiting.length === 0 ? <p>{t("roster.nobodyWaiting")}</p> : null}
-            <ol className="space-y-2">
+            {data.waiting.length ? (
+              <table className="hidden w-full border-collapse lg:table">
+                <caption className="sr-only">{t("roster.waiting", { n: waitingGroups.length })}</caption>
+                <thead>
+                  <tr className="border-b-2 border-slate-300">
+                    <th scope="col" className="py-2 pe-3 text-start">
+                      {t("roster.column.position")}
+                    </th>
+                    <th scope="col" className="py-2 pe-3 text-start">
+                      {t("roster.column.name")}
+                    </th>
+                    <th scope="col" className="py-2 pe-3 text-start">
+                      {t("roster.column.age")}
+                    </th>
+                    <th scope="col" className="py-2 pe-3 text-start">
+                      {t("roster.column.area")}
+                    </th>
+                    <th scope="col" className="py-2 pe-3 text-start">
+                      {t("roster.column.guardians")}
+                    </th>
+                    <th scope="col" className="py-2 pe-3 text-start">
+                      {t("roster.column.photo")}
+                    </th>
+                    {canGive ? (
+                      <th scope="col" className="py-2 pe-3 text-start">
+                        <span className="sr-only">{t("roster.givePlace")}</span>
+                      </th>
+                    ) : null}
+                  </tr>
+                </thead>
+                {waitingGroups.map((signUpId, index) => {
+                  const group = data.waiting.filter((row) => row.signUpId === signUpId);
+                  return (
+                    <tbody key={signUpId} className="border-b-2 border-slate-300">
+                      {group.map((row, inGroup) => (
+                        <tr key={row.enrolmentId} className="align-top">
+                          {inGroup === 0 ? (
+                            <th scope="rowgroup" rowSpan={group.length} className="py-2 pe-3 text-start">
+                              {index + 1}
+                            </th>
+                          ) : null}
+                          <PersonCells row={row} />
+                          {canGive && inGroup === 0 ? (
+                            <td rowSpan={group.length} className="py-2">
+                              <GivePlace signUpId={signUpId} busy={busy} />
+                            </td>
+                          ) : null}
+                        </tr>
+                      ))}
+                    </tbody>
+                  );
+                })}
+              </table>
+            ) : null}
+            <ol className="space-y-2 lg:hidden">
               {waitingGroups.map((signUpId, index) => (
                 <li key={signUpId} className="rounded-xl border border-slate-200 px-3">
                   <p className="pt-2 font-semibold">{t("roster.position", { position: index + 1 })}</p>
@@ -253,14 +461,10 @@ export default function Roster() {
                         <Person key={row.enrolmentId} row={row} />
                       ))}
                   </ul>
-                  {data.canManage ? (
-                    <Form method="post" className="pb-3">
-                      <input type="hidden" name="intent" value="place" />
-                      <input type="hidden" name="signUpId" value={signUpId} />
-                      <Button type="submit" size="sm" pending={busy}>
-                        {t("roster.givePlace")}
-                      </Button>
-                    </Form>
+                  {canGive ? (
+                    <div className="pb-3">
+                      <GivePlace signUpId={signUpId} busy={busy} />
+                    </div>
                   ) : null}
                 </li>
               ))}

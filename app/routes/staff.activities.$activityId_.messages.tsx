@@ -73,7 +73,9 @@ export default function Messages() {
   return (
     <div className="space-y-6">
       <p>
-        <Link to={`/staff/activities/${data.activityId}`}>{t("attendance.backToRoster")}</Link>
+        <Link to={`/staff/activities/${data.activityId}`} className="inline-flex min-h-11 items-center">
+          {t("attendance.backToRoster")}
+        </Link>
       </p>
       <h1 className="text-2xl font-bold">
         {t("messages.title")}: <span lang={data.title.language}>{data.title.text}</span>

@@ -135,7 +135,9 @@ export default function FamilyForStaff() {
   return (
     <div className="space-y-6">
       <p>
-        <Link to="/staff/families">{t("families.title")}</Link>
+        <Link to="/staff/families" className="inline-flex min-h-11 items-center">
+          {t("families.title")}
+        </Link>
       </p>
       <h1 className="text-2xl font-bold">{guardians.map((guardian) => isolated(guardian.name)).join(", ") || t("families.unnamed")}</h1>
       {done ? (
@@ -277,7 +279,9 @@ export default function FamilyForStaff() {
       </section>
       {data.canDelete ? (
         <p>
-          <Link to={`/staff/families/${data.householdId}/delete`}>{tp("staff.title")}</Link>
+          <Link to={`/staff/families/${data.householdId}/delete`} className="inline-flex min-h-11 items-center">
+            {tp("staff.title")}
+          </Link>
         </p>
       ) : null}
     </div>

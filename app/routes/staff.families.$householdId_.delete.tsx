@@ -54,7 +54,9 @@ export default function DeleteFamilyData() {
   return (
     <div className="space-y-6">
       <p>
-        <Link to={`/staff/families/${data.householdId}`}>{t("staff.back")}</Link>
+        <Link to={`/staff/families/${data.householdId}`} className="inline-flex min-h-11 items-center">
+          {t("staff.back")}
+        </Link>
       </p>
       <h1 className="text-2xl font-bold">{t("staff.title")}</h1>
       {done ? <Notice>{t("staff.done", { n: Number(done) || 0 })}</Notice> : null}

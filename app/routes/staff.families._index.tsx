@@ -45,7 +45,9 @@ export default function Families() {
   return (
     <div className="space-y-4">
       <p>
-        <Link to="/staff">{t("back")}</Link>
+        <Link to="/staff" className="inline-flex min-h-11 items-center">
+          {t("back")}
+        </Link>
       </p>
       <h1 className="text-2xl font-bold">{t("families.title")}</h1>
       <p>{t("families.intro")}</p>

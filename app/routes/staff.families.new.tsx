@@ -109,7 +109,9 @@ export default function NewFamily() {
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <p>
-        <Link to="/staff/families">{t("families.title")}</Link>
+        <Link to="/staff/families" className="inline-flex min-h-11 items-center">
+          {t("families.title")}
+        </Link>
       </p>
       <h1 className="text-2xl font-bold">{t("families.new")}</h1>
       <p className="text-sm text-slate-700">{t("families.newIntro")}</p>

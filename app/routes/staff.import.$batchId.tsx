@@ -143,7 +143,9 @@ export default function ImportBatch() {
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <p>
-        <Link to="/staff/import">{t("title")}</Link>
+        <Link to="/staff/import" className="inline-flex min-h-11 items-center">
+          {t("title")}
+        </Link>
       </p>
       <h1 className="text-2xl font-bold">
         {t("batch.title")}: <bdi>{batch.fileName}</bdi>

@@ -64,7 +64,9 @@ export default function ImportStart() {
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <p>
-        <Link to="/staff">{t("back")}</Link>
+        <Link to="/staff" className="inline-flex min-h-11 items-center">
+          {t("back")}
+        </Link>
       </p>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p>{t("intro")}</p>

@@ -21,6 +21,9 @@ import { notFound } from "~/web/http.server.ts";
 import { idField } from "~/lib/ids.ts";
 import { areaName } from "~/components/area-name.ts";
 
+/** A wide page on a laptop: the applications as a table. */
+export const handle = { wide: true };
+
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, null, data?.title.text);
 
 const AGES = [13, 14, 15, 16, 17] as const;
@@ -87,11 +90,66 @@ function ApplicationRow({ row }: { row: Row }) {
   );
 }
 
+/** The applications as a table on a wide screen: one line each, the name a link to the application. */
+function ApplicationTable({ rows, caption }: { rows: Row[]; caption: string }) {
+  const { t } = useTranslation("hiring");
+  const language = useLanguage();
+  const columns = [t("list.name"), t("list.filterStatus"), t("list.age"), t("list.area"), t("list.school"), t("list.availability"), t("list.consent")];
+  return (
+    <table className="w-full border-collapse">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr className="border-b-2 border-slate-300">
+          {columns.map((column) => (
+            <th key={column} scope="col" className="py-2 pe-3 text-start">
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id} className="border-b border-slate-200 align-top">
+            <th scope="row" className="py-2 pe-3 text-start">
+              <Link to={`/staff/jobs/applications/${row.id}`} className="inline-flex min-h-11 items-center">
+                {row.name}
+              </Link>
+            </th>
+            <td className="py-2 pe-3">
+              <StatusBadge status={row.status} />
+              <span className="block text-sm">{t("list.since", { date: formatDateTime(new Date(row.statusAt), language) })}</span>
+              {row.interviewAt && row.status === "INTERVIEW" ? (
+                <span className="block text-sm">
+                  {t("list.interview")}: {formatDateTime(new Date(row.interviewAt), language)}
+                </span>
+              ) : null}
+            </td>
+            <td className="py-2 pe-3">{row.age ?? t("list.unknown")}</td>
+            <td className="py-2 pe-3">{row.area ?? t("list.unknown")}</td>
+            <td className="py-2 pe-3">
+              {joinParts([row.school, row.schoolClass].filter((part): part is string => Boolean(part)).map(isolated), language) || t("list.unknown")}
+            </td>
+            <td className="py-2 pe-3">
+              {joinParts(
+                row.availability.map((value) => t(`availability.${value}`)),
+                language,
+              ) || t("list.unknown")}
+            </td>
+            <td className="py-2 pe-3">
+              <ConsentText state={row.consent} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export default function PostingApplications() {
   const { t } = useTranslation("hiring");
   const { title, posting, areas, considered, waitingForGuardian, filters, statuses } = useLoaderData<typeof loader>();
   return (
-    <div className="mx-auto max-w-3xl space-y-4">
+    <div className="space-y-4">
       <HiringNav
         links={[
           { to: "/staff/jobs", label: t("nav.jobs") },
@@ -142,7 +200,12 @@ export default function PostingApplications() {
         </div>
       </Form>
 
-      <RowList id="considered-heading" title={t("list.considered", { number: considered.length })} empty={considered.length === 0}>
+      <RowList
+        id="considered-heading"
+        title={t("list.considered", { number: considered.length })}
+        empty={considered.length === 0}
+        table={<ApplicationTable rows={considered} caption={t("list.considered", { number: considered.length })} />}
+      >
         {considered.map((row) => (
           <ApplicationRow key={row.id} row={row} />
         ))}
@@ -153,6 +216,7 @@ export default function PostingApplications() {
         title={t("list.waitingForGuardian", { number: waitingForGuardian.length })}
         hint={t("list.waitingForGuardianHint")}
         empty={waitingForGuardian.length === 0}
+        table={<ApplicationTable rows={waitingForGuardian} caption={t("list.waitingForGuardian", { number: waitingForGuardian.length })} />}
       >
         {waitingForGuardian.map((row) => (
           <ApplicationRow key={row.id} row={row} />

@@ -51,7 +51,9 @@ export default function DeletePersonData() {
   return (
     <div className="space-y-6">
       <p>
-        <Link to="/staff">{t("staff.person.back")}</Link>
+        <Link to="/staff" className="inline-flex min-h-11 items-center">
+          {t("staff.person.back")}
+        </Link>
       </p>
       <h1 className="text-2xl font-bold">{t("staff.person.title")}</h1>
       {done ? <Notice>{t("staff.done", { n: Number(done) || 0 })}</Notice> : null}

@@ -64,7 +64,9 @@ export default function Duplicates() {
   return (
     <div className="space-y-4">
       <p>
-        <Link to="/staff">{t("register.back")}</Link>
+        <Link to="/staff" className="inline-flex min-h-11 items-center">
+          {t("register.back")}
+        </Link>
       </p>
       <h1 className="text-2xl font-bold">{t("register.duplicatesTitle")}</h1>
       <p className="text-sm text-slate-700">{t("register.duplicatesIntro")}</p>

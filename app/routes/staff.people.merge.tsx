@@ -75,7 +75,9 @@ export default function Merge() {
   return (
     <div className="space-y-4">
       <p>
-        <Link to="/staff/people/duplicates">{t("register.duplicatesTitle")}</Link>
+        <Link to="/staff/people/duplicates" className="inline-flex min-h-11 items-center">
+          {t("register.duplicatesTitle")}
+        </Link>
       </p>
       <h1 className="text-2xl font-bold">{t("register.mergeTitle")}</h1>
       <p className="text-sm text-slate-700">{t("register.mergeIntro")}</p>

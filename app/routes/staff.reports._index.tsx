@@ -23,6 +23,9 @@ import { pageTitle } from "~/lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports:title");
 
+/** A wide page on a laptop: the tables at full width. */
+export const handle = { wide: true };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "STAFF");
   const language = await getLanguage(request);
@@ -68,25 +71,27 @@ function Charts({ tables, min }: { tables: Table[]; min: number }) {
       <h2 id="charts-heading" className="text-xl font-bold">
         {t("charts.title")}
       </h2>
-      {CHARTS.map(({ id, column }) => {
-        const table = tables.find((candidate) => candidate.id === id);
-        if (!table || table.rows.length === 0) return null;
-        const index = table.columns.indexOf(column);
-        const bars = table.rows.filter((row) => !row.total).map((row) => ({ label: labelText(row.label, t, language), cell: row.cells[index]! }));
-        return (
-          <figure key={id} className="space-y-2 rounded-xl border border-slate-200 p-3">
-            <figcaption className="text-lg font-bold" id={`chart-${id}-caption`}>
-              {t(`charts.${id}`)}
-            </figcaption>
-            <BarChart id={`chart-${id}`} title={t(`charts.${id}`)} summary={t("charts.summary")} bars={bars} min={min} language={language} />
-            <p>
-              <a href={`#table-${id}`} className="inline-flex min-h-11 items-center">
-                {t("charts.toTable", { table: t(`table.${id}.title`) })}
-              </a>
-            </p>
-          </figure>
-        );
-      })}
+      <div className="grid gap-4 lg:grid-cols-3">
+        {CHARTS.map(({ id, column }) => {
+          const table = tables.find((candidate) => candidate.id === id);
+          if (!table || table.rows.length === 0) return null;
+          const index = table.columns.indexOf(column);
+          const bars = table.rows.filter((row) => !row.total).map((row) => ({ label: labelText(row.label, t, language), cell: row.cells[index]! }));
+          return (
+            <figure key={id} className="space-y-2 rounded-xl border border-slate-200 p-3">
+              <figcaption className="text-lg font-bold" id={`chart-${id}-caption`}>
+                {t(`charts.${id}`)}
+              </figcaption>
+              <BarChart id={`chart-${id}`} title={t(`charts.${id}`)} summary={t("charts.summary")} bars={bars} min={min} language={language} />
+              <p>
+                <a href={`#table-${id}`} className="inline-flex min-h-11 items-center">
+                  {t("charts.toTable", { table: t(`table.${id}.title`) })}
+                </a>
+              </p>
+            </figure>
+          );
+        })}
+      </div>
     </section>
   );
 }
@@ -100,15 +105,14 @@ export default function Report() {
   const periodText = t("periodRange", { from: formatDay(data.period.from, language), to: formatDay(data.period.to, language) });
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
+      {/* The key figures first (a laptop reads them without scrolling), the filters folded under one line above them. */}
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p>{t("intro")}</p>
-        <p>
-          <Link to="/staff/milestones" className="inline-flex min-h-11 items-center">
-            {t("toMilestones")}
-          </Link>
-        </p>
+        <Link to="/staff/milestones" className="inline-flex min-h-11 items-center">
+          {t("toMilestones")}
+        </Link>
       </div>
+      <p>{t("intro")}</p>
       <QueryErrors errors={data.errors} />
       <ReportFilters values={data.values} errors={data.errors} options={data.options} />
 
@@ -119,10 +123,7 @@ export default function Report() {
         <p className="text-lg font-semibold">
           {periodText} · {data.selection ?? t("scope.all")}
         </p>
-        <p role="note" className="rounded-lg border-2 border-slate-300 bg-slate-50 p-3">
-          {data.mode === "exact" ? t("mode.exactNotice") : t("mode.sharedNotice", { min: data.min })}
-        </p>
-        <ul className="grid gap-2 sm:grid-cols-2">
+        <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
           {(["uniqueParticipants", "enrolments", "attendances", "uniqueHouseholds"] as const).map((key) => (
             <li key={key} className="rounded-xl border-2 border-slate-200 p-3">
               <span className="block text-3xl font-bold tabular-nums" dir="ltr">
@@ -132,6 +133,9 @@ export default function Report() {
             </li>
           ))}
         </ul>
+        <p role="note" className="rounded-lg border-2 border-slate-300 bg-slate-50 p-3">
+          {data.mode === "exact" ? t("mode.exactNotice") : t("mode.sharedNotice", { min: data.min })}
+        </p>
         <p>{t("summary.unique")}</p>
         <p>{t("summary.moved", { moved: cellText(cell("moved"), language, data.min) })}</p>
         <p>
@@ -140,6 +144,26 @@ export default function Report() {
             children: cellText(cell("headCountChildren"), language, data.min),
           })}
         </p>
+      </section>
+
+      <section aria-labelledby="milestones-heading" className="space-y-3">
+        <h2 id="milestones-heading" className="text-xl font-bold">
+          {t("milestonesTitle")}
+        </h2>
+        {data.milestones.length === 0 ? <p>{t("noMilestones")}</p> : null}
+        <ul className="grid gap-3 lg:grid-cols-2">
+          {data.milestones.map((milestone) => (
+            <li key={milestone.id} className="rounded-xl border-2 border-slate-200 p-4">
+              <MilestoneProgress milestone={milestone} />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="export-heading" className="space-y-2">
+        <h2 id="export-heading" className="sr-only">
+          {t("export.heading")}
+        </h2>
         <p className="flex flex-wrap gap-2">
           <ButtonLink to={`/staff/reports.xlsx?${data.search}`} reloadDocument variant="secondary">
             {t("export.xlsx")}
@@ -167,20 +191,6 @@ export default function Report() {
           ))}
         <ReportTable table={summary} min={data.min} />
         {!data.hasJobs ? <p className="text-sm text-slate-700">{t("jobsOnlyForAll")}</p> : null}
-      </section>
-
-      <section aria-labelledby="milestones-heading" className="space-y-3">
-        <h2 id="milestones-heading" className="text-xl font-bold">
-          {t("milestonesTitle")}
-        </h2>
-        {data.milestones.length === 0 ? <p>{t("noMilestones")}</p> : null}
-        <ul className="space-y-3">
-          {data.milestones.map((milestone) => (
-            <li key={milestone.id} className="rounded-xl border-2 border-slate-200 p-4">
-              <MilestoneProgress milestone={milestone} />
-            </li>
-          ))}
-        </ul>
       </section>
     </div>
   );

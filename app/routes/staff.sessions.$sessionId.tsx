@@ -379,7 +379,9 @@ export default function Attendance() {
   return (
     <div className="space-y-6">
       <p>
-        <Link to={`/staff/activities/${data.activityId}`}>{t("attendance.backToRoster")}</Link>
+        <Link to={`/staff/activities/${data.activityId}`} className="inline-flex min-h-11 items-center">
+          {t("attendance.backToRoster")}
+        </Link>
       </p>
       <header className="space-y-1">
         <h1 className="text-2xl font-bold" lang={data.title.language}>

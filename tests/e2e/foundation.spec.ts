@@ -12,12 +12,16 @@ test("the start page speaks Danish, then Arabic right-to-left, then English — 
   await expectNoAxeViolations(page);
 
   await hydrated(page);
+  // On a phone the languages are in the menu (one button that opens it: the header stays small).
+  await page.locator("details[data-menu] > summary").click();
   await page.getByRole("button", { name: "العربية" }).click();
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.locator("html")).toHaveAttribute("lang", "ar");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("أنشطة للأطفال والشباب والعائلات في راندرس");
   await expectNoAxeViolations(page);
 
+  await hydrated(page);
+  await page.locator("details[data-menu] > summary").click();
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Activities for children, young people and families in Randers");
@@ -79,6 +83,7 @@ test("a demo parent signs in with the code from the outbox, sees their account, 
   await expect(page.getByRole("heading", { name: "Ingen adgang" })).toBeVisible();
 
   await hydrated(page);
+  await page.locator("details[data-menu] > summary").click();
   await page.getByRole("button", { name: "Log ud" }).click();
   await expect(page.getByRole("link", { name: "Log ind" })).toBeVisible();
   await page.goto("/account");

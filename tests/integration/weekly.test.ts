@@ -65,7 +65,7 @@ describe("defect 2: one way to count places", () => {
     const roster = await activityRoster(course.id, { userId: (await createUser({ role: "STAFF" })).id });
     expect(roster.taken).toBe(2);
     expect({ confirmed: listed!.confirmed, waiting: listed!.waiting }).toEqual({ confirmed: roster.taken, waiting: 1 });
-    const { html } = await page("/staff", staffCookie);
+    const { html } = await page("/staff?view=upcoming", staffCookie);
     expect(html).toContain("Pladser: 2 af 2 · Venteliste: 1");
   });
 });

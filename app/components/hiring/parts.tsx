@@ -43,7 +43,8 @@ export function HiringNav({ links }: { links: { to: string; label: ReactNode }[]
 }
 
 /** A titled list of rows (applications, employments), saying so when it is empty. */
-export function RowList(props: { id: string; title: string; hint?: string; empty: boolean; children: ReactNode }) {
+/** A list of rows (cards); with `table`, the table is shown on a wide screen and the cards on a phone. */
+export function RowList(props: { id: string; title: string; hint?: string; empty: boolean; table?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation("hiring");
   return (
     <section aria-labelledby={props.id} className="space-y-2">
@@ -52,7 +53,8 @@ export function RowList(props: { id: string; title: string; hint?: string; empty
       </h2>
       {props.hint ? <p className="text-sm">{props.hint}</p> : null}
       {props.empty ? <p>{t("list.none")}</p> : null}
-      <ul className="space-y-2">{props.children}</ul>
+      {props.table && !props.empty ? <div className="hidden lg:block">{props.table}</div> : null}
+      <ul className={props.table ? "space-y-2 lg:hidden" : "space-y-2"}>{props.children}</ul>
     </section>
   );
 }

@@ -13,8 +13,13 @@ import { EnrolmentError } from "../enrolment/errors.ts";
 import { notifyGuardian } from "../enrolment/notify.server.ts";
 import { householdHoldsPlace, placesByActivity, placesTaken } from "../enrolment/places.server.ts";
 import { lockRow } from "~/domain/locking.server.ts";
+import { asLocalized } from "../activities/text.ts";
 import { offerFreePlaces } from "../enrolment/waiting-list.server.ts";
 
+/**
+ * The activities of the staff start page (all for staff, a partner's own), with every date and the places, and what a
+ * search looks in. Grouped, searched and sorted by deskView (desk.ts).
+ */
 export async function staffActivityList(activityIds: string[] | null, now = new Date()) {
   const activities = await db.activity.findMany({
     where: activityIds ? { id: { in: activityIds } } : {},
@@ -24,29 +29,34 @@ export async function staffActivityList(activityIds: string[] | null, now = new 
       slug: true,
       title: true,
       status: true,
+      place: true,
       capacity: true,
       capacityUnit: true,
       requiresSignUp: true,
-      sessions: {
-        where: { endsAt: { gt: now }, cancelledAt: null },
-        orderBy: { startsAt: "asc" },
-        take: 1,
-        select: { id: true, startsAt: true, endsAt: true },
-      },
+      type: { select: { name: true } },
+      effortArea: { select: { name: true } },
+      eligibleAreas: { select: { housingArea: { select: { name: true } } } },
+      sessions: { orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true, cancelledAt: true } },
     },
   });
   const places = await placesByActivity(
     db,
     activities.map((activity) => activity.id),
   );
-  return activities
-    .map((activity) => ({
-      ...activity,
-      nextSession: activity.sessions[0] ?? null,
-      confirmed: places.get(activity.id)?.taken ?? 0,
-      waiting: places.get(activity.id)?.waiting ?? 0,
-    }))
-    .sort((a, b) => (a.nextSession?.startsAt.getTime() ?? Infinity) - (b.nextSession?.startsAt.getTime() ?? Infinity));
+  const texts = (value: unknown) => Object.values(asLocalized(value)).filter((text): text is string => typeof text === "string");
+  return activities.map(({ type, effortArea, eligibleAreas, ...activity }) => ({
+    ...activity,
+    nextSession: activity.sessions.find((session) => !session.cancelledAt && session.endsAt > now) ?? null,
+    confirmed: places.get(activity.id)?.taken ?? 0,
+    waiting: places.get(activity.id)?.waiting ?? 0,
+    searchText: [
+      ...texts(activity.title),
+      ...texts(type.name),
+      ...texts(effortArea.name),
+      ...eligibleAreas.map((area) => area.housingArea.name),
+      activity.place,
+    ].join(" "),
+  }));
 }
 
 /** The roster of an activity. Reading "things we should know" is logged (who, when, which activity). */
@@ -121,6 +131,9 @@ export async function activityRoster(activityId: string, viewer: { userId: strin
   const waitingGroups = [...new Set(rows.filter((row) => row.status === "WAITING").map((row) => row.signUpId))];
   return {
     activity,
+    // No date left to begin: no place can be given and the number of places cannot change (giveWaitingPlace and
+    // setCapacity refuse with "activityEnded" by the same rule), so the roster offers neither.
+    ended: !activity.sessions.some((session) => !session.cancelledAt && session.startsAt > now),
     placed: rows.filter((row) => row.status !== "WAITING"),
     waiting: rows.filter((row) => row.status === "WAITING").map((row) => ({ ...row, position: waitingGroups.indexOf(row.signUpId) + 1 })),
     taken: await placesTaken(db, activityId, activity.capacityUnit),
