@@ -7,7 +7,7 @@ import { redirect } from "@remix-run/node";
 import { CollectError, markCollected } from "~/domain/attendance/collected.server.ts";
 import { collectedSchema } from "~/domain/attendance/collect-schemas.ts";
 import { requireSessionAccess } from "~/web/activity-access.server.ts";
-import { notFound, refusal } from "~/web/http.server.ts";
+import { notFound, refusal, replyToRefusal } from "~/web/http.server.ts";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSessionAccess(request, params.sessionId);
@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await markCollected({ sessionId, personId: submission.value.personId, collector: submission.value.collector, actorUserId: user.id });
   } catch (error) {
     const refused = refusal(error, CollectError, { pageGone: ["sessionNotFound", "collectNotAsked"] });
-    if (viaFetcher) return { ok: false as const, result: submission.reply({ formErrors: [refused.key] }) };
+    if (viaFetcher) return { ok: false as const, result: replyToRefusal(refused, submission) };
     return redirect(back({ collectFor: submission.value.personId, collectError: refused.key }));
   }
   return viaFetcher ? { ok: true as const, result: submission.reply({ resetForm: true }) } : redirect(back({ collected: submission.value.personId }));

@@ -14,7 +14,8 @@ type CollectErrorCode = "sessionNotFound" | "collectNotAsked" | "collectNotPrese
 
 export class CollectError extends DomainError<CollectErrorCode> {
   constructor(code: CollectErrorCode) {
-    super("staff", code);
+    // Someone not on the child's list is the choice's fault: the page says it at the choice.
+    super("staff", code, code === "collectNotAllowed" ? "collector" : undefined);
   }
 }
 
