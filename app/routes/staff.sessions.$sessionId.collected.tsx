@@ -1,6 +1,7 @@
 // "Collected by" at attendance (issue 19): POST only. The attendance page's form sends it; without JavaScript the
 // answer is the attendance page again (with the refusal, if any, named in the address for that child), with
 // JavaScript (a fetcher, marked by `via=fetcher`) a small JSON answer and the page's data reloads.
+// i18n-namespace: staff
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
