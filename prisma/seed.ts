@@ -1094,6 +1094,24 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     db.milestoneNote.createMany({ data: history.notes }),
   ]);
   await seedProgrammesAndMoves(db);
+  await seedCollectContacts(db);
+}
+
+/**
+ * Issue 19: the summer camp asks who may collect the children and whom to call, and one family has said so (Sagal:
+ * her grandmother and an aunt may collect her; call her uncle).
+ */
+async function seedCollectContacts(db: PrismaClient) {
+  await db.activity.update({ where: { slug: "sommer-sportscamp" }, data: { asksCollectContacts: true } });
+  const sagal = await db.person.findFirst({ where: { firstName: "Sagal", households: { some: {} } }, select: { id: true } });
+  if (!sagal) return;
+  await db.childContact.createMany({
+    data: [
+      { personId: sagal.id, kind: "COLLECTOR", position: 0, name: "Faadumo Warsame", relation: "Bedstemor", phone: "+4520000041" },
+      { personId: sagal.id, kind: "COLLECTOR", position: 1, name: "Ubah Warsame", relation: "Moster", phone: "+4520000042" },
+      { personId: sagal.id, kind: "EMERGENCY", position: 0, name: "Yusuf Warsame", relation: "Morbror", phone: "+4520000043" },
+    ],
+  });
 }
 
 // ---------------------------------------------------------------- pocket-money jobs
