@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Who may collect, whom to call, who collected (issue 19): only where the activity asks for it; each view logged.
   // The list is shown (and so the contacts read) only for a session that takes place, or one marked early on purpose.
   const shown = !attendance.session.cancelledAt && (!attendance.notYet || new URL(request.url).searchParams.get("early") === "1");
-  const collect = shown ? await collectSheet(params.sessionId!, [...listed], { userId: user.id }) : null;
+  const collect = shown ? await collectSheet(attendance.session, [...listed], { userId: user.id }) : null;
   return {
     collect,
     sessionId: params.sessionId!,

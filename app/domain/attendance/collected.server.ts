@@ -49,17 +49,18 @@ async function contactsShown(activityId: string, personIds: string[], viewer: { 
 
 /**
  * The collect sheet of a session: for each child on its list (expected, and walk-ins already marked), the people
- * allowed to collect them, whom to call and who collected them. Null when the activity does not ask for it.
+ * allowed to collect them, whom to call and who collected them. Null when the activity does not ask for it. The
+ * session as the attendance list read it (no query of its own: the list's statements stay as they were).
  */
-export async function collectSheet(sessionId: string, personIds: string[], viewer: { userId: string }): Promise<ChildSheet[] | null> {
-  const session = await db.activitySession.findUnique({
-    where: { id: sessionId },
-    select: { activityId: true, activity: { select: { asksCollectContacts: true } } },
-  });
-  if (!session) throw new CollectError("sessionNotFound");
+export async function collectSheet(
+  session: { id: string; activity: { id: string; asksCollectContacts: boolean } },
+  personIds: string[],
+  viewer: { userId: string },
+): Promise<ChildSheet[] | null> {
   if (!session.activity.asksCollectContacts) return null;
+  const sessionId = session.id;
   const [contacts, marks] = await Promise.all([
-    contactsShown(session.activityId, personIds, viewer, sessionId),
+    contactsShown(session.activity.id, personIds, viewer, sessionId),
     db.attendance.findMany({ where: { sessionId, personId: { in: personIds } }, select: { personId: true, collectedByName: true, collectedByOther: true } }),
   ]);
   const collected = new Map(marks.map((mark) => [mark.personId, mark]));
