@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!activity) notFound();
   const choices = householdId && activity.signUpState === "open" ? await signUpChoices(activity.id, householdId) : [];
   // Who may collect the child and whom to call, where the activity asks (issue 19): the children who have not said.
-  const children = choices.filter((choice) => choice.role === "CHILD");
+  const children = choices.filter((choice) => choice.role === "CHILD" && choice.problems.length === 0);
   const missing = activity.asksCollectContacts ? new Set(await childrenWithoutContacts(children.map((child) => child.personId))) : new Set<string>();
   return {
     slug: activity.slug,

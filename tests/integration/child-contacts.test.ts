@@ -10,6 +10,7 @@ import { markAttendance } from "../../app/domain/attendance/attendance.server.ts
 import { anonymiseHousehold, householdData } from "../../app/domain/households/personal-data.server.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { createUserSession } from "../../app/lib/session.server.ts";
+import * as activityPage from "../../app/routes/activities.$slug.tsx";
 import * as contactsPage from "../../app/routes/my.household.children.$childId_.contacts.tsx";
 import * as printPage from "../../app/routes/staff.activities.$activityId_.print.tsx";
 import * as collectedRoute from "../../app/routes/staff.sessions.$sessionId.collected.tsx";
@@ -322,6 +323,28 @@ describe("collected by, at attendance", () => {
     });
     expect(status(answer)).toBe(404);
     expect(await db.attendance.count({ where: { personId: clubChild, collectedByName: { not: null } } })).toBe(0);
+  });
+});
+
+describe("signing up for an activity that asks", () => {
+  it("lists the children without contacts, each linked; a child with both is not asked again; nothing is required", async () => {
+    const trip = await activity({ title: "Udflugt" });
+    await db.activity.update({ where: { id: trip.id }, data: { asksCollectContacts: true } });
+    const newcomers = await household({ children: [{ firstName: "Noor" }, { firstName: "Ali" }] });
+    const [noor, ali] = newcomers.children;
+    await db.childContact.createMany({
+      data: [
+        { personId: ali!.id, kind: "COLLECTOR", position: 0, name: "Alis faster", relation: "faster", phone: "+4520000077" },
+        { personId: ali!.id, kind: "EMERGENCY", position: 0, name: "Alis farbror", relation: "farbror", phone: "+4520000078" },
+      ],
+    });
+    const cookie = await cookieOf(newcomers.user!.id);
+    const page = (await call(activityPage.loader as Handler, `/activities/${trip.slug}`, cookie, { params: { slug: trip.slug } })) as {
+      contactsMissing: { personId: string; firstName: string }[];
+    };
+    expect(page.contactsMissing).toEqual([{ personId: noor!.id, firstName: "Noor" }]);
+    // The sign-up itself goes through without them.
+    expect((await signUpFamily(trip.id, newcomers)).status).toBe("CONFIRMED");
   });
 });
 
