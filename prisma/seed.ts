@@ -419,6 +419,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
   const history = historyRows({ now, today, ...ids, staffUserId: accounts.staffUserId, activityBySlug: activities.activityBySlug });
   await writeDemoData(db, { today, now, ids, register, accounts, young, activities, history });
   await seedProgrammesAndMoves(db);
+  await seedCollectContacts(db);
 }
 
 // ---------------------------------------------------------------- reference data, people, accounts and households
@@ -1210,6 +1211,23 @@ async function writeDemoData(
     db.milestone.createMany({ data: history.milestones }),
     db.milestoneNote.createMany({ data: history.notes }),
   ]);
+}
+
+/**
+ * Issue 19: the summer camp asks who may collect the children and whom to call, and one family has said so (Sagal:
+ * her grandmother and an aunt may collect her; call her uncle).
+ */
+async function seedCollectContacts(db: PrismaClient) {
+  await db.activity.update({ where: { slug: "sommer-sportscamp" }, data: { asksCollectContacts: true } });
+  const sagal = await db.person.findFirst({ where: { firstName: "Sagal", households: { some: {} } }, select: { id: true } });
+  if (!sagal) return;
+  await db.childContact.createMany({
+    data: [
+      { personId: sagal.id, kind: "COLLECTOR", position: 0, name: "Faadumo Warsame", relation: "Bedstemor", phone: "+4520000041" },
+      { personId: sagal.id, kind: "COLLECTOR", position: 1, name: "Ubah Warsame", relation: "Moster", phone: "+4520000042" },
+      { personId: sagal.id, kind: "EMERGENCY", position: 0, name: "Yusuf Warsame", relation: "Morbror", phone: "+4520000043" },
+    ],
+  });
 }
 
 // ---------------------------------------------------------------- pocket-money jobs

@@ -9,6 +9,7 @@ export const AUDIT_ENTITY_TYPES = [
   "Household",
   "Person",
   "PersonNeeds",
+  "ChildContact",
   "Activity",
   "Programme",
   "ActivitySession",

@@ -24,6 +24,8 @@ import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { Alert } from "~/components/ui/alert.tsx";
+import { ContactsPrompt } from "~/components/contacts-prompt.tsx";
+import { childrenWithoutContacts } from "~/domain/households/child-contacts.server.ts";
 import { notFound } from "~/web/http.server.ts";
 import { useAnswered } from "~/components/ui/answered.ts";
 
@@ -34,6 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [activity, householdId] = await Promise.all([publishedActivity(params.slug ?? ""), user?.role === "PARENT" ? householdIdOf(user) : null]);
   if (!activity) notFound();
   const choices = householdId && activity.signUpState === "open" ? await signUpChoices(activity.id, householdId) : [];
+  // Who may collect the child and whom to call, where the activity asks (issue 19): the children who have not said.
+  const children = choices.filter((choice) => choice.role === "CHILD" && choice.problems.length === 0);
+  const missing = activity.asksCollectContacts ? new Set(await childrenWithoutContacts(children.map((child) => child.personId))) : new Set<string>();
   return {
     slug: activity.slug,
     type: { icon: activity.type.icon, name: pick(activity.type.name, language) },
@@ -61,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     schedule: summariseSchedule(activity.sessions.filter((session) => !session.cancelledAt)),
     viewer: !user ? ("anonymous" as const) : user.role === "PARENT" ? ("parent" as const) : ("other" as const),
     choices,
+    contactsMissing: children.filter((child) => missing.has(child.personId)).map(({ personId, firstName }) => ({ personId, firstName })),
     idempotencyKey: crypto.randomUUID(),
   };
 }
@@ -245,6 +251,7 @@ function SignUpForm() {
           </Link>
         </p>
       </fieldset>
+      <ContactsPrompt people={data.contactsMissing} back={here} />
       {anyEligible ? (
         <>
           {data.terms ? (

@@ -18,7 +18,8 @@ import { pick, type LocalizedText } from "~/domain/activities/text.ts";
 import { householdData, requestDeletion } from "~/domain/households/personal-data.server.ts";
 import { deletionRequestSchema } from "~/domain/households/privacy-schemas.ts";
 import { requireUser } from "~/lib/auth.server.ts";
-import { formatDateTime, formatDay } from "~/lib/format.ts";
+import { formatDateTime, formatDay, formatPhone } from "~/lib/format.ts";
+import { isolated } from "~/domain/text-rules.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { pageTitle } from "~/lib/meta.ts";
 
@@ -103,6 +104,8 @@ function People({ data }: { data: Data }) {
                   <Row label={t("people.needs")}>
                     <span className="whitespace-pre-line">{person.needs ?? none}</span>
                   </Row>
+                  <Row label={t("people.collectors")}>{person.collectors.length ? <ContactList contacts={person.collectors} /> : none}</Row>
+                  <Row label={t("people.emergencyContact")}>{person.emergencyContact ? <ContactList contacts={[person.emergencyContact]} /> : none}</Row>
                 </>
               ) : person.needs ? (
                 <Row label={t("people.needs")}>
@@ -114,6 +117,19 @@ function People({ data }: { data: Data }) {
         ))}
       </ul>
     </Section>
+  );
+}
+
+/** Who may collect a child, or whom to call (issue 19): name, relation, number. */
+function ContactList({ contacts }: { contacts: { name: string; relation: string; phone: string }[] }) {
+  return (
+    <ul>
+      {contacts.map((contact, index) => (
+        <li key={index}>
+          <bdi>{contact.name}</bdi> (<bdi>{contact.relation}</bdi>) <span dir="ltr">{formatPhone(contact.phone)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -213,7 +229,10 @@ function Attendance({ data }: { data: Data }) {
               <Title text={row.activity} />
             </td>
             <td className="p-2">{row.name}</td>
-            <td className="p-2">{row.present ? t("attendance.came") : t("attendance.didNotCome")}</td>
+            <td className="p-2">
+              {row.present ? t("attendance.came") : t("attendance.didNotCome")}
+              {row.collectedBy ? <> · {t("attendance.collectedBy", { name: isolated(row.collectedBy) })}</> : null}
+            </td>
           </>
         )}
       />

@@ -405,6 +405,12 @@ export default function Household() {
               >
                 {t("children.edit", { name: child.name })}
               </Link>
+              <Link
+                to={`/my/household/children/${child.id}/contacts${back ? `?back=${encodeURIComponent(back)}` : ""}`}
+                className="inline-flex min-h-11 items-center px-2"
+              >
+                {t("contacts.link", { name: child.name })}
+              </Link>
             </li>
           ))}
         </ul>

@@ -109,6 +109,13 @@ export default function ChildForm() {
       </p>
       <h1 className="text-2xl font-bold">{child ? t("child.editTitle") : t("child.addTitle")}</h1>
       <p className="text-sm text-slate-700">{t("child.privacy")}</p>
+      {child ? (
+        <p>
+          <Link to="contacts" relative="path" className="inline-flex min-h-11 items-center font-semibold">
+            {t("contacts.link", { name: child.firstName })}
+          </Link>
+        </p>
+      ) : null}
       <FormErrors errors={tr(form.errors)} />
       {data && "matches" in data ? <MatchChoices id="child-matches" matches={data.matches} hidden={data.typed} /> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-1">

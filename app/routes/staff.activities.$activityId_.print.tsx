@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { pick } from "~/domain/activities/text.ts";
 import { requireActivityAccess } from "~/web/activity-access.server.ts";
 import { activityRoster } from "~/domain/staff/roster.server.ts";
+import { rosterContacts } from "~/domain/attendance/collected.server.ts";
+import { RosterContacts } from "~/components/collect-sheet.tsx";
 import { formatDateTime } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
@@ -17,7 +19,14 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireActivityAccess(request, params.activityId);
   const [language, roster] = await Promise.all([getLanguage(request), activityRoster(params.activityId!, { userId: user.id })]);
+  // Who may collect, whom to call (issue 19): the children with a place, where the activity asks for it; logged.
+  const contacts = await rosterContacts(
+    params.activityId!,
+    roster.placed.map((row) => row.personId),
+    { userId: user.id },
+  );
   return {
+    contacts: contacts ? Object.fromEntries(contacts) : null,
     title: pick(roster.activity.title, language),
     rows: [...roster.placed.map((row) => ({ ...row, position: null as number | null })), ...roster.waiting],
     printedAt: new Date(),
@@ -27,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function PrintRoster() {
   const { t } = useTranslation("staff");
   const language = useLanguage();
-  const { title, rows, printedAt } = useLoaderData<typeof loader>();
+  const { title, rows, printedAt, contacts } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-3 print:text-sm">
       <h1 className="text-2xl font-bold" lang={title.language}>
@@ -46,6 +55,11 @@ export default function PrintRoster() {
                   {t(`csv.${key}`)}
                 </th>
               ))}
+              {contacts ? (
+                <th scope="col" className="p-2 text-start">
+                  {t("collect.title")}
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -70,6 +84,7 @@ export default function PrintRoster() {
                 <td className="p-2">
                   <bdi>{row.needs ?? ""}</bdi>
                 </td>
+                {contacts ? <td className="p-2">{contacts[row.personId] ? <RosterContacts child={contacts[row.personId]!} /> : null}</td> : null}
               </tr>
             ))}
           </tbody>

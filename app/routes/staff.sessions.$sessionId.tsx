@@ -11,6 +11,8 @@ import { useTranslation } from "react-i18next";
 import { areaName } from "~/components/area-name.ts";
 import { useCallback, useState } from "react";
 import { AttendanceToggle } from "~/components/attendance-toggle.tsx";
+import { CollectSheet } from "~/components/collect-sheet.tsx";
+import { collectSheet } from "~/domain/attendance/collected.server.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
 import { errorTexts, Field } from "~/components/ui/field.tsx";
@@ -49,7 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findPeople(q, isStaff(user) ? null : user.id),
   ]);
   const listed = new Set([...attendance.expected, ...attendance.walkIns].map((person) => person.personId));
+  // Who may collect, whom to call, who collected (issue 19): only where the activity asks for it; each view logged.
+  // The list is shown (and so the contacts read) only for a session that takes place, or one marked early on purpose.
+  const shown = !attendance.session.cancelledAt && (!attendance.notYet || new URL(request.url).searchParams.get("early") === "1");
+  const collect = shown ? await collectSheet(attendance.session, [...listed], { userId: user.id }) : null;
   return {
+    collect,
     sessionId: params.sessionId!,
     activityId: attendance.session.activity.id,
     title: pick(attendance.session.activity.title, language),
@@ -484,6 +491,14 @@ export default function Attendance() {
             )}
             {everyone.length >= 2 ? <ProposeDuplicate people={everyone} error={actionData?.form === "propose" ? actionData.error : null} /> : null}
           </section>
+          {data.collect ? (
+            <CollectSheet
+              sessionId={data.sessionId}
+              early={data.early}
+              sheet={data.collect}
+              people={everyone.map((person) => ({ ...person, present: marks[person.personId] ?? person.present }))}
+            />
+          ) : null}
           <HeadCountForm />
         </>
       )}

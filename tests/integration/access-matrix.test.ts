@@ -459,6 +459,24 @@ const RULES: Record<string, Case[]> = {
     },
     { name: "new child", params: () => ({ childId: "new" }), loader: only(PARENTS) },
   ],
+  // Who may collect household A's child, whom to call (issue 19): only A's guardian; anyone else's parent 404.
+  "my.household.children.$childId_.contacts.tsx": [
+    {
+      name: "household A's child",
+      params: (f) => ({ childId: f.a.childId }),
+      loader: only(PARENTS, { otherParent: "notFound" }),
+      action: only(PARENTS, { otherParent: "notFound" }),
+      state: childContactsState,
+    },
+    {
+      name: "household A's child, a valid form",
+      params: (f) => ({ childId: f.a.childId }),
+      body: () => ({ "collectors[0].name": "Mormor Matrix", "collectors[0].relation": "mormor", "collectors[0].phone": "20123456" }),
+      action: only(PARENTS, { otherParent: "notFound" }),
+      state: childContactsState,
+    },
+    { name: "a child that is no one's", params: () => ({ childId: WRONG_UUID }), loader: only(PARENTS, { parent: "notFound", otherParent: "notFound" }) },
+  ],
 
   // ---- young people (any account may look at its own jobs; only the owner gets an application's files)
   "my.jobs._index.tsx": [
@@ -521,6 +539,8 @@ const RULES: Record<string, Case[]> = {
   "staff.sessions.$sessionId.tsx": [{ params: (f) => ({ sessionId: f.x.sessionId }), loader: activityX(), action: activityX() }],
   // A POST-only endpoint: GET is 404 for everyone.
   "staff.sessions.$sessionId.mark.tsx": [{ params: (f) => ({ sessionId: f.x.sessionId }), loader: everyone("notFound"), action: activityX() }],
+  // "Collected by" (issue 19): POST only; staff and X's partner; Y's partner 404.
+  "staff.sessions.$sessionId.collected.tsx": [{ params: (f) => ({ sessionId: f.x.sessionId }), loader: everyone("notFound"), action: activityX() }],
   "staff.families._index.tsx": [
     {
       // Partners find families by phone number only: a name finds nothing.
@@ -678,6 +698,10 @@ function childState(f: Fixture) {
     where: { id: f.a.childId },
     select: { firstName: true, lastName: true, birthDate: true, housingAreaId: true, photoConsent: true, updatedAt: true },
   });
+}
+
+function childContactsState(f: Fixture) {
+  return db.childContact.findMany({ where: { personId: f.a.childId }, orderBy: [{ kind: "asc" }, { position: "asc" }], select: { name: true, phone: true } });
 }
 
 function invitationState(f: Fixture) {

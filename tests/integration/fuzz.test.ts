@@ -100,7 +100,7 @@ const PAYLOADS: Payload[] = [
 ];
 const DATE_MESSAGE = /^common:dates\./;
 /** People's names refuse direction and invisible characters (app/domain/text-rules.ts); other text keeps them. */
-const PERSON_NAME = /(^|\.)(firstName|lastName|guardianName|contactName)$/;
+const PERSON_NAME = /(^|\.)(firstName|lastName|guardianName|contactName|otherName)$|^(collectors\[\d+\]|emergency)\.name$/;
 const INVISIBLE_PAYLOADS = new Set(["RLO override", "right-to-left mark", "zero-width space"]);
 const CONTROL_PAYLOADS = new Set(["NUL", "BEL"]);
 const list = (value: Value | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -221,6 +221,8 @@ async function setUp() {
   await signUpFamily(attendanceActivity.id, familyA);
   // Birk came as a walk-in: with Astrid, two on the session's list (the "same child?" proposal).
   await db.attendance.create({ data: { sessionId: attendanceActivity.sessions[0]!.id, personId: familyB.children[0]!.id, present: true, enrolled: false } });
+  // It asks who may collect the children (issue 19): Birk, who came, can be ticked as collected.
+  await db.activity.update({ where: { id: attendanceActivity.id }, data: { asksCollectContacts: true } });
   await signUpFamily(cancelActivity.id, familyA);
   const cEnrolled = await signUpFamily(rosterActivity.id, familyC);
   const dWaiting = await signUpFamily(rosterActivity.id, familyD);
@@ -609,6 +611,32 @@ const FORMS: Form[] = [
       return { firstName: child.firstName, lastName: child.lastName, needs: child.needs?.text };
     },
   },
+  {
+    // Who may collect the child, whom to call (issue 19).
+    route: "my.household.children.$childId_.contacts.tsx",
+    role: "parent",
+    params: (f) => ({ childId: f.a.childId }),
+    base: () => ({
+      "collectors[0].name": "Mormor Fuzz",
+      "collectors[0].relation": "mormor",
+      "collectors[0].phone": "20 12 34 56",
+      "emergency.name": "Morfar Fuzz",
+      "emergency.relation": "morfar",
+      "emergency.phone": "+45 31 22 33 44",
+    }),
+    fields: fields("collectors[0].name collectors[0].relation collectors[0].phone emergency.name emergency.relation emergency.phone"),
+    stored: async (f) => {
+      const rows = await db.childContact.findMany({ where: { personId: f.a.childId } });
+      const collector = rows.find((row) => row.kind === "COLLECTOR");
+      const emergency = rows.find((row) => row.kind === "EMERGENCY");
+      return {
+        "collectors[0].name": collector?.name,
+        "collectors[0].relation": collector?.relation,
+        "emergency.name": emergency?.name,
+        "emergency.relation": emergency?.relation,
+      };
+    },
+  },
   { route: "my.data._index.tsx", role: "parent", base: () => ({ understood: on }), fields: fields("understood") },
   {
     route: "guardian.$token.tsx",
@@ -859,6 +887,19 @@ const FORMS: Form[] = [
     params: (f) => ({ sessionId: f.activities.attendance.sessions[0]!.id }),
     base: (f) => ({ intent: "mark", personId: f.a.childId, present: "true" }),
     fields: fields("intent personId# present"),
+  },
+  {
+    // "Collected by" (issue 19), as the page sends it with JavaScript (a fetcher; without it the answer is the page).
+    route: "staff.sessions.$sessionId.collected.tsx",
+    role: "staff",
+    params: (f) => ({ sessionId: f.activities.attendance.sessions[0]!.id }),
+    base: (f) => ({ personId: f.b.childId, collector: "other", otherName: "Nabo Fuzz", via: "fetcher" }),
+    fields: fields("personId# collector# otherName?"),
+    hidden: ["personId"],
+    refusesAsWhole: ["errors.collectNotPresent"],
+    stored: async (f) => ({
+      otherName: (await db.attendance.findFirst({ where: { sessionId: f.activities.attendance.sessions[0]!.id, personId: f.b.childId } }))?.collectedByName,
+    }),
   },
   {
     route: "staff.sessions.$sessionId.tsx",

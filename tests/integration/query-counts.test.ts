@@ -265,6 +265,30 @@ describe("attendance at a session", () => {
     // children (needs joined in), the marks (person joined in), the head-counts, the housing areas, the name search.
     expect(many.statements).toBeLessThanOrEqual(8);
   });
+
+  it("where the activity asks who may collect (issue 19): the same statements for 5 and for 50 children with contacts", async () => {
+    const { loader } = await import("../../app/routes/staff.sessions.$sessionId.tsx");
+    const created = await activity({ capacity: null, sessions: [{ startsAt: fromNow(-HOUR), endsAt: fromNow(HOUR) }] });
+    await db.activity.update({ where: { id: created.id }, data: { asksCollectContacts: true } });
+    const sessionId = created.sessions[0]!.id;
+    const withContacts = async (count: number) => {
+      const group = await families(count, {});
+      await enrol(created.id, group, "CONFIRMED");
+      await attend([sessionId], children(group), {});
+      await db.childContact.createMany({
+        data: children(group).flatMap((personId) => [
+          { personId, kind: "COLLECTOR" as const, position: 0, name: "Mormor", relation: "mormor", phone: "+4520000001" },
+          { personId, kind: "EMERGENCY" as const, position: 0, name: "Morfar", relation: "morfar", phone: "+4520000002" },
+        ]),
+      });
+    };
+    await withContacts(5);
+    const few = await measure(loader, `/staff/sessions/${sessionId}`, { sessionId });
+    await withContacts(45);
+    const many = await measure(loader, `/staff/sessions/${sessionId}`, { sessionId });
+    expect([few.data.collect?.length, many.data.collect?.length]).toEqual([5, 50]);
+    expect(many.statements, many.sql.join("\n")).toBe(few.statements);
+  });
 });
 
 describe("the activity report", () => {

@@ -121,6 +121,13 @@ export function ActivityForm(props: {
           label={t("fields.requiresSignUp")}
           description={t("fields.requiresSignUpHint")}
         />
+        <Checkbox
+          id={fields.asksCollectContacts.id}
+          name={fields.asksCollectContacts.name}
+          defaultChecked={fields.asksCollectContacts.initialValue === "on"}
+          label={t("fields.asksCollectContacts")}
+          description={t("fields.asksCollectContactsHint")}
+        />
         <div className="grid gap-x-4 pt-3 sm:grid-cols-2">
           {number(fields.capacity, t("fields.capacity"), t("fields.capacityHint"))}
           <RadioGroup

@@ -57,6 +57,8 @@ export const activitySchema = z
     eligibleAreaIds: z.array(idField("errors.areaUnknown")).default([]),
     openToOutsiders: z.boolean().default(false),
     requiresSignUp: z.boolean().default(false),
+    /** Ask who may collect the child and whom to call; tick "collected by" at attendance (issue 19). */
+    asksCollectContacts: z.boolean().default(false),
     /** Empty: no limit. */
     capacity: wholeNumber(1, 10_000, "errors.capacityRange").optional(),
     capacityUnit: z.enum(["PERSON", "HOUSEHOLD"], { error: "errors.capacityUnitRequired" }),

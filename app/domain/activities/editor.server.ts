@@ -90,6 +90,7 @@ type Columns = {
   eligibleAreaIds: string[];
   openToOutsiders: boolean;
   requiresSignUp: boolean;
+  asksCollectContacts: boolean;
   capacity: number | null;
   capacityUnit: "PERSON" | "HOUSEHOLD";
   priceOre: number;
@@ -122,6 +123,7 @@ function columnsFromInput(values: ActivityInput): Columns {
     eligibleAreaIds: sortedUnique(values.eligibleAreaIds),
     openToOutsiders: values.openToOutsiders,
     requiresSignUp: values.requiresSignUp,
+    asksCollectContacts: values.asksCollectContacts,
     capacity: values.capacity ?? null,
     capacityUnit: values.capacityUnit,
     priceOre: values.price,
@@ -155,6 +157,7 @@ const editableSelect = {
   maxAge: true,
   openToOutsiders: true,
   requiresSignUp: true,
+  asksCollectContacts: true,
   capacity: true,
   capacityUnit: true,
   priceOre: true,
@@ -208,6 +211,7 @@ function columnsFromRow(row: EditableRow): Columns {
     eligibleAreaIds: sortedUnique(row.eligibleAreas.map((area) => area.housingAreaId)),
     openToOutsiders: row.openToOutsiders,
     requiresSignUp: row.requiresSignUp,
+    asksCollectContacts: row.asksCollectContacts,
     capacity: row.capacity,
     capacityUnit: row.capacityUnit,
     priceOre: row.priceOre,
@@ -246,6 +250,7 @@ function activityData(columns: Columns) {
     maxAge: columns.maxAge,
     openToOutsiders: columns.openToOutsiders,
     requiresSignUp: columns.requiresSignUp,
+    asksCollectContacts: columns.asksCollectContacts,
     capacity: columns.capacity,
     capacityUnit: columns.capacityUnit,
     priceOre: columns.priceOre,
@@ -321,6 +326,7 @@ function formValues(columns: Columns) {
     eligibleAreaIds: columns.eligibleAreaIds,
     openToOutsiders: columns.openToOutsiders,
     requiresSignUp: columns.requiresSignUp,
+    asksCollectContacts: columns.asksCollectContacts,
     capacity: columns.capacity?.toString() ?? "",
     capacityUnit: columns.capacityUnit,
     price: columns.priceOre ? kronerValue(columns.priceOre) : "",

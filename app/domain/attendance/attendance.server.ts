@@ -48,7 +48,7 @@ async function sessionOf(sessionId: string) {
       endsAt: true,
       cancelledAt: true,
       place: true,
-      activity: { select: { id: true, title: true, place: true, requiresSignUp: true } },
+      activity: { select: { id: true, title: true, place: true, requiresSignUp: true, asksCollectContacts: true } },
     },
   });
   if (!session) throw new AttendanceError("sessionNotFound");

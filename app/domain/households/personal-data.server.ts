@@ -69,6 +69,7 @@ export async function householdData(user: { id: string; personId: string }, now 
         updatedAt: true,
         anonymisedAt: true,
         needs: { select: { text: true, updatedAt: true } },
+        childContacts: { orderBy: [{ kind: "asc" }, { position: "asc" }], select: { kind: true, name: true, relation: true, phone: true } },
         households: { where: { householdId: householdId ?? undefined }, select: { role: true } },
         user: {
           select: {
@@ -126,6 +127,8 @@ export async function householdData(user: { id: string; personId: string }, now 
         enrolled: true,
         housingAreaId: true,
         markedAt: true,
+        collectedByName: true,
+        collectedAt: true,
         session,
       },
     }),
@@ -239,6 +242,10 @@ export async function householdData(user: { id: string; personId: string }, now 
       photoConsent: person.photoConsent,
       /** "Things we should know" (allergies, needs). */
       needs: person.needs?.text ?? null,
+      /** Who may collect the child, and whom to call (issue 19). */
+      collectors: person.childContacts.filter((contact) => contact.kind === "COLLECTOR").map(({ name, relation, phone }) => ({ name, relation, phone })),
+      emergencyContact:
+        person.childContacts.filter((contact) => contact.kind === "EMERGENCY").map(({ name, relation, phone }) => ({ name, relation, phone }))[0] ?? null,
       createdAt: iso(person.createdAt)!,
       updatedAt: iso(person.updatedAt)!,
       anonymisedAt: iso(person.anonymisedAt),
@@ -315,6 +322,8 @@ export async function householdData(user: { id: string; personId: string }, now 
         enrolled: row.enrolled,
         housingArea: areaOf(row.housingAreaId),
         markedAt: iso(row.markedAt)!,
+        collectedBy: row.collectedByName,
+        collectedAt: iso(row.collectedAt),
       }))
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.name.localeCompare(b.name)),
     reminders: reminders.map((row) => ({ ...sessionRow(row.session), sentAt: iso(row.sentAt)! })),
@@ -557,6 +566,9 @@ async function erasePeople(tx: Prisma.TransactionClient, targets: ErasureTarget[
     data: { ...PLACEHOLDER_NAME, email: null, phone: null, photoConsent: null, language: "da", anonymisedAt: now },
   });
   await tx.personNeeds.deleteMany({ where: { personId: { in: ids } } });
+  // Who may collect them and whom to call (issue 19), and who collected them: names of people outside the family.
+  await tx.childContact.deleteMany({ where: { personId: { in: ids } } });
+  await tx.attendance.updateMany({ where: { personId: { in: ids }, collectedByName: { not: null } }, data: { collectedByName: null } });
   const logins = await tx.user.deleteMany({ where: { id: { in: userIds } } });
   // The adults asked about these young people's applications: the messages to them name the young person and carry
   // the guardian link, which stops working.

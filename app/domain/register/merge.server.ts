@@ -216,6 +216,11 @@ export async function mergePeople(input: { keepId: string; removeId: string; act
       await tx.personNeeds.upsert({ where: { personId: keepId }, create: { personId: keepId, text }, update: { text } });
     }
     await tx.householdInvitation.updateMany({ where: { personId: removeId }, data: { personId: keepId } });
+    // Who may collect the child, whom to call (issue 19): the kept person's list wins; the other's moves where it has none.
+    for (const kind of ["COLLECTOR", "EMERGENCY"] as const) {
+      if (!(await tx.childContact.count({ where: { personId: keepId, kind } })))
+        await tx.childContact.updateMany({ where: { personId: removeId, kind }, data: { personId: keepId } });
+    }
 
     // Jobs: applications (with their employments, shifts and hours) and guardian links.
     const keepPostings = (await tx.jobApplication.findMany({ where: { personId: keepId }, select: { postingId: true } })).map((a) => a.postingId);
@@ -273,6 +278,7 @@ export async function mergePeople(input: { keepId: string; removeId: string; act
 /** Every table whose rows point at a person: the merge must move each (a test compares this with the database). */
 export const MERGED_REFERENCES = [
   "Attendance.personId",
+  "ChildContact.personId",
   "Employment.personId",
   "Enrolment.personId",
   "HouseholdInvitation.personId",

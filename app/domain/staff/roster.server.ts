@@ -107,6 +107,7 @@ export async function activityRoster(activityId: string, viewer: { userId: strin
   const today = copenhagenDay(now);
   const rows = enrolments.map((enrolment) => ({
     enrolmentId: enrolment.id,
+    personId: enrolment.person.id,
     signUpId: enrolment.signUpId,
     status: enrolment.status,
     name: `${enrolment.person.firstName} ${enrolment.person.lastName}`,
