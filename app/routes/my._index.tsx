@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { myActivitiesActionSchema } from "~/domain/enrolment/my-activities-schema.ts";
+import { AbsenceQuick } from "~/components/absence-quick.tsx";
 import { ScheduleSummary } from "~/components/schedule-summary.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { pick } from "~/domain/activities/text.ts";
@@ -191,6 +192,7 @@ function SignUpCard({ item }: { item: Item }) {
                 <p className="text-sm text-slate-700">{t("tooLateToCancel")}</p>
               )}
             </div>
+            {person.status === "CONFIRMED" && item.absenceSession ? <AbsenceQuick session={item.absenceSession} person={person} /> : null}
             {confirm === person.enrolmentId ? (
               <Confirm
                 question={person.status === "CONFIRMED" ? t("confirm.cancel", { name: person.name }) : t("confirm.leave", { name: person.name })}

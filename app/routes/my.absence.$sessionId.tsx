@@ -142,7 +142,7 @@ function Done() {
 export default function Absence() {
   const { t } = useTranslation("my");
   const language = useLanguage();
-  const { session, people, cancelled } = useLoaderData<typeof loader>();
+  const { session, people, cancelled, upcoming } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   // A form that named no child of this page (a tampered or stale one): answered on top.
   const stray = Boolean(answer) && !people.some((person) => person.personId === answer?.personId);
@@ -171,6 +171,22 @@ export default function Absence() {
           <PersonAbsence key={person.personId} person={person} />
         ))}
       </ul>
+      {upcoming.length ? (
+        <nav aria-labelledby="other-dates" className="space-y-1">
+          <h2 id="other-dates" className="text-lg font-bold">
+            {t("absence.otherDates")}
+          </h2>
+          <ul>
+            {upcoming.map((other) => (
+              <li key={other.id}>
+                <Link to={`/my/absence/${other.id}`} className="inline-flex min-h-11 items-center">
+                  {formatDate(new Date(other.startsAt), language)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </div>
   );
 }

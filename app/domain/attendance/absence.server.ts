@@ -95,7 +95,16 @@ export async function absencePage(guardian: Pick<Guardian, "personId">, sessionI
   if (people.length === 0) throw new AbsenceError("absenceNotFound");
   const thisWeek = weekOf(now);
   const inThisWeek = session.startsAt >= thisWeek.from && session.startsAt < thisWeek.until;
-  const week = inThisWeek && !hasStarted(session, now) ? await weekSessions(db, session, now) : [];
+  const [week, upcoming] = await Promise.all([
+    inThisWeek && !hasStarted(session, now) ? weekSessions(db, session, now) : [],
+    // Other dates to choose from ("another date"): the activity's next ones.
+    db.activitySession.findMany({
+      where: { activityId: session.activityId, cancelledAt: null, startsAt: { gt: now }, id: { not: session.id } },
+      orderBy: { startsAt: "asc" },
+      take: 6,
+      select: { id: true, startsAt: true },
+    }),
+  ]);
   return {
     session: {
       id: session.id,
@@ -106,6 +115,7 @@ export async function absencePage(guardian: Pick<Guardian, "personId">, sessionI
     },
     started: hasStarted(session, now),
     cancelled: session.cancelledAt !== null,
+    upcoming,
     /** How many sessions "this week" would cover (0: not offered — a later week, or only this one session). */
     weekCount: week.length > 1 ? week.length : 0,
     people: people.map((person) => ({
@@ -215,4 +225,45 @@ export async function upcomingAbsences(personIds: string[], sessionIds: string[]
     select: { sessionId: true, personId: true },
   });
   return new Set(rows.map((row) => `${row.sessionId}/${row.personId}`));
+}
+
+/**
+ * Staff or a partner of the activity record a notice a family gave by phone or in person (the route checks that they
+ * run the activity), or take one back, until the session ends. The child must have a place on it.
+ */
+export async function recordAbsenceForFamily(input: { actorUserId: string; sessionId: string; personId: string; absent: boolean; now?: Date }) {
+  const now = input.now ?? new Date();
+  await db.$transaction(async (tx) => {
+    const session = await sessionFor(tx, input.sessionId);
+    const place = await tx.enrolment.count({ where: { personId: input.personId, activityId: session.activityId, status: "CONFIRMED" } });
+    if (!place) throw new AbsenceError("absenceNotFound");
+    if (session.cancelledAt) throw new AbsenceError("absenceCancelled");
+    if (session.endsAt.getTime() <= now.getTime()) throw new AbsenceError("absenceStarted");
+    const entityId = `${input.sessionId}/${input.personId}`;
+    if (input.absent) {
+      const created = await tx.absenceNotice.createMany({
+        data: [{ sessionId: input.sessionId, personId: input.personId, reportedByUserId: input.actorUserId }],
+        skipDuplicates: true,
+      });
+      if (created.count)
+        await audit(tx, {
+          actorUserId: input.actorUserId,
+          action: "absence.record",
+          entityType: "AbsenceNotice",
+          entityId,
+          after: { absent: true, reason: null },
+        });
+    } else {
+      const { count } = await tx.absenceNotice.deleteMany({ where: { sessionId: input.sessionId, personId: input.personId } });
+      if (count)
+        await audit(tx, {
+          actorUserId: input.actorUserId,
+          action: "absence.remove",
+          entityType: "AbsenceNotice",
+          entityId,
+          before: { absent: true },
+          after: { absent: false },
+        });
+    }
+  });
 }

@@ -2,6 +2,7 @@
 // waiting-list positions, open offers, and what may still be cancelled.
 import { db } from "~/lib/db.server.ts";
 import { summariseSchedule } from "../activities/schedule.ts";
+import { upcomingAbsences } from "../attendance/absence.server.ts";
 import { cancelDeadline, guardianMayCancel } from "./cancel.server.ts";
 
 export async function householdActivities(householdId: string, now = new Date()) {
@@ -21,13 +22,13 @@ export async function householdActivities(householdId: string, now = new Date())
             title: true,
             place: true,
             cancelDeadlineHours: true,
-            sessions: { where: { cancelledAt: null, endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true } },
+            sessions: { where: { cancelledAt: null, endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true } },
           },
         },
         enrolments: {
           where: { status: { not: "CANCELLED" } },
           orderBy: { createdAt: "asc" },
-          select: { id: true, status: true, person: { select: { firstName: true, lastName: true } } },
+          select: { id: true, status: true, person: { select: { id: true, firstName: true, lastName: true } } },
         },
         offers: { where: { outcome: null, expiresAt: { gt: now } }, select: { id: true, expiresAt: true } },
       },
@@ -42,13 +43,26 @@ export async function householdActivities(householdId: string, now = new Date())
       WHERE s."householdId" = ${householdId}::uuid AND EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."signUpId" = s."id" AND e."status" = 'WAITING')`,
   ]);
   const positionOf = new Map(positions.map((row) => [row.id, row.position]));
+  // Absence notices already given for each activity's next session ("can't come" becomes "reported").
+  const absent = await upcomingAbsences(
+    signUps.flatMap((signUp) => signUp.enrolments.map((enrolment) => enrolment.person.id)),
+    signUps.flatMap((signUp) =>
+      signUp.activity.sessions
+        .filter((session) => session.startsAt > now)
+        .slice(0, 1)
+        .map((session) => session.id),
+    ),
+  );
   return signUps.map((signUp) => {
     const firstSession = signUp.activity.sessions[0] ?? null;
+    // The next session not yet started: the one "can't come" is about (a running one is too late).
+    const absenceSession = signUp.activity.sessions.find((session) => session.startsAt > now) ?? null;
     const deadline = cancelDeadline(firstSession?.startsAt ?? null, signUp.activity.cancelDeadlineHours);
     return {
       signUpId: signUp.id,
       activity: { slug: signUp.activity.slug, title: signUp.activity.title, place: signUp.activity.place },
       sessions: signUp.activity.sessions,
+      absenceSession: absenceSession ? { id: absenceSession.id, startsAt: absenceSession.startsAt } : null,
       schedule: summariseSchedule(signUp.activity.sessions),
       position: positionOf.get(signUp.id) ?? null,
       offer: signUp.offers[0] ?? null,
@@ -56,6 +70,9 @@ export async function householdActivities(householdId: string, now = new Date())
       hasConfirmed: signUp.enrolments.some((enrolment) => enrolment.status === "CONFIRMED"),
       people: signUp.enrolments.map((enrolment) => ({
         enrolmentId: enrolment.id,
+        personId: enrolment.person.id,
+        firstName: enrolment.person.firstName,
+        absentNext: absenceSession ? absent.has(`${absenceSession.id}/${enrolment.person.id}`) : false,
         name: `${enrolment.person.firstName} ${enrolment.person.lastName}`,
         status: enrolment.status as "CONFIRMED" | "WAITING" | "OFFERED",
         mayCancel: guardianMayCancel(enrolment.status as "CONFIRMED" | "WAITING" | "OFFERED", deadline, now),
