@@ -1,7 +1,7 @@
 // Absence notices (afbud, issue 19): a guardian reports that a child with a place will not come; staff see it on the
 // attendance list as notified absence, it is no miss in a row, and the family can take it back until the start.
 import { describe, expect, it } from "vitest";
-import { absencePage, reportAbsence, sessionAbsences, undoAbsence } from "../../app/domain/attendance/absence.server.ts";
+import { absencePage, recordAbsenceForFamily, reportAbsence, sessionAbsences, undoAbsence } from "../../app/domain/attendance/absence.server.ts";
 import { markAttendance, missedInARow } from "../../app/domain/attendance/attendance.server.ts";
 import { addDaysToDay, copenhagenDay, copenhagenInstant, mondayOf } from "../../app/domain/dates.ts";
 import { sendDueReminders } from "../../app/domain/enrolment/reminders.server.ts";
@@ -153,6 +153,26 @@ describe("on the staff side", () => {
       now: new Date(sessions[2]!.startsAt.getTime() - DAY),
     });
     expect((await missedInARow(series.id, now)).map((person) => person.name)).toEqual(["NoShow Test"]);
+  });
+
+  it("staff record a notice a family phoned in, and take it back, until the session ends; only for a child with a place", async () => {
+    const { session, lina } = await familyWithPlace();
+    const staff = await createUser({ role: "STAFF", email: "absence-staff2@example.dk" });
+    const other = await household();
+    await expect(recordAbsenceForFamily({ actorUserId: staff.id, sessionId: session.id, personId: other.children[0]!.id, absent: true })).rejects.toMatchObject(
+      {
+        code: "absenceNotFound",
+      },
+    );
+    // During the session is still fine (the mother phones at ten past four).
+    await recordAbsenceForFamily({ actorUserId: staff.id, sessionId: session.id, personId: lina.id, absent: true, now: session.startsAt });
+    expect(await sessionAbsences(session.id)).toEqual([expect.objectContaining({ personId: lina.id, reason: null })]);
+    expect(await db.auditEvent.count({ where: { action: "absence.record", actorUserId: staff.id } })).toBe(1);
+    await expect(
+      recordAbsenceForFamily({ actorUserId: staff.id, sessionId: session.id, personId: lina.id, absent: false, now: session.endsAt }),
+    ).rejects.toMatchObject({ code: "absenceStarted" });
+    await recordAbsenceForFamily({ actorUserId: staff.id, sessionId: session.id, personId: lina.id, absent: false });
+    expect(await sessionAbsences(session.id)).toEqual([]);
   });
 
   it("the reminder carries a link to the session's absence page, which reports nothing by itself", async () => {
