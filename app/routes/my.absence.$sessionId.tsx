@@ -13,6 +13,7 @@ import { pick } from "~/domain/activities/text.ts";
 import { absencePage, AbsenceError, reportAbsence, undoAbsence } from "~/domain/attendance/absence.server.ts";
 import { ABSENCE_REASON_MAX, absenceActionSchema } from "~/domain/attendance/absence-schemas.ts";
 import { requireUser } from "~/lib/auth.server.ts";
+import { isId } from "~/lib/ids.ts";
 import { formatDate, formatWhen } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const sessionId = requireId(params.sessionId);
   const submission = parseWithZod(await request.formData(), { schema: absenceActionSchema });
   // Which child's form answered (the reason belongs to it); a form that is no form at all is answered on top.
-  const sentFor = typeof submission.payload.personId === "string" ? submission.payload.personId : null;
+  const sentFor = isId(submission.payload.personId) ? submission.payload.personId : null;
   if (submission.status !== "success") return { personId: sentFor, result: submission.reply() };
   const input = submission.value;
   const guardian = { userId: user.id, personId: user.personId };
