@@ -26,6 +26,7 @@ export const AUDIT_ENTITY_TYPES = [
   "SchoolHoliday",
   "Milestone",
   "ImportBatch",
+  "AbsenceNotice",
 ] as const;
 
 export type AuditEntry = {

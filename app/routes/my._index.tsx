@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { myActivitiesActionSchema } from "~/domain/enrolment/my-activities-schema.ts";
+import { AbsenceQuick } from "~/components/absence-quick.tsx";
 import { ScheduleSummary } from "~/components/schedule-summary.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { pick } from "~/domain/activities/text.ts";
@@ -18,7 +19,7 @@ import { householdOf } from "~/domain/households/household.server.ts";
 import { hasOpenInvitations } from "~/domain/households/invitations.server.ts";
 import { requireUser } from "~/lib/auth.server.ts";
 import { appUrl } from "~/lib/env.server.ts";
-import { formatDate, formatDateTime, formatTimeRange } from "~/lib/format.ts";
+import { formatDate, formatDateTime, formatTime, formatTimeRange } from "~/lib/format.ts";
 import { useLanguage } from "~/lib/i18n-react.tsx";
 import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
@@ -35,7 +36,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     invited,
     hasChildren: Boolean(household?.members.some((member) => member.role === "CHILD")),
     hasFeed: Boolean(household?.calendarTokenHash),
-    items: items.map((item) => ({ ...item, activity: { ...item.activity, title: pick(item.activity.title, language) } })),
+    items: items.map((item) => ({
+      ...item,
+      activity: {
+        ...item.activity,
+        title: pick(item.activity.title, language),
+        practicalInfo: item.activity.practicalInfo && pick(item.activity.practicalInfo, language).text ? pick(item.activity.practicalInfo, language) : null,
+      },
+    })),
   };
 }
 
@@ -119,7 +127,7 @@ function SignUpCard({ item }: { item: Item }) {
   const confirm = params.get("confirm");
   const language = useLanguage();
   const navigation = useNavigation();
-  const first = item.sessions[0];
+  const next = item.next;
   return (
     <li className="space-y-3 rounded-xl border-2 border-slate-200 p-4">
       <h2 className="text-lg font-bold">
@@ -130,14 +138,27 @@ function SignUpCard({ item }: { item: Item }) {
       <p className="text-sm">
         <ScheduleSummary summary={item.schedule} />
       </p>
-      {first ? (
-        <p className="text-sm text-slate-700">
-          {t("next", {
-            date: formatDate(new Date(first.startsAt), language),
-            time: formatTimeRange(new Date(first.startsAt), new Date(first.endsAt), language),
-          })}
-          {item.sessions.length > 1 ? ` · ${t("sessionsLeft", { n: item.sessions.length })}` : ""} · {item.activity.place}
-        </p>
+      {next ? (
+        <div className="space-y-1 rounded-lg bg-brand-50 p-3 text-sm">
+          <p className="font-semibold">
+            {t("next", {
+              date: formatDate(new Date(next.startsAt), language),
+              time: formatTimeRange(new Date(next.startsAt), new Date(next.endsAt), language),
+            })}
+          </p>
+          <p>
+            {t("nextPlace")} <bdi>{next.place}</bdi>
+            {item.sessions.length > 1 ? ` · ${t("sessionsLeft", { n: item.sessions.length })}` : ""}
+          </p>
+          {item.activity.practicalInfo ? (
+            <p>
+              {t("nextBring")}{" "}
+              <span className="whitespace-pre-line" lang={item.activity.practicalInfo.language}>
+                {item.activity.practicalInfo.text}
+              </span>
+            </p>
+          ) : null}
+        </div>
       ) : null}
       {item.offer ? (
         <div className="space-y-2 rounded-lg border-2 border-accent-500 bg-amber-50 p-3">
@@ -174,7 +195,7 @@ function SignUpCard({ item }: { item: Item }) {
                     ? t("status.confirmed")
                     : person.status === "OFFERED"
                       ? t("status.offered")
-                      : t("status.waiting", { position: item.position ?? "" })}
+                      : t("status.waiting", { position: person.position ?? "" })}
                 </p>
               </div>
               {person.mayCancel ? (
@@ -191,6 +212,7 @@ function SignUpCard({ item }: { item: Item }) {
                 <p className="text-sm text-slate-700">{t("tooLateToCancel")}</p>
               )}
             </div>
+            {person.status === "CONFIRMED" && item.absenceSession ? <AbsenceQuick session={item.absenceSession} person={person} /> : null}
             {confirm === person.enrolmentId ? (
               <Confirm
                 question={person.status === "CONFIRMED" ? t("confirm.cancel", { name: person.name }) : t("confirm.leave", { name: person.name })}
@@ -207,8 +229,10 @@ function SignUpCard({ item }: { item: Item }) {
           {t("addToCalendar")}
         </a>
       ) : null}
-      {item.cancelDeadline && item.people.some((person) => person.status === "CONFIRMED") ? (
-        <p className="text-sm text-slate-700">{t("cancelBy", { date: formatDateTime(new Date(item.cancelDeadline), language) })}</p>
+      {item.cancelDeadline && item.people.some((person) => person.status === "CONFIRMED" && person.mayCancel) ? (
+        <p className="text-sm text-slate-700">
+          {t("cancelBy", { date: formatDate(new Date(item.cancelDeadline), language), time: formatTime(new Date(item.cancelDeadline), language) })}
+        </p>
       ) : null}
     </li>
   );
@@ -288,7 +312,7 @@ export default function MyActivities() {
       ) : (
         <ul className="space-y-4">
           {items.map((item) => (
-            <SignUpCard key={item.signUpId} item={item} />
+            <SignUpCard key={item.activity.slug} item={item} />
           ))}
         </ul>
       )}

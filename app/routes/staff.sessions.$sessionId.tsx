@@ -28,6 +28,9 @@ import {
   setHeadCount,
 } from "~/domain/attendance/attendance.server.ts";
 import { headCountSchema, markSchema, proposeDuplicateSchema, walkInExistingSchema, walkInSchema } from "~/domain/attendance/schemas.ts";
+import { AbsenceNotices } from "~/components/absence-notices.tsx";
+import { AbsenceError, recordAbsenceForFamily, sessionAbsences } from "~/domain/attendance/absence.server.ts";
+import { staffAbsenceSchema } from "~/domain/attendance/schemas.ts";
 import { proposeDuplicate } from "~/domain/register/merge.server.ts";
 import { requireSessionAccess } from "~/web/activity-access.server.ts";
 import { isStaff } from "~/lib/roles.ts";
@@ -55,8 +58,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The list is shown (and so the contacts read) only for a session that takes place, or one marked early on purpose.
   const shown = !attendance.session.cancelledAt && (!attendance.notYet || new URL(request.url).searchParams.get("early") === "1");
   const collect = shown ? await collectSheet(attendance.session, [...listed], { userId: user.id }) : null;
+  // Absence notices (issue 19): notified absence, shown apart from no-shows.
+  const absences = await sessionAbsences(params.sessionId!);
   return {
     collect,
+    absences,
+    now: new Date(),
     sessionId: params.sessionId!,
     activityId: attendance.session.activity.id,
     title: pick(attendance.session.activity.title, language),
@@ -141,6 +148,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await proposeDuplicate({ personIds: [first, second], actorUserId: user.id });
       return redirect(withDone("proposed"));
     }
+    if (intent === "absence") {
+      const parsed = staffAbsenceSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) throw new Response("Bad request", { status: 400 });
+      await recordAbsenceForFamily({ actorUserId: user.id, sessionId, personId: parsed.data.personId, absent: parsed.data.absent });
+      return redirect(`/staff/sessions/${sessionId}?absence=${parsed.data.absent ? "recorded" : "removed"}#absence-heading`);
+    }
     if (intent === "headCount") {
       const submission = parseWithZod(formData, { schema: headCountSchema });
       if (submission.status !== "success") return { form: "headCount" as const, result: submission.reply() };
@@ -158,6 +171,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(withDone("headCount"));
     }
   } catch (error) {
+    if (error instanceof AbsenceError && error.code !== "absenceNotFound") return redirect(`/staff/sessions/${sessionId}?absence=late#absence-heading`);
+    if (error instanceof AbsenceError) notFound();
     // Not yet, or cancelled: the page says so in words (the warning, or the cancelled notice); nothing was written.
     if (error instanceof AttendanceError && (error.code === "notYet" || error.code === "sessionCancelled")) return redirect(`/staff/sessions/${sessionId}`);
     if (error instanceof AttendanceError) notFound();
@@ -379,10 +394,28 @@ export default function Attendance() {
   const [marks, setMarks] = useState<Record<string, boolean>>({});
   const onMark = useCallback((personId: string, present: boolean) => setMarks((current) => ({ ...current, [personId]: present })), []);
   const presentCount = everyone.filter((person) => marks[person.personId] ?? person.present).length;
-  const detail = (person: { age: number | null; hasNeeds: boolean }) =>
-    [person.age !== null ? t("common:units.years", { count: person.age }) : null, person.hasNeeds ? t("attendance.seeNeeds") : null]
+  const notified = new Set(data.absences.map((notice) => notice.personId));
+  const detail = (person: { personId: string; age: number | null; hasNeeds: boolean }) =>
+    [
+      person.age !== null ? t("common:units.years", { count: person.age }) : null,
+      person.hasNeeds ? t("attendance.seeNeeds") : null,
+      notified.has(person.personId) ? t("attendance.absenceNotified") : null,
+    ]
       .filter(Boolean)
       .join(" · ") || undefined;
+  // Shown with the list, or alone while the list waits for a later day (staff see who sent word ahead).
+  const absenceNotices = (
+    <AbsenceNotices
+      notices={data.absences}
+      expected={data.expected}
+      noShows={
+        new Date(data.startsAt) <= new Date(data.now)
+          ? data.expected.filter((person) => !(marks[person.personId] ?? person.present) && !notified.has(person.personId)).length
+          : null
+      }
+      mayRecord={new Date(data.endsAt) > new Date(data.now)}
+    />
+  );
   return (
     <div className="space-y-6">
       <p>
@@ -408,6 +441,7 @@ export default function Attendance() {
           {params.get("done") === "proposed" ? t("register.proposed") : t(`attendance.done.${params.get("done") === "headCount" ? "headCount" : "walkIn"}`)}
         </p>
       ) : null}
+      {data.notYet && !data.early && !data.cancelled ? absenceNotices : null}
       {data.cancelled || (data.notYet && !data.early) ? null : (
         <>
           <section aria-labelledby="expected-heading" className="space-y-2">
@@ -431,6 +465,7 @@ export default function Attendance() {
               ))}
             </ul>
           </section>
+          {absenceNotices}
           <section aria-labelledby="walkin-heading" className="space-y-3">
             <h2 id="walkin-heading" className="text-xl font-bold">
               {t("attendance.walkIns", { n: data.walkIns.length })}

@@ -373,6 +373,36 @@ const RULES: Record<string, Case[]> = {
       action: only(PARENTS, { otherParent: "noEffect" }),
     },
   ],
+  // Absence notices (issue 19): only a guardian of the child's household; another family meets the same 404 as for
+  // no such session, and household A's child never shows (the leak check).
+  "my.absence.$sessionId.tsx": [
+    {
+      name: "household A's session",
+      params: (f) => ({ sessionId: f.x.sessionId }),
+      loader: only(PARENTS, { otherParent: "notFound" }),
+      // An empty form is answered by validation before the session is looked up: nothing changes.
+      action: only(PARENTS),
+      state: (f) => db.absenceNotice.count({ where: { sessionId: f.x.sessionId } }),
+    },
+    {
+      name: "report household A's child absent",
+      params: (f) => ({ sessionId: f.x.sessionId }),
+      body: (f) => ({ intent: "report", personId: f.a.childId }),
+      prepare: (f) => db.absenceNotice.deleteMany({ where: { sessionId: f.x.sessionId } }),
+      state: (f) => db.absenceNotice.count({ where: { sessionId: f.x.sessionId } }),
+      action: only(PARENTS, { otherParent: "notFound" }),
+    },
+    {
+      name: "take back household A's notice",
+      params: (f) => ({ sessionId: f.x.sessionId }),
+      body: (f) => ({ intent: "undo", personId: f.a.childId }),
+      prepare: (f) =>
+        db.absenceNotice.createMany({ data: [{ sessionId: f.x.sessionId, personId: f.a.childId, reportedByUserId: f.users.parent.id }], skipDuplicates: true }),
+      state: (f) => db.absenceNotice.count({ where: { sessionId: f.x.sessionId } }),
+      action: only(PARENTS, { otherParent: "notFound" }),
+    },
+    { name: "no such session", params: () => ({ sessionId: WRONG_UUID }), loader: only(PARENTS, { parent: "notFound", otherParent: "notFound" }) },
+  ],
   "my.calendar.$signUpId[.ics].tsx": [{ params: (f) => ({ signUpId: f.a.signUpId }), loader: only(PARENTS, { otherParent: "notFound" }) }],
   "my.household._index.tsx": [
     { loader: only(PARENTS), action: only(PARENTS) },
@@ -536,7 +566,18 @@ const RULES: Record<string, Case[]> = {
   "staff.activities.$activityId_.edit.tsx": [{ params: (f) => ({ activityId: f.x.id }), loader: only(STAFF), action: only(STAFF) }],
   "staff.activities.$activityId_.sessions.tsx": [{ params: (f) => ({ activityId: f.x.id }), loader: only(STAFF), action: only(STAFF) }],
   "staff.activities.new.tsx": [{ loader: only(STAFF), action: only(STAFF) }],
-  "staff.sessions.$sessionId.tsx": [{ params: (f) => ({ sessionId: f.x.sessionId }), loader: activityX(), action: activityX() }],
+  "staff.sessions.$sessionId.tsx": [
+    { params: (f) => ({ sessionId: f.x.sessionId }), loader: activityX(), action: activityX() },
+    {
+      // An absence a family phoned in (issue 19): staff and X's partner record it; Y's partner meets a 404.
+      name: "record household A's child absent",
+      params: (f) => ({ sessionId: f.x.sessionId }),
+      body: (f) => ({ intent: "absence", personId: f.a.childId, absent: "true" }),
+      prepare: (f) => db.absenceNotice.deleteMany({ where: { sessionId: f.x.sessionId } }),
+      state: (f) => db.absenceNotice.count({ where: { sessionId: f.x.sessionId } }),
+      action: activityX(),
+    },
+  ],
   // A POST-only endpoint: GET is 404 for everyone.
   "staff.sessions.$sessionId.mark.tsx": [{ params: (f) => ({ sessionId: f.x.sessionId }), loader: everyone("notFound"), action: activityX() }],
   // "Collected by" (issue 19): POST only; staff and X's partner; Y's partner 404.

@@ -535,6 +535,29 @@ const FORMS: Form[] = [
     fields: fields("enrolmentId#"),
   },
   {
+    // An absence notice (issue 19) for household A's child, on a session two days ahead; taken back after each call.
+    route: "my.absence.$sessionId.tsx",
+    name: "report",
+    role: "parent",
+    params: (f) => ({ sessionId: f.activities.messages.sessions[0]!.id }),
+    base: (f) => ({ intent: "report", personId: f.a.childId, reason: "Syg" }),
+    fields: fields("intent personId# reason? week?"),
+    hidden: ["personId", "week"],
+    refusesAsWhole: ["errors.badRequest"],
+    stored: async (f) => ({ reason: (await db.absenceNotice.findFirst({ where: { personId: f.a.childId }, select: { reason: true } }))?.reason ?? null }),
+    undo: (f) => db.absenceNotice.deleteMany({ where: { personId: f.a.childId } }),
+  },
+  {
+    route: "my.absence.$sessionId.tsx",
+    name: "undo",
+    role: "parent",
+    params: (f) => ({ sessionId: f.activities.messages.sessions[0]!.id }),
+    base: (f) => ({ intent: "undo", personId: f.a.childId }),
+    fields: fields("intent personId#"),
+    hidden: ["personId"],
+    refusesAsWhole: ["errors.badRequest"],
+  },
+  {
     route: "my.household._index.tsx",
     name: "own",
     role: "parent",
@@ -936,6 +959,16 @@ const FORMS: Form[] = [
     fields: fields("first# second#"),
     hidden: ["first", "second"],
     refusesAsWhole: ["register.proposeSame"],
+  },
+  {
+    // An absence a family phoned in (issue 19), recorded by staff; taken back after each call.
+    route: "staff.sessions.$sessionId.tsx",
+    name: "absence",
+    role: "staff",
+    params: (f) => ({ sessionId: f.activities.attendance.sessions[0]!.id }),
+    base: (f) => ({ intent: "absence", personId: f.a.childId, absent: "true" }),
+    fields: fields("intent personId# absent"),
+    undo: (f) => db.absenceNotice.deleteMany({ where: { personId: f.a.childId } }),
   },
   {
     route: "staff.sessions.$sessionId.tsx",

@@ -313,6 +313,7 @@ export async function setHeadCount(input: {
 /**
  * Children with a place who missed the last MISSED_IN_A_ROW_ALERT sessions
  * in a row (sessions where attendance was taken), so staff can follow up.
+ * A session the family sent an absence notice for is no miss (absence.server.ts).
  */
 export async function missedInARow(activityId: string, now = new Date()) {
   const taken = await db.activitySession.findMany({
@@ -322,12 +323,18 @@ export async function missedInARow(activityId: string, now = new Date()) {
     select: { id: true, startsAt: true },
   });
   if (taken.length < MISSED_IN_A_ROW_ALERT) return [];
-  const present = await db.attendance.findMany({ where: { sessionId: { in: taken.map((session) => session.id) }, present: true }, select: { personId: true } });
-  const came = new Set(present.map((row) => row.personId));
+  const sessionIds = taken.map((session) => session.id);
+  const [present, notified] = await Promise.all([
+    db.attendance.findMany({ where: { sessionId: { in: sessionIds }, present: true }, select: { personId: true } }),
+    db.absenceNotice.findMany({ where: { sessionId: { in: sessionIds } }, select: { personId: true } }),
+  ]);
+  const cameOrSentWord = new Set([...present, ...notified].map((row) => row.personId));
   const enrolled = await db.enrolment.findMany({
     // Only children who already had their place at the first of those sessions.
     where: { activityId, status: "CONFIRMED", confirmedAt: { lt: taken.at(-1)!.startsAt } },
     select: { person: { select: { id: true, firstName: true, lastName: true } } },
   });
-  return enrolled.filter(({ person }) => !came.has(person.id)).map(({ person }) => ({ personId: person.id, name: `${person.firstName} ${person.lastName}` }));
+  return enrolled
+    .filter(({ person }) => !cameOrSentWord.has(person.id))
+    .map(({ person }) => ({ personId: person.id, name: `${person.firstName} ${person.lastName}` }));
 }

@@ -56,3 +56,10 @@ export const proposeDuplicateSchema = z.object({
   first: idField("register.proposeSame"),
   second: idField("register.proposeSame"),
 });
+
+/** Staff or a partner record an absence a family phoned in, or take one back (absence notices, issue 19). */
+export const staffAbsenceSchema = z.object({
+  intent: z.literal("absence"),
+  personId: idField(),
+  absent: z.enum(["true", "false"]).transform((value) => value === "true"),
+});

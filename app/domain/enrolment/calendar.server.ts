@@ -29,8 +29,21 @@ type SignUpForCalendar = {
   enrolments: { person: { firstName: string } }[];
 };
 
+/**
+ * One entry per activity: a family that signed a second child up later has two sign-ups for it, but one place in
+ * the calendar — each session once, naming all their children (the oldest sign-up's id keeps the events' ids stable).
+ */
+function perActivity(signUps: SignUpForCalendar[]): SignUpForCalendar[] {
+  const byActivity = new Map<string, SignUpForCalendar>();
+  for (const signUp of signUps) {
+    const first = byActivity.get(signUp.activity.slug);
+    byActivity.set(signUp.activity.slug, first ? { ...first, enrolments: [...first.enrolments, ...signUp.enrolments] } : signUp);
+  }
+  return [...byActivity.values()];
+}
+
 function events(signUps: SignUpForCalendar[], language: Language): EventAttributes[] {
-  return signUps.flatMap((signUp) => {
+  return perActivity(signUps).flatMap((signUp) => {
     const title = `${textIn(signUp.activity.title, language)} – ${joinNames(
       signUp.enrolments.map((enrolment) => enrolment.person.firstName),
       language,
@@ -83,11 +96,20 @@ const signUpSelect = (since: Date) =>
     enrolments: { where: { status: "CONFIRMED" }, select: { person: { select: { firstName: true } } } },
   }) as const;
 
-/** One sign-up's sessions, for a household that owns it; null if not theirs or nothing confirmed. */
+/**
+ * The sessions of a sign-up's activity, for a household that owns the sign-up, with every child the household has a
+ * place for on it (a child signed up later is on another sign-up); null if not theirs or nothing confirmed.
+ */
 export async function signUpCalendar(signUpId: string, householdId: string, language: Language): Promise<string | null> {
-  const signUp = await db.signUp.findFirst({ where: { id: signUpId, householdId }, select: signUpSelect(new Date(0)) });
-  if (!signUp || signUp.enrolments.length === 0) return null;
-  return render(events([signUp], language), textIn(signUp.activity.title, language));
+  const signUp = await db.signUp.findFirst({ where: { id: signUpId, householdId }, select: { activityId: true } });
+  if (!signUp) return null;
+  const signUps = await db.signUp.findMany({
+    where: { householdId, activityId: signUp.activityId, enrolments: { some: { status: "CONFIRMED" } } },
+    orderBy: { createdAt: "asc" },
+    select: signUpSelect(new Date(0)),
+  });
+  if (signUps.length === 0) return null;
+  return render(events(signUps, language), textIn(signUps[0]!.activity.title, language));
 }
 
 /** The household's feed: every confirmed sign-up, from a month back. Null for an unknown or revoked secret. */
@@ -105,6 +127,7 @@ export async function householdCalendar(token: string, now = new Date()): Promis
   const since = new Date(now.getTime() - FEED_PAST_DAYS * 24 * 3_600_000);
   const signUps = await db.signUp.findMany({
     where: { householdId: household.id, enrolments: { some: { status: "CONFIRMED" } } },
+    orderBy: { createdAt: "asc" },
     select: signUpSelect(since),
   });
   return render(events(signUps, language), "Aktivitetsportalen");

@@ -3,10 +3,14 @@
 // ReminderSent row, written in the same transaction as the message, makes
 // a second run (or a second instance) send nothing twice.
 import { db } from "~/lib/db.server.ts";
+import { appUrl } from "~/lib/env.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { nudge, JOBS } from "~/lib/jobs.server.ts";
 import { notifyGuardian } from "./notify.server.ts";
 import { errorFields, log } from "~/lib/log.server.ts";
+
+/** The page where a family reports an absence for one session (absence notices, issue 19). */
+export const absencePath = (sessionId: string) => `/my/absence/${sessionId}`;
 
 /** The longest reminder window an activity may set (a week). */
 export const MAX_REMINDER_HOURS = 168;
@@ -73,6 +77,8 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
             names: members.map((member) => member.person.firstName),
             extra: (language) => ({
               session: formatDateTime(session.startsAt, language),
+              // "Can't come": the absence page for this session — it asks the parent to sign in, and reports nothing by itself.
+              link: appUrl(absencePath(session.id)),
             }),
           });
           return 1;

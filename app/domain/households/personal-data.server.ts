@@ -47,7 +47,7 @@ export async function householdData(user: { id: string; personId: string }, now 
   const householdId = await householdIdOf(user);
   const people: Prisma.PersonWhereInput = householdId ? { households: { some: { householdId } } } : { id: user.personId };
   const session = { select: { startsAt: true, activity: { select: { title: true } } } } as const;
-  const [household, persons, signUps, attendance, reminders, messages, applications, areas, requests, invitations] = await Promise.all([
+  const [household, persons, signUps, attendance, reminders, messages, applications, areas, requests, invitations, absences] = await Promise.all([
     householdId
       ? db.household.findUnique({ where: { id: householdId }, select: { id: true, createdAt: true, createdById: true, calendarTokenHash: true } })
       : null,
@@ -207,6 +207,12 @@ export async function householdData(user: { id: string; personId: string }, now 
           select: { kind: true, firstName: true, lastName: true, phone: true, email: true, createdAt: true, expiresAt: true, answer: true, answeredAt: true },
         })
       : [],
+    // Absence notices (afbud) the family gave, with the reason they wrote.
+    db.absenceNotice.findMany({
+      where: { person: people },
+      orderBy: { createdAt: "asc" },
+      select: { personId: true, person: { select: { firstName: true, lastName: true } }, reason: true, createdAt: true, session },
+    }),
   ]);
 
   const areaName = new Map(areas.map((area) => [area.id, area.name]));
@@ -327,6 +333,13 @@ export async function householdData(user: { id: string; personId: string }, now 
       }))
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.name.localeCompare(b.name)),
     reminders: reminders.map((row) => ({ ...sessionRow(row.session), sentAt: iso(row.sentAt)! })),
+    absences: absences.map((row) => ({
+      personId: row.personId,
+      name: fullName(row.person),
+      ...sessionRow(row.session),
+      reason: row.reason,
+      reportedAt: iso(row.createdAt)!,
+    })),
     messages: messages.map((message) => ({
       createdAt: iso(message.createdAt)!,
       sentAt: iso(message.sentAt),
@@ -569,6 +582,7 @@ async function erasePeople(tx: Prisma.TransactionClient, targets: ErasureTarget[
   // Who may collect them and whom to call (issue 19), and who collected them: names of people outside the family.
   await tx.childContact.deleteMany({ where: { personId: { in: ids } } });
   await tx.attendance.updateMany({ where: { personId: { in: ids }, collectedByName: { not: null } }, data: { collectedByName: null } });
+  await tx.absenceNotice.updateMany({ where: { personId: { in: ids } }, data: { reason: null } });
   const logins = await tx.user.deleteMany({ where: { id: { in: userIds } } });
   // The adults asked about these young people's applications: the messages to them name the young person and carry
   // the guardian link, which stops working.

@@ -208,6 +208,12 @@ export async function mergePeople(input: { keepId: string; removeId: string; act
       WHERE r."personId" = ${removeId}::uuid AND k."personId" = ${keepId}::uuid AND k."sessionId" = r."sessionId"`;
     moved.attendance += (await tx.attendance.updateMany({ where: { personId: removeId }, data: { personId: keepId } })).count;
 
+    // Absence notices: one per session; the kept person's own stays.
+    await tx.$executeRaw`
+      DELETE FROM "AbsenceNotice" r USING "AbsenceNotice" k
+      WHERE r."personId" = ${removeId}::uuid AND k."personId" = ${keepId}::uuid AND k."sessionId" = r."sessionId"`;
+    await tx.absenceNotice.updateMany({ where: { personId: removeId }, data: { personId: keepId } });
+
     // Consents given, needs, invitations.
     await tx.signUp.updateMany({ where: { consentPersonId: removeId }, data: { consentPersonId: keepId } });
     const [keepNeeds, removeNeeds] = await Promise.all([keepId, removeId].map((personId) => tx.personNeeds.findUnique({ where: { personId } })));
@@ -277,6 +283,7 @@ export async function mergePeople(input: { keepId: string; removeId: string; act
 
 /** Every table whose rows point at a person: the merge must move each (a test compares this with the database). */
 export const MERGED_REFERENCES = [
+  "AbsenceNotice.personId",
   "Attendance.personId",
   "ChildContact.personId",
   "Employment.personId",
