@@ -324,11 +324,11 @@ export async function missedInARow(activityId: string, now = new Date()) {
   });
   if (taken.length < MISSED_IN_A_ROW_ALERT) return [];
   const sessionIds = taken.map((session) => session.id);
-  const [present, notified] = await Promise.all([
-    db.attendance.findMany({ where: { sessionId: { in: sessionIds }, present: true }, select: { personId: true } }),
-    db.absenceNotice.findMany({ where: { sessionId: { in: sessionIds } }, select: { personId: true } }),
-  ]);
-  const cameOrSentWord = new Set([...present, ...notified].map((row) => row.personId));
+  // Who came to one of them or sent word (an absence notice): one statement.
+  const accounted = await db.$queryRaw<{ personId: string }[]>`
+    SELECT "personId"::text AS "personId" FROM "Attendance" WHERE "sessionId" = ANY(${sessionIds}::uuid[]) AND "present"
+    UNION SELECT "personId"::text FROM "AbsenceNotice" WHERE "sessionId" = ANY(${sessionIds}::uuid[])`;
+  const cameOrSentWord = new Set(accounted.map((row) => row.personId));
   const enrolled = await db.enrolment.findMany({
     // Only children who already had their place at the first of those sessions.
     where: { activityId, status: "CONFIRMED", confirmedAt: { lt: taken.at(-1)!.startsAt } },
