@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { areaName } from "~/components/area-name.ts";
+import { AreaSelect } from "~/components/area-select.tsx";
 import { reasonKey } from "~/components/ineligibility.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, SelectField } from "~/components/ui/choice.tsx";
@@ -207,14 +207,7 @@ export default function FamilyForStaff() {
           <Form method="post" className="space-y-2">
             <input type="hidden" name="intent" value="move" />
             <div className="grid gap-x-4 sm:grid-cols-2">
-              <SelectField id="move-area" name="housingAreaId" label={th("move.area")} required defaultValue="">
-                <option value="">{th("fields.choose")}</option>
-                {data.areas.map((area) => (
-                  <option key={area.id} value={area.id}>
-                    {areaName(area, t)}
-                  </option>
-                ))}
-              </SelectField>
+              <AreaSelect id="move-area" name="housingAreaId" label={th("move.area")} required defaultValue="" areas={data.areas} empty={th("fields.choose")} />
               <Field id="move-day" name="movedOn" type="date" label={th("move.movedOn")} required />
             </div>
             <Button type="submit" pending={navigation.state !== "idle"}>
