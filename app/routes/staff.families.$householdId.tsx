@@ -37,7 +37,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:fam
 
 const signUpSchema = z.object({
   activityId: idField(),
-  personId: z.union([idField(), z.array(idField())]).transform((value) => (Array.isArray(value) ? value : [value])),
+  // One ticked child or several: conform gives a list either way (none: an empty list, refused here).
+  personId: z.array(idField()).min(1),
   consentPersonId: idField(),
   spokenConsent: z.literal("on"),
   idempotencyKey: idField(),
@@ -98,7 +99,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`/staff/families/${params.householdId}?${new URLSearchParams({ ...(pass ? { pass } : {}), done: "moved" })}`);
   }
-  // Several children may be ticked: conform gives a repeated name as a list.
   const submission = parseWithZod(form, { schema: signUpSchema });
   if (submission.status !== "success") return { error: submission.error?.spokenConsent ? "staff:families.errors.consent" : "staff:families.errors.choose" };
   const chosen = submission.value;
