@@ -2,15 +2,13 @@
 // the plan's areas, place in lists, and the period it belongs to the plan.
 // An area nothing refers to can be deleted; otherwise the page says why not.
 import type { z } from "zod";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DeleteSection, SaveButton, splitDeleteResult } from "~/components/admin/edit-page.tsx";
-import { BackLink } from "~/components/admin/page.tsx";
+import { DeleteSection, EditPageFrame, splitDeleteResult } from "~/components/admin/edit-page.tsx";
 import { Checkbox } from "~/components/ui/choice.tsx";
 import { errorTexts, Field } from "~/components/ui/field.tsx";
-import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { deleteHousingArea, housingAreaForEdit, saveHousingArea } from "~/domain/admin/areas.server.ts";
 import { editId, loadForEdit, saveOrDelete } from "~/web/admin-edit.server.ts";
 import { housingAreaSchema } from "~/domain/admin/schemas.ts";
@@ -100,65 +98,49 @@ export default function HousingAreaForm() {
   });
   const tr = errorTexts(t);
   return (
-    <div className="mx-auto max-w-xl space-y-4">
-      <BackLink to="/admin/areas">{t("areas.back")}</BackLink>
-      <h1 className="text-2xl font-bold">{area ? t("areas.editTitle") : t("areas.newTitle")}</h1>
-      <FormErrors errors={tr(form.errors)} />
-      <Form method="post" {...getFormProps(form)} className="space-y-1">
+    <EditPageFrame
+      back={{ to: "/admin/areas", label: t("areas.back") }}
+      title={area ? t("areas.editTitle") : t("areas.newTitle")}
+      form={form}
+      code={fields.code}
+      sortOrder={fields.sortOrder}
+      saveLabel={area ? t("save") : t("areas.create")}
+      deleteSection={<AreaDeleteSection errors={deleteErrors} />}
+    >
+      <Field
+        {...getInputProps(fields.name, { type: "text" })}
+        id={fields.name.id}
+        label={t("areas.name")}
+        hint={t("areas.nameHint")}
+        lang="da"
+        autoComplete="off"
+        errors={tr(fields.name.errors)}
+      />
+      <div className="pb-6">
+        <Checkbox
+          id={fields.isPlanArea.id}
+          name={fields.isPlanArea.name}
+          defaultChecked={fields.isPlanArea.initialValue === "on"}
+          label={t("areas.isPlanArea")}
+          description={t("areas.isPlanAreaHint")}
+        />
+      </div>
+      <div className="grid gap-x-4 sm:grid-cols-2">
         <Field
-          {...getInputProps(fields.code, { type: "text" })}
-          id={fields.code.id}
-          label={t("code")}
-          hint={t("codeHint")}
-          autoComplete="off"
-          dir="ltr"
-          errors={tr(fields.code.errors)}
+          {...getInputProps(fields.activeFrom, { type: "date" })}
+          id={fields.activeFrom.id}
+          label={t("areas.activeFrom")}
+          hint={t("areas.activeHint")}
+          errors={tr(fields.activeFrom.errors)}
         />
         <Field
-          {...getInputProps(fields.name, { type: "text" })}
-          id={fields.name.id}
-          label={t("areas.name")}
-          hint={t("areas.nameHint")}
-          lang="da"
-          autoComplete="off"
-          errors={tr(fields.name.errors)}
+          {...getInputProps(fields.activeTo, { type: "date" })}
+          id={fields.activeTo.id}
+          label={t("areas.activeTo")}
+          hint={t("areas.activeHint")}
+          errors={tr(fields.activeTo.errors)}
         />
-        <div className="pb-6">
-          <Checkbox
-            id={fields.isPlanArea.id}
-            name={fields.isPlanArea.name}
-            defaultChecked={fields.isPlanArea.initialValue === "on"}
-            label={t("areas.isPlanArea")}
-            description={t("areas.isPlanAreaHint")}
-          />
-        </div>
-        <div className="grid gap-x-4 sm:grid-cols-2">
-          <Field
-            {...getInputProps(fields.activeFrom, { type: "date" })}
-            id={fields.activeFrom.id}
-            label={t("areas.activeFrom")}
-            hint={t("areas.activeHint")}
-            errors={tr(fields.activeFrom.errors)}
-          />
-          <Field
-            {...getInputProps(fields.activeTo, { type: "date" })}
-            id={fields.activeTo.id}
-            label={t("areas.activeTo")}
-            hint={t("areas.activeHint")}
-            errors={tr(fields.activeTo.errors)}
-          />
-        </div>
-        <Field
-          {...getInputProps(fields.sortOrder, { type: "number" })}
-          id={fields.sortOrder.id}
-          label={t("sortOrder")}
-          hint={t("sortOrderHint")}
-          inputMode="numeric"
-          errors={tr(fields.sortOrder.errors)}
-        />
-        <SaveButton label={area ? t("save") : t("areas.create")} />
-      </Form>
-      <AreaDeleteSection errors={deleteErrors} />
-    </div>
+      </div>
+    </EditPageFrame>
   );
 }

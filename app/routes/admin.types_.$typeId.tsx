@@ -2,16 +2,14 @@
 // English and Arabic, pictogram, drop-in default and place in lists. A
 // type no activity uses can be deleted; otherwise the page says why not.
 import type { z } from "zod";
-import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/icons.tsx";
-import { DeleteSection, SaveButton, splitDeleteResult } from "~/components/admin/edit-page.tsx";
-import { BackLink } from "~/components/admin/page.tsx";
+import { DeleteSection, EditPageFrame, splitDeleteResult } from "~/components/admin/edit-page.tsx";
 import { Checkbox, ErrorText } from "~/components/ui/choice.tsx";
 import { errorTexts, Field } from "~/components/ui/field.tsx";
-import { FormErrors } from "~/components/ui/form-errors.tsx";
 import { editId, loadForEdit, saveOrDelete } from "~/web/admin-edit.server.ts";
 import { ICON_NAMES } from "~/domain/activities/icon-names.ts";
 import { activityTypeSchema } from "~/domain/admin/schemas.ts";
@@ -98,69 +96,53 @@ export default function ActivityTypeForm() {
   });
   const tr = errorTexts(t);
   return (
-    <div className="mx-auto max-w-xl space-y-4">
-      <BackLink to="/admin/types">{t("types.back")}</BackLink>
-      <h1 className="text-2xl font-bold">{type ? t("types.editTitle") : t("types.newTitle")}</h1>
-      <FormErrors errors={tr(form.errors)} />
-      <Form method="post" {...getFormProps(form)} className="space-y-1">
-        <Field
-          {...getInputProps(fields.code, { type: "text" })}
-          id={fields.code.id}
-          label={t("code")}
-          hint={t("codeHint")}
-          autoComplete="off"
-          dir="ltr"
-          errors={tr(fields.code.errors)}
+    <EditPageFrame
+      back={{ to: "/admin/types", label: t("types.back") }}
+      title={type ? t("types.editTitle") : t("types.newTitle")}
+      form={form}
+      code={fields.code}
+      sortOrder={fields.sortOrder}
+      saveLabel={type ? t("save") : t("types.create")}
+      deleteSection={<TypeDeleteSection errors={deleteErrors} />}
+    >
+      <Field
+        {...getInputProps(fields.nameDa, { type: "text" })}
+        id={fields.nameDa.id}
+        label={t("types.nameDa")}
+        lang="da"
+        autoComplete="off"
+        errors={tr(fields.nameDa.errors)}
+      />
+      <Field
+        {...getInputProps(fields.nameEn, { type: "text" })}
+        id={fields.nameEn.id}
+        label={t("types.nameEn")}
+        hint={t("types.translationHint")}
+        lang="en"
+        dir="ltr"
+        autoComplete="off"
+        errors={tr(fields.nameEn.errors)}
+      />
+      <Field
+        {...getInputProps(fields.nameAr, { type: "text" })}
+        id={fields.nameAr.id}
+        label={t("types.nameAr")}
+        hint={t("types.translationHint")}
+        lang="ar"
+        dir="rtl"
+        autoComplete="off"
+        errors={tr(fields.nameAr.errors)}
+      />
+      <IconPicker field={fields.icon} errors={tr(fields.icon.errors)} />
+      <div className="pb-6">
+        <Checkbox
+          id={fields.dropIn.id}
+          name={fields.dropIn.name}
+          defaultChecked={fields.dropIn.initialValue === "on"}
+          label={t("types.dropIn")}
+          description={t("types.dropInHint")}
         />
-        <Field
-          {...getInputProps(fields.nameDa, { type: "text" })}
-          id={fields.nameDa.id}
-          label={t("types.nameDa")}
-          lang="da"
-          autoComplete="off"
-          errors={tr(fields.nameDa.errors)}
-        />
-        <Field
-          {...getInputProps(fields.nameEn, { type: "text" })}
-          id={fields.nameEn.id}
-          label={t("types.nameEn")}
-          hint={t("types.translationHint")}
-          lang="en"
-          dir="ltr"
-          autoComplete="off"
-          errors={tr(fields.nameEn.errors)}
-        />
-        <Field
-          {...getInputProps(fields.nameAr, { type: "text" })}
-          id={fields.nameAr.id}
-          label={t("types.nameAr")}
-          hint={t("types.translationHint")}
-          lang="ar"
-          dir="rtl"
-          autoComplete="off"
-          errors={tr(fields.nameAr.errors)}
-        />
-        <IconPicker field={fields.icon} errors={tr(fields.icon.errors)} />
-        <div className="pb-6">
-          <Checkbox
-            id={fields.dropIn.id}
-            name={fields.dropIn.name}
-            defaultChecked={fields.dropIn.initialValue === "on"}
-            label={t("types.dropIn")}
-            description={t("types.dropInHint")}
-          />
-        </div>
-        <Field
-          {...getInputProps(fields.sortOrder, { type: "number" })}
-          id={fields.sortOrder.id}
-          label={t("sortOrder")}
-          hint={t("sortOrderHint")}
-          inputMode="numeric"
-          errors={tr(fields.sortOrder.errors)}
-        />
-        <SaveButton label={type ? t("save") : t("types.create")} />
-      </Form>
-      <TypeDeleteSection errors={deleteErrors} />
-    </div>
+      </div>
+    </EditPageFrame>
   );
 }

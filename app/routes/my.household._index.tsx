@@ -11,6 +11,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { Alert, Notice } from "~/components/ui/alert.tsx";
 import { useTranslation } from "react-i18next";
 import { areaName } from "~/components/area-name.ts";
+import { AreaSelect } from "~/components/area-select.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/choice.tsx";
 import { choiceProps } from "~/components/ui/conform.ts";
@@ -153,20 +154,15 @@ function OwnDetails() {
             errors={fields.lastName.errors?.map((e) => t(e))}
           />
         </div>
-        <SelectField
+        <AreaSelect
           id={fields.housingAreaId.id}
           name={fields.housingAreaId.name}
           defaultValue={fields.housingAreaId.initialValue}
           label={t("fields.area")}
           hint={t("fields.ownAreaHint")}
-        >
-          <option value="">{t("fields.choose")}</option>
-          {areas.map((area) => (
-            <option key={area.id} value={area.id}>
-              {areaName(area, t)}
-            </option>
-          ))}
-        </SelectField>
+          areas={areas}
+          empty={t("fields.choose")}
+        />
         <fieldset className="space-y-1">
           <legend className="font-semibold">{t("fields.statistics")}</legend>
           <p className="text-sm text-slate-700">{t("fields.statisticsHint")}</p>
@@ -225,20 +221,15 @@ function Move() {
           </p>
         ) : null}
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <SelectField
+          <AreaSelect
             id={fields.housingAreaId.id}
             name={fields.housingAreaId.name}
             defaultValue={fields.housingAreaId.initialValue}
             label={t("move.area")}
             errors={fields.housingAreaId.errors?.map((e) => t(e))}
-          >
-            <option value="">{t("fields.choose")}</option>
-            {areas.map((area) => (
-              <option key={area.id} value={area.id}>
-                {areaName(area, t)}
-              </option>
-            ))}
-          </SelectField>
+            areas={areas}
+            empty={t("fields.choose")}
+          />
           <Field
             {...getInputProps(fields.movedOn, { type: "date" })}
             id={fields.movedOn.id}

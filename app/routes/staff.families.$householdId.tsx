@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { areaName } from "~/components/area-name.ts";
+import { AreaSelect } from "~/components/area-select.tsx";
 import { reasonKey } from "~/components/ineligibility.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Checkbox, SelectField } from "~/components/ui/choice.tsx";
@@ -37,7 +37,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:fam
 
 const signUpSchema = z.object({
   activityId: idField(),
-  personId: z.union([idField(), z.array(idField())]).transform((value) => (Array.isArray(value) ? value : [value])),
+  // One ticked child or several: conform gives a list either way (none: an empty list, refused here).
+  personId: z.array(idField()).min(1),
   consentPersonId: idField(),
   spokenConsent: z.literal("on"),
   idempotencyKey: idField(),
@@ -98,7 +99,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`/staff/families/${params.householdId}?${new URLSearchParams({ ...(pass ? { pass } : {}), done: "moved" })}`);
   }
-  // Several children may be ticked: conform gives a repeated name as a list.
   const submission = parseWithZod(form, { schema: signUpSchema });
   if (submission.status !== "success") return { error: submission.error?.spokenConsent ? "staff:families.errors.consent" : "staff:families.errors.choose" };
   const chosen = submission.value;
@@ -209,14 +209,7 @@ export default function FamilyForStaff() {
           <Form method="post" className="space-y-2">
             <input type="hidden" name="intent" value="move" />
             <div className="grid gap-x-4 sm:grid-cols-2">
-              <SelectField id="move-area" name="housingAreaId" label={th("move.area")} required defaultValue="">
-                <option value="">{th("fields.choose")}</option>
-                {data.areas.map((area) => (
-                  <option key={area.id} value={area.id}>
-                    {areaName(area, t)}
-                  </option>
-                ))}
-              </SelectField>
+              <AreaSelect id="move-area" name="housingAreaId" label={th("move.area")} required defaultValue="" areas={data.areas} empty={th("fields.choose")} />
               <Field id="move-day" name="movedOn" type="date" label={th("move.movedOn")} required />
             </div>
             <Button type="submit" pending={navigation.state !== "idle"}>

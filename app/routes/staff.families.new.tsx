@@ -18,7 +18,7 @@ import { requireUser } from "~/lib/auth.server.ts";
 import { RateLimitedError } from "~/lib/rate-limit.server.ts";
 import { housingAreas, unknownHousingAreas } from "~/domain/households/areas.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
-import { areaName } from "~/components/area-name.ts";
+import { AreaOptions } from "~/components/area-select.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "staff:families.new");
 
@@ -96,16 +96,7 @@ export default function NewFamily() {
   });
   const tr = errorTexts(th);
   const rows = fields.children.getFieldList();
-  const areaOptions = (
-    <>
-      <option value="">{th("fields.choose")}</option>
-      {areas.map((area) => (
-        <option key={area.id} value={area.id}>
-          {areaName(area, th)}
-        </option>
-      ))}
-    </>
-  );
+  const areaOptions = <AreaOptions areas={areas} empty={th("fields.choose")} />;
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <p>

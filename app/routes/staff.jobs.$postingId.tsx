@@ -19,7 +19,7 @@ import { getLanguage } from "~/lib/i18n.server.ts";
 import { pageTitle } from "~/lib/meta.ts";
 import { notFound } from "~/web/http.server.ts";
 import { idField } from "~/lib/ids.ts";
-import { areaName } from "~/components/area-name.ts";
+import { AreaSelect } from "~/components/area-select.tsx";
 
 /** A wide page on a laptop: the applications as a table. */
 export const handle = { wide: true };
@@ -181,14 +181,7 @@ export default function PostingApplications() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="filter-area" name="area" label={t("list.filterArea")} defaultValue={filters.area ?? ""}>
-            <option value="">{t("list.all")}</option>
-            {areas.map((area) => (
-              <option key={area.id} value={area.id}>
-                {areaName(area, t)}
-              </option>
-            ))}
-          </SelectField>
+          <AreaSelect id="filter-area" name="area" label={t("list.filterArea")} defaultValue={filters.area ?? ""} areas={areas} empty={t("list.all")} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" variant="secondary">

@@ -60,43 +60,40 @@ export async function discardDraft(batchId: string): Promise<void> {
   await db.importBatch.deleteMany({ where: { id: batchId, status: "DRAFT" } });
 }
 
+/** What the list and a batch's page show of a batch (the summary is an ImportSummary once imported). */
+const BATCH_FIELDS = {
+  id: true,
+  kind: true,
+  status: true,
+  fileName: true,
+  createdAt: true,
+  importedAt: true,
+  undoneAt: true,
+  summary: true,
+} as const;
+
+const withSummary = <T extends { summary: unknown }>(batch: T): Omit<T, "summary"> & { summary: ImportSummary | null } => ({
+  ...batch,
+  summary: batch.summary as ImportSummary | null,
+});
+
 /** The latest imports (drafts included), newest first. */
 export async function listBatches(limit = 30) {
   const batches = await db.importBatch.findMany({
     orderBy: { createdAt: "desc" },
     take: limit,
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      fileName: true,
-      createdAt: true,
-      importedAt: true,
-      undoneAt: true,
-      summary: true,
-      activity: { select: { title: true } },
-    },
+    select: { ...BATCH_FIELDS, activity: { select: { title: true } } },
   });
-  return batches.map((batch) => ({ ...batch, summary: batch.summary as ImportSummary | null }));
+  return batches.map(withSummary);
 }
 
 export async function batchFor(batchId: string) {
   const batch = await db.importBatch.findUnique({
     where: { id: batchId },
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      fileName: true,
-      createdAt: true,
-      importedAt: true,
-      undoneAt: true,
-      summary: true,
-      activity: { select: { id: true, title: true } },
-    },
+    select: { ...BATCH_FIELDS, activity: { select: { id: true, title: true } } },
   });
   if (!batch) throw new ImportError("notFound");
-  return { ...batch, summary: batch.summary as ImportSummary | null };
+  return withSummary(batch);
 }
 
 /** What was added to an imported batch's people, households and sessions since it was imported (empty: it may be undone). */
