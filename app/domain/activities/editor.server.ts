@@ -17,7 +17,7 @@ import { db, type DbTx } from "~/lib/db.server.ts";
 import { formatDate, formatTime } from "~/lib/format.ts";
 import type { Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
-import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { nudge, JOBS } from "~/lib/job-queue.server.ts";
 import type { Template } from "~/lib/messages/send.server.ts";
 import { addDaysToDay, copenhagenDay, copenhagenInstant, dateOnly, localParts } from "../dates.ts";
 import { notifyGuardian } from "../enrolment/notify.server.ts";

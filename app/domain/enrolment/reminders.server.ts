@@ -5,7 +5,7 @@
 import { db } from "~/lib/db.server.ts";
 import { appUrl } from "~/lib/env.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
-import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { nudge, JOBS } from "~/lib/job-queue.server.ts";
 import { notifyGuardian } from "./notify.server.ts";
 import { errorFields, log } from "~/lib/log.server.ts";
 

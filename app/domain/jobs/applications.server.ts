@@ -11,7 +11,7 @@ import { audit } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { appUrl } from "~/lib/env.server.ts";
 import { defaultLanguage, isLanguage, type Language } from "~/lib/i18n.ts";
-import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { nudge, JOBS } from "~/lib/job-queue.server.ts";
 import { canReach, queueMessage } from "~/lib/messages/send.server.ts";
 import type { SessionUser } from "~/lib/session.server.ts";
 import { textIn } from "../activities/text.ts";

@@ -8,7 +8,7 @@
 import type { ApplicationStatus } from "~/generated/prisma/client.ts";
 import { audit } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
-import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { nudge, JOBS } from "~/lib/job-queue.server.ts";
 import { isCalendarDay } from "../activities/series.ts";
 import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";
 import { householdGuardianOf } from "../households/contact.server.ts";

@@ -12,7 +12,7 @@ import { appUrl } from "~/lib/env.server.ts";
 import { formatDate, formatTime } from "~/lib/format.ts";
 import { defaultLanguage, isLanguage, type Language } from "~/lib/i18n.ts";
 import { translator } from "~/lib/i18n.server.ts";
-import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { nudge, JOBS } from "~/lib/job-queue.server.ts";
 import { canReach, queueMessage } from "~/lib/messages/send.server.ts";
 import { textIn } from "../activities/text.ts";
 import { ageOn, copenhagenDay, dateOnly } from "../dates.ts";

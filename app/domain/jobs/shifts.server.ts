@@ -14,7 +14,7 @@ import { db, type DbTx } from "~/lib/db.server.ts";
 import { appUrl } from "~/lib/env.server.ts";
 import { formatDate, formatTime } from "~/lib/format.ts";
 import { defaultLanguage, isLanguage, type Language } from "~/lib/i18n.ts";
-import { nudge, JOBS } from "~/lib/jobs.server.ts";
+import { nudge, JOBS } from "~/lib/job-queue.server.ts";
 import { canReach, queueMessage } from "~/lib/messages/send.server.ts";
 import { textIn } from "../activities/text.ts";
 import { addDaysToDay, ageOn, copenhagenDay, copenhagenInstant, dateOnly } from "../dates.ts";
