@@ -1,5 +1,6 @@
 // "Mine aktiviteter": every child's places, waiting-list positions and open
 // offers, with cancel, accept/decline, and calendar links.
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -49,11 +50,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "PARENT");
-  const parsed = myActivitiesActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return { error: "errors.badRequest" as const, feedUrl: null };
+  const parsed = parseWithZod(await request.formData(), { schema: myActivitiesActionSchema });
+  if (parsed.status !== "success") return { error: "errors.badRequest" as const, feedUrl: null };
   const household = await householdOf(user);
   if (!household) return { error: "errors.badRequest" as const, feedUrl: null };
-  const input = parsed.data;
+  const input = parsed.value;
   try {
     switch (input.intent) {
       case "cancel": {

@@ -96,27 +96,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const withDone = (done: string) => `${back}${early ? "&" : "?"}done=${done}`;
   try {
     if (intent === "mark") {
-      const parsed = markSchema.safeParse(Object.fromEntries(formData));
-      if (!parsed.success) throw new Response("Bad request", { status: 400 });
-      await markAttendance({ sessionId, personId: parsed.data.personId, present: parsed.data.present, actorUserId: user.id, early });
+      const parsed = parseWithZod(formData, { schema: markSchema });
+      if (parsed.status !== "success") throw new Response("Bad request", { status: 400 });
+      await markAttendance({ sessionId, personId: parsed.value.personId, present: parsed.value.present, actorUserId: user.id, early });
       return redirect(back);
     }
     if (intent === "walkInExisting") {
-      const parsed = walkInExistingSchema.safeParse(Object.fromEntries(formData));
-      if (!parsed.success) throw new Response("Bad request", { status: 400 });
-      await addWalkIn({ sessionId, walkIn: { personId: parsed.data.personId }, actorUserId: user.id, partnerUserId: isStaff(user) ? null : user.id, early });
+      const parsed = parseWithZod(formData, { schema: walkInExistingSchema });
+      if (parsed.status !== "success") throw new Response("Bad request", { status: 400 });
+      await addWalkIn({ sessionId, walkIn: { personId: parsed.value.personId }, actorUserId: user.id, partnerUserId: isStaff(user) ? null : user.id, early });
       return redirect(withDone("walkIn"));
     }
     if (intent === "walkInNew") {
       const submission = parseWithZod(formData, { schema: walkInSchema });
       if (submission.status !== "success") return { form: "walkIn" as const, result: submission.reply() };
-      const { firstName, lastName, birthYear, housingAreaId, key, choice } = submission.value;
+      const { firstName, lastName, birthYear, housingAreaId, gender, key, choice } = submission.value;
       if ((await unknownHousingAreas([housingAreaId])).size) {
         return { form: "walkIn" as const, result: submission.reply({ fieldErrors: { housingAreaId: ["errors.areaNotFound"] } }) };
       }
       const result = await registerWalkIn({
         sessionId,
-        walkIn: { firstName, lastName, birthYear, housingAreaId: housingAreaId ?? null },
+        walkIn: { firstName, lastName, birthYear, housingAreaId: housingAreaId ?? null, gender },
         key,
         choice: choice ?? null,
         actorUserId: user.id,
@@ -130,6 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           lastName,
           birthYear: String(birthYear),
           housingAreaId: housingAreaId ?? "",
+          gender: gender ?? "",
           key,
           ...(early ? { early: "1" } : {}),
         };
@@ -138,9 +139,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(withDone("walkIn"));
     }
     if (intent === "proposeDuplicate") {
-      const parsed = proposeDuplicateSchema.safeParse(Object.fromEntries(formData));
-      if (!parsed.success) return { form: "propose" as const, error: "register.proposeSame" };
-      const { first, second } = parsed.data;
+      const parsed = parseWithZod(formData, { schema: proposeDuplicateSchema });
+      if (parsed.status !== "success") return { form: "propose" as const, error: "register.proposeSame" };
+      const { first, second } = parsed.value;
       // Only two people on this session's list, and two different ones.
       const attendance = await sessionAttendance(sessionId);
       const listed = new Set([...attendance.expected, ...attendance.walkIns].map((person) => person.personId));
@@ -149,10 +150,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(withDone("proposed"));
     }
     if (intent === "absence") {
-      const parsed = staffAbsenceSchema.safeParse(Object.fromEntries(formData));
-      if (!parsed.success) throw new Response("Bad request", { status: 400 });
-      await recordAbsenceForFamily({ actorUserId: user.id, sessionId, personId: parsed.data.personId, absent: parsed.data.absent });
-      return redirect(`/staff/sessions/${sessionId}?absence=${parsed.data.absent ? "recorded" : "removed"}#absence-heading`);
+      const parsed = parseWithZod(formData, { schema: staffAbsenceSchema });
+      if (parsed.status !== "success") throw new Response("Bad request", { status: 400 });
+      await recordAbsenceForFamily({ actorUserId: user.id, sessionId, personId: parsed.value.personId, absent: parsed.value.absent });
+      return redirect(`/staff/sessions/${sessionId}?absence=${parsed.value.absent ? "recorded" : "removed"}#absence-heading`);
     }
     if (intent === "headCount") {
       const submission = parseWithZod(formData, { schema: headCountSchema });
@@ -252,6 +253,19 @@ function WalkInForm() {
         className="max-w-40"
         errors={tr(fields.birthYear.errors)}
       />
+      <SelectField
+        id={fields.gender.id}
+        name={fields.gender.name}
+        defaultValue={fields.gender.initialValue}
+        label={t("attendance.gender")}
+        hint={t("attendance.genderHint")}
+        errors={tr(fields.gender.errors)}
+      >
+        <option value="">{t("attendance.genderNotGiven")}</option>
+        <option value="FEMALE">{t("attendance.genderFemale")}</option>
+        <option value="MALE">{t("attendance.genderMale")}</option>
+        <option value="OTHER">{t("attendance.genderOther")}</option>
+      </SelectField>
       <SelectField id={fields.housingAreaId.id} name={fields.housingAreaId.name} defaultValue={fields.housingAreaId.initialValue} label={t("attendance.area")}>
         <option value="">{t("attendance.areaUnknown")}</option>
         {areas.map((area) => (

@@ -946,8 +946,17 @@ const FORMS: Form[] = [
     role: "staff",
     params: (f) => ({ sessionId: f.activities.attendance.sessions[0]!.id }),
     // "choice: new": the child is new even if an earlier call made someone alike (matching is tested in register.test.ts).
-    base: (f) => ({ intent: "walkInNew", firstName: "Gæst", lastName: "Fuzz", birthYear: "2015", housingAreaId: f.home, key: randomUUID(), choice: "new" }),
-    fields: fields("firstName lastName birthYear housingAreaId#? key!"),
+    base: (f) => ({
+      intent: "walkInNew",
+      firstName: "Gæst",
+      lastName: "Fuzz",
+      birthYear: "2015",
+      housingAreaId: f.home,
+      gender: "FEMALE",
+      key: randomUUID(),
+      choice: "new",
+    }),
+    fields: fields("firstName lastName birthYear housingAreaId#? gender? key!"),
     stored: async () => newest.person(),
   },
   {

@@ -3,6 +3,7 @@
 // retried tap never double-counts), walk-ins who came without signing up,
 // and plain head-counts where names are not taken.
 import type { Prisma } from "~/generated/prisma/client.ts";
+import type { Gender } from "~/generated/prisma/enums.ts";
 import { audit } from "~/lib/audit.server.ts";
 import { db, type DbTx } from "~/lib/db.server.ts";
 import { ageOnKnown, copenhagenDay, dateOnly } from "../dates.ts";
@@ -135,7 +136,7 @@ export async function markAttendance(input: { sessionId: string; personId: strin
   });
 }
 
-export type WalkIn = { personId: string } | { firstName: string; lastName: string; birthYear: number; housingAreaId: string | null };
+export type WalkIn = { personId: string } | { firstName: string; lastName: string; birthYear: number; housingAreaId: string | null; gender?: Gender | null };
 
 /**
  * Someone who came without signing up: an existing person, or a new child
@@ -175,6 +176,7 @@ function createWalkInPerson(tx: DbTx, walkIn: Extract<WalkIn, { firstName: strin
       lastName: walkIn.lastName,
       birthYear: walkIn.birthYear,
       housingAreaId: walkIn.housingAreaId,
+      gender: walkIn.gender ?? null,
     },
     { actorUserId, action: "person.createWalkIn", auditAfter: { birthYear: walkIn.birthYear, housingAreaId: walkIn.housingAreaId } },
   );

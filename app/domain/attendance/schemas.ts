@@ -2,7 +2,8 @@
 // i18n-namespace: staff
 import { z } from "zod";
 import { copenhagenDay } from "../dates.ts";
-import { INVISIBLE_CHARACTERS, withoutControlCharacters, withoutInvisibleCharacters } from "../text-rules.ts";
+import { nameField } from "../text-rules.ts";
+import { GENDERS } from "../households/schemas.ts";
 import { idField } from "~/lib/ids.ts";
 
 /** A walk-in's birth year: at most 100 years back, not after this year — this year when the form is sent, not when the server started. */
@@ -13,22 +14,15 @@ const plausibleBirthYear = (year: number) => {
 
 export const walkInSchema = z.object({
   intent: z.literal("walkInNew"),
-  firstName: z
-    .string({ error: "errors.firstNameRequired" })
-    .trim()
-    .min(1, { error: "errors.firstNameRequired" })
-    .max(60, { error: "errors.tooLong" })
-    .refine(withoutControlCharacters(), { error: "errors.badCharacters" })
-    .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }),
-  lastName: z
-    .string({ error: "errors.lastNameRequired" })
-    .trim()
-    .min(1, { error: "errors.lastNameRequired" })
-    .max(60, { error: "errors.tooLong" })
-    .refine(withoutControlCharacters(), { error: "errors.badCharacters" })
-    .refine(withoutInvisibleCharacters, { error: INVISIBLE_CHARACTERS }),
+  firstName: nameField(60, "errors.firstNameRequired"),
+  lastName: nameField(60, "errors.lastNameRequired"),
   birthYear: z.coerce.number({ error: "errors.birthYear" }).int({ error: "errors.birthYear" }).refine(plausibleBirthYear, { error: "errors.birthYear" }),
   housingAreaId: idField().optional(),
+  /** Optional, for the funder's anonymous statistics only (a walk-in adult's too): empty is "not recorded". */
+  gender: z
+    .enum(GENDERS, { error: "errors.genderInvalid" })
+    .optional()
+    .transform((value) => value ?? null),
   /** The form's one-time key (made when the page was shown): a second submission of it adds nobody (ADR 015). */
   key: idField("errors.formExpired"),
   /** After "is it this child?": the chosen person's id, or "new". */
