@@ -17,6 +17,7 @@ import {
   updatePosting,
 } from "../../app/domain/jobs/postings.server.ts";
 import { setApplicationStatus } from "../../app/domain/jobs/status.server.ts";
+import { addDaysToDay, copenhagenDay } from "../../app/domain/dates.ts";
 import { db } from "../../app/lib/db.server.ts";
 import { area, household } from "../setup/fixtures.ts";
 import { createUser } from "../setup/helpers.ts";
@@ -488,8 +489,9 @@ describe("postings", () => {
   });
 
   it("the list shows published postings whose deadline has not passed, optionally for one age", async () => {
-    const today = new Date();
-    const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    // Days as the list counts them, in Copenhagen (a UTC day was yesterday there between 23:00 and midnight UTC).
+    const today = copenhagenDay(new Date());
+    const day = (offset: number) => addDaysToDay(today, offset);
     const open = await posting({ deadline: day(5), minAge: 15 });
     const closingToday = await posting({ deadline: day(0) });
     const past = await posting({ deadline: day(-2) });
