@@ -28,16 +28,18 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 
 const AGES = [13, 14, 15, 16, 17] as const;
 
-const filtersSchema = z.object({
-  status: z.enum(CONSIDERED).optional().catch(undefined),
-  age: z.number().int().min(13).max(17).optional().catch(undefined),
-  area: idField().optional().catch(undefined),
-});
+/** Made in the loader: CONSIDERED comes from a server module, which the browser's bundle does not have. */
+const filtersSchema = () =>
+  z.object({
+    status: z.enum(CONSIDERED).optional().catch(undefined),
+    age: z.number().int().min(13).max(17).optional().catch(undefined),
+    area: idField().optional().catch(undefined),
+  });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "STAFF");
   // Unknown or malformed filter values are ignored (a filter is never an error); an empty one is no filter.
-  const submission = parseWithZod(new URL(request.url).searchParams, { schema: filtersSchema });
+  const submission = parseWithZod(new URL(request.url).searchParams, { schema: filtersSchema() });
   const filters = submission.status === "success" ? submission.value : {};
   const [language, result] = await Promise.all([
     getLanguage(request),

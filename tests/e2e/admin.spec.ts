@@ -243,7 +243,7 @@ test("an admin merges two spellings of one programme: its activities move, and t
   await expect(page.getByText("Indsatsen bruges af aktiviteter: 1, milepæle: 0.")).toBeVisible();
   await page.getByRole("button", { name: "Læg sammen" }).click();
   await expect(page.getByText("Vælg den indsats, den skal lægges sammen med.")).toBeVisible();
-  await page.getByLabel("Læg sammen med").selectOption({ label: kept.name });
+  await page.getByLabel("Læg sammen med", { exact: true }).selectOption({ label: kept.name });
   await page.getByRole("button", { name: "Læg sammen" }).click();
   await expect(page).toHaveURL(/\/admin\/programmes\?done=merged$/);
   await expect(page.getByText("Lagt sammen.")).toBeVisible();
