@@ -93,6 +93,7 @@ test("an admin's own page explains that they cannot demote or disable themselves
 });
 
 test("activity types: create with three names and a picture, edit, and a type in use cannot be deleted", async ({ page }) => {
+  test.slow(); // five pages and forms; 29 s on two loaded cores
   const { db } = await e2eData();
   await signInAsAdmin(page);
   await page.goto("/admin/types");
